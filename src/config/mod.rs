@@ -1,0 +1,256 @@
+//! The resolved configuration: preset, per-rule severities and options, project options.
+//!
+//! JavaScript finds and reads the config file; the engine validates every key so the CLI,
+//! the ESLint plugin and the playground report the same errors.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::report::Severity;
+use crate::rules;
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ConfigError {
+    pub key: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub severities: HashMap<&'static str, Severity>,
+    pub rule_options: HashMap<&'static str, Value>,
+    pub migrations_dir: String,
+    pub exposed_schemas: Vec<String>,
+    pub admin_function: Option<String>,
+    pub authorization_functions: Vec<String>,
+    pub revoke_roles: Vec<String>,
+    pub seed_tables: Vec<String>,
+    pub registered_buckets: Option<Vec<String>>,
+    pub version_suffix_words: Vec<String>,
+}
+
+pub const DEFAULT_VERSION_SUFFIX_WORDS: &[&str] = &[
+    "new",
+    "old",
+    "enhanced",
+    "improved",
+    "better",
+    "optimized",
+    "simplified",
+    "modern",
+    "updated",
+    "modified",
+    "refactored",
+    "temp",
+    "tmp",
+    "draft",
+    "test",
+    "backup",
+    "copy",
+];
+
+/// Keys only the JavaScript side reads; the engine accepts and ignores them.
+const HOST_KEYS: &[&str] = &["storageBucketsFile", "$schema", "ignores"];
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            severities: preset("recommended"),
+            rule_options: HashMap::new(),
+            migrations_dir: "supabase/migrations".into(),
+            exposed_schemas: vec!["public".into()],
+            admin_function: Some("public.is_super_admin".into()),
+            authorization_functions: Vec::new(),
+            revoke_roles: vec!["anon".into(), "authenticated".into()],
+            seed_tables: Vec::new(),
+            registered_buckets: None,
+            version_suffix_words: DEFAULT_VERSION_SUFFIX_WORDS
+                .iter()
+                .map(|w| w.to_string())
+                .collect(),
+        }
+    }
+}
+
+/// Severities of a preset: `recommended` (each rule's default), `all` (every rule at its
+/// default, `off` ones as warnings), `none`.
+pub fn preset(name: &str) -> HashMap<&'static str, Severity> {
+    rules::all()
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            let severity = match name {
+                "all" if meta.severity == Severity::Off => Severity::Warn,
+                "none" => Severity::Off,
+                _ => meta.severity,
+            };
+            (meta.id, severity)
+        })
+        .collect()
+}
+
+impl Config {
+    pub fn severity(&self, rule_id: &str) -> Severity {
+        self.severities
+            .get(rule_id)
+            .copied()
+            .unwrap_or(Severity::Off)
+    }
+
+    /// Reads a config object, collecting every error instead of stopping at the first.
+    pub fn from_json(value: &Value) -> (Config, Vec<ConfigError>) {
+        let mut config = Config::default();
+        let mut errors = Vec::new();
+        let Some(object) = value.as_object() else {
+            if !value.is_null() {
+                errors.push(error("", "the configuration must be an object"));
+            }
+            return (config, errors);
+        };
+        if let Some(extends) = object.get("extends") {
+            match extends.as_str() {
+                Some(name @ ("recommended" | "all" | "none")) => config.severities = preset(name),
+                Some(name) => errors.push(error(
+                    "extends",
+                    &format!("unknown preset `{name}`; use `recommended`, `all` or `none`"),
+                )),
+                None => errors.push(error("extends", "must be a string")),
+            }
+        }
+        for (key, value) in object {
+            let mut set_strings = |target: &mut Vec<String>| match string_list(value) {
+                Some(list) => *target = list,
+                None => errors.push(error(key, "must be an array of strings")),
+            };
+            match key.as_str() {
+                "extends" => {}
+                "rules" => config.read_rules(value, &mut errors),
+                "migrationsDir" => match value.as_str() {
+                    Some(dir) => config.migrations_dir = dir.trim_end_matches('/').to_string(),
+                    None => errors.push(error(key, "must be a string")),
+                },
+                "exposedSchemas" => set_strings(&mut config.exposed_schemas),
+                "authorizationFunctions" => set_strings(&mut config.authorization_functions),
+                "revokeRoles" => set_strings(&mut config.revoke_roles),
+                "seedTables" => set_strings(&mut config.seed_tables),
+                "versionSuffixWords" => set_strings(&mut config.version_suffix_words),
+                "adminFunction" => match value {
+                    Value::Null => config.admin_function = None,
+                    Value::String(name) => config.admin_function = Some(name.to_lowercase()),
+                    _ => errors.push(error(key, "must be a function name or null")),
+                },
+                "registeredBuckets" => match value {
+                    Value::Null => config.registered_buckets = None,
+                    _ => match string_list(value) {
+                        Some(list) => config.registered_buckets = Some(list),
+                        None => errors.push(error(key, "must be an array of strings or null")),
+                    },
+                },
+                _ if HOST_KEYS.contains(&key.as_str()) => {}
+                _ => errors.push(ConfigError {
+                    key: key.clone(),
+                    message: format!("unknown configuration key `{key}`"),
+                }),
+            }
+        }
+        (config, errors)
+    }
+
+    fn read_rules(&mut self, value: &Value, errors: &mut Vec<ConfigError>) {
+        let Some(rules) = value.as_object() else {
+            errors.push(error(
+                "rules",
+                "must be an object mapping rule ids to severities",
+            ));
+            return;
+        };
+        for (id, setting) in rules {
+            let key = format!("rules.{id}");
+            let Some(rule) = rules::find(id) else {
+                let hint = rules::did_you_mean(id)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                errors.push(error(&key, &format!("unknown rule `{id}`{hint}")));
+                continue;
+            };
+            let id = rule.meta().id;
+            let (severity, options) = match setting {
+                Value::Array(items) => (items.first(), items.get(1)),
+                other => (Some(other), None),
+            };
+            match severity.and_then(Severity::parse) {
+                Some(severity) => {
+                    self.severities.insert(id, severity);
+                }
+                None => errors.push(error(
+                    &key,
+                    "severity must be \"off\", \"warn\", \"error\", 0, 1 or 2",
+                )),
+            }
+            if let Some(options) = options {
+                if options.is_object() {
+                    self.rule_options.insert(id, options.clone());
+                } else {
+                    errors.push(error(&key, "rule options must be an object"));
+                }
+            }
+        }
+    }
+}
+
+fn string_list(value: &Value) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+fn error(key: &str, message: &str) -> ConfigError {
+    ConfigError {
+        key: key.to_string(),
+        message: if key.is_empty() {
+            message.to_string()
+        } else {
+            format!("`{key}` {message}")
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_key_is_named() {
+        let (_, errors) = Config::from_json(&json!({ "exposedSchema": ["public"] }));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].key, "exposedSchema");
+    }
+
+    #[test]
+    fn unknown_rule_suggests_the_closest() {
+        let (_, errors) = Config::from_json(&json!({ "rules": { "require-if-not-exist": "off" } }));
+        assert_eq!(errors[0].key, "rules.require-if-not-exist");
+        assert!(errors[0]
+            .message
+            .contains("did you mean `require-if-not-exists`"));
+    }
+
+    #[test]
+    fn severity_override_applies() {
+        let (config, errors) =
+            Config::from_json(&json!({ "rules": { "require-if-not-exists": ["warn"] } }));
+        assert!(errors.is_empty());
+        assert_eq!(config.severity("require-if-not-exists"), Severity::Warn);
+    }
+
+    #[test]
+    fn wrong_type_is_an_error() {
+        let (_, errors) = Config::from_json(&json!({ "adminFunction": 3 }));
+        assert_eq!(errors[0].key, "adminFunction");
+    }
+}

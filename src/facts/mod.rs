@@ -1,0 +1,151 @@
+//! Facts: what each statement of a file does, as rules read it.
+
+mod cursor;
+mod extract;
+mod name;
+mod statement;
+
+pub use cursor::{matching_close, split_top_level_commas, Cursor};
+pub use extract::{column_def, normalize_type};
+pub use name::{identifier, string_literal, ObjectName};
+pub use statement::*;
+
+use crate::parse;
+use crate::source::{split_statements, tokenize, LexError, SourceFile, Span, Token};
+
+/// Statements larger than this skip sqlparser (the token extractor still reads them), so one
+/// pathological statement cannot cost seconds.
+const MAX_PARSED_STATEMENT_BYTES: usize = 256 * 1024;
+
+/// The facts of one file.
+#[derive(Debug, Default)]
+pub struct FileFacts {
+    /// Top-level statements in order, each followed by the statements nested in it (DO blocks).
+    pub statements: Vec<Statement>,
+    /// Lexical errors: unterminated strings, identifiers, dollar quotes and comments.
+    pub lex_errors: Vec<(LexError, Span)>,
+}
+
+impl FileFacts {
+    pub fn new(file: &SourceFile) -> Self {
+        let mut facts = FileFacts {
+            lex_errors: file
+                .tokens
+                .iter()
+                .filter_map(|t| t.error.map(|e| (e, t.span)))
+                .collect(),
+            ..FileFacts::default()
+        };
+        for raw in &file.statements {
+            let tokens = file.significant_tokens(raw);
+            let text = raw.span.text(&file.text);
+            let parsed = text.len() <= MAX_PARSED_STATEMENT_BYTES && parse::is_valid_sql(text);
+            facts.push(&file.text, tokens, raw.span, parsed, Nesting::TopLevel);
+        }
+        facts
+    }
+
+    fn push(
+        &mut self,
+        source: &str,
+        tokens: Vec<Token>,
+        span: Span,
+        parsed: bool,
+        nesting: Nesting,
+    ) {
+        let kind = extract::extract(source, &tokens);
+        let do_body = match &kind {
+            StatementKind::Do(block) => block.body.map(|body| (body, block.catches_duplicates)),
+            _ => None,
+        };
+        let (in_do_block, guarded) = match nesting {
+            Nesting::TopLevel => (false, false),
+            Nesting::DoBlock { guarded } => (true, guarded),
+        };
+        self.statements.push(Statement {
+            index: self.statements.len(),
+            span,
+            tokens,
+            parsed,
+            in_do_block,
+            guarded,
+            kind,
+        });
+        // Nested DO blocks are rare; one level is what migrations use.
+        if let (Some((body, catches)), Nesting::TopLevel) = (do_body, nesting) {
+            self.push_do_block_statements(source, body, catches);
+        }
+    }
+
+    /// Reads the SQL statements of a PL/pgSQL `DO` body: each `CREATE/ALTER/DROP/…` that
+    /// follows `BEGIN`, `THEN`, `ELSE`, `LOOP` or `;`. One under `IF … THEN` or in a block
+    /// with an `EXCEPTION WHEN` handler is guarded.
+    fn push_do_block_statements(&mut self, source: &str, body: Span, catches_duplicates: bool) {
+        let tokens = tokenize(body.text(source), body.start);
+        let mut if_depth = 0usize;
+        for raw in split_statements(&tokens, source) {
+            let chunk: Vec<Token> = tokens[raw.tokens.clone()]
+                .iter()
+                .filter(|t| !t.is_trivia() && !t.is_punct(source, ";"))
+                .copied()
+                .collect();
+            let mut start = None;
+            let mut depth = 0usize;
+            for (i, token) in chunk.iter().enumerate() {
+                if token.is_punct(source, "(") {
+                    depth += 1;
+                } else if token.is_punct(source, ")") {
+                    depth = depth.saturating_sub(1);
+                }
+                if depth > 0 {
+                    continue;
+                }
+                let after_end = i > 0 && chunk[i - 1].is_word(source, "end");
+                if token.is_word(source, "if") && !after_end {
+                    if_depth += 1;
+                } else if token.is_word(source, "if") && after_end {
+                    if_depth = if_depth.saturating_sub(1);
+                }
+                let follows_block_word = i == 0
+                    || ["begin", "then", "else", "loop"]
+                        .iter()
+                        .any(|w| chunk[i - 1].is_word(source, w));
+                let is_sql_start = [
+                    "create", "alter", "drop", "insert", "grant", "revoke", "comment", "truncate",
+                ]
+                .iter()
+                .any(|w| token.is_word(source, w));
+                if follows_block_word && is_sql_start {
+                    start = Some(i);
+                    break;
+                }
+            }
+            let Some(start) = start else { continue };
+            let statement_tokens = chunk[start..].to_vec();
+            let Some(last) = statement_tokens.last() else {
+                continue;
+            };
+            let span = statement_tokens[0].span.cover(last.span);
+            let parsed =
+                span.len() <= MAX_PARSED_STATEMENT_BYTES && parse::is_valid_sql(span.text(source));
+            let guarded = catches_duplicates || if_depth > 0;
+            self.push(
+                source,
+                statement_tokens,
+                span,
+                parsed,
+                Nesting::DoBlock { guarded },
+            );
+        }
+    }
+
+    pub fn parsed_count(&self) -> usize {
+        self.statements.iter().filter(|s| s.parsed).count()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Nesting {
+    TopLevel,
+    DoBlock { guarded: bool },
+}

@@ -1,0 +1,79 @@
+//! Object names as Postgres resolves them: unquoted parts fold to lower case.
+
+use serde::Serialize;
+
+use crate::source::{Span, Token, TokenKind};
+
+/// A possibly schema-qualified object name with the span of its text in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ObjectName {
+    pub schema: Option<String>,
+    pub name: String,
+    pub span: Span,
+}
+
+impl ObjectName {
+    /// `schema.name`, or `name` when unqualified.
+    pub fn qualified(&self) -> String {
+        match &self.schema {
+            Some(schema) => format!("{schema}.{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// `schema.name`, filling in `default_schema` when unqualified.
+    pub fn qualified_or(&self, default_schema: &str) -> String {
+        format!(
+            "{}.{}",
+            self.schema.as_deref().unwrap_or(default_schema),
+            self.name
+        )
+    }
+
+    /// The schema, or `default_schema` when unqualified.
+    pub fn schema_or<'a>(&'a self, default_schema: &'a str) -> &'a str {
+        self.schema.as_deref().unwrap_or(default_schema)
+    }
+
+    /// Whether this names the same object as `other`, reading a missing schema as `public`.
+    pub fn same_object(&self, other: &ObjectName) -> bool {
+        self.qualified_or("public") == other.qualified_or("public")
+    }
+
+    /// Whether this names `qualified` (`schema.name` or `name`), a missing schema read as `public`.
+    pub fn is(&self, qualified: &str) -> bool {
+        let wanted = match qualified.split_once('.') {
+            Some(_) => qualified.to_ascii_lowercase(),
+            None => format!("public.{}", qualified.to_ascii_lowercase()),
+        };
+        self.qualified_or("public") == wanted
+    }
+}
+
+/// The identifier a token denotes: unquoted words fold to lower case, quoted ones keep
+/// their case without the quotes.
+pub fn identifier(token: &Token, source: &str) -> Option<String> {
+    let text = token.text(source);
+    match token.kind {
+        TokenKind::Word => Some(text.to_lowercase()),
+        TokenKind::QuotedIdent => {
+            let inner = text
+                .strip_prefix('"')
+                .map(|t| t.strip_suffix('"').unwrap_or(t))?;
+            Some(inner.replace("\"\"", "\""))
+        }
+        _ => None,
+    }
+}
+
+/// The value of a `'…'` string literal token, without quotes.
+pub fn string_literal(token: &Token, source: &str) -> Option<String> {
+    if token.kind != TokenKind::String {
+        return None;
+    }
+    let text = token.text(source);
+    let start = text.find('\'')?;
+    let inner = &text[start + 1..];
+    let inner = inner.strip_suffix('\'').unwrap_or(inner);
+    Some(inner.replace("''", "'"))
+}

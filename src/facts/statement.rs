@@ -1,0 +1,472 @@
+//! What each statement does, normalised from sqlparser's AST or from tokens alike.
+//!
+//! Rules read these types only. Token index ranges (`Range<usize>`) index the statement's
+//! own `tokens` (its significant tokens, with absolute byte spans).
+
+use std::ops::Range;
+
+use crate::source::{Span, Token};
+
+use super::name::ObjectName;
+
+#[derive(Clone, Debug)]
+pub struct Statement {
+    /// Position among the statements of the file, nested ones included.
+    pub index: usize,
+    pub span: Span,
+    pub tokens: Vec<Token>,
+    /// Whether sqlparser accepted the statement (else only the token-level extractor read it).
+    pub parsed: bool,
+    /// Inside a `DO` block.
+    pub in_do_block: bool,
+    /// Inside a `DO` block that guards it (`IF [NOT] EXISTS … THEN`, `EXCEPTION WHEN …`),
+    /// so applying it twice is safe.
+    pub guarded: bool,
+    pub kind: StatementKind,
+}
+
+impl Statement {
+    pub fn token_span(&self, range: Range<usize>) -> Span {
+        match (self.tokens.get(range.start), range.end.checked_sub(1)) {
+            (Some(first), Some(last)) if last >= range.start => first
+                .span
+                .cover(self.tokens[last.min(self.tokens.len() - 1)].span),
+            _ => Span::empty_at(self.span.end),
+        }
+    }
+
+    pub fn token_text<'a>(&self, source: &'a str, range: Range<usize>) -> &'a str {
+        self.token_span(range).text(source)
+    }
+
+    /// The span of the statement's first keyword, where a statement-wide finding points.
+    pub fn head_span(&self) -> Span {
+        self.tokens.first().map(|t| t.span).unwrap_or(self.span)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectKind {
+    Table,
+    View,
+    MaterializedView,
+    Index,
+    Sequence,
+    Schema,
+    Extension,
+    Function,
+    Procedure,
+    Trigger,
+    Policy,
+    Type,
+    Domain,
+    Publication,
+    Role,
+    Database,
+    Other,
+}
+
+impl ObjectKind {
+    /// The SQL keyword(s), upper case, as messages show them.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ObjectKind::Table => "TABLE",
+            ObjectKind::View => "VIEW",
+            ObjectKind::MaterializedView => "MATERIALIZED VIEW",
+            ObjectKind::Index => "INDEX",
+            ObjectKind::Sequence => "SEQUENCE",
+            ObjectKind::Schema => "SCHEMA",
+            ObjectKind::Extension => "EXTENSION",
+            ObjectKind::Function => "FUNCTION",
+            ObjectKind::Procedure => "PROCEDURE",
+            ObjectKind::Trigger => "TRIGGER",
+            ObjectKind::Policy => "POLICY",
+            ObjectKind::Type => "TYPE",
+            ObjectKind::Domain => "DOMAIN",
+            ObjectKind::Publication => "PUBLICATION",
+            ObjectKind::Role => "ROLE",
+            ObjectKind::Database => "DATABASE",
+            ObjectKind::Other => "OBJECT",
+        }
+    }
+
+    /// The lower-case noun messages use ("table", "materialized view").
+    pub fn noun(self) -> String {
+        self.keyword().to_ascii_lowercase()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum StatementKind {
+    Create(Create),
+    Drop(Drop),
+    AlterTable(AlterTable),
+    AlterType(AlterType),
+    /// `ALTER FUNCTION/PROCEDURE name(args) …`.
+    AlterFunction(AlterFunction),
+    /// Any other `ALTER <object> name …`.
+    AlterOther {
+        object: ObjectKind,
+        name: Option<ObjectName>,
+    },
+    Insert(Insert),
+    Grant(Grant),
+    Do(DoBlock),
+    Transaction(TransactionKind),
+    Truncate(Truncate),
+    /// `COMMENT ON …`.
+    Comment,
+    /// `SET name = value` / `SET name TO value`.
+    Set {
+        name: String,
+        value: String,
+    },
+    /// Anything else; `keyword` is the first word, lower case.
+    Other {
+        keyword: String,
+    },
+}
+
+/// `CREATE [OR REPLACE] … <object> [IF NOT EXISTS] name …`.
+#[derive(Clone, Debug)]
+pub struct Create {
+    pub object: ObjectKind,
+    pub name: Option<ObjectName>,
+    pub or_replace: bool,
+    pub if_not_exists: bool,
+    /// The `CREATE` keyword (an `OR REPLACE` fix goes after it).
+    pub create_span: Span,
+    /// The object keyword(s), `CONCURRENTLY` included for indexes (`IF NOT EXISTS` goes after).
+    pub object_span: Span,
+    pub detail: CreateDetail,
+}
+
+#[derive(Clone, Debug)]
+pub enum CreateDetail {
+    None,
+    Table(TableDef),
+    Index(IndexDef),
+    View(ViewDef),
+    Function(FunctionDef),
+    Trigger(TriggerDef),
+    Policy(PolicyDef),
+    Domain(DomainDef),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct TableDef {
+    pub columns: Vec<ColumnDef>,
+    pub constraints: Vec<ConstraintDef>,
+    /// `PARTITION OF parent`.
+    pub partition_of: Option<ObjectName>,
+    /// `CREATE TABLE … AS …` (no column list).
+    pub is_as_select: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ColumnDef {
+    pub name: String,
+    pub name_span: Span,
+    /// The data type as written, lower case, whitespace collapsed (`timestamp with time zone`).
+    pub data_type: String,
+    pub type_span: Span,
+    pub is_not_null: bool,
+    pub is_primary_key: bool,
+    pub is_unique: bool,
+    pub is_identity: bool,
+    /// Tokens of the `DEFAULT` expression.
+    pub default: Option<Range<usize>>,
+    /// `REFERENCES other(col)`.
+    pub references: Option<ObjectName>,
+    /// `GENERATED ALWAYS AS (…) STORED`.
+    pub is_generated: bool,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConstraintKind {
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Check,
+    Exclude,
+    NotNull,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConstraintDef {
+    pub name: Option<String>,
+    pub name_span: Option<Span>,
+    pub kind: ConstraintKind,
+    pub is_not_valid: bool,
+    /// `UNIQUE USING INDEX idx` / `PRIMARY KEY USING INDEX idx`.
+    pub uses_index: bool,
+    pub references: Option<ObjectName>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct IndexDef {
+    pub table: Option<ObjectName>,
+    pub is_unique: bool,
+    pub is_concurrently: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ViewDef {
+    /// `WITH (security_invoker = true)` (or `on`, `1`, `yes`).
+    pub is_security_invoker: bool,
+    /// Where a `WITH (security_invoker = true)` goes: right after the view name.
+    pub options_insert_at: usize,
+    /// Tokens of the query after `AS`.
+    pub query: Option<Range<usize>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Volatility {
+    Immutable,
+    Stable,
+    Volatile,
+}
+
+#[derive(Clone, Debug)]
+pub struct FunctionDef {
+    /// Tokens inside the argument parentheses.
+    pub args: Range<usize>,
+    /// The argument types, lower case, for matching `GRANT … ON FUNCTION f(types)`.
+    pub arg_types: Vec<String>,
+    pub returns: Option<String>,
+    pub is_trigger: bool,
+    pub language: Option<String>,
+    pub is_security_definer: bool,
+    /// `SET search_path …`: `Some(values)` (empty for `''`), `None` when not set.
+    pub search_path: Option<Vec<String>>,
+    pub search_path_span: Option<Span>,
+    pub volatility: Volatility,
+    /// The body: the text inside the `$$…$$` (or `'…'`), or the `BEGIN ATOMIC … END` block.
+    pub body: Option<Span>,
+    /// Where a `SET search_path = ''` clause can be inserted: just before the body's `AS`.
+    pub options_insert_at: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct TriggerDef {
+    pub table: Option<ObjectName>,
+    pub function: Option<ObjectName>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyCommand {
+    All,
+    Select,
+    Insert,
+    Update,
+    Delete,
+}
+
+impl PolicyCommand {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            PolicyCommand::All => "ALL",
+            PolicyCommand::Select => "SELECT",
+            PolicyCommand::Insert => "INSERT",
+            PolicyCommand::Update => "UPDATE",
+            PolicyCommand::Delete => "DELETE",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct PolicyDef {
+    pub table: Option<ObjectName>,
+    pub is_permissive: bool,
+    pub command: PolicyCommand,
+    /// Roles after `TO`, lower case; empty when there is no `TO` (PUBLIC).
+    pub roles: Vec<String>,
+    pub has_to_clause: bool,
+    /// Tokens inside `USING ( … )`.
+    pub using: Option<Range<usize>>,
+    /// Tokens inside `WITH CHECK ( … )`.
+    pub with_check: Option<Range<usize>>,
+    pub using_keyword: Option<Span>,
+    pub with_check_keyword: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct DomainDef {
+    pub has_constraint: bool,
+}
+
+/// `DROP <object> [CONCURRENTLY] [IF EXISTS] names [ON table] [CASCADE]`.
+#[derive(Clone, Debug)]
+pub struct Drop {
+    pub object: ObjectKind,
+    pub names: Vec<ObjectName>,
+    /// `ON table` for policies and triggers.
+    pub on_table: Option<ObjectName>,
+    pub if_exists: bool,
+    pub is_concurrently: bool,
+    pub is_cascade: bool,
+    /// The object keyword(s) (`IF EXISTS` goes after).
+    pub object_span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct AlterTable {
+    pub table: Option<ObjectName>,
+    pub if_exists: bool,
+    pub actions: Vec<AlterTableAction>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AlterTableAction {
+    pub kind: AlterTableActionKind,
+    /// Tokens of this action (between commas).
+    pub tokens: Range<usize>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum AlterTableActionKind {
+    AddColumn {
+        column: ColumnDef,
+        if_not_exists: bool,
+        /// After `ADD [COLUMN]`, where `IF NOT EXISTS` goes.
+        insert_at: usize,
+    },
+    DropColumn {
+        name: String,
+        name_span: Span,
+        if_exists: bool,
+        insert_at: usize,
+    },
+    AddConstraint(ConstraintDef),
+    DropConstraint {
+        name: String,
+        name_span: Span,
+        if_exists: bool,
+        insert_at: usize,
+    },
+    AlterColumnType {
+        column: String,
+        data_type: String,
+        type_span: Span,
+    },
+    SetNotNull {
+        column: String,
+    },
+    DropNotNull {
+        column: String,
+    },
+    SetDefault {
+        column: String,
+        default: Range<usize>,
+    },
+    RenameColumn {
+        from: String,
+        to: String,
+    },
+    RenameTable {
+        to: String,
+    },
+    EnableRls,
+    DisableRls,
+    ForceRls,
+    ValidateConstraint {
+        name: String,
+    },
+    DetachPartition {
+        is_concurrently: bool,
+    },
+    /// Anything else; the first word, lower case.
+    Other {
+        keyword: String,
+    },
+}
+
+/// `ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w']` and other `ALTER TYPE`.
+#[derive(Clone, Debug)]
+pub struct AlterType {
+    pub name: Option<ObjectName>,
+    pub add_value: Option<AddEnumValue>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AddEnumValue {
+    pub value: String,
+    pub if_not_exists: bool,
+    /// `BEFORE`/`AFTER` given.
+    pub has_position: bool,
+    pub insert_at: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct AlterFunction {
+    pub name: Option<ObjectName>,
+    pub arg_types: Option<Vec<String>>,
+    pub is_security_definer: Option<bool>,
+    pub search_path: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Insert {
+    pub table: Option<ObjectName>,
+    pub columns: Vec<String>,
+    /// Per `VALUES` row, the token range of each value.
+    pub rows: Vec<Vec<Range<usize>>>,
+    pub has_on_conflict: bool,
+    /// Where an `ON CONFLICT …` clause goes: the end of the statement, before any `RETURNING`.
+    pub on_conflict_insert_at: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GrantObjectKind {
+    Table,
+    Function,
+    Procedure,
+    Sequence,
+    Schema,
+    AllTablesInSchema,
+    AllFunctionsInSchema,
+    AllSequencesInSchema,
+    Other,
+}
+
+/// `GRANT`/`REVOKE privileges ON objects TO/FROM roles`.
+#[derive(Clone, Debug)]
+pub struct Grant {
+    pub is_revoke: bool,
+    /// Lower case: `select`, `insert`, `all`, `execute`, `usage`, …
+    pub privileges: Vec<String>,
+    pub object_kind: GrantObjectKind,
+    pub objects: Vec<ObjectName>,
+    /// Argument types per object for functions, when given.
+    pub object_arg_types: Vec<Option<Vec<String>>>,
+    /// Lower case; `public` for PUBLIC.
+    pub roles: Vec<String>,
+    /// `ALTER DEFAULT PRIVILEGES … GRANT/REVOKE`.
+    pub is_default_privileges: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct DoBlock {
+    /// The body text inside the dollar quotes.
+    pub body: Option<Span>,
+    /// `EXCEPTION WHEN duplicate_object/others …` somewhere in the block.
+    pub catches_duplicates: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransactionKind {
+    Begin,
+    Commit,
+    Rollback,
+    Savepoint,
+}
+
+#[derive(Clone, Debug)]
+pub struct Truncate {
+    pub tables: Vec<ObjectName>,
+    pub is_cascade: bool,
+}

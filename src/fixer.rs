@@ -1,0 +1,137 @@
+//! Applies fixes in passes: non-overlapping edits per pass, re-lint between passes.
+
+use serde::Serialize;
+
+use crate::config::{Config, ConfigError};
+use crate::lint::{analyze, lint_analyzed, InputFile, LintRequest};
+use crate::report::{Diagnostic, Edit};
+
+pub const MAX_PASSES: usize = 10;
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FixedFile {
+    pub path: String,
+    pub output: String,
+    pub changed: bool,
+    pub fixed_count: usize,
+    pub remaining: Vec<Diagnostic>,
+    /// Why the fixed text was not kept, when it was refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FixResponse {
+    pub results: Vec<FixedFile>,
+    pub config_errors: Vec<ConfigError>,
+}
+
+pub fn fix(request: &LintRequest) -> FixResponse {
+    let (config, config_errors) = Config::from_json(&request.config);
+    let original: Vec<InputFile> = request.files.clone();
+    let first = lint_with(request, &config, &original);
+    let mut current = original.clone();
+    let mut fixed_counts = vec![0usize; current.len()];
+    let mut diagnostics = first.clone();
+    for _ in 0..MAX_PASSES {
+        let mut changed_any = false;
+        for (index, file) in current.iter_mut().enumerate() {
+            let (text, applied) = apply_edits(&file.text, &diagnostics[index]);
+            if applied > 0 && text != file.text {
+                file.text = text;
+                fixed_counts[index] += applied;
+                changed_any = true;
+            }
+        }
+        if !changed_any {
+            break;
+        }
+        diagnostics = lint_with(request, &config, &current);
+    }
+    let results = current
+        .into_iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let before = &first[index];
+            let after = &diagnostics[index];
+            let refused = refusal(before, after);
+            let changed = file.text != original[index].text && refused.is_none();
+            FixedFile {
+                path: file.path,
+                output: if refused.is_some() {
+                    original[index].text.clone()
+                } else {
+                    file.text
+                },
+                changed,
+                fixed_count: if changed { fixed_counts[index] } else { 0 },
+                remaining: if refused.is_some() {
+                    before.clone()
+                } else {
+                    after.clone()
+                },
+                refused,
+            }
+        })
+        .collect();
+    FixResponse {
+        results,
+        config_errors,
+    }
+}
+
+fn lint_with(request: &LintRequest, config: &Config, files: &[InputFile]) -> Vec<Vec<Diagnostic>> {
+    let analyzed: Vec<_> = files.iter().map(analyze).collect();
+    lint_analyzed(request, config, &analyzed)
+        .into_iter()
+        .map(|result| result.diagnostics)
+        .collect()
+}
+
+/// A fixed text that parses worse or reports more than the original is not kept.
+fn refusal(before: &[Diagnostic], after: &[Diagnostic]) -> Option<String> {
+    let parse_errors = |d: &[Diagnostic]| d.iter().filter(|d| d.rule_id == "parse-error").count();
+    if parse_errors(after) > parse_errors(before) {
+        return Some("the fixed text would not parse".into());
+    }
+    if after.len() > before.len() {
+        return Some(format!(
+            "the fixed text would have more problems ({} instead of {})",
+            after.len(),
+            before.len()
+        ));
+    }
+    None
+}
+
+/// Applies the fixes of `diagnostics` that do not overlap an earlier one.
+fn apply_edits(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+    let mut edits: Vec<&Edit> = diagnostics
+        .iter()
+        .filter(|d| d.severity > 0)
+        .filter_map(|d| d.fix_edit.as_ref())
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut output = String::with_capacity(text.len() + 64);
+    let mut cursor = 0;
+    let mut applied = 0;
+    for edit in edits {
+        let valid = edit.span.start >= cursor
+            && edit.span.end <= text.len()
+            && text.is_char_boundary(edit.span.start)
+            && text.is_char_boundary(edit.span.end);
+        // Two insertions at one point would interleave; keep the first.
+        let touches_previous = applied > 0 && edit.span.start == cursor && edit.span.is_empty();
+        if !valid || touches_previous {
+            continue;
+        }
+        output.push_str(&text[cursor..edit.span.start]);
+        output.push_str(&edit.text);
+        cursor = edit.span.end;
+        applied += 1;
+    }
+    output.push_str(&text[cursor..]);
+    (output, applied)
+}

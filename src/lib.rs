@@ -1,0 +1,22 @@
+//! supalint: a linter for Supabase / PostgreSQL migration files.
+//!
+//! The pipeline: source → parse → facts → history → rules → directives → report.
+
+pub mod config;
+pub mod directives;
+pub mod facts;
+pub mod fixer;
+pub mod history;
+pub mod lint;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use lint::{lint, FileResult, InputFile, LintRequest, LintResponse, Stats};
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,271 @@
+//! The lint driver: files in, diagnostics out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{Config, ConfigError};
+use crate::directives;
+use crate::facts::FileFacts;
+use crate::history::History;
+use crate::report::{render_message, Diagnostic, Finding, Severity};
+use crate::rules::{self, Findings, RuleContext};
+use crate::source::{SourceFile, Span};
+
+/// Past this many diagnostics in one file the rest are dropped and one says so.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct InputFile {
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LintRequest {
+    pub files: Vec<InputFile>,
+    #[serde(default)]
+    pub config: serde_json::Value,
+    /// ISO-8601 UTC.
+    #[serde(default)]
+    pub now: Option<String>,
+    #[serde(default = "default_true")]
+    pub inline_config: bool,
+    #[serde(default)]
+    pub report_unused_disable_directives: bool,
+    /// Only these paths get diagnostics; the others are history.
+    #[serde(default)]
+    pub report_paths: Option<Vec<String>>,
+    /// Versions that existed at the `--since` ref.
+    #[serde(default)]
+    pub since_versions: Option<Vec<String>>,
+    /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
+    #[serde(default)]
+    pub directive_prefix: Option<String>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl LintRequest {
+    pub fn new(files: Vec<InputFile>) -> Self {
+        LintRequest {
+            files,
+            config: serde_json::Value::Null,
+            now: None,
+            inline_config: true,
+            report_unused_disable_directives: false,
+            report_paths: None,
+            since_versions: None,
+            directive_prefix: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FileResult {
+    pub path: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Stats {
+    pub files: usize,
+    pub statements: usize,
+    pub parsed: usize,
+    pub fallback: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LintResponse {
+    pub results: Vec<FileResult>,
+    pub stats: Stats,
+    pub config_errors: Vec<ConfigError>,
+}
+
+/// A file prepared for linting.
+pub struct Analyzed {
+    pub source: SourceFile,
+    pub facts: FileFacts,
+    /// Set for input the engine cannot lint (binary data): one finding, no rules.
+    pub rejected: Option<&'static str>,
+}
+
+pub fn analyze(file: &InputFile) -> Analyzed {
+    let source = SourceFile::new(file.path.replace('\\', "/"), file.text.clone());
+    if file.text.contains('\0') {
+        let facts = FileFacts::default();
+        return Analyzed {
+            source,
+            facts,
+            rejected: Some("binary"),
+        };
+    }
+    let facts = FileFacts::new(&source);
+    Analyzed {
+        source,
+        facts,
+        rejected: None,
+    }
+}
+
+pub fn now_seconds(request: &LintRequest) -> i64 {
+    if let Some(now) = request.now.as_deref().and_then(crate::time::parse_iso8601) {
+        return now;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        0
+    }
+}
+
+pub fn lint(request: &LintRequest) -> LintResponse {
+    let (config, config_errors) = Config::from_json(&request.config);
+    let analyzed: Vec<Analyzed> = request.files.iter().map(analyze).collect();
+    let results = lint_analyzed(request, &config, &analyzed);
+    let mut stats = Stats {
+        files: analyzed.len(),
+        ..Stats::default()
+    };
+    for file in &analyzed {
+        stats.statements += file.facts.statements.len();
+        stats.parsed += file.facts.parsed_count();
+    }
+    stats.fallback = stats.statements - stats.parsed;
+    LintResponse {
+        results,
+        stats,
+        config_errors,
+    }
+}
+
+pub fn lint_analyzed(
+    request: &LintRequest,
+    config: &Config,
+    analyzed: &[Analyzed],
+) -> Vec<FileResult> {
+    let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
+    let now = now_seconds(request);
+    analyzed
+        .iter()
+        .map(|file| {
+            let reported = request.report_paths.as_ref().is_none_or(|paths| {
+                paths
+                    .iter()
+                    .any(|p| p.replace('\\', "/") == file.source.path)
+            });
+            let diagnostics = if reported {
+                lint_file(request, config, &history, file, now)
+            } else {
+                Vec::new()
+            };
+            FileResult {
+                path: file.source.path.clone(),
+                diagnostics,
+            }
+        })
+        .collect()
+}
+
+fn lint_file(
+    request: &LintRequest,
+    config: &Config,
+    history: &History,
+    file: &Analyzed,
+    now: i64,
+) -> Vec<Diagnostic> {
+    let source = &file.source;
+    if let Some(reason) = file.rejected {
+        let finding = Finding {
+            rule_id: rules::engine::ParseError::META.id,
+            message_id: reason,
+            data: vec![("path", source.path.clone())],
+            span: Span::empty_at(0),
+            fix: None,
+            suggestions: Vec::new(),
+        };
+        let message = render_message(
+            rules::engine::ParseError::META.message(reason),
+            &finding.data,
+        );
+        return vec![Diagnostic::new(source, &finding, Severity::Error, message)];
+    }
+    let file_index = history.index_of(&source.path).unwrap_or(0);
+    let context = RuleContext {
+        file: source,
+        facts: &file.facts,
+        file_index,
+        history,
+        config,
+        now,
+        since_versions: request.since_versions.as_deref(),
+    };
+    let mut findings = Vec::new();
+    for rule in rules::all() {
+        let meta = rule.meta();
+        if config.severity(meta.id) == Severity::Off {
+            continue;
+        }
+        let mut collected = Findings::new(meta);
+        rule.check(&context, &mut collected);
+        findings.extend(collected.items);
+    }
+    let mut diagnostics = Vec::new();
+    let prefix = request.directive_prefix.as_deref().unwrap_or("supalint");
+    let mut directive_findings = Vec::new();
+    if request.inline_config {
+        let directives = directives::parse_directives(source, prefix);
+        let suppression = directives::apply(source, &directives, &findings);
+        findings = findings
+            .into_iter()
+            .zip(suppression.suppressed)
+            .filter_map(|(finding, suppressed)| (!suppressed).then_some(finding))
+            .collect();
+        directive_findings = rules::engine::directive_findings(&directives, &suppression.unused);
+    }
+    let unused_severity = match config.severity(rules::engine::UnusedDisableDirective::META.id) {
+        Severity::Off if request.report_unused_disable_directives => Severity::Warn,
+        severity => severity,
+    };
+    for finding in findings.iter().chain(&directive_findings) {
+        let severity = if finding.rule_id == rules::engine::UnusedDisableDirective::META.id {
+            unused_severity
+        } else {
+            config.severity(finding.rule_id)
+        };
+        if severity == Severity::Off {
+            continue;
+        }
+        let Some(rule) = rules::find(finding.rule_id) else {
+            continue;
+        };
+        let message = render_message(rule.meta().message(finding.message_id), &finding.data);
+        diagnostics.push(Diagnostic::new(source, finding, severity, message));
+    }
+    diagnostics.sort_by(|a, b| (a.line, a.column, &a.rule_id).cmp(&(b.line, b.column, &b.rule_id)));
+    if diagnostics.len() > MAX_DIAGNOSTICS_PER_FILE {
+        diagnostics.truncate(MAX_DIAGNOSTICS_PER_FILE);
+        let finding = Finding {
+            rule_id: rules::engine::ParseError::META.id,
+            message_id: "tooManyDiagnostics",
+            data: vec![("limit", MAX_DIAGNOSTICS_PER_FILE.to_string())],
+            span: Span::empty_at(0),
+            fix: None,
+            suggestions: Vec::new(),
+        };
+        let message = render_message(
+            rules::engine::ParseError::META.message("tooManyDiagnostics"),
+            &finding.data,
+        );
+        diagnostics.push(Diagnostic::new(source, &finding, Severity::Error, message));
+    }
+    diagnostics
+}

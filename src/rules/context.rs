@@ -1,0 +1,91 @@
+//! What a rule sees: the file, its facts, the whole history and the configuration.
+
+use crate::config::Config;
+use crate::facts::{FileFacts, Statement};
+use crate::history::History;
+use crate::report::{Edit, Finding, Suggestion};
+use crate::source::{SourceFile, Span};
+
+use super::RuleMeta;
+
+pub struct RuleContext<'a> {
+    pub file: &'a SourceFile,
+    pub facts: &'a FileFacts,
+    /// Index of this file in `history.files`.
+    pub file_index: usize,
+    pub history: &'a History<'a>,
+    pub config: &'a Config,
+    /// Seconds since the Unix epoch, UTC.
+    pub now: i64,
+    /// With `--since`: the versions that existed at the ref.
+    pub since_versions: Option<&'a [String]>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn text(&self) -> &'a str {
+        &self.file.text
+    }
+
+    pub fn statements(&self) -> &'a [Statement] {
+        &self.facts.statements
+    }
+}
+
+/// Collects findings for one rule, so each rule only states the message id, data and span.
+pub struct Findings<'m> {
+    meta: &'m RuleMeta,
+    pub(crate) items: Vec<Finding>,
+}
+
+impl<'m> Findings<'m> {
+    pub fn new(meta: &'m RuleMeta) -> Self {
+        Findings {
+            meta,
+            items: Vec::new(),
+        }
+    }
+
+    /// Reports `message_id` at `span`; chain `.fix()` or `.suggest()` on the result.
+    pub fn report(
+        &mut self,
+        message_id: &'static str,
+        span: Span,
+        data: Vec<(&'static str, String)>,
+    ) -> &mut Finding {
+        debug_assert!(
+            self.meta.messages.iter().any(|(id, _)| *id == message_id),
+            "{}: unknown message id {message_id}",
+            self.meta.id
+        );
+        self.items.push(Finding {
+            rule_id: self.meta.id,
+            message_id,
+            data,
+            span,
+            fix: None,
+            suggestions: Vec::new(),
+        });
+        self.items.last_mut().expect("just pushed")
+    }
+}
+
+impl Finding {
+    pub fn fix(&mut self, edit: Edit) -> &mut Self {
+        self.fix = Some(edit);
+        self
+    }
+
+    pub fn suggest(
+        &mut self,
+        message_id: &'static str,
+        desc: impl Into<String>,
+        edit: Edit,
+    ) -> &mut Self {
+        self.suggestions.push(Suggestion {
+            message_id,
+            desc: desc.into(),
+            edit,
+        });
+        self
+    }
+}

@@ -1,0 +1,63 @@
+use crate::declare_rule;
+use crate::report::Finding;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::source::Span;
+
+declare_rule! {
+    /// Reports a directive or config entry naming a rule that does not exist.
+    ///
+    /// ## What it does
+    /// Flags rule names in `supalint-disable…` comments that are not supalint rules, with the
+    /// closest existing id when there is one. Unknown names in the configuration file are a
+    /// configuration error (exit code 2) naming the key.
+    ///
+    /// ## Why is this bad?
+    /// A misspelt rule name disables nothing, so the problem it was meant to silence is
+    /// still reported, or worse, a later real problem is silenced by a broader directive.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// -- supalint-disable-next-line require-if-not-exist
+    /// create table if not exists public.notes (id bigint);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// -- supalint-disable-next-line require-if-not-exists
+    /// create table public.notes (id bigint);
+    /// ```
+    pub UnknownRule {
+        id: "unknown-rule",
+        category: Engine,
+        severity: Error,
+        fix: None,
+        options: [],
+        sources: ["eslint:no-unused-disable"],
+        messages: {
+            unknownRule: "Rule `{name}` does not exist{hint}",
+        },
+    }
+}
+
+impl Rule for UnknownRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    /// Reported by the directive pass (see `engine::directive_findings`).
+    fn check(&self, _ctx: &RuleContext, _findings: &mut Findings) {}
+}
+
+pub(super) fn finding(name: &str, span: Span) -> Finding {
+    let hint = crate::rules::did_you_mean(name)
+        .map(|id| format!("; did you mean `{id}`?"))
+        .unwrap_or_else(|| "; run `supalint rules` to list them.".to_string());
+    Finding {
+        rule_id: UnknownRule::META.id,
+        message_id: "unknownRule",
+        data: vec![("name", name.to_string()), ("hint", hint)],
+        span,
+        fix: None,
+        suggestions: Vec::new(),
+    }
+}

@@ -1,0 +1,63 @@
+use crate::declare_rule;
+use crate::report::{Edit, Finding};
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::source::Span;
+
+declare_rule! {
+    /// Reports a disable directive that suppressed nothing.
+    ///
+    /// ## What it does
+    /// Flags a `supalint-disable…` comment, or one rule named in it, when no finding of
+    /// that rule was silenced by it.
+    ///
+    /// ## Why is this bad?
+    /// Stale directives hide future problems: once the statement changes, a real finding
+    /// on that line is silenced without anyone deciding so.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// -- supalint-disable-next-line require-if-not-exists
+    /// create table if not exists public.notes (id bigint);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// create table if not exists public.notes (id bigint);
+    /// ```
+    pub UnusedDisableDirective {
+        id: "unused-disable-directive",
+        category: Engine,
+        severity: Warn,
+        fix: None,
+        options: [],
+        sources: ["eslint:reportUnusedDisableDirectives"],
+        messages: {
+            unusedRule: "This directive disables `{name}`, which reports nothing here; remove `{name}` from it.",
+            unusedDirective: "This disable directive suppresses nothing; remove it.",
+        },
+    }
+}
+
+impl Rule for UnusedDisableDirective {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    /// Reported by the directive pass (see `engine::directive_findings`).
+    fn check(&self, _ctx: &RuleContext, _findings: &mut Findings) {}
+}
+
+pub(super) fn finding(name: Option<&str>, span: Span) -> Finding {
+    let (message_id, data) = match name {
+        Some(name) => ("unusedRule", vec![("name", name.to_string())]),
+        None => ("unusedDirective", vec![]),
+    };
+    Finding {
+        rule_id: UnusedDisableDirective::META.id,
+        message_id,
+        data,
+        span,
+        fix: None::<Edit>,
+        suggestions: Vec::new(),
+    }
+}

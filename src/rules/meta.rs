@@ -1,0 +1,108 @@
+//! Rule metadata, declared once per rule by [`declare_rule!`](crate::declare_rule).
+
+use serde::Serialize;
+
+use crate::report::Severity;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Naming,
+    Idempotency,
+    Access,
+    Storage,
+    Safety,
+    Style,
+    Engine,
+}
+
+impl Category {
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::Naming => "File naming",
+            Category::Idempotency => "Idempotency",
+            Category::Access => "Row-level security and access",
+            Category::Storage => "Storage buckets",
+            Category::Safety => "Safe schema changes",
+            Category::Style => "House style",
+            Category::Engine => "Engine",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixKind {
+    None,
+    Fix,
+    Suggestion,
+}
+
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub category: Category,
+    /// Severity in the `recommended` preset.
+    pub severity: Severity,
+    pub fix: FixKind,
+    /// Config keys the rule reads.
+    pub options: &'static [&'static str],
+    /// Rules of other linters it mirrors, as `tool:rule-id`.
+    pub sources: &'static [&'static str],
+    /// Message templates: `(messageId, template with {placeholders})`.
+    pub messages: &'static [(&'static str, &'static str)],
+    /// The rule's documentation (Markdown), from its doc comment.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The first line of the docs.
+    pub fn summary(&self) -> &'static str {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+    }
+
+    pub fn message(&self, message_id: &str) -> &'static str {
+        self.messages
+            .iter()
+            .find(|(id, _)| *id == message_id)
+            .map(|(_, template)| *template)
+            .unwrap_or("")
+    }
+}
+
+/// Declares a rule struct and its [`RuleMeta`]; the doc comment becomes the rule's docs.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub $name:ident {
+            id: $id:literal,
+            category: $category:ident,
+            severity: $severity:ident,
+            fix: $fix:ident,
+            options: [$($option:literal),* $(,)?],
+            sources: [$($source:literal),* $(,)?],
+            messages: { $($message_id:ident: $template:literal),* $(,)? } $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                category: $crate::rules::Category::$category,
+                severity: $crate::report::Severity::$severity,
+                fix: $crate::rules::FixKind::$fix,
+                options: &[$($option),*],
+                sources: &[$($source),*],
+                messages: &[$((stringify!($message_id), $template)),*],
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}

@@ -1,0 +1,3 @@
+//! Helpers shared by several rules.
+
+pub mod text;

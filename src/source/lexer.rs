@@ -1,0 +1,479 @@
+//! A tolerant PostgreSQL lexer with exact byte spans.
+//!
+//! sqlparser's tokenizer stops at the first lexical error and reports character
+//! positions; the splitter and every fallback need byte-exact tokens for the whole
+//! file, errors included, so we scan ourselves and hand sqlparser one statement at a time.
+
+use super::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Whitespace,
+    LineComment,
+    BlockComment,
+    /// Identifier or keyword; compare with [`Token::is_word`].
+    Word,
+    /// `"quoted identifier"`.
+    QuotedIdent,
+    /// `'…'`, `E'…'`, `B'…'`, `X'…'`, `U&'…'`.
+    String,
+    /// `$$…$$` or `$tag$…$tag$`.
+    DollarString,
+    Number,
+    /// `$1`, `:name` style parameters.
+    Param,
+    /// One of `( ) [ ] , ; .` or `::`, `:`.
+    Punct,
+    /// Operator characters such as `=`, `<>`, `->>`, `@>`.
+    Operator,
+    /// A psql meta-command line such as `\set ON_ERROR_STOP on`.
+    MetaCommand,
+    /// Any other character.
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexError {
+    UnterminatedString,
+    UnterminatedQuotedIdent,
+    UnterminatedDollarString,
+    UnterminatedComment,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+    /// Set when the token runs to the end of the file without its closing delimiter.
+    pub error: Option<LexError>,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        self.span.text(source)
+    }
+
+    pub fn is_trivia(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Whitespace | TokenKind::LineComment | TokenKind::BlockComment
+        )
+    }
+
+    /// Whether this is the (unquoted) keyword or identifier `word`, ignoring case.
+    pub fn is_word(&self, source: &str, word: &str) -> bool {
+        self.kind == TokenKind::Word && self.text(source).eq_ignore_ascii_case(word)
+    }
+
+    pub fn is_punct(&self, source: &str, punct: &str) -> bool {
+        self.kind == TokenKind::Punct && self.text(source) == punct
+    }
+
+    pub fn is_operator(&self, source: &str, op: &str) -> bool {
+        self.kind == TokenKind::Operator && self.text(source) == op
+    }
+}
+
+/// Lexes `text`, reporting spans relative to `base` (the offset of `text` in its file).
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut lexer = Lexer {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        base,
+        tokens: Vec::new(),
+        at_line_start: true,
+    };
+    lexer.run();
+    lexer.tokens
+}
+
+struct Lexer<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    base: usize,
+    tokens: Vec<Token>,
+    at_line_start: bool,
+}
+
+impl Lexer<'_> {
+    fn run(&mut self) {
+        while self.pos < self.bytes.len() {
+            let start = self.pos;
+            let (kind, error) = self.next_kind();
+            debug_assert!(self.pos > start, "lexer must advance");
+            if self.pos <= start {
+                self.pos = start + 1;
+            }
+            self.pos = self.char_boundary(self.pos);
+            let is_newline_ws =
+                kind == TokenKind::Whitespace && self.bytes[start..self.pos].contains(&b'\n');
+            if kind != TokenKind::Whitespace || is_newline_ws {
+                self.at_line_start = is_newline_ws;
+            }
+            self.tokens.push(Token {
+                kind,
+                span: Span::new(self.base + start, self.base + self.pos),
+                error,
+            });
+        }
+    }
+
+    fn char_boundary(&self, mut pos: usize) -> usize {
+        while pos < self.bytes.len() && !self.text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        pos
+    }
+
+    fn peek(&self, ahead: usize) -> u8 {
+        self.bytes.get(self.pos + ahead).copied().unwrap_or(0)
+    }
+
+    fn next_kind(&mut self) -> (TokenKind, Option<LexError>) {
+        let b = self.peek(0);
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => {
+                while matches!(self.peek(0), b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                    self.pos += 1;
+                }
+                (TokenKind::Whitespace, None)
+            }
+            b'-' if self.peek(1) == b'-' => {
+                self.skip_to_line_end();
+                (TokenKind::LineComment, None)
+            }
+            b'/' if self.peek(1) == b'*' => self.block_comment(),
+            b'\\' if self.at_line_start => {
+                self.skip_to_line_end();
+                (TokenKind::MetaCommand, None)
+            }
+            b'\'' => self.quoted(
+                b'\'',
+                false,
+                LexError::UnterminatedString,
+                TokenKind::String,
+            ),
+            b'"' => self.quoted(
+                b'"',
+                false,
+                LexError::UnterminatedQuotedIdent,
+                TokenKind::QuotedIdent,
+            ),
+            b'e' | b'E' if self.peek(1) == b'\'' => {
+                self.pos += 1;
+                self.quoted(b'\'', true, LexError::UnterminatedString, TokenKind::String)
+            }
+            b'b' | b'B' | b'x' | b'X' | b'n' | b'N' if self.peek(1) == b'\'' => {
+                self.pos += 1;
+                self.quoted(
+                    b'\'',
+                    false,
+                    LexError::UnterminatedString,
+                    TokenKind::String,
+                )
+            }
+            b'u' | b'U' if self.peek(1) == b'&' && matches!(self.peek(2), b'\'' | b'"') => {
+                self.pos += 2;
+                if self.peek(0) == b'\'' {
+                    self.quoted(
+                        b'\'',
+                        false,
+                        LexError::UnterminatedString,
+                        TokenKind::String,
+                    )
+                } else {
+                    self.quoted(
+                        b'"',
+                        false,
+                        LexError::UnterminatedQuotedIdent,
+                        TokenKind::QuotedIdent,
+                    )
+                }
+            }
+            b'$' => self.dollar(),
+            b'0'..=b'9' => {
+                self.number();
+                (TokenKind::Number, None)
+            }
+            b'.' if self.peek(1).is_ascii_digit() => {
+                self.number();
+                (TokenKind::Number, None)
+            }
+            b'(' | b')' | b'[' | b']' | b',' | b';' | b'.' => {
+                self.pos += 1;
+                (TokenKind::Punct, None)
+            }
+            b':' => {
+                if self.peek(1) == b':' {
+                    self.pos += 2;
+                    (TokenKind::Punct, None)
+                } else if is_word_start(self.peek(1)) {
+                    self.pos += 1;
+                    self.skip_word();
+                    (TokenKind::Param, None)
+                } else {
+                    self.pos += 1;
+                    (TokenKind::Punct, None)
+                }
+            }
+            b'+' | b'-' | b'*' | b'/' | b'<' | b'>' | b'=' | b'~' | b'!' | b'@' | b'#' | b'%'
+            | b'^' | b'&' | b'|' | b'`' | b'?' => {
+                self.operator();
+                (TokenKind::Operator, None)
+            }
+            _ if is_word_start(b) => {
+                self.skip_word();
+                (TokenKind::Word, None)
+            }
+            _ => {
+                self.pos = self.char_boundary(self.pos + 1);
+                (TokenKind::Unknown, None)
+            }
+        }
+    }
+
+    fn skip_to_line_end(&mut self) {
+        while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+            self.pos += 1;
+        }
+    }
+
+    fn skip_word(&mut self) {
+        while is_word_continue(self.peek(0)) && self.pos < self.bytes.len() {
+            self.pos += 1;
+        }
+    }
+
+    fn block_comment(&mut self) -> (TokenKind, Option<LexError>) {
+        self.pos += 2;
+        let mut depth = 1usize;
+        while self.pos < self.bytes.len() {
+            if self.peek(0) == b'*' && self.peek(1) == b'/' {
+                self.pos += 2;
+                depth -= 1;
+                if depth == 0 {
+                    return (TokenKind::BlockComment, None);
+                }
+            } else if self.peek(0) == b'/' && self.peek(1) == b'*' {
+                self.pos += 2;
+                depth += 1;
+            } else {
+                self.pos += 1;
+            }
+        }
+        (TokenKind::BlockComment, Some(LexError::UnterminatedComment))
+    }
+
+    fn quoted(
+        &mut self,
+        quote: u8,
+        backslash_escapes: bool,
+        error: LexError,
+        kind: TokenKind,
+    ) -> (TokenKind, Option<LexError>) {
+        self.pos += 1;
+        while self.pos < self.bytes.len() {
+            let b = self.bytes[self.pos];
+            if backslash_escapes && b == b'\\' {
+                self.pos += 2;
+            } else if b == quote {
+                if self.peek(1) == quote {
+                    self.pos += 2;
+                } else {
+                    self.pos += 1;
+                    return (kind, None);
+                }
+            } else {
+                self.pos += 1;
+            }
+        }
+        self.pos = self.bytes.len();
+        (kind, Some(error))
+    }
+
+    fn dollar(&mut self) -> (TokenKind, Option<LexError>) {
+        if self.peek(1).is_ascii_digit() {
+            self.pos += 1;
+            while self.peek(0).is_ascii_digit() {
+                self.pos += 1;
+            }
+            return (TokenKind::Param, None);
+        }
+        // A tag is `$` [identifier without `$`] `$`.
+        let mut end = self.pos + 1;
+        while end < self.bytes.len() && is_tag_char(self.bytes[end]) {
+            end += 1;
+        }
+        if self.bytes.get(end) != Some(&b'$') {
+            self.pos += 1;
+            return (TokenKind::Unknown, None);
+        }
+        let tag = &self.bytes[self.pos..=end];
+        self.pos = end + 1;
+        match find(&self.bytes[self.pos..], tag) {
+            Some(found) => {
+                self.pos += found + tag.len();
+                (TokenKind::DollarString, None)
+            }
+            None => {
+                self.pos = self.bytes.len();
+                (
+                    TokenKind::DollarString,
+                    Some(LexError::UnterminatedDollarString),
+                )
+            }
+        }
+    }
+
+    fn number(&mut self) {
+        while self.peek(0).is_ascii_alphanumeric() || self.peek(0) == b'_' || self.peek(0) == b'.' {
+            // `1..2` is not valid SQL; stop at a second dot so `a.1.b` stays tokenised.
+            if self.peek(0) == b'.' && self.peek(1) == b'.' {
+                break;
+            }
+            let is_exponent_sign = matches!(self.peek(0), b'e' | b'E')
+                && matches!(self.peek(1), b'+' | b'-')
+                && self.peek(2).is_ascii_digit();
+            self.pos += if is_exponent_sign { 2 } else { 1 };
+        }
+    }
+
+    fn operator(&mut self) {
+        self.pos += 1;
+        loop {
+            let b = self.peek(0);
+            let continues = matches!(
+                b,
+                b'+' | b'-'
+                    | b'*'
+                    | b'/'
+                    | b'<'
+                    | b'>'
+                    | b'='
+                    | b'~'
+                    | b'!'
+                    | b'@'
+                    | b'#'
+                    | b'%'
+                    | b'^'
+                    | b'&'
+                    | b'|'
+                    | b'`'
+                    | b'?'
+            );
+            let starts_comment =
+                (b == b'-' && self.peek(1) == b'-') || (b == b'/' && self.peek(1) == b'*');
+            if !continues || starts_comment {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+}
+
+fn is_word_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_' || b >= 0x80
+}
+
+fn is_word_continue(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+fn is_tag_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(text, 0)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Whitespace)
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
+    }
+
+    #[test]
+    fn lexes_strings_and_dollar_quotes() {
+        assert_eq!(
+            kinds("select E'a\\'b', $fn$ x; $fn$, 'it''s'"),
+            vec![
+                (TokenKind::Word, "select"),
+                (TokenKind::String, "E'a\\'b'"),
+                (TokenKind::Punct, ","),
+                (TokenKind::DollarString, "$fn$ x; $fn$"),
+                (TokenKind::Punct, ","),
+                (TokenKind::String, "'it''s'"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_block_comments_close_at_the_outer_end() {
+        assert_eq!(
+            kinds("/* a /* b */ c */ x"),
+            vec![
+                (TokenKind::BlockComment, "/* a /* b */ c */"),
+                (TokenKind::Word, "x")
+            ]
+        );
+    }
+
+    #[test]
+    fn unterminated_tokens_carry_an_error() {
+        let tokens = tokenize("select 'abc", 0);
+        assert_eq!(
+            tokens.last().unwrap().error,
+            Some(LexError::UnterminatedString)
+        );
+        let tokens = tokenize("select $$abc", 0);
+        assert_eq!(
+            tokens.last().unwrap().error,
+            Some(LexError::UnterminatedDollarString)
+        );
+    }
+
+    #[test]
+    fn meta_command_only_at_line_start() {
+        assert_eq!(
+            kinds("\\set x 1\nselect 1"),
+            vec![
+                (TokenKind::MetaCommand, "\\set x 1"),
+                (TokenKind::Word, "select"),
+                (TokenKind::Number, "1")
+            ]
+        );
+    }
+
+    #[test]
+    fn operators_stop_before_comments() {
+        assert_eq!(
+            kinds("a =-- c\n b ->> 'k'"),
+            vec![
+                (TokenKind::Word, "a"),
+                (TokenKind::Operator, "="),
+                (TokenKind::LineComment, "-- c"),
+                (TokenKind::Word, "b"),
+                (TokenKind::Operator, "->>"),
+                (TokenKind::String, "'k'"),
+            ]
+        );
+    }
+
+    #[test]
+    fn multibyte_text_keeps_char_boundaries() {
+        let text = "é€ 'ü";
+        for token in tokenize(text, 0) {
+            assert!(text.is_char_boundary(token.span.start));
+            assert!(text.is_char_boundary(token.span.end));
+        }
+    }
+}

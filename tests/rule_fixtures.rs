@@ -1,0 +1,155 @@
+//! Fixtures in `tests/rules/<rule-id>/`: each line marked `-- expect: <rule-id>` must get a
+//! finding of that rule and no other line may. A folder inside is a multi-file history case:
+//! its files are linted together. Messages and fixes are snapshotted next to the fixture.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use supalint::lint;
+use support::{config_enabling, fix_and_check, request};
+
+fn fixture_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
+}
+
+/// A case: the files linted together, each with its path in the migrations folder.
+struct Case {
+    name: String,
+    files: Vec<(String, String)>,
+}
+
+fn cases(rule_dir: &Path) -> Vec<Case> {
+    let mut cases = Vec::new();
+    let mut entries: Vec<_> = fs::read_dir(rule_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let name = entry.file_name().unwrap().to_string_lossy().to_string();
+        if entry.is_dir() && name != "snapshots" {
+            let mut files: Vec<_> = walk(&entry)
+                .into_iter()
+                .map(|file| {
+                    let relative = file
+                        .strip_prefix(&entry)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    let path =
+                        if relative.starts_with("supabase/") || relative.contains("/supabase/") {
+                            relative
+                        } else {
+                            format!("supabase/migrations/{relative}")
+                        };
+                    (path, fs::read_to_string(&file).unwrap())
+                })
+                .collect();
+            files.sort();
+            cases.push(Case { name, files });
+        } else if name.ends_with(".sql") {
+            let path = if name.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("supabase/migrations/{name}")
+            } else {
+                format!(
+                    "supabase/migrations/20240101000000_{}",
+                    name.replace('-', "_")
+                )
+            };
+            cases.push(Case {
+                name: name.trim_end_matches(".sql").to_string(),
+                files: vec![(path, fs::read_to_string(&entry).unwrap())],
+            });
+        }
+    }
+    cases
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "sql") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Lines (1-based) marked `-- expect: rule-id` for this rule.
+fn expected_lines(text: &str, rule_id: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.split("-- expect:")
+                .skip(1)
+                .any(|ids| ids.split(',').any(|id| id.trim() == rule_id))
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[test]
+fn fixtures_match_their_expect_markers() {
+    let mut failures = Vec::new();
+    let mut dirs: Vec<_> = fs::read_dir(fixture_root())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dirs.sort();
+    for rule_dir in dirs.into_iter().filter(|d| d.is_dir()) {
+        let rule_id = rule_dir.file_name().unwrap().to_string_lossy().to_string();
+        assert!(
+            supalint::rules::find(&rule_id).is_some(),
+            "tests/rules/{rule_id} names no rule"
+        );
+        for case in cases(&rule_dir) {
+            let config = config_enabling(&rule_id);
+            let response = lint(&request(case.files.clone(), config.clone()));
+            let mut snapshot = String::new();
+            for (result, (path, text)) in response.results.iter().zip(&case.files) {
+                let mut found: Vec<usize> = result
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.rule_id == rule_id)
+                    .map(|d| d.line)
+                    .collect();
+                found.sort();
+                found.dedup();
+                let expected = expected_lines(text, &rule_id);
+                if found != expected {
+                    failures.push(format!("{rule_id}/{} {path}: expected findings on lines {expected:?}, got {found:?}", case.name));
+                }
+                for d in result.diagnostics.iter().filter(|d| d.rule_id == rule_id) {
+                    snapshot.push_str(&format!(
+                        "{path}:{}:{}-{}:{} {}\n",
+                        d.line, d.column, d.end_line, d.end_column, d.message
+                    ));
+                }
+            }
+            let has_fix = response.results.iter().any(|r| {
+                r.diagnostics
+                    .iter()
+                    .any(|d| d.rule_id == rule_id && d.fix.is_some())
+            });
+            if has_fix {
+                let fixed = fix_and_check(
+                    case.files.clone(),
+                    serde_json::json!({ "extends": "none", "rules": { rule_id.as_str(): "error" } }),
+                );
+                for ((path, _), output) in case.files.iter().zip(fixed) {
+                    snapshot.push_str(&format!("\n--- fixed {path}\n{output}"));
+                }
+            }
+            let mut settings = insta::Settings::clone_current();
+            settings.set_snapshot_path(rule_dir.join("snapshots"));
+            settings.set_prepend_module_to_snapshot(false);
+            settings.bind(|| insta::assert_snapshot!(case.name.clone(), snapshot));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,88 @@
+//! Shared helpers for the integration tests. Every helper asserts something.
+
+#![allow(dead_code)] // Each test binary uses a different subset of these helpers.
+
+use supalint::fixer::fix;
+use supalint::{lint, InputFile, LintRequest};
+
+/// The default path examples are linted as: a well-named migration in the default folder.
+pub const DEFAULT_PATH: &str = "supabase/migrations/20240101000000_example.sql";
+
+/// A fixed clock for time-based rules: 2026-01-01T00:00:00Z.
+pub const NOW: &str = "2026-01-01T00:00:00.000Z";
+
+pub fn request(files: Vec<(String, String)>, config: serde_json::Value) -> LintRequest {
+    let mut request = LintRequest::new(
+        files
+            .into_iter()
+            .map(|(path, text)| InputFile { path, text })
+            .collect(),
+    );
+    request.config = config;
+    request.now = Some(NOW.into());
+    request
+}
+
+/// Every finding of `rule_id` per file, as `(path, line, message)`.
+pub fn findings_of(
+    rule_id: &str,
+    files: Vec<(String, String)>,
+    config: serde_json::Value,
+) -> Vec<(String, usize, String)> {
+    let response = lint(&request(files, config));
+    assert!(
+        response.config_errors.is_empty(),
+        "config errors: {:?}",
+        response.config_errors
+    );
+    response
+        .results
+        .into_iter()
+        .flat_map(|r| {
+            let path = r.path.clone();
+            r.diagnostics
+                .into_iter()
+                .filter(|d| d.rule_id == rule_id)
+                .map(move |d| (path.clone(), d.line, d.message))
+        })
+        .collect()
+}
+
+/// Config that turns `rule_id` on (at least as a warning) on top of `recommended`.
+pub fn config_enabling(rule_id: &str) -> serde_json::Value {
+    serde_json::json!({ "rules": { rule_id: "warn" } })
+}
+
+/// Fixes the files, then checks the fix is stable: a second fix changes nothing and the
+/// output has no parse error. Returns the fixed texts.
+pub fn fix_and_check(files: Vec<(String, String)>, config: serde_json::Value) -> Vec<String> {
+    let first = fix(&request(files.clone(), config.clone()));
+    let outputs: Vec<(String, String)> = first
+        .results
+        .iter()
+        .map(|r| (r.path.clone(), r.output.clone()))
+        .collect();
+    for result in &first.results {
+        assert!(
+            result.refused.is_none(),
+            "fix refused for {}: {:?}",
+            result.path,
+            result.refused
+        );
+        assert!(
+            result.remaining.iter().all(|d| d.rule_id != "parse-error"),
+            "fixed {} does not lex:\n{}",
+            result.path,
+            result.output
+        );
+    }
+    let second = fix(&request(outputs.clone(), config));
+    for (result, (_, before)) in second.results.iter().zip(&outputs) {
+        assert_eq!(
+            &result.output, before,
+            "a second --fix changed {}",
+            result.path
+        );
+    }
+    outputs.into_iter().map(|(_, text)| text).collect()
+}
