@@ -1,0 +1,184 @@
+// Types of the `supalint` package (SPEC §8). Hand-written: tests/types.test.js
+// checks that every runtime export is declared here and nothing more.
+
+export type Severity = "error" | "warn" | "off" | 0 | 1 | 2;
+export type RuleEntry = Severity | [Severity, Record<string, unknown>?];
+
+/** A configuration as written in `supalint.config.json` (SPEC §5). */
+export interface SupalintConfig {
+    extends?: "recommended" | "all" | "none";
+    rules?: Record<string, RuleEntry>;
+    migrationsDir?: string;
+    exposedSchemas?: string[];
+    adminFunction?: string | null;
+    authorizationFunctions?: string[];
+    revokeRoles?: string[];
+    seedTables?: string[];
+    storageBucketsFile?: string;
+    registeredBuckets?: string[] | null;
+    versionSuffixWords?: string[];
+}
+
+/** A configuration resolved against a project. */
+export interface ResolvedConfig {
+    /** Absolute project root: the configuration file's folder, or where the lookup started. Empty in the browser. */
+    root: string;
+    /** The configuration file, or null when none was found. */
+    configPath: string | null;
+    /** The migrations folder: absolute in Node, as configured in the browser. */
+    migrationsPath: string;
+    /** What the engine receives: the user's configuration with defaults filled in. */
+    config: SupalintConfig;
+}
+
+export interface Fix {
+    /** UTF-16 offsets into the text. */
+    range: [number, number];
+    text: string;
+}
+
+export interface Suggestion {
+    desc: string;
+    messageId: string;
+    fix: Fix;
+}
+
+/** One problem, in ESLint's message shape. Columns count UTF-16 code units. */
+export interface LintMessage {
+    ruleId: string;
+    severity: 1 | 2;
+    message: string;
+    messageId: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    fix?: Fix;
+    suggestions?: Suggestion[];
+}
+
+/** One file's result, in ESLint's result shape (SPEC §7). */
+export interface LintResult {
+    /** Absolute in Node (as ESLint); the given path in the browser. */
+    filePath: string;
+    messages: LintMessage[];
+    errorCount: number;
+    warningCount: number;
+    fixableErrorCount: number;
+    fixableWarningCount: number;
+    /** The linted text, when there are messages and no output. */
+    source?: string;
+    /** The fixed text, when fixing changed the file. */
+    output?: string;
+    /** Why the fixes of this file were not applied. */
+    fixRefused?: string;
+}
+
+export interface LintStats {
+    files: number;
+    statements: number;
+    parsed: number;
+    fallback: number;
+}
+
+export interface LintReport {
+    results: LintResult[];
+    /** Run statistics; null when fixing. */
+    stats: LintStats | null;
+}
+
+export interface FixTextResult {
+    output: string;
+    fixed: boolean;
+    /** The problems that remain. */
+    messages: LintMessage[];
+    refused?: string;
+}
+
+export interface RuleMeta {
+    id: string;
+    category: "naming" | "idempotency" | "access" | "storage" | "safety" | "style" | "engine";
+    severity: "error" | "warn" | "off";
+    fixable?: "fix" | "suggestion" | null;
+    summary: string;
+    /** Markdown: What it does, Why is this bad?, Example, Fix safety, Options, References. */
+    docs: string;
+    examples: { valid: boolean; code: string; file?: string }[];
+    options: string[];
+    sources: string[];
+    docsUrl: string;
+    messages: Record<string, string>;
+}
+
+/** A file to lint in memory; `path` is relative to the project root. */
+export interface Source {
+    path: string;
+    text: string;
+}
+
+export interface LintOptions {
+    /** Node: where paths and the configuration lookup start (default: the working directory). */
+    cwd?: string;
+    /** Node: a configuration file to use instead of the lookup. */
+    configFile?: string;
+    /** A configuration object to use instead of any file. */
+    config?: SupalintConfig;
+    /** Node: merged over the configuration (`rules` merged rule by rule). */
+    overrideConfig?: SupalintConfig;
+    /** Apply fixes in memory: results carry `output` when a file changed. Nothing is written. */
+    fix?: boolean;
+    /** The time for time-based rules (default: now). */
+    now?: string | Date;
+    /** Honour `supalint-*` directives (default true). */
+    inlineConfig?: boolean;
+    reportUnusedDisableDirectives?: boolean;
+    /** With in-memory sources: the paths to report (default: all). */
+    reportPaths?: string[];
+    /** Node: called while files are read and linted. */
+    onProgress?: (progress: { phase: "read" | "lint"; done: number; total: number }) => void;
+}
+
+export interface LintTextOptions extends LintOptions {
+    /** The file's path, which the file-naming rules check (default `<text>`). */
+    filePath?: string;
+    /** Other migrations, for the rules that look across files. */
+    history?: Source[];
+}
+
+/** A configuration that cannot be used; `problems` names each bad key. */
+export class ConfigError extends Error {
+    constructor(problems: { key: string; message: string }[], configPath?: string | null);
+    problems: { key: string; message: string }[];
+    configPath: string | null;
+}
+
+/** The engine version. In the browser, empty until `ready` settles. */
+export const version: string;
+
+/** Settles once the engine is loaded (already settled in Node). */
+export const ready: Promise<void>;
+
+/** Loads the engine, optionally from a given `.wasm` (browser); does nothing in Node. */
+export function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/**
+ * Resolves the configuration. Node: from a file, or by lookup upwards from a
+ * folder (default: the working directory), or from an object. Browser: from an object.
+ */
+export function loadConfig(from?: string | SupalintConfig): ResolvedConfig;
+
+/** The metadata of every rule. */
+export function rules(): RuleMeta[];
+
+/**
+ * Node: lints files, folders and glob patterns (default: the migrations
+ * folder), with the whole migrations folder as history; or in-memory sources.
+ * Browser: in-memory sources only.
+ */
+export function lintFiles(patterns?: string | string[] | Source[], options?: LintOptions): LintReport;
+
+/** Lints one text. */
+export function lintText(text: string, options?: LintTextOptions): LintReport;
+
+/** Applies every safe fix to one text. */
+export function fixText(text: string, options?: LintTextOptions): FixTextResult;

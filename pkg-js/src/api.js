@@ -1,0 +1,289 @@
+/**
+ * @file The library API over an engine (SPEC §8), shared by the Node and the
+ * browser entry. It only shapes requests and responses: all rule logic is in
+ * the engine (docs/engine-api.md).
+ */
+
+import { ConfigError } from "./config/config-error.js";
+import { createResult, problemMessage, toMessage } from "./results.js";
+
+const BOM = "\uFEFF";
+
+/**
+ * @typedef {"error" | "warn" | "off" | 0 | 1 | 2} Severity
+ * @typedef {Severity | [Severity, Record<string, unknown>?]} RuleEntry
+ */
+
+/**
+ * A configuration as written in `supalint.config.json` (SPEC §5).
+ * @typedef {object} SupalintConfig
+ * @property {"recommended" | "all" | "none"} [extends]
+ * @property {Record<string, RuleEntry>} [rules]
+ * @property {string} [migrationsDir]
+ * @property {string[]} [exposedSchemas]
+ * @property {string | null} [adminFunction]
+ * @property {string[]} [authorizationFunctions]
+ * @property {string[]} [revokeRoles]
+ * @property {string[]} [seedTables]
+ * @property {string} [storageBucketsFile]
+ * @property {string[] | null} [registeredBuckets]
+ * @property {string[]} [versionSuffixWords]
+ */
+
+/**
+ * The configuration handed to the engine: the user's, with file-system
+ * defaults filled in.
+ * @typedef {SupalintConfig} EngineConfig
+ */
+
+/**
+ * @typedef {object} ResolvedConfig
+ * @property {string} root absolute project root (the configuration file's folder, or the start folder)
+ * @property {string | null} configPath the configuration file, or null when none was found
+ * @property {string} migrationsPath absolute migrations folder
+ * @property {EngineConfig} config what the engine receives
+ */
+
+/**
+ * @typedef {object} Fix
+ * @property {[number, number]} range UTF-16 offsets
+ * @property {string} text
+ */
+
+/**
+ * @typedef {object} Suggestion
+ * @property {string} desc
+ * @property {string} messageId
+ * @property {Fix} fix
+ */
+
+/**
+ * A diagnostic as the engine returns it.
+ * @typedef {object} Diagnostic
+ * @property {string} ruleId
+ * @property {1 | 2} severity
+ * @property {string} message
+ * @property {string} messageId
+ * @property {Record<string, string>} data
+ * @property {number} line
+ * @property {number} column
+ * @property {number} endLine
+ * @property {number} endColumn
+ * @property {[number, number]} range
+ * @property {[number, number]} byteRange
+ * @property {Fix} [fix]
+ * @property {Suggestion[]} [suggestions]
+ * @property {string} docsUrl
+ */
+
+/**
+ * @typedef {object} LintRequest
+ * @property {{ path: string, text: string }[]} files
+ * @property {EngineConfig} config
+ * @property {string} [now]
+ * @property {boolean} [inlineConfig]
+ * @property {boolean} [reportUnusedDisableDirectives]
+ * @property {string[]} [reportPaths]
+ * @property {string[]} [sinceVersions]
+ */
+
+/**
+ * @typedef {object} LintStats
+ * @property {number} files
+ * @property {number} statements
+ * @property {number} parsed
+ * @property {number} fallback
+ */
+
+/**
+ * @typedef {object} LintResponse
+ * @property {{ path: string, diagnostics: Diagnostic[] }[]} results
+ * @property {LintStats} stats
+ * @property {{ key: string, message: string }[]} configErrors
+ */
+
+/**
+ * @typedef {object} FixedFile
+ * @property {string} path
+ * @property {string} output
+ * @property {boolean} changed
+ * @property {number} fixedCount
+ * @property {Diagnostic[]} remaining
+ * @property {string} [refused]
+ */
+
+/**
+ * @typedef {object} RuleMeta
+ * @property {string} id
+ * @property {"naming" | "idempotency" | "access" | "storage" | "safety" | "style" | "engine"} category
+ * @property {"error" | "warn" | "off"} severity
+ * @property {"fix" | "suggestion" | null} fixable
+ * @property {string} summary
+ * @property {string} docs
+ * @property {{ valid: boolean, code: string, file?: string }[]} examples
+ * @property {string[]} options
+ * @property {string[]} sources
+ * @property {string} docsUrl
+ * @property {Record<string, string>} messages
+ */
+
+/**
+ * The WASM exports (docs/engine-api.md).
+ * @typedef {object} Engine
+ * @property {(request: LintRequest) => LintResponse} lint
+ * @property {(request: LintRequest) => unknown} fix
+ * @property {() => RuleMeta[]} rules
+ * @property {() => string} version
+ */
+
+/**
+ * Why a file never reached the engine.
+ * @typedef {object} SourceProblem
+ * @property {string} messageId
+ * @property {string} message
+ * @property {number} line
+ * @property {number} column
+ */
+
+/**
+ * A file to lint: its text, or the problem that kept it from being read.
+ * @typedef {{ path: string, text: string, problem?: undefined } | { path: string, text?: undefined, problem: SourceProblem }} Source
+ */
+
+/**
+ * @typedef {object} LintMessage
+ * @property {string} ruleId
+ * @property {1 | 2} severity
+ * @property {string} message
+ * @property {string} messageId
+ * @property {number} line
+ * @property {number} column
+ * @property {number} endLine
+ * @property {number} endColumn
+ * @property {Fix} [fix]
+ * @property {Suggestion[]} [suggestions]
+ */
+
+/**
+ * One file's result, in ESLint's shape.
+ * @typedef {object} LintResult
+ * @property {string} filePath
+ * @property {LintMessage[]} messages
+ * @property {number} errorCount
+ * @property {number} warningCount
+ * @property {number} fixableErrorCount
+ * @property {number} fixableWarningCount
+ * @property {string} [source]
+ * @property {string} [output]
+ * @property {string} [fixRefused]
+ */
+
+/**
+ * @typedef {object} LintReport
+ * @property {LintResult[]} results
+ * @property {LintStats | null} stats null when fixing (the engine's fix reports no statistics)
+ */
+
+/**
+ * @typedef {object} RunOptions
+ * @property {EngineConfig} config
+ * @property {string | null} [configPath] named in configuration errors
+ * @property {string[]} [reportPaths] the paths to report; default: every source
+ * @property {boolean} [fix] apply fixes and report what remains, with `output` on changed files
+ * @property {string | Date} [now]
+ * @property {boolean} [inlineConfig]
+ * @property {boolean} [reportUnusedDisableDirectives]
+ * @property {(path: string) => string} [filePathOf] the `filePath` shown for an engine path
+ */
+
+/**
+ * Lints (or fixes) a set of sources in one engine call: every source is
+ * history, the `reportPaths` ones are reported, and sources with a problem
+ * get one message without reaching the engine.
+ * @param {Engine} engine
+ * @param {Source[]} sources
+ * @param {RunOptions} options
+ * @returns {LintReport}
+ * @throws {ConfigError} when the engine rejects the configuration
+ */
+export function lintSources(engine, sources, options) {
+    const filePathOf = options.filePathOf ?? ((path) => path);
+    const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
+    const readablePaths = new Set(readable.map((source) => source.path));
+    const reportPaths = options.reportPaths ?? sources.map((source) => source.path);
+    // As ESLint does, a byte-order mark is not part of the text that is linted
+    // (so it is no column either); fixed output gets it back.
+    const withBom = new Set(readable.filter(({ text }) => text.startsWith(BOM)).map(({ path }) => path));
+    /** @type {LintRequest} */
+    const request = {
+        files: readable.map(({ path, text }) => ({ path, text: withBom.has(path) ? text.slice(1) : text })),
+        config: options.config,
+        reportPaths: reportPaths.filter((path) => readablePaths.has(path)),
+    };
+    if (options.now !== undefined) {
+        request.now = options.now instanceof Date ? options.now.toISOString() : options.now;
+    }
+    if (options.inlineConfig !== undefined) {
+        request.inlineConfig = options.inlineConfig;
+    }
+    if (options.reportUnusedDisableDirectives !== undefined) {
+        request.reportUnusedDisableDirectives = options.reportUnusedDisableDirectives;
+    }
+
+    const response = options.fix ? normalizeFixResponse(engine.fix(request)) : engine.lint(request);
+    if (response.configErrors && response.configErrors.length > 0) {
+        throw new ConfigError(response.configErrors, options.configPath ?? null);
+    }
+
+    /** @type {Map<string, LintResult>} */
+    const byPath = new Map();
+    if (options.fix) {
+        for (const file of /** @type {{ files: FixedFile[] }} */ (response).files) {
+            const result = createResult({
+                filePath: filePathOf(file.path),
+                messages: file.remaining.map(toMessage),
+                output: file.changed ? (withBom.has(file.path) ? BOM : "") + file.output : undefined,
+            });
+            if (file.refused) {
+                result.fixRefused = file.refused;
+            }
+            byPath.set(file.path, result);
+        }
+    } else {
+        for (const file of /** @type {LintResponse} */ (response).results) {
+            byPath.set(file.path, createResult({ filePath: filePathOf(file.path), messages: file.diagnostics.map(toMessage) }));
+        }
+    }
+
+    const textByPath = new Map(sources.map((source) => [source.path, source]));
+    /** @type {LintResult[]} */
+    const results = [];
+    for (const path of new Set(reportPaths)) {
+        const source = textByPath.get(path);
+        if (source?.problem) {
+            results.push(createResult({ filePath: filePathOf(path), messages: [problemMessage(source.problem)] }));
+            continue;
+        }
+        const result = byPath.get(path) ?? createResult({ filePath: filePathOf(path), messages: [] });
+        if (result.output === undefined && result.messages.length > 0 && source?.text !== undefined) {
+            result.source = source.text;
+        }
+        results.push(result);
+    }
+    const stats = options.fix ? null : /** @type {LintResponse} */ (response).stats;
+    return { results, stats };
+}
+
+/**
+ * The engine's fix response as `{ files, configErrors }`, whether it came as
+ * a bare per-file array or as an object holding one.
+ * @param {unknown} response
+ * @returns {{ files: FixedFile[], configErrors: { key: string, message: string }[] }}
+ */
+export function normalizeFixResponse(response) {
+    if (Array.isArray(response)) {
+        return { files: response, configErrors: [] };
+    }
+    const object = /** @type {{ results?: FixedFile[], files?: FixedFile[], configErrors?: { key: string, message: string }[] }} */ (response);
+    return { files: object.results ?? object.files ?? [], configErrors: object.configErrors ?? [] };
+}

@@ -1,0 +1,282 @@
+/**
+ * @file The command line (SPEC §6): option definitions, parsing into a plain
+ * object, usage checks, and the help text.
+ */
+
+import { parseArgs } from "node:util";
+
+/** Thrown for a command line that cannot run: exit code 2. */
+export class UsageError extends Error {
+    /**
+     * @param {string} message
+     */
+    constructor(message) {
+        super(message);
+        this.name = "UsageError";
+    }
+}
+
+/** The output formats of `supalint [paths]`. */
+export const LINT_FORMATS = Object.freeze(["stylish", "json", "compact", "github", "sarif"]);
+
+/** The output formats of `supalint rules`. */
+export const RULES_FORMATS = Object.freeze(["text", "markdown", "json"]);
+
+/** Severities `--rule` accepts. */
+const SEVERITIES = new Map([
+    ["off", "off"],
+    ["warn", "warn"],
+    ["error", "error"],
+    ["0", 0],
+    ["1", 1],
+    ["2", 2],
+]);
+
+/** Subcommands of SPEC §6 that later versions add. */
+const LATER_SUBCOMMANDS = new Set(["init", "new", "verify", "status"]);
+
+/** Flags of SPEC §6 that later versions add. */
+const LATER_FLAGS = ["cache", "cache-location", "since"];
+
+/** @type {import("node:util").ParseArgsConfig["options"]} */
+const LINT_OPTIONS = {
+    config: { type: "string", short: "c" },
+    format: { type: "string", short: "f" },
+    "output-file": { type: "string", short: "o" },
+    "max-warnings": { type: "string" },
+    quiet: { type: "boolean" },
+    fix: { type: "boolean" },
+    "fix-dry-run": { type: "boolean" },
+    rule: { type: "string", multiple: true },
+    "no-inline-config": { type: "boolean" },
+    "report-unused-disable-directives": { type: "boolean" },
+    stdin: { type: "boolean" },
+    "stdin-filename": { type: "string" },
+    cache: { type: "boolean" },
+    "cache-location": { type: "string" },
+    since: { type: "string" },
+    color: { type: "boolean" },
+    "no-color": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    version: { type: "boolean", short: "v" },
+};
+
+/** @type {import("node:util").ParseArgsConfig["options"]} */
+const RULES_OPTIONS = {
+    format: { type: "string", short: "f" },
+    "output-file": { type: "string", short: "o" },
+    help: { type: "boolean", short: "h" },
+};
+
+/**
+ * @typedef {object} LintCommand
+ * @property {"lint"} command
+ * @property {string[]} patterns
+ * @property {string | undefined} config
+ * @property {string} format
+ * @property {string | undefined} outputFile
+ * @property {number} maxWarnings -1 for no limit
+ * @property {boolean} quiet
+ * @property {boolean} fix
+ * @property {boolean} fixDryRun
+ * @property {Record<string, string | number | unknown[]>} rules from `--rule`
+ * @property {boolean} inlineConfig
+ * @property {boolean} reportUnusedDisableDirectives
+ * @property {boolean} stdin
+ * @property {string | undefined} stdinFilename
+ * @property {boolean | undefined} color true/false when forced by a flag
+ */
+
+/**
+ * @typedef {object} RulesCommand
+ * @property {"rules"} command
+ * @property {string} format
+ * @property {string | undefined} outputFile
+ */
+
+/**
+ * @typedef {{ command: "help", topic: "lint" | "rules" } | { command: "version" } | LintCommand | RulesCommand} Command
+ */
+
+/**
+ * Parses the arguments after `supalint`.
+ * @param {string[]} argv
+ * @returns {Command}
+ * @throws {UsageError}
+ */
+export function parseCommandLine(argv) {
+    if (argv[0] === "rules") {
+        return parseRulesCommand(argv.slice(1));
+    }
+    if (argv[0] !== undefined && LATER_SUBCOMMANDS.has(argv[0])) {
+        throw new UsageError(`\`supalint ${argv[0]}\` is not available in this version.`);
+    }
+    const { values, positionals } = parse(argv, LINT_OPTIONS);
+    if (values.help) {
+        return { command: "help", topic: "lint" };
+    }
+    if (values.version) {
+        return { command: "version" };
+    }
+    for (const flag of LATER_FLAGS) {
+        if (values[flag] !== undefined) {
+            throw new UsageError(`--${flag} is not supported yet.`);
+        }
+    }
+    const format = /** @type {string} */ (values.format ?? "stylish");
+    if (!LINT_FORMATS.includes(format)) {
+        throw new UsageError(`unknown format "${format}"; use one of ${LINT_FORMATS.join(", ")}.`);
+    }
+    if (values.fix && values["fix-dry-run"]) {
+        throw new UsageError("--fix and --fix-dry-run cannot be combined.");
+    }
+    if (values.stdin && values.fix) {
+        throw new UsageError("--fix cannot write to standard input; use --fix-dry-run with --stdin.");
+    }
+    if (values.stdin && positionals.length > 0) {
+        throw new UsageError("--stdin lints standard input: do not pass paths as well.");
+    }
+    if (values.stdin && values["stdin-filename"] === undefined) {
+        throw new UsageError("--stdin needs --stdin-filename <path>: the file-name rules check the migration's name.");
+    }
+    if (!values.stdin && values["stdin-filename"] !== undefined) {
+        throw new UsageError("--stdin-filename only applies with --stdin.");
+    }
+    if (values.color && values["no-color"]) {
+        throw new UsageError("--color and --no-color cannot be combined.");
+    }
+    return {
+        command: "lint",
+        patterns: positionals,
+        config: /** @type {string | undefined} */ (values.config),
+        format,
+        outputFile: /** @type {string | undefined} */ (values["output-file"]),
+        maxWarnings: parseMaxWarnings(/** @type {string | undefined} */ (values["max-warnings"])),
+        quiet: Boolean(values.quiet),
+        fix: Boolean(values.fix),
+        fixDryRun: Boolean(values["fix-dry-run"]),
+        rules: parseRuleFlags(/** @type {string[] | undefined} */ (values.rule) ?? []),
+        inlineConfig: !values["no-inline-config"],
+        reportUnusedDisableDirectives: Boolean(values["report-unused-disable-directives"]),
+        stdin: Boolean(values.stdin),
+        stdinFilename: /** @type {string | undefined} */ (values["stdin-filename"]),
+        color: values["no-color"] ? false : values.color ? true : undefined,
+    };
+}
+
+/**
+ * @param {string[]} argv
+ * @returns {Command}
+ */
+function parseRulesCommand(argv) {
+    const { values, positionals } = parse(argv, RULES_OPTIONS);
+    if (values.help) {
+        return { command: "help", topic: "rules" };
+    }
+    if (positionals.length > 0) {
+        throw new UsageError(`\`supalint rules\` takes no paths (got "${positionals[0]}").`);
+    }
+    const format = /** @type {string} */ (values.format ?? "text");
+    if (!RULES_FORMATS.includes(format)) {
+        throw new UsageError(`unknown format "${format}" for \`supalint rules\`; use one of ${RULES_FORMATS.join(", ")}.`);
+    }
+    return { command: "rules", format, outputFile: /** @type {string | undefined} */ (values["output-file"]) };
+}
+
+/**
+ * @param {string[]} argv
+ * @param {import("node:util").ParseArgsConfig["options"]} options
+ * @returns {{ values: Record<string, string | boolean | string[] | undefined>, positionals: string[] }}
+ */
+function parse(argv, options) {
+    try {
+        return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+}
+
+/**
+ * @param {string | undefined} value
+ * @returns {number}
+ */
+function parseMaxWarnings(value) {
+    if (value === undefined) {
+        return -1;
+    }
+    if (!/^-?\d+$/u.test(value) || Number(value) < -1) {
+        throw new UsageError(`--max-warnings needs a whole number of at least -1 (got "${value}").`);
+    }
+    return Number(value);
+}
+
+/**
+ * `--rule id:severity` (or `id:[severity, {options}]` in JSON), repeatable.
+ * @param {string[]} flags
+ * @returns {Record<string, string | number | unknown[]>}
+ */
+function parseRuleFlags(flags) {
+    /** @type {Record<string, string | number | unknown[]>} */
+    const rules = {};
+    for (const flag of flags) {
+        const colon = flag.indexOf(":");
+        const id = flag.slice(0, colon).trim();
+        const setting = flag.slice(colon + 1).trim();
+        if (colon <= 0 || id === "" || setting === "") {
+            throw new UsageError(`--rule needs "rule-id:severity" (got "${flag}").`);
+        }
+        if (setting.startsWith("[")) {
+            let entry;
+            try {
+                entry = JSON.parse(setting);
+            } catch {
+                throw new UsageError(`--rule "${flag}": the setting is not valid JSON.`);
+            }
+            rules[id] = entry;
+            continue;
+        }
+        const severity = SEVERITIES.get(setting);
+        if (severity === undefined) {
+            throw new UsageError(`--rule "${flag}": severity must be off, warn or error (or 0, 1, 2).`);
+        }
+        rules[id] = severity;
+    }
+    return rules;
+}
+
+/** The text of `supalint --help`. */
+export const LINT_HELP = `Usage: supalint [options] [file|dir|glob ...]
+       supalint rules [--format text|markdown|json]
+
+Lints Supabase / PostgreSQL migration files. With no paths, lints the
+migrations folder; every migration in it is always part of the history the
+rules see, and only the files you name are reported.
+
+Options:
+  -c, --config <path>                   Use this configuration file instead of looking one up
+  -f, --format <name>                   stylish (default), json, compact, github, sarif
+  -o, --output-file <path>              Write the report to a file instead of standard output
+      --max-warnings <n>                Exit 1 when there are more than n warnings (-1: no limit)
+      --quiet                           Report errors only
+      --fix                             Apply safe fixes to the files
+      --fix-dry-run                     Compute fixes without writing them (json shows "output")
+      --rule <id:severity>              Set a rule's severity: off, warn, error (repeatable)
+      --no-inline-config                Ignore supalint-disable directives in the files
+      --report-unused-disable-directives
+                                        Report directives that suppress nothing
+      --stdin                           Lint standard input
+      --stdin-filename <path>           The migration path standard input stands for
+      --color, --no-color               Force colour on or off (default: on for a terminal)
+  -h, --help                            Show this help
+  -v, --version                         Show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or
+too many warnings, 2 usage, configuration or internal error.
+`;
+
+/** The text of `supalint rules --help`. */
+export const RULES_HELP = `Usage: supalint rules [--format text|markdown|json] [--output-file <path>]
+
+Lists every rule with its category, default severity and whether it can be
+fixed. markdown prints each rule's documentation; json prints the metadata.
+`;

@@ -1,0 +1,260 @@
+/**
+ * @file What `supalint` does with a parsed command line: lint (or fix),
+ * format, write, and choose the exit code (SPEC §6: 0 clean or warnings within
+ * `--max-warnings`, 1 lint errors or too many warnings, 2 usage, configuration
+ * or internal error).
+ */
+
+/** @import { LintCommand, RulesCommand } from "./options.js" */
+/** @import { LintReport } from "../api.js" */
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigError } from "../config/config-error.js";
+import { listSqlFiles, NoFilesFoundError } from "../files/collect.js";
+import { readSource, sourceFromBytes } from "../files/read-source.js";
+import { writeFileAtomic } from "../files/write-atomic.js";
+import { formatters } from "../formatters/index.js";
+import { keepErrorsOnly, sumCounts } from "../results.js";
+import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
+import { createProgress } from "./progress.js";
+import { formatRules } from "./rules-output.js";
+
+/**
+ * Where the command line reads and writes.
+ * @typedef {object} CliIo
+ * @property {NodeJS.WritableStream & { isTTY?: boolean }} stdout
+ * @property {NodeJS.WritableStream & { isTTY?: boolean }} stderr
+ * @property {() => Promise<Uint8Array>} readStdin
+ * @property {string} cwd
+ * @property {Record<string, string | undefined>} env
+ */
+
+/**
+ * @typedef {typeof import("../index.js")} NodeApi
+ */
+
+/**
+ * Runs `supalint` with the given arguments.
+ * @param {string[]} argv the arguments after the program name
+ * @param {CliIo} io
+ * @returns {Promise<0 | 1 | 2>} the exit code
+ */
+export async function run(argv, io) {
+    try {
+        const command = parseCommandLine(argv);
+        if (command.command === "help") {
+            io.stdout.write(command.topic === "rules" ? RULES_HELP : LINT_HELP);
+            return 0;
+        }
+        if (command.command === "version") {
+            io.stdout.write(`v${packageVersion()}\n`);
+            return 0;
+        }
+        const api = await loadApi();
+        if (command.command === "rules") {
+            return listRules(command, io, api);
+        }
+        return await lint(command, io, api);
+    } catch (error) {
+        return fail(error, io);
+    }
+}
+
+/**
+ * @param {RulesCommand} command
+ * @param {CliIo} io
+ * @param {NodeApi} api
+ * @returns {0}
+ */
+function listRules(command, io, api) {
+    const text = formatRules(api.rules(), command.format);
+    if (command.outputFile === undefined) {
+        io.stdout.write(text);
+    } else {
+        writeReport(path.resolve(io.cwd, command.outputFile), text);
+    }
+    return 0;
+}
+
+/**
+ * @param {LintCommand} command
+ * @param {CliIo} io
+ * @param {NodeApi} api
+ * @returns {Promise<0 | 1>}
+ */
+async function lint(command, io, api) {
+    const configTarget = command.config === undefined ? io.cwd : path.resolve(io.cwd, command.config);
+    const resolved = api.loadConfig(configTarget);
+    const options = {
+        cwd: io.cwd,
+        configFile: command.config,
+        overrideConfig: Object.keys(command.rules).length > 0 ? { rules: command.rules } : undefined,
+        fix: command.fix || command.fixDryRun,
+        inlineConfig: command.inlineConfig,
+        reportUnusedDisableDirectives: command.reportUnusedDisableDirectives,
+    };
+
+    /** @type {LintReport} */
+    let report;
+    if (command.stdin) {
+        const file = path.resolve(io.cwd, /** @type {string} */ (command.stdinFilename));
+        const relative = relativePath(resolved.root, file);
+        const input = sourceFromBytes(await io.readStdin(), relative);
+        const history = listSqlFiles(resolved.migrationsPath)
+            .map((migration) => readSource(migration, relativePath(resolved.root, migration)))
+            .filter((source) => source.path !== relative);
+        report = api.lintFiles([input, ...history], { ...options, reportPaths: [relative] });
+    } else {
+        if (command.patterns.length === 0 && listSqlFiles(resolved.migrationsPath).length === 0) {
+            throw new UsageError(
+                `no migrations to lint in ${path.relative(io.cwd, resolved.migrationsPath) || "."}: ` +
+                    "pass files, folders or globs, or set `migrationsDir` in supalint.config.json.",
+            );
+        }
+        const progress = createProgress(io.stderr);
+        try {
+            report = api.lintFiles(command.patterns, { ...options, onProgress: progress.update });
+        } finally {
+            progress.done();
+        }
+    }
+
+    let results = report.results;
+    if (command.fix) {
+        for (const result of results) {
+            if (result.output !== undefined) {
+                try {
+                    writeFileAtomic(result.filePath, result.output);
+                } catch (error) {
+                    throw new CliError(`cannot write the fixed ${result.filePath}: ${error instanceof Error ? error.message : error}`);
+                }
+            }
+        }
+    }
+    for (const result of results) {
+        if (result.fixRefused !== undefined) {
+            io.stderr.write(`supalint: fixes for ${result.filePath} were not applied: ${result.fixRefused}\n`);
+        }
+    }
+    if (command.quiet) {
+        results = keepErrorsOnly(results);
+    }
+    // By path, as ESLint orders its results.
+    results = [...results].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+
+    const formatter = formatters[command.format];
+    const text = formatter(results, {
+        cwd: io.cwd,
+        rulesMeta: Object.fromEntries(api.rules().map((rule) => [rule.id, rule])),
+        color: useColor(command, io),
+        version: api.version,
+    });
+    if (command.outputFile !== undefined) {
+        writeReport(path.resolve(io.cwd, command.outputFile), text);
+    } else if (text !== "") {
+        io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    }
+
+    const { errorCount, warningCount } = sumCounts(results);
+    if (errorCount > 0) {
+        return 1;
+    }
+    if (command.maxWarnings >= 0 && warningCount > command.maxWarnings) {
+        io.stderr.write(`supalint found too many warnings (maximum: ${command.maxWarnings}).\n`);
+        return 1;
+    }
+    return 0;
+}
+
+/**
+ * Reports an error that stops the run; every one of them is exit code 2.
+ * @param {unknown} error
+ * @param {CliIo} io
+ * @returns {2}
+ */
+function fail(error, io) {
+    if (error instanceof UsageError) {
+        io.stderr.write(`supalint: ${error.message}\nRun \`supalint --help\` for usage.\n`);
+    } else if (error instanceof ConfigError || error instanceof NoFilesFoundError || error instanceof CliError) {
+        io.stderr.write(`supalint: ${error.message}\n`);
+    } else {
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        io.stderr.write(`supalint: internal error, please report it:\n${detail}\n`);
+    }
+    return 2;
+}
+
+/** A failure the user can act on (not a bug): its message is all they need. */
+class CliError extends Error {}
+
+/**
+ * Loads the Node API, which instantiates the engine.
+ * @returns {Promise<NodeApi>}
+ */
+async function loadApi() {
+    try {
+        return await import("../index.js");
+    } catch (error) {
+        const code = /** @type {{ code?: string }} */ (error).code;
+        const message = error instanceof Error ? error.message : "";
+        if ((code === "ERR_MODULE_NOT_FOUND" || code === "ENOENT") && message.includes("wasm")) {
+            throw new CliError(
+                "the WebAssembly engine is missing (pkg-js/wasm/); build it with `./scripts/build-wasm` from the repository root.",
+            );
+        }
+        throw error;
+    }
+}
+
+/**
+ * @param {LintCommand} command
+ * @param {CliIo} io
+ * @returns {boolean}
+ */
+function useColor(command, io) {
+    if (command.color !== undefined) {
+        return command.color;
+    }
+    if (command.outputFile !== undefined) {
+        return false;
+    }
+    const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
+    if (NO_COLOR !== undefined && NO_COLOR !== "") {
+        return false;
+    }
+    if (FORCE_COLOR !== undefined) {
+        return FORCE_COLOR !== "0" && FORCE_COLOR !== "false";
+    }
+    return Boolean(io.stdout.isTTY) && TERM !== "dumb";
+}
+
+/**
+ * @param {string} file
+ * @param {string} text
+ * @returns {void}
+ */
+function writeReport(file, text) {
+    try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, text);
+    } catch (error) {
+        throw new CliError(`cannot write the report to ${file}: ${error instanceof Error ? error.message : error}`);
+    }
+}
+
+/**
+ * @returns {string}
+ */
+function packageVersion() {
+    return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+}
+
+/**
+ * @param {string} root
+ * @param {string} file
+ * @returns {string}
+ */
+function relativePath(root, file) {
+    return path.relative(root, file).split(path.sep).join("/");
+}

@@ -1,0 +1,60 @@
+/**
+ * @file Finds the configuration file: from a folder upwards, the first of
+ * `supalint.config.json`, `supalint.config.js`, `supalint.config.mjs`, or a
+ * `package.json` with a `"supalint"` key.
+ */
+
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+/** File names tried in each folder, in order, before `package.json`. */
+export const CONFIG_FILE_NAMES = Object.freeze(["supalint.config.json", "supalint.config.js", "supalint.config.mjs"]);
+
+/**
+ * The nearest configuration file at or above `startDir`, or `null`.
+ * @param {string} startDir absolute folder to start from
+ * @returns {string | null} absolute path of the file
+ */
+export function findConfigFile(startDir) {
+    let dir = path.resolve(startDir);
+    for (;;) {
+        for (const name of CONFIG_FILE_NAMES) {
+            const candidate = path.join(dir, name);
+            if (isFile(candidate)) {
+                return candidate;
+            }
+        }
+        const packageJson = path.join(dir, "package.json");
+        if (isFile(packageJson) && hasSupalintKey(packageJson)) {
+            return packageJson;
+        }
+        const parent = path.dirname(dir);
+        if (parent === dir) {
+            return null;
+        }
+        dir = parent;
+    }
+}
+
+/**
+ * @param {string} file
+ * @returns {boolean}
+ */
+function isFile(file) {
+    return existsSync(file) && statSync(file).isFile();
+}
+
+/**
+ * Whether a `package.json` has a `"supalint"` key. An unreadable
+ * `package.json` is not ours to complain about: it counts as not having one.
+ * @param {string} file
+ * @returns {boolean}
+ */
+function hasSupalintKey(file) {
+    try {
+        const json = JSON.parse(readFileSync(file, "utf8"));
+        return typeof json === "object" && json !== null && "supalint" in json;
+    } catch {
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+/**
+ * @file Reads one configuration file: JSON, a JavaScript module, or the
+ * `"supalint"` key of a `package.json`.
+ */
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigError } from "./config-error.js";
+import { importDefaultSync } from "./import-sync.js";
+
+/**
+ * The configuration object a file holds, as the user wrote it.
+ * @param {string} file absolute path
+ * @returns {unknown}
+ * @throws {ConfigError} when the file cannot be read or parsed
+ */
+export function readConfigFile(file) {
+    const extension = path.extname(file);
+    if (extension === ".js" || extension === ".mjs" || extension === ".cjs") {
+        try {
+            return importDefaultSync(file);
+        } catch (error) {
+            throw fileError(file, `cannot load it: ${reason(error)}`);
+        }
+    }
+    let text;
+    try {
+        text = readFileSync(file, "utf8");
+    } catch (error) {
+        throw fileError(file, `cannot read it: ${reason(error)}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text.replace(/^\uFEFF/u, ""));
+    } catch (error) {
+        throw fileError(file, `it is not valid JSON: ${reason(error)}`);
+    }
+    if (path.basename(file) === "package.json") {
+        return json?.supalint;
+    }
+    return json;
+}
+
+/**
+ * @param {string} file
+ * @param {string} message
+ * @returns {ConfigError}
+ */
+function fileError(file, message) {
+    return new ConfigError([{ key: "", message }], file);
+}
+
+/**
+ * @param {unknown} error
+ * @returns {string}
+ */
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
+}

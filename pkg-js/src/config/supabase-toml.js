@@ -1,0 +1,37 @@
+/**
+ * @file Reads the exposed schemas from a Supabase project's `config.toml`
+ * (`[api] schemas`), the default for `exposedSchemas`.
+ */
+
+import { readFileSync } from "node:fs";
+import { parse } from "smol-toml";
+import { ConfigError } from "./config-error.js";
+
+/**
+ * The `[api] schemas` list of a Supabase `config.toml`, or `null` when the
+ * file does not exist or does not set it.
+ * @param {string} file absolute path of `supabase/config.toml`
+ * @returns {string[] | null}
+ * @throws {ConfigError} when the file exists but is not valid TOML
+ */
+export function readExposedSchemas(file) {
+    let text;
+    try {
+        text = readFileSync(file, "utf8");
+    } catch {
+        return null;
+    }
+    let toml;
+    try {
+        toml = parse(text);
+    } catch (error) {
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        throw new ConfigError([{ key: "exposedSchemas", message: `cannot read its default from ${file}: ${reason}` }]);
+    }
+    const api = toml.api;
+    const schemas = typeof api === "object" && api !== null && !Array.isArray(api) ? api.schemas : undefined;
+    if (Array.isArray(schemas) && schemas.every((schema) => typeof schema === "string")) {
+        return /** @type {string[]} */ (schemas);
+    }
+    return null;
+}

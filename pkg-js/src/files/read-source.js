@@ -1,0 +1,95 @@
+/**
+ * @file Reads a migration file for the engine. The engine takes text, so a
+ * file that is not UTF-8 text (binary, another encoding, unreadable) becomes a
+ * `problem` instead, reported as one diagnostic while the other files are
+ * still linted.
+ */
+
+/** @import { Source } from "../api.js" */
+
+import { readFileSync } from "node:fs";
+import { firstInvalidUtf8Offset } from "./utf8.js";
+
+const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+/**
+ * Reads one file.
+ * @param {string} file absolute path
+ * @param {string} relativePath the path the engine sees (relative to the project root, `/` separators)
+ * @returns {Source}
+ */
+export function readSource(file, relativePath) {
+    let bytes;
+    try {
+        bytes = readFileSync(file);
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return problem(relativePath, "unreadable", `File \`${relativePath}\` cannot be read: ${reason}.`, 1, 1);
+    }
+    return sourceFromBytes(bytes, relativePath);
+}
+
+/**
+ * Turns bytes into a source. UTF-8 text goes to the engine as it is (BOM
+ * kept, so offsets match the file; the engine itself reports text with NUL
+ * bytes as binary). Bytes that are not UTF-8 cannot become engine text: they
+ * get a problem, worded as the engine words binary data when they contain NUL
+ * bytes, and placed at the first invalid byte otherwise.
+ * @param {Uint8Array} bytes
+ * @param {string} relativePath
+ * @returns {Source}
+ */
+export function sourceFromBytes(bytes, relativePath) {
+    const invalid = firstInvalidUtf8Offset(bytes);
+    if (invalid === -1) {
+        return { path: relativePath, text: decoder.decode(bytes) };
+    }
+    if (bytes.includes(0)) {
+        return problem(
+            relativePath,
+            "binary",
+            `File \`${relativePath}\` contains binary data (NUL bytes), not SQL text; remove it from the migrations folder.`,
+            1,
+            1,
+        );
+    }
+    const { line, column } = position(bytes, invalid);
+    const byte = bytes[invalid].toString(16).toUpperCase().padStart(2, "0");
+    return problem(
+        relativePath,
+        "notUtf8",
+        `File \`${relativePath}\` is not UTF-8 text (byte 0x${byte} cannot start or continue a character here); save it as UTF-8.`,
+        line,
+        column,
+    );
+}
+
+/**
+ * 1-based line and UTF-16 column of a byte offset whose line prefix is valid UTF-8.
+ * @param {Uint8Array} bytes
+ * @param {number} offset
+ * @returns {{ line: number, column: number }}
+ */
+function position(bytes, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i += 1) {
+        if (bytes[i] === 0x0a) {
+            line += 1;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: decoder.decode(bytes.subarray(lineStart, offset)).length + 1 };
+}
+
+/**
+ * @param {string} path
+ * @param {string} messageId
+ * @param {string} message
+ * @param {number} line
+ * @param {number} column
+ * @returns {Source}
+ */
+function problem(path, messageId, message, line, column) {
+    return { path, problem: { messageId, message, line, column } };
+}

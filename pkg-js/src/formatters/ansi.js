@@ -1,0 +1,52 @@
+/**
+ * @file ANSI styles for the human formatters, switched off as a whole when
+ * colour is off (pipes, `--no-color`, `NO_COLOR`).
+ */
+
+/**
+ * @typedef {(text: string) => string} Paint
+ * @typedef {{ red: Paint, yellow: Paint, green: Paint, dim: Paint, bold: Paint, underline: Paint, reset: Paint }} Style
+ */
+
+/**
+ * @param {number} open
+ * @param {number} close
+ * @returns {Paint}
+ */
+function paint(open, close) {
+    return (text) => `\u001B[${open}m${text}\u001B[${close}m`;
+}
+
+const COLOURED = Object.freeze({
+    red: paint(31, 39),
+    yellow: paint(33, 39),
+    green: paint(32, 39),
+    dim: paint(2, 22),
+    bold: paint(1, 22),
+    underline: paint(4, 24),
+    reset: paint(0, 0),
+});
+
+/** @type {Paint} */
+const plain = (text) => text;
+
+const PLAIN = Object.freeze({ red: plain, yellow: plain, green: plain, dim: plain, bold: plain, underline: plain, reset: plain });
+
+/**
+ * The styles to use.
+ * @param {boolean} enabled
+ * @returns {Style}
+ */
+export function createStyle(enabled) {
+    return enabled ? COLOURED : PLAIN;
+}
+
+/**
+ * Removes ANSI escape sequences (for measuring and for tests).
+ * @param {string} text
+ * @returns {string}
+ */
+export function stripAnsi(text) {
+    // eslint-disable-next-line no-control-regex -- matching the escape character is the point
+    return text.replace(/\u001B\[[0-9;]*m/gu, "");
+}

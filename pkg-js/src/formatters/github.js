@@ -1,0 +1,72 @@
+/**
+ * @file `github`: GitHub Actions workflow commands, one annotation per
+ * problem (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`),
+ * escaped as `@actions/core` escapes them, then a summary line.
+ */
+
+/** @import { FormatterContext } from "./index.js" */
+/** @import { LintResult } from "../api.js" */
+
+import path from "node:path";
+import { sumCounts } from "../results.js";
+import { plural } from "./summary.js";
+
+/**
+ * @param {LintResult[]} results
+ * @param {FormatterContext} context
+ * @returns {string}
+ */
+export function formatGithub(results, context) {
+    const lines = [];
+    for (const result of results) {
+        const file = displayPath(result.filePath, context.cwd);
+        for (const message of result.messages) {
+            const properties = [
+                ["file", file],
+                ["line", String(message.line)],
+                ["col", String(message.column)],
+                ["endLine", String(message.endLine ?? message.line)],
+                ["endColumn", String(message.endColumn ?? message.column)],
+                ["title", message.ruleId ? `supalint/${message.ruleId}` : "supalint"],
+            ]
+                .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+                .join(",");
+            lines.push(`::${message.severity === 2 ? "error" : "warning"} ${properties}::${escapeData(message.message)}`);
+        }
+    }
+    const { errorCount, warningCount } = sumCounts(results);
+    lines.push(`supalint: ${plural(errorCount + warningCount, "problem")} (${plural(errorCount, "error")}, ${plural(warningCount, "warning")})`);
+    return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Escapes a command's message, as `escapeData` in `@actions/core`.
+ * @param {string} value
+ * @returns {string}
+ */
+export function escapeData(value) {
+    return value.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A");
+}
+
+/**
+ * Escapes a command property's value, as `escapeProperty` in `@actions/core`.
+ * @param {string} value
+ * @returns {string}
+ */
+export function escapeProperty(value) {
+    return escapeData(value).replace(/:/gu, "%3A").replace(/,/gu, "%2C");
+}
+
+/**
+ * The path GitHub resolves against the workspace: relative to the working
+ * directory, `/` separators.
+ * @param {string} filePath
+ * @param {string} cwd
+ * @returns {string}
+ */
+function displayPath(filePath, cwd) {
+    if (!path.isAbsolute(filePath)) {
+        return filePath;
+    }
+    return path.relative(cwd, filePath).split(path.sep).join("/");
+}

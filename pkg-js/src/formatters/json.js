@@ -1,0 +1,14 @@
+/**
+ * @file `json`: the results as ESLint's `json` formatter writes them
+ * (SPEC §7), so ESLint tooling reads them unchanged.
+ */
+
+/** @import { LintResult } from "../api.js" */
+
+/**
+ * @param {LintResult[]} results
+ * @returns {string}
+ */
+export function formatJson(results) {
+    return JSON.stringify(results);
+}

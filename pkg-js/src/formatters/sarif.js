@@ -1,0 +1,103 @@
+/**
+ * @file `sarif`: a SARIF 2.1.0 log for code-scanning tools. Every engine rule
+ * is in `tool.driver.rules`; results point at files by a URI relative to the
+ * working directory (`%SRCROOT%`), with columns in UTF-16 code units.
+ */
+
+/** @import { FormatterContext } from "./index.js" */
+/** @import { LintResult, RuleMeta } from "../api.js" */
+
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/**
+ * @param {LintResult[]} results
+ * @param {FormatterContext} context
+ * @returns {string}
+ */
+export function formatSarif(results, context) {
+    const rules = Object.values(context.rulesMeta);
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const sarifResults = [];
+    for (const result of results) {
+        const artifactLocation = artifactFor(result.filePath, context.cwd);
+        for (const message of result.messages) {
+            const index = ruleIndex.get(message.ruleId);
+            sarifResults.push({
+                ruleId: message.ruleId,
+                ...(index === undefined ? {} : { ruleIndex: index }),
+                level: message.severity === 2 ? "error" : "warning",
+                message: { text: message.message },
+                locations: [
+                    {
+                        physicalLocation: {
+                            artifactLocation,
+                            region: {
+                                startLine: message.line,
+                                startColumn: message.column,
+                                endLine: message.endLine ?? message.line,
+                                endColumn: message.endColumn ?? message.column,
+                            },
+                        },
+                    },
+                ],
+            });
+        }
+    }
+    const log = {
+        $schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: "supalint",
+                        version: context.version,
+                        semanticVersion: context.version,
+                        rules: rules.map(ruleDescriptor),
+                    },
+                },
+                originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/u, "/")}` } },
+                columnKind: "utf16CodeUnits",
+                results: sarifResults,
+            },
+        ],
+    };
+    return JSON.stringify(log, null, 2);
+}
+
+/**
+ * @param {RuleMeta} rule
+ * @returns {object}
+ */
+function ruleDescriptor(rule) {
+    return {
+        id: rule.id,
+        shortDescription: { text: rule.summary },
+        help: { text: rule.summary, markdown: rule.docs },
+        helpUri: rule.docsUrl,
+        defaultConfiguration:
+            rule.severity === "off" ? { enabled: false, level: "warning" } : { level: rule.severity === "error" ? "error" : "warning" },
+        properties: { category: rule.category, fixable: rule.fixable ?? null, tags: [rule.category] },
+    };
+}
+
+/**
+ * A relative URI under `%SRCROOT%` for files inside the working directory,
+ * an absolute `file:` URI otherwise.
+ * @param {string} filePath
+ * @param {string} cwd
+ * @returns {{ uri: string, uriBaseId?: string }}
+ */
+function artifactFor(filePath, cwd) {
+    if (!path.isAbsolute(filePath)) {
+        return { uri: filePath.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+    }
+    const relative = path.relative(cwd, filePath);
+    if (relative.startsWith("..") || path.isAbsolute(relative)) {
+        return { uri: pathToFileURL(filePath).href };
+    }
+    return { uri: relative.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+}

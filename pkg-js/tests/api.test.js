@@ -1,0 +1,159 @@
+/**
+ * @file The Node API (SPEC §8) on the real engine: lintText, lintFiles (disk
+ * and in-memory), fixText, rules, version.
+ */
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { ConfigError, fixText, lintFiles, lintText, ready, rules, version } from "../src/index.js";
+import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, PACKAGE_DIR, makeProject } from "./helpers.js";
+
+const MIGRATION = `supabase/migrations/${GOOD_NAME}`;
+
+describe("version and rules", () => {
+    it("reports the crate version, which the npm package shares", async () => {
+        await ready;
+        const pkg = JSON.parse(readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
+        assert.equal(version, pkg.version);
+    });
+
+    it("lists every rule with the metadata the CLI, docs and SARIF read", () => {
+        const list = rules();
+        assert.ok(list.length >= 4);
+        const ids = list.map((rule) => rule.id);
+        assert.equal(new Set(ids).size, ids.length, "rule ids are unique");
+        for (const rule of list) {
+            assert.match(rule.id, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/u);
+            assert.ok(["naming", "idempotency", "access", "storage", "safety", "style", "engine"].includes(rule.category), rule.id);
+            assert.ok(["error", "warn", "off"].includes(rule.severity), rule.id);
+            assert.equal(typeof rule.summary, "string");
+            assert.match(rule.docs, /## What it does/u, rule.id);
+            assert.match(rule.docsUrl, /^https:\/\//u, rule.id);
+            assert.equal(typeof rule.messages, "object");
+        }
+        assert.ok(ids.includes("require-if-not-exists"));
+        assert.ok(ids.includes("parse-error"));
+    });
+});
+
+describe("lintText", () => {
+    it("returns ESLint-shaped results with positions, fix and source", () => {
+        const { results, stats } = lintText(BROKEN_SQL, { filePath: MIGRATION, config: {} });
+        assert.equal(results.length, 1);
+        const [result] = results;
+        assert.equal(result.filePath, path.resolve(MIGRATION));
+        const [message] = result.messages.filter((m) => m.ruleId === "require-if-not-exists");
+        assert.equal(message.severity, 2);
+        assert.equal(message.messageId, "missingIfNotExists");
+        assert.equal(message.line, 4);
+        assert.equal(message.column, 14);
+        assert.ok(message.fix, "the finding carries its fix");
+        assert.equal(result.errorCount, result.messages.filter((m) => m.severity === 2).length);
+        assert.ok(result.fixableErrorCount >= 1);
+        assert.equal(result.source, BROKEN_SQL);
+        assert.ok(stats && stats.statements >= 2);
+        assert.ok(!("range" in message) && !("byteRange" in message), "engine-only fields stay behind");
+    });
+
+    it("gives a clean migration no messages and no source", () => {
+        const [result] = lintText(CLEAN_SQL, { filePath: MIGRATION, config: {} }).results;
+        assert.deepEqual(result.messages, []);
+        assert.equal(result.errorCount + result.warningCount, 0);
+        assert.equal(result.source, undefined);
+    });
+
+    it("applies --rule style overrides and honours directives unless told not to", () => {
+        const warned = lintText(BROKEN_SQL, { filePath: MIGRATION, config: {}, overrideConfig: { rules: { "require-if-not-exists": "warn" } } });
+        assert.equal(warned.results[0].errorCount, 0);
+        assert.equal(warned.results[0].warningCount, 1);
+        const disabled = `-- Migration: x\n-- supalint-disable-next-line require-if-not-exists\ncreate table public.t (id bigint);\n`;
+        assert.equal(lintText(disabled, { filePath: MIGRATION, config: {} }).results[0].errorCount, 0);
+        assert.equal(lintText(disabled, { filePath: MIGRATION, config: {}, inlineConfig: false }).results[0].errorCount, 1);
+    });
+
+    it("throws a ConfigError naming each bad key", () => {
+        assert.throws(
+            () => lintText(CLEAN_SQL, { filePath: MIGRATION, config: { exposedSchema: ["public"], rules: { "no-such-rule": "error" } } }),
+            (error) => {
+                assert.ok(error instanceof ConfigError);
+                const keys = error.problems.map((problem) => problem.key);
+                assert.ok(keys.includes("exposedSchema"), JSON.stringify(error.problems));
+                assert.ok(keys.some((key) => key.includes("no-such-rule")), JSON.stringify(error.problems));
+                assert.match(error.message, /exposedSchema/u);
+                return true;
+            },
+        );
+    });
+});
+
+describe("fixText", () => {
+    it("applies the safe fixes and is stable on a second run", () => {
+        const first = fixText(BROKEN_SQL, { filePath: MIGRATION, config: {} });
+        assert.equal(first.fixed, true);
+        assert.match(first.output, /create table if not exists public\.tags/iu);
+        assert.ok(!first.messages.some((m) => m.ruleId === "require-if-not-exists"));
+        const second = fixText(first.output, { filePath: MIGRATION, config: {} });
+        assert.equal(second.fixed, false);
+        assert.equal(second.output, first.output);
+    });
+});
+
+describe("lintFiles", () => {
+    it("lints the migrations folder when given no paths, with absolute file paths", (t) => {
+        const dir = makeProject(t, {
+            [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL,
+            "supabase/migrations/20240102120000_create_tags.sql": BROKEN_SQL,
+        });
+        const { results } = lintFiles([], { cwd: dir });
+        assert.deepEqual(
+            results.map((result) => result.filePath),
+            [path.join(dir, "supabase/migrations", GOOD_NAME), path.join(dir, "supabase/migrations/20240102120000_create_tags.sql")],
+        );
+        assert.equal(results[0].errorCount, 0);
+        assert.equal(results[1].errorCount, 1);
+    });
+
+    it("reports only the requested files, files and globs alike", (t) => {
+        const dir = makeProject(t, {
+            "supabase/migrations/20240101120000_create_notes.sql": BROKEN_SQL,
+            "supabase/migrations/20240102120000_create_tags.sql": BROKEN_SQL,
+            "supabase/migrations/README.md": "not SQL",
+        });
+        const one = lintFiles(["supabase/migrations/20240102120000_create_tags.sql"], { cwd: dir });
+        assert.deepEqual(one.results.map((r) => path.basename(r.filePath)), ["20240102120000_create_tags.sql"]);
+        assert.equal(one.stats?.files, 2, "the other migration is still history");
+        const globbed = lintFiles(["supabase/**/*_tags.*"], { cwd: dir });
+        assert.deepEqual(globbed.results.map((r) => path.basename(r.filePath)), ["20240102120000_create_tags.sql"]);
+        const folder = lintFiles(["supabase"], { cwd: dir });
+        assert.equal(folder.results.length, 2, "folders give their .sql files only");
+    });
+
+    it("throws when a path or pattern matches nothing", (t) => {
+        const dir = makeProject(t, { [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL });
+        assert.throws(() => lintFiles(["nope.sql", "x/**/*.sql"], { cwd: dir }), {
+            name: "NoFilesFoundError",
+            message: 'No files matching the patterns "nope.sql", "x/**/*.sql" were found.',
+        });
+    });
+
+    it("fixes in memory only: output in the result, the file untouched", (t) => {
+        const dir = makeProject(t, { [`supabase/migrations/${GOOD_NAME}`]: BROKEN_SQL });
+        const { results, stats } = lintFiles([], { cwd: dir, fix: true });
+        assert.equal(stats, null);
+        assert.match(results[0].output ?? "", /if not exists/iu);
+        assert.equal(readFileSync(path.join(dir, "supabase/migrations", GOOD_NAME), "utf8"), BROKEN_SQL);
+    });
+
+    it("lints in-memory sources as one history, reporting reportPaths", (t) => {
+        const dir = makeProject(t, {});
+        const sources = [
+            { path: MIGRATION, text: BROKEN_SQL },
+            { path: "supabase/migrations/20240102120000_create_tags.sql", text: BROKEN_SQL },
+        ];
+        const { results } = lintFiles(sources, { cwd: dir, config: {}, reportPaths: [MIGRATION] });
+        assert.deepEqual(results.map((r) => r.filePath), [path.join(dir, MIGRATION)]);
+        assert.equal(results[0].errorCount, 1);
+    });
+});

@@ -1,0 +1,104 @@
+/**
+ * @file Input that must never crash, trap or hang (issue 2, "Bad input"):
+ * each bad file gets a diagnostic at an exact position, and the other files
+ * are still linted.
+ */
+
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { lintFiles } from "../src/index.js";
+import { BROKEN_SQL, CLEAN_SQL, jsonResults, makeProject, runCli } from "./helpers.js";
+
+const DIR = "supabase/migrations";
+
+const PNG_HEADER = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]);
+const LATIN1 = Buffer.from("-- Migration: caf\u00e9 menu\ncreate table if not exists public.menu (id bigint);\n", "latin1");
+const DDL_LINE = "create table if not exists public.events (id bigint primary key, body text not null);\n";
+
+/** @type {Record<string, string | Uint8Array>} */
+const FILES = {
+    [`${DIR}/20240101000001_binary.sql`]: PNG_HEADER,
+    [`${DIR}/20240101000002_latin1.sql`]: LATIN1,
+    [`${DIR}/20240101000003_nul_text.sql`]: "select 1;\u0000\u0000 more text\n",
+    [`${DIR}/20240101000004_empty.sql`]: "",
+    [`${DIR}/20240101000005_huge.sql`]: DDL_LINE.repeat(Math.ceil((10 * 1024 * 1024) / DDL_LINE.length)),
+    [`${DIR}/20240101000006_nested.sql`]: `select ${"(".repeat(10_000)}1${")".repeat(10_000)};\n`,
+    [`${DIR}/20240101000007_unterminated_quote.sql`]: "-- Migration: x\nselect 'never closed;\ncreate table public.after (id bigint);\n",
+    [`${DIR}/20240101000008_unterminated_comment.sql`]: "-- Migration: x\nselect 1; /* never closed\n",
+    [`${DIR}/20240101000009_unterminated_dollar.sql`]: "-- Migration: x\ndo $body$ begin perform 1; end\n",
+    [`${DIR}/20240101000010_crlf_bom.sql`]: `\uFEFF${BROKEN_SQL.replaceAll("\n", "\r\n")}`,
+    [`${DIR}/20240101000011_clean.sql`]: CLEAN_SQL,
+    [`${DIR}/20240101000012_broken.sql`]: BROKEN_SQL,
+};
+
+/**
+ * @param {import("../src/api.js").LintResult[]} results
+ * @param {string} name
+ * @returns {import("../src/api.js").LintResult}
+ */
+function resultFor(results, name) {
+    const result = results.find((r) => path.basename(r.filePath) === name);
+    assert.ok(result, `${name} is reported`);
+    return result;
+}
+
+describe("bad input", { timeout: 120_000 }, () => {
+    it("reports every file, bad ones with a diagnostic at an exact position", (t) => {
+        const dir = makeProject(t, FILES);
+        const started = Date.now();
+        const { results } = lintFiles([], { cwd: dir });
+        t.diagnostic(`linted ${results.length} files (one of 10 MB) in ${Date.now() - started} ms`);
+        assert.equal(results.length, Object.keys(FILES).length);
+
+        const binary = resultFor(results, "20240101000001_binary.sql");
+        assert.deepEqual(
+            binary.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column]),
+            [["parse-error", "binary", 1, 1]],
+        );
+
+        const latin1 = resultFor(results, "20240101000002_latin1.sql");
+        assert.deepEqual(latin1.messages.map((m) => [m.ruleId, m.messageId, m.line, m.column]), [["parse-error", "notUtf8", 1, 18]]);
+        assert.match(latin1.messages[0].message, /not UTF-8 text \(byte 0xE9/u);
+
+        const nulText = resultFor(results, "20240101000003_nul_text.sql");
+        assert.deepEqual(nulText.messages.map((m) => [m.ruleId, m.messageId]), [["parse-error", "binary"]]);
+
+        resultFor(results, "20240101000004_empty.sql");
+        assert.equal(resultFor(results, "20240101000005_huge.sql").errorCount, 0);
+        resultFor(results, "20240101000006_nested.sql");
+
+        const quote = resultFor(results, "20240101000007_unterminated_quote.sql");
+        const quoteError = quote.messages.find((m) => m.ruleId === "parse-error");
+        assert.deepEqual([quoteError?.messageId, quoteError?.line, quoteError?.column], ["unterminatedString", 2, 8]);
+
+        const comment = resultFor(results, "20240101000008_unterminated_comment.sql");
+        assert.ok(comment.messages.some((m) => m.ruleId === "parse-error" && m.line === 2 && m.column === 11), JSON.stringify(comment.messages));
+
+        const dollar = resultFor(results, "20240101000009_unterminated_dollar.sql");
+        assert.ok(dollar.messages.some((m) => m.ruleId === "parse-error" && m.line === 2 && m.column === 4), JSON.stringify(dollar.messages));
+
+        // CRLF and a BOM: positions as an editor shows them (the BOM is not a column).
+        const crlf = resultFor(results, "20240101000010_crlf_bom.sql");
+        const ifNotExists = crlf.messages.find((m) => m.ruleId === "require-if-not-exists");
+        assert.deepEqual([ifNotExists?.line, ifNotExists?.column], [4, 14]);
+
+        assert.equal(resultFor(results, "20240101000011_clean.sql").messages.length, 0);
+        assert.equal(resultFor(results, "20240101000012_broken.sql").errorCount, 1);
+    });
+
+    it("keeps the CLI's exit code and output intact around bad files", (t) => {
+        const dir = makeProject(t, {
+            [`${DIR}/20240101000001_binary.sql`]: PNG_HEADER,
+            [`${DIR}/20240101000002_latin1.sql`]: LATIN1,
+            [`${DIR}/20240101000011_clean.sql`]: CLEAN_SQL,
+        });
+        const run = runCli(["-f", "json"], { cwd: dir });
+        assert.equal(run.status, 1, run.stderr);
+        const results = jsonResults(run);
+        assert.equal(results.length, 3);
+        assert.equal(resultFor(results, "20240101000011_clean.sql").messages.length, 0);
+        const stdin = runCli(["--stdin", "--stdin-filename", `${DIR}/20240101000003_x.sql`, "-f", "json"], { cwd: dir, input: LATIN1 });
+        assert.equal(jsonResults(stdin)[0].messages[0].messageId, "notUtf8");
+    });
+});

@@ -1,0 +1,127 @@
+/**
+ * @file Configuration lookup and resolution (SPEC §5): file kinds and their
+ * order, the project root, the defaults read from disk, and the errors that
+ * name the bad key.
+ */
+
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { ConfigError } from "../src/config/config-error.js";
+import { findConfigFile } from "../src/config/find-config-file.js";
+import { loadConfig } from "../src/config/load-config.js";
+import { makeProject } from "./helpers.js";
+
+describe("lookup", () => {
+    it("searches upwards and prefers json, then js, then mjs, then package.json", (t) => {
+        const dir = makeProject(t, {
+            "supalint.config.json": "{}",
+            "supalint.config.js": "export default {};",
+            "supalint.config.mjs": "export default {};",
+            "package.json": JSON.stringify({ supalint: {} }),
+            "deep/er/.keep": "",
+        });
+        assert.equal(findConfigFile(path.join(dir, "deep/er")), path.join(dir, "supalint.config.json"));
+    });
+
+    it("takes a package.json only when it has a supalint key", (t) => {
+        const dir = makeProject(t, {
+            "package.json": JSON.stringify({ supalint: { adminFunction: null } }),
+            "app/package.json": JSON.stringify({ name: "app" }),
+        });
+        const resolved = loadConfig(path.join(dir, "app"));
+        assert.equal(resolved.configPath, path.join(dir, "package.json"));
+        assert.equal(resolved.root, dir);
+        assert.equal(resolved.config.adminFunction, null);
+    });
+
+    it("loads JavaScript modules synchronously", (t) => {
+        const dir = makeProject(t, {
+            "a/supalint.config.js": 'export default { adminFunction: "public.a" };',
+            "b/supalint.config.mjs": 'export default { adminFunction: "public.b" };',
+            "c/supalint.config.js": 'throw new Error("boom");',
+            "d/supalint.config.mjs": "export default { rules: { x: () => 1 } };",
+        });
+        assert.equal(loadConfig(path.join(dir, "a")).config.adminFunction, "public.a");
+        assert.equal(loadConfig(path.join(dir, "b")).config.adminFunction, "public.b");
+        assert.throws(() => loadConfig(path.join(dir, "c")), { name: "ConfigError", message: /boom/u });
+        assert.throws(() => loadConfig(path.join(dir, "d")), { name: "ConfigError", message: /cannot load it/u });
+    });
+
+    it("uses the working directory as root when there is no configuration", (t) => {
+        const dir = makeProject(t, { "supabase/migrations/.keep": "" });
+        const resolved = loadConfig(dir);
+        assert.equal(resolved.configPath, null);
+        assert.equal(resolved.root, dir);
+        assert.equal(resolved.config.migrationsDir, "supabase/migrations");
+    });
+});
+
+describe("defaults", () => {
+    it("finds supabase/migrations first, then apps/*/supabase/migrations", (t) => {
+        const both = makeProject(t, { "supabase/migrations/.keep": "", "apps/web/supabase/migrations/.keep": "" });
+        assert.equal(loadConfig(both).config.migrationsDir, "supabase/migrations");
+        const apps = makeProject(t, { "apps/web/supabase/migrations/.keep": "", "apps/admin/.keep": "" });
+        assert.equal(loadConfig(apps).config.migrationsDir, "apps/web/supabase/migrations");
+        assert.equal(loadConfig(apps).migrationsPath, path.join(apps, "apps/web/supabase/migrations"));
+    });
+
+    it("reads exposedSchemas from the config.toml beside the migrations folder", (t) => {
+        const dir = makeProject(t, {
+            "apps/web/supabase/migrations/.keep": "",
+            "apps/web/supabase/config.toml": '[api]\nenabled = true\nschemas = ["public", "graphql_public", "api"]\n',
+        });
+        assert.deepEqual(loadConfig(dir).config.exposedSchemas, ["public", "graphql_public", "api"]);
+        const plain = makeProject(t, { "supabase/migrations/.keep": "" });
+        assert.deepEqual(loadConfig(plain).config.exposedSchemas, ["public"]);
+    });
+
+    it("keeps explicit values over the defaults", (t) => {
+        const dir = makeProject(t, {
+            "supalint.config.json": JSON.stringify({ migrationsDir: "db/migrations/", exposedSchemas: ["api"] }),
+            "supabase/config.toml": '[api]\nschemas = ["public"]\n',
+        });
+        const { config } = loadConfig(dir);
+        assert.equal(config.migrationsDir, "db/migrations");
+        assert.deepEqual(config.exposedSchemas, ["api"]);
+        assert.equal(config.registeredBuckets, null, "storageBucketsFile is not read yet");
+    });
+});
+
+describe("errors", () => {
+    /**
+     * @param {() => unknown} load
+     * @param {string} key
+     * @param {RegExp} message
+     */
+    function assertConfigError(load, key, message) {
+        assert.throws(load, (error) => {
+            assert.ok(error instanceof ConfigError, String(error));
+            assert.ok(
+                error.problems.some((problem) => problem.key === key),
+                JSON.stringify(error.problems),
+            );
+            assert.match(error.message, message);
+            return true;
+        });
+    }
+
+    it("names storageBucketsFile and migrationsDir when they are not strings", (t) => {
+        const dir = makeProject(t, { "supalint.config.json": JSON.stringify({ storageBucketsFile: ["x.ts"], migrationsDir: 3 }) });
+        assertConfigError(() => loadConfig(dir), "storageBucketsFile", /`storageBucketsFile`: must be a string/u);
+        assertConfigError(() => loadConfig(dir), "migrationsDir", /`migrationsDir`: must be a string/u);
+    });
+
+    it("reports unreadable files, bad JSON, a non-object and a broken config.toml", (t) => {
+        const dir = makeProject(t, {
+            "bad/supalint.config.json": "{ nope",
+            "array/supalint.config.json": "[]",
+            "toml/supabase/migrations/.keep": "",
+            "toml/supabase/config.toml": "[api\nschemas = [",
+        });
+        assertConfigError(() => loadConfig(path.join(dir, "missing.json")), "", /does not exist/u);
+        assertConfigError(() => loadConfig(path.join(dir, "bad")), "", /not valid JSON/u);
+        assertConfigError(() => loadConfig(path.join(dir, "array")), "", /must be an object/u);
+        assertConfigError(() => loadConfig(path.join(dir, "toml")), "exposedSchemas", /config\.toml/u);
+    });
+});
