@@ -145,6 +145,11 @@ impl Lexer<'_> {
                 (TokenKind::LineComment, None)
             }
             b'/' if self.peek(1) == b'*' => self.block_comment(),
+            // A byte-order mark is whitespace to us, as it is to psql.
+            0xEF if self.bytes[self.pos..].starts_with("\u{feff}".as_bytes()) => {
+                self.pos += 3;
+                (TokenKind::Whitespace, None)
+            }
             b'\\' if self.at_line_start => {
                 self.skip_to_line_end();
                 (TokenKind::MetaCommand, None)
@@ -438,6 +443,20 @@ mod tests {
         assert_eq!(
             tokens.last().unwrap().error,
             Some(LexError::UnterminatedDollarString)
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_is_whitespace() {
+        assert_eq!(
+            kinds("\u{feff}create table t ()"),
+            vec![
+                (TokenKind::Word, "create"),
+                (TokenKind::Word, "table"),
+                (TokenKind::Word, "t"),
+                (TokenKind::Punct, "("),
+                (TokenKind::Punct, ")"),
+            ]
         );
     }
 
