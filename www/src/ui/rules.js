@@ -1,0 +1,209 @@
+/**
+ * @file The rules panel, built from the engine's own metadata: every rule
+ * with its summary and severity under the current configuration, and on
+ * opening, its docs (what it does, why, examples) with examples to try.
+ */
+
+import { effectiveSeverity } from "../config.js";
+import { renderInline, renderMarkdown } from "../markdown.js";
+import { h } from "./dom.js";
+import { highlightSql } from "./highlight.js";
+
+/** @import { RuleMeta } from "supalint" */
+/** @import { PlaygroundConfig } from "../config.js" */
+
+const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
+const CATEGORY_TITLES = {
+    naming: "File naming",
+    idempotency: "Idempotency",
+    access: "Row-level security and access",
+    storage: "Storage buckets",
+    safety: "Safe schema changes",
+    style: "House style",
+    engine: "Engine",
+};
+
+/**
+ * @typedef {object} RulesPanel
+ * @property {() => void} update shows the severities of the current configuration
+ * @property {(id: string) => void} open expands a rule's docs and scrolls to it
+ */
+
+/**
+ * @param {HTMLElement} container
+ * @param {object} options
+ * @param {RuleMeta[]} options.rules
+ * @param {() => PlaygroundConfig} options.config
+ * @param {(code: string, fileName: string | undefined, ruleId: string) => void} options.onTry loads an example into the editor
+ * @returns {RulesPanel}
+ */
+export function createRulesPanel(container, { rules, config, onTry }) {
+    const filter = h("input", {
+        type: "search",
+        class: "input",
+        placeholder: "Filter by id or summary",
+        "aria-label": "Filter rules",
+        spellcheck: "false",
+    });
+    const fixableOnly = h("input", { type: "checkbox", id: "rules-fixable-only" });
+    const enabledOnly = h("input", { type: "checkbox", id: "rules-enabled-only" });
+    const noMatch = h("p", { class: "empty", hidden: true, text: "No rule matches." });
+    const groups = h("div", { class: "rule-groups" });
+    /** @type {Map<string, { element: HTMLElement, badge: HTMLElement, rule: RuleMeta }>} */
+    const entries = new Map();
+
+    const categories = [...new Set(rules.map((rule) => rule.category))].sort(
+        (a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99),
+    );
+    for (const category of categories) {
+        const inCategory = rules.filter((rule) => rule.category === category).sort((a, b) => a.id.localeCompare(b.id));
+        const title = /** @type {any} */ (inCategory[0]).categoryTitle ?? CATEGORY_TITLES[category] ?? category;
+        const group = h("section", { class: "rule-group", "data-category": category }, h("h3", { class: "rule-group-title" }, title));
+        for (const rule of inCategory) {
+            const badge = h("span", { class: "severity-pill" });
+            const element = h(
+                "details",
+                { class: "rule", id: `rule-${rule.id}`, "data-rule": rule.id },
+                h(
+                    "summary",
+                    {},
+                    h(
+                        "span",
+                        { class: "rule-head" },
+                        h("span", { class: "rule-id", text: rule.id }),
+                        badge,
+                        rule.fixable === "fix" ? h("span", { class: "pill pill-fix", title: "`--fix` repairs it", text: "autofix" }) : null,
+                        rule.fixable === "suggestion" ? h("span", { class: "pill pill-suggestion", title: "The editor offers a change to review", text: "suggestion" }) : null,
+                    ),
+                    h("span", { class: "rule-summary" }, ...renderInline(rule.summary)),
+                ),
+            );
+            // Docs are built on first opening: most visitors open a few rules.
+            element.addEventListener("toggle", () => {
+                if (element.open && element.querySelector(".rule-docs") === null) {
+                    element.append(ruleDocs(rule, onTry));
+                }
+            });
+            entries.set(rule.id, { element, badge, rule });
+            group.append(element);
+        }
+        groups.append(group);
+    }
+
+    const applyFilter = () => {
+        const words = /** @type {HTMLInputElement} */ (filter).value.toLowerCase().split(/\s+/u).filter(Boolean);
+        let shown = 0;
+        for (const { element, rule } of entries.values()) {
+            const haystack = `${rule.id} ${rule.summary}`.toLowerCase();
+            const visible =
+                words.every((word) => haystack.includes(word)) &&
+                (!(/** @type {HTMLInputElement} */ (fixableOnly).checked) || rule.fixable !== null) &&
+                (!(/** @type {HTMLInputElement} */ (enabledOnly).checked) || effectiveSeverity(config(), rule) !== "off");
+            element.hidden = !visible;
+            shown += visible ? 1 : 0;
+        }
+        for (const group of groups.children) {
+            /** @type {HTMLElement} */ (group).hidden = group.querySelector(".rule:not([hidden])") === null;
+        }
+        noMatch.hidden = shown > 0;
+    };
+    filter.addEventListener("input", applyFilter);
+    fixableOnly.addEventListener("change", applyFilter);
+    enabledOnly.addEventListener("change", applyFilter);
+
+    container.replaceChildren(
+        h(
+            "div",
+            { class: "panel-toolbar" },
+            filter,
+            h("label", { class: "check" }, fixableOnly, " fixable"),
+            h("label", { class: "check" }, enabledOnly, " enabled"),
+        ),
+        h("p", { class: "panel-note" }, `${rules.length} rules, straight from the engine's metadata. Open one for its docs and examples.`),
+        groups,
+        noMatch,
+    );
+
+    const update = () => {
+        for (const { badge, rule } of entries.values()) {
+            const severity = effectiveSeverity(config(), rule);
+            badge.className = `severity-pill severity-pill-${severity}`;
+            badge.textContent = severity;
+            badge.title = `Severity under the current configuration (recommended: ${rule.severity})`;
+        }
+        applyFilter();
+    };
+    update();
+
+    return {
+        update,
+        open(id) {
+            const entry = entries.get(id);
+            if (entry === undefined) {
+                return;
+            }
+            /** @type {HTMLInputElement} */ (filter).value = "";
+            /** @type {HTMLInputElement} */ (fixableOnly).checked = false;
+            /** @type {HTMLInputElement} */ (enabledOnly).checked = false;
+            applyFilter();
+            entry.element.open = true;
+            if (entry.element.querySelector(".rule-docs") === null) {
+                entry.element.append(ruleDocs(entry.rule, onTry));
+            }
+            entry.element.scrollIntoView({ block: "start" });
+            entry.element.classList.remove("rule-flash");
+            // Restart the highlight animation on every opening.
+            void entry.element.offsetWidth;
+            entry.element.classList.add("rule-flash");
+        },
+    };
+}
+
+/**
+ * @param {RuleMeta} rule
+ * @param {(code: string, fileName: string | undefined, ruleId: string) => void} onTry
+ * @returns {HTMLElement}
+ */
+function ruleDocs(rule, onTry) {
+    const shown = new Set();
+    const codeBlock = (/** @type {string} */ code, /** @type {boolean | null} */ valid, /** @type {string | undefined} */ file) => {
+        shown.add(code.trim());
+        const label = valid === null ? null : valid ? "✓ Passes" : "✗ Flagged";
+        return h(
+            "figure",
+            { class: `example ${valid === null ? "" : valid ? "example-valid" : "example-invalid"}` },
+            h(
+                "figcaption",
+                {},
+                label ? h("span", { class: "example-label", text: label }) : null,
+                file ? h("span", { class: "example-file", text: file }) : null,
+                h("button", { class: "button button-small", type: "button", onclick: () => onTry(code.endsWith("\n") ? code : `${code}\n`, file, rule.id) }, "Open in editor"),
+            ),
+            h("pre", {}, highlightSql(code)),
+        );
+    };
+    const docs = renderMarkdown(rule.docs, (block) => {
+        const isSql = block.lang === "sql" || block.lang === "";
+        if (!isSql) {
+            return h("pre", {}, h("code", { text: block.code }));
+        }
+        const file = block.info.find((item) => item.startsWith("file="))?.slice("file=".length);
+        return codeBlock(block.code, !block.info.includes("expect_diagnostic"), file);
+    });
+    const extra = rule.examples.filter((example) => !shown.has(example.code.trim()));
+    return h(
+        "div",
+        { class: "rule-docs" },
+        h(
+            "p",
+            { class: "rule-facts" },
+            h("span", {}, "Recommended: ", h("strong", { text: rule.severity })),
+            rule.options.length > 0 ? h("span", {}, "Options: ", rule.options.map((option, index) => [index > 0 ? ", " : "", h("code", { text: option })]).flat()) : null,
+            rule.sources.length > 0 ? h("span", {}, "Mirrors: ", rule.sources.join(", ")) : null,
+            h("a", { href: rule.docsUrl, target: "_blank", rel: "noopener noreferrer" }, "Full docs ↗"),
+        ),
+        docs,
+        extra.length > 0 ? h("h4", { text: "More examples" }) : null,
+        extra.map((example) => codeBlock(example.code, example.valid, example.file)),
+    );
+}
