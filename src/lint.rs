@@ -41,6 +41,9 @@ pub struct LintRequest {
     /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
     #[serde(default)]
     pub directive_prefix: Option<String>,
+    /// The host clock, filled in by the WASM face when `now` is absent.
+    #[serde(skip)]
+    pub now_seconds: Option<i64>,
 }
 
 fn default_true() -> bool {
@@ -58,6 +61,7 @@ impl LintRequest {
             report_paths: None,
             since_versions: None,
             directive_prefix: None,
+            now_seconds: None,
         }
     }
 }
@@ -112,6 +116,9 @@ pub fn analyze(file: &InputFile) -> Analyzed {
 
 pub fn now_seconds(request: &LintRequest) -> i64 {
     if let Some(now) = request.now.as_deref().and_then(crate::time::parse_iso8601) {
+        return now;
+    }
+    if let Some(now) = request.now_seconds {
         return now;
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,160 @@
+/**
+ * @file The `SourceCode` of `supalint/sql`: the text, its comments, and the
+ * engine's findings for the file. ESLint reads the comments for its own
+ * directives (`-- eslint-disable-next-line supalint/<rule>`,
+ * `/* eslint-disable supalint/<rule> *\/`, `/* eslint supalint/<rule>: off *\/`)
+ * and reports the unused ones itself; the rules read the findings.
+ */
+
+/** @import { Diagnostic } from "../api.js" */
+/** @import { SqlComment, SqlDocument } from "./sql-language.js" */
+
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+
+const commentParser = new ConfigCommentParser();
+
+/** A comment that is an ESLint directive or inline configuration. */
+const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+
+/** The line breaks the engine counts: `\r\n`, `\n`, and a lone `\r` (as ESLint does). */
+export const LINE_ENDING = /\r\n|[\r\n]/u;
+
+/**
+ * The source code of one migration.
+ * @extends {TextSourceCodeBase<any>}
+ */
+export class SqlSourceCode extends TextSourceCodeBase {
+    /**
+     * The root node.
+     * @type {SqlDocument}
+     */
+    ast;
+
+    /**
+     * The comments, in order.
+     * @type {SqlComment[]}
+     */
+    comments;
+
+    /** @type {SqlComment[] | undefined} */
+    #inlineConfigNodes;
+
+    /** @type {Map<string, Diagnostic[]> | undefined} */
+    #findingsByRule;
+
+    /** @type {VisitNodeStep[] | undefined} */
+    #steps;
+
+    /**
+     * @param {object} options
+     * @param {string} options.text
+     * @param {SqlDocument} options.ast
+     */
+    constructor({ text, ast }) {
+        super({ text, ast, lineEndingPattern: LINE_ENDING });
+        this.ast = ast;
+        this.comments = ast.comments;
+    }
+
+    /**
+     * The engine's findings of one rule in this file, in position order.
+     * @param {string} ruleId the engine's id, without `supalint/`
+     * @returns {Diagnostic[]}
+     */
+    getFindings(ruleId) {
+        if (!this.#findingsByRule) {
+            this.#findingsByRule = new Map();
+            for (const diagnostic of this.ast.diagnostics) {
+                const list = this.#findingsByRule.get(diagnostic.ruleId) ?? [];
+                list.push(diagnostic);
+                this.#findingsByRule.set(diagnostic.ruleId, list);
+            }
+        }
+        return this.#findingsByRule.get(ruleId) ?? [];
+    }
+
+    /**
+     * The comments that are ESLint directives or inline configuration.
+     * @returns {SqlComment[]}
+     */
+    getInlineConfigNodes() {
+        this.#inlineConfigNodes ??= this.comments.filter((comment) => INLINE_CONFIG.test(comment.value));
+        return this.#inlineConfigNodes;
+    }
+
+    /**
+     * The `eslint-disable`/`eslint-enable` directives, and the problems found
+     * reading them.
+     * @returns {{ problems: { ruleId: null, message: string, loc: SqlComment["loc"] }[], directives: Directive[] }}
+     */
+    getDisableDirectives() {
+        /** @type {{ ruleId: null, message: string, loc: SqlComment["loc"] }[]} */
+        const problems = [];
+        /** @type {Directive[]} */
+        const directives = [];
+        for (const comment of this.getInlineConfigNodes()) {
+            const parsed = commentParser.parseDirective(comment.value);
+            if (!parsed) {
+                continue;
+            }
+            const { label, value, justification } = parsed;
+            if (label === "eslint-disable-line" && comment.loc.start.line !== comment.loc.end.line) {
+                problems.push({ ruleId: null, message: `${label} comment should not span multiple lines.`, loc: comment.loc });
+                continue;
+            }
+            if (label === "eslint-disable" || label === "eslint-enable" || label === "eslint-disable-next-line" || label === "eslint-disable-line") {
+                const type = /** @type {"disable" | "enable" | "disable-next-line" | "disable-line"} */ (label.slice("eslint-".length));
+                directives.push(new Directive({ type, node: comment, value, justification }));
+            }
+        }
+        return { problems, directives };
+    }
+
+    /**
+     * The rule settings of `/* eslint supalint/<rule>: off *\/` comments, and the
+     * problems found reading them.
+     * @returns {{ configs: { config: { rules: Record<string, unknown> }, loc: SqlComment["loc"] }[], problems: { ruleId: null, message: string, loc: SqlComment["loc"] }[] }}
+     */
+    applyInlineConfig() {
+        /** @type {{ config: { rules: Record<string, unknown> }, loc: SqlComment["loc"] }[]} */
+        const configs = [];
+        /** @type {{ ruleId: null, message: string, loc: SqlComment["loc"] }[]} */
+        const problems = [];
+        for (const comment of this.getInlineConfigNodes()) {
+            const parsed = commentParser.parseDirective(comment.value);
+            if (parsed?.label !== "eslint") {
+                continue;
+            }
+            const result = commentParser.parseJSONLikeConfig(parsed.value);
+            if (result.ok) {
+                configs.push({ config: { rules: result.config }, loc: comment.loc });
+            } else {
+                problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
+            }
+        }
+        return { configs, problems };
+    }
+
+    /**
+     * The parent of a node: the document for nothing, as the document is the
+     * only node that is visited.
+     * @param {unknown} node
+     * @returns {undefined}
+     */
+    // eslint-disable-next-line no-unused-vars -- the signature is ESLint's
+    getParent(node) {
+        return undefined;
+    }
+
+    /**
+     * The traversal ESLint runs rules on: entering and leaving the document.
+     * @returns {Iterable<VisitNodeStep>}
+     */
+    traverse() {
+        this.#steps ??= [
+            new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast, undefined] }),
+            new VisitNodeStep({ target: this.ast, phase: 2, args: [this.ast, undefined] }),
+        ];
+        return this.#steps;
+    }
+}
