@@ -33,9 +33,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// The fix writes `public.` before the name, or the first schema of a
-    /// `SET search_path` earlier in the file, which is where PostgreSQL resolves the name in
-    /// that session. After `SET search_path = ''` there is no such schema and no fix.
+    /// The fix writes the schema before the name: for an existing object, the one schema the
+    /// history created it in; otherwise the first schema of a `SET search_path` earlier in
+    /// the file, or `public`, which is where the Supabase CLI's session puts and finds it.
+    /// After `SET search_path = ''` there is no such schema and no fix.
     ///
     /// ## References
     /// - [PostgreSQL: The schema search path](https://www.postgresql.org/docs/current/ddl-schemas.html#DDL-SCHEMAS-PATH)
@@ -68,13 +69,18 @@ impl Rule for SchemaQualifiedNames {
                 }
                 continue;
             }
-            for (kind, name) in targets(statement) {
+            for (kind, name, is_reference) in targets(statement) {
                 if name.schema.is_some() {
                     continue;
                 }
+                // An existing object the history created in one schema is meant there.
+                let created_in = is_reference
+                    .then(|| schema_created_in(ctx, kind, &name.name))
+                    .flatten();
+                let schema = created_in.or_else(|| default_schema.clone());
                 let kind = capitalize(&kind.noun());
                 let written = name.span.text(ctx.text()).to_string();
-                match &default_schema {
+                match schema {
                     Some(schema) => {
                         findings
                             .report(
@@ -113,51 +119,106 @@ const QUALIFIABLE: &[ObjectKind] = &[
     ObjectKind::Domain,
 ];
 
-/// The names a statement creates, alters or drops, or the table it attaches something to.
-fn targets(statement: &Statement) -> Vec<(ObjectKind, &ObjectName)> {
-    let mut targets = Vec::new();
+/// The names a statement creates, alters or drops, or the table it attaches something to;
+/// `true` marks a reference to an object that already exists.
+fn targets(statement: &Statement) -> Vec<(ObjectKind, &ObjectName, bool)> {
+    let with = |kind: ObjectKind, is_reference: bool| move |n| (kind, n, is_reference);
     match &statement.kind {
         StatementKind::Create(create) if !create.is_temporary => match &create.detail {
-            CreateDetail::Index(index) => targets.extend(index.table.iter()),
-            CreateDetail::Trigger(trigger) => targets.extend(trigger.table.iter()),
-            CreateDetail::Policy(policy) => targets.extend(policy.table.iter()),
-            _ if QUALIFIABLE.contains(&create.object) => {
-                if let Some(name) = &create.name {
-                    return vec![(create.object, name)];
-                }
-            }
-            _ => {}
-        },
-        StatementKind::AlterTable(alter) => targets.extend(alter.table.iter()),
-        StatementKind::AlterType(alter) => {
-            return alter.name.iter().map(|n| (ObjectKind::Type, n)).collect();
-        }
-        StatementKind::AlterFunction(alter) => {
-            return alter
-                .name
+            CreateDetail::Index(index) => index
+                .table
                 .iter()
-                .map(|n| (ObjectKind::Function, n))
-                .collect();
-        }
-        StatementKind::AlterDomain(alter) => {
-            return alter.name.iter().map(|n| (ObjectKind::Domain, n)).collect();
-        }
+                .map(with(ObjectKind::Table, true))
+                .collect(),
+            CreateDetail::Trigger(trigger) => trigger
+                .table
+                .iter()
+                .map(with(ObjectKind::Table, true))
+                .collect(),
+            CreateDetail::Policy(policy) => policy
+                .table
+                .iter()
+                .map(with(ObjectKind::Table, true))
+                .collect(),
+            _ if QUALIFIABLE.contains(&create.object) => {
+                create.name.iter().map(with(create.object, false)).collect()
+            }
+            _ => Vec::new(),
+        },
+        StatementKind::AlterTable(alter) => alter
+            .table
+            .iter()
+            .map(with(ObjectKind::Table, true))
+            .collect(),
+        StatementKind::AlterType(alter) => alter
+            .name
+            .iter()
+            .map(with(ObjectKind::Type, true))
+            .collect(),
+        StatementKind::AlterFunction(alter) => alter
+            .name
+            .iter()
+            .map(with(ObjectKind::Function, true))
+            .collect(),
+        StatementKind::AlterDomain(alter) => alter
+            .name
+            .iter()
+            .map(with(ObjectKind::Domain, true))
+            .collect(),
         StatementKind::AlterOther { object, name } if QUALIFIABLE.contains(object) => {
-            return name.iter().map(|n| (*object, n)).collect();
+            name.iter().map(with(*object, true)).collect()
         }
         StatementKind::Drop(drop) => match drop.object {
-            ObjectKind::Trigger | ObjectKind::Policy => targets.extend(drop.on_table.iter()),
+            ObjectKind::Trigger | ObjectKind::Policy => drop
+                .on_table
+                .iter()
+                .map(with(ObjectKind::Table, true))
+                .collect(),
             object if QUALIFIABLE.contains(&object) => {
-                return drop.names.iter().map(|n| (object, n)).collect();
+                drop.names.iter().map(with(object, true)).collect()
             }
-            _ => {}
+            _ => Vec::new(),
         },
-        _ => {}
+        _ => Vec::new(),
     }
-    targets
-        .into_iter()
-        .map(|n| (ObjectKind::Table, n))
-        .collect()
+}
+
+/// Object kinds that share a namespace: a table and a view cannot have the same name.
+fn namespace(kind: ObjectKind) -> u8 {
+    match kind {
+        ObjectKind::Function | ObjectKind::Procedure => 1,
+        ObjectKind::Type | ObjectKind::Domain => 2,
+        _ => 0,
+    }
+}
+
+/// The one schema the history (up to this file) creates an object named `name` of this kind
+/// in with a qualified name, when there is exactly one.
+fn schema_created_in(ctx: &RuleContext, kind: ObjectKind, name: &str) -> Option<String> {
+    let mut schemas: Vec<&str> = ctx
+        .history
+        .statements()
+        .take_while(|(file, _)| *file <= ctx.file_index)
+        .filter_map(|(_, statement)| match &statement.kind {
+            StatementKind::Create(create)
+                if QUALIFIABLE.contains(&create.object)
+                    && namespace(create.object) == namespace(kind) =>
+            {
+                create
+                    .name
+                    .as_ref()
+                    .filter(|created| created.name == name)
+                    .and_then(|created| created.schema.as_deref())
+            }
+            _ => None,
+        })
+        .collect();
+    schemas.sort_unstable();
+    schemas.dedup();
+    match schemas.as_slice() {
+        [schema] => Some(schema.to_string()),
+        _ => None,
+    }
 }
 
 /// The schema `SET search_path = value` creates unqualified objects in: its first entry other
