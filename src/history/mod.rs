@@ -55,6 +55,16 @@ impl<'a> History<'a> {
         self.files.iter().position(|f| f.source.path == path)
     }
 
+    /// Every statement before statement `statement` of file `file`, in migration order.
+    pub fn statements_before(
+        &self,
+        file: usize,
+        statement: usize,
+    ) -> impl Iterator<Item = (usize, &'a Statement)> + '_ {
+        self.statements()
+            .take_while(move |(f, s)| *f < file || (*f == file && s.index < statement))
+    }
+
     /// The volatility of the last `CREATE FUNCTION` of `name` before statement `statement` of
     /// file `file`. An unqualified `name` matches the function in any schema, as a call
     /// through the search path would.
@@ -64,8 +74,7 @@ impl<'a> History<'a> {
         file: usize,
         statement: usize,
     ) -> Option<Volatility> {
-        self.statements()
-            .take_while(|(f, s)| *f < file || (*f == file && s.index < statement))
+        self.statements_before(file, statement)
             .filter_map(|(_, s)| match &s.kind {
                 StatementKind::Create(create) => match (&create.name, &create.detail) {
                     (Some(created), CreateDetail::Function(def)) => {

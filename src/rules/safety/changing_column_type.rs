@@ -95,10 +95,7 @@ fn previous_type(
     before: usize,
 ) -> Option<String> {
     let mut found = None;
-    let earlier = ctx.history.statements().take_while(|(file, statement)| {
-        *file < ctx.file_index || (*file == ctx.file_index && statement.index < before)
-    });
-    for (_, statement) in earlier {
+    for (_, statement) in ctx.history.statements_before(ctx.file_index, before) {
         match &statement.kind {
             StatementKind::Create(create)
                 if create.name.as_ref().is_some_and(|n| n.same_object(table)) =>

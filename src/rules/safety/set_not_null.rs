@@ -91,10 +91,7 @@ fn has_valid_not_null_check(
     before: usize,
 ) -> bool {
     let mut checks: Vec<(String, bool)> = Vec::new();
-    let earlier = ctx.history.statements().take_while(|(file, statement)| {
-        *file < ctx.file_index || (*file == ctx.file_index && statement.index < before)
-    });
-    for (_, statement) in earlier {
+    for (_, statement) in ctx.history.statements_before(ctx.file_index, before) {
         let StatementKind::AlterTable(alter) = &statement.kind else {
             continue;
         };
