@@ -36,6 +36,10 @@ pub fn extract(source: &str, tokens: &[Token]) -> StatementKind {
         "truncate" => truncate(&mut c),
         "comment" => StatementKind::Comment,
         "set" => set(&mut c),
+        "update" => update(&mut c),
+        "reindex" => reindex(&mut c),
+        "vacuum" => vacuum(&mut c),
+        "cluster" => cluster(&mut c),
         _ => StatementKind::Other { keyword: first },
     }
 }
@@ -74,14 +78,15 @@ fn create(c: &mut Cursor) -> StatementKind {
     let create_span = c.advance().map(|t| t.span).unwrap_or_default();
     let or_replace = c.eat_words(&["or", "replace"]);
     let mut is_unique = false;
+    let mut is_temporary = false;
     // Modifiers that may stand between CREATE and the object keyword.
     loop {
         if c.eat_word("unique") {
             is_unique = true;
+        } else if c.eat_word("temp") || c.eat_word("temporary") {
+            is_temporary = true;
         } else if c
             .eat_any_word(&[
-                "temp",
-                "temporary",
                 "unlogged",
                 "global",
                 "local",
@@ -151,6 +156,7 @@ fn create(c: &mut Cursor) -> StatementKind {
         create_span,
         object_span,
         detail,
+        is_temporary,
     })
 }
 
@@ -317,7 +323,24 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
     } else {
         ConstraintKind::Other
     };
-    let rest = &tokens[c.pos..item.end];
+    let columns = match kind {
+        ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::ForeignKey => {
+            c.eat_words(&["nulls", "not", "distinct"]);
+            c.eat_words(&["nulls", "distinct"]);
+            c.skip_group()
+                .map(|list| identifier_list(source, tokens, list))
+                .unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    let not_null_columns = match kind {
+        ConstraintKind::Check => c
+            .skip_group()
+            .map(|expr| not_null_columns(source, tokens, expr))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let rest = &tokens[c.pos.min(item.end)..item.end];
     let references = rest
         .iter()
         .position(|t| t.is_word(source, "references"))
@@ -339,7 +362,45 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
         span: tokens[item.start]
             .span
             .cover(tokens[last.min(tokens.len() - 1)].span),
+        columns,
+        not_null_columns,
     }
+}
+
+/// The identifiers that start each comma-separated item of `range`: `(a, b DESC)` gives `a, b`.
+fn identifier_list(source: &str, tokens: &[Token], range: Range<usize>) -> Vec<String> {
+    split_top_level_commas(source, tokens, range)
+        .into_iter()
+        .filter_map(|item| tokens.get(item.start).and_then(|t| identifier(t, source)))
+        .collect()
+}
+
+/// The columns `a IS NOT NULL AND b IS NOT NULL` proves not null; empty when any conjunct is
+/// something else (an `OR`, a comparison), since then no column is proven.
+fn not_null_columns(source: &str, tokens: &[Token], range: Range<usize>) -> Vec<String> {
+    let mut columns = Vec::new();
+    let mut start = range.start;
+    for index in range.start..=range.end {
+        let at_end = index == range.end;
+        if !at_end && !tokens[index].is_word(source, "and") {
+            continue;
+        }
+        let conjunct = &tokens[start..index];
+        let is_not_null = conjunct.len() == 4
+            && conjunct[1].is_word(source, "is")
+            && conjunct[2].is_word(source, "not")
+            && conjunct[3].is_word(source, "null");
+        match conjunct
+            .first()
+            .and_then(|t| identifier(t, source))
+            .filter(|_| is_not_null)
+        {
+            Some(column) => columns.push(column),
+            None => return Vec::new(),
+        }
+        start = index + 1;
+    }
+    columns
 }
 
 fn view_def(c: &mut Cursor) -> ViewDef {
@@ -699,6 +760,7 @@ fn alter(c: &mut Cursor) -> StatementKind {
         ObjectKind::Table => alter_table(c),
         ObjectKind::Type => alter_type(c),
         ObjectKind::Function | ObjectKind::Procedure => alter_function(c),
+        ObjectKind::Domain => alter_domain(c),
         _ => {
             c.eat_words(&["if", "exists"]);
             StatementKind::AlterOther {
@@ -1162,4 +1224,288 @@ fn set(c: &mut Cursor) -> StatementKind {
         .collect::<Vec<_>>()
         .join(" ");
     StatementKind::Set { name, value }
+}
+
+fn update(c: &mut Cursor) -> StatementKind {
+    c.pos += 1;
+    c.eat_word("only");
+    let table = c.name();
+    c.eat_operator("*");
+    // `[AS] alias`
+    c.eat_word("as");
+    if !c.is_word("set") && c.peek().is_some_and(|t| t.kind != TokenKind::Punct) {
+        c.pos += 1;
+    }
+    let mut assignments = Vec::new();
+    if c.eat_word("set") {
+        let start = c.pos;
+        while !c.at_end() && !["from", "where", "returning"].iter().any(|w| c.is_word(w)) {
+            if c.skip_group().is_none() {
+                c.pos += 1;
+            }
+        }
+        for item in split_top_level_commas(c.source, c.tokens, start..c.pos) {
+            let mut item_cursor = Cursor::new(c.source, &c.tokens[..item.end]);
+            item_cursor.pos = item.start;
+            match item_cursor.skip_group() {
+                // `(a, b) = (…)`
+                Some(targets) => {
+                    for target in split_top_level_commas(c.source, c.tokens, targets) {
+                        assignments.extend(assignment(c.source, c.tokens, target));
+                    }
+                }
+                None => assignments.extend(assignment(c.source, c.tokens, item)),
+            }
+        }
+    }
+    StatementKind::Update(Update { table, assignments })
+}
+
+/// The column an assignment target (`col`, `col.field`, `col[1]`, `col = expr`) sets.
+fn assignment(source: &str, tokens: &[Token], item: Range<usize>) -> Option<Assignment> {
+    let first = tokens.get(item.start).filter(|_| item.start < item.end)?;
+    let column = identifier(first, source)?;
+    let is_partial = tokens
+        .get(item.start + 1)
+        .filter(|_| item.start + 1 < item.end)
+        .is_some_and(|t| t.is_punct(source, ".") || t.is_punct(source, "["));
+    Some(Assignment {
+        column,
+        span: first.span,
+        is_partial,
+    })
+}
+
+/// Whether an option list has `option` switched on: `option`, `option true|on|1`.
+fn has_enabled_option(source: &str, tokens: &[Token], range: Range<usize>, option: &str) -> bool {
+    split_top_level_commas(source, tokens, range)
+        .into_iter()
+        .any(|item| match &tokens[item.clone()] {
+            [name] => name.is_word(source, option),
+            [name, value, ..] => {
+                name.is_word(source, option)
+                    && !["false", "off", "0"].iter().any(|off| {
+                        value
+                            .text(source)
+                            .trim_matches('\'')
+                            .eq_ignore_ascii_case(off)
+                    })
+            }
+            [] => false,
+        })
+}
+
+fn reindex(c: &mut Cursor) -> StatementKind {
+    c.pos += 1;
+    let mut is_concurrently = false;
+    if let Some(options) = c.skip_group() {
+        is_concurrently = has_enabled_option(c.source, c.tokens, options, "concurrently");
+    }
+    let object = c
+        .eat_any_word(&["index", "table", "schema", "database", "system"])
+        .map(str::to_ascii_uppercase)
+        .unwrap_or_default();
+    is_concurrently |= c.eat_word("concurrently");
+    StatementKind::Reindex(Reindex {
+        object,
+        name: c.name(),
+        is_concurrently,
+    })
+}
+
+fn vacuum(c: &mut Cursor) -> StatementKind {
+    c.pos += 1;
+    let mut is_full = false;
+    if let Some(options) = c.skip_group() {
+        is_full = has_enabled_option(c.source, c.tokens, options, "full");
+    }
+    // The pre-9.0 form lists its options as bare words: `VACUUM FULL FREEZE VERBOSE ANALYZE`.
+    while let Some(word) = c.eat_any_word(&["full", "freeze", "verbose", "analyze", "analyse"]) {
+        is_full |= word == "full";
+    }
+    StatementKind::Vacuum(Vacuum {
+        is_full,
+        tables: c.name_list(),
+    })
+}
+
+fn cluster(c: &mut Cursor) -> StatementKind {
+    c.pos += 1;
+    c.skip_group();
+    c.eat_word("verbose");
+    let first = c.name();
+    // The pre-8.3 form: `CLUSTER index ON table`.
+    let table = if c.eat_word("on") { c.name() } else { first };
+    StatementKind::Cluster(Cluster { table })
+}
+
+fn alter_domain(c: &mut Cursor) -> StatementKind {
+    let name = c.name();
+    let add_constraint = c.is_word("add").then(|| {
+        let start = c.peek().map(|t| t.span).unwrap_or_default();
+        let end = c.tokens.last().map(|t| t.span).unwrap_or(start);
+        start.cover(end)
+    });
+    StatementKind::AlterDomain(AlterDomain {
+        name,
+        add_constraint,
+    })
+}
+
+#[cfg(test)]
+mod safety_facts_tests {
+    use super::*;
+    use crate::source::tokenize;
+
+    fn kind_of(sql: &str) -> StatementKind {
+        let tokens: Vec<Token> = tokenize(sql, 0)
+            .into_iter()
+            .filter(|t| !t.is_trivia() && !t.is_punct(sql, ";"))
+            .collect();
+        extract(sql, &tokens)
+    }
+
+    #[test]
+    fn update_lists_every_assigned_column() {
+        let StatementKind::Update(update) = kind_of(
+            "update public.t as x set a = 1, (b, c) = (2, 3), d.f = 4, e[1] = 5 where a = 0",
+        ) else {
+            panic!("not an update");
+        };
+        let columns: Vec<(&str, bool)> = update
+            .assignments
+            .iter()
+            .map(|a| (a.column.as_str(), a.is_partial))
+            .collect();
+        assert_eq!(
+            columns,
+            vec![
+                ("a", false),
+                ("b", false),
+                ("c", false),
+                ("d", true),
+                ("e", true)
+            ]
+        );
+        assert_eq!(update.table.map(|t| t.qualified()), Some("public.t".into()));
+    }
+
+    #[test]
+    fn update_stops_at_from_and_returning() {
+        let StatementKind::Update(update) =
+            kind_of("update t set a = extract(year from now()) from s returning a, a")
+        else {
+            panic!("not an update");
+        };
+        assert_eq!(update.assignments.len(), 1);
+    }
+
+    #[test]
+    fn constraint_columns_and_not_null_checks() {
+        let StatementKind::AlterTable(alter) = kind_of(
+            "alter table t add constraint p primary key (id, \"Other\"), add constraint c check (a is not null and b is not null) not valid, add check (a is not null or b > 1)",
+        ) else {
+            panic!("not an alter table");
+        };
+        let constraints: Vec<&ConstraintDef> = alter
+            .actions
+            .iter()
+            .filter_map(|a| match &a.kind {
+                AlterTableActionKind::AddConstraint(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(constraints[0].columns, vec!["id", "Other"]);
+        assert_eq!(constraints[1].not_null_columns, vec!["a", "b"]);
+        assert!(constraints[1].is_not_valid);
+        assert!(constraints[2].not_null_columns.is_empty());
+    }
+
+    #[test]
+    fn foreign_key_keeps_its_references() {
+        let StatementKind::AlterTable(alter) =
+            kind_of("alter table t add foreign key (a) references public.u (id)")
+        else {
+            panic!("not an alter table");
+        };
+        let AlterTableActionKind::AddConstraint(fk) = &alter.actions[0].kind else {
+            panic!("not a constraint");
+        };
+        assert_eq!(fk.columns, vec!["a"]);
+        assert_eq!(
+            fk.references.as_ref().map(|r| r.qualified()),
+            Some("public.u".into())
+        );
+    }
+
+    #[test]
+    fn maintenance_statements() {
+        assert!(matches!(
+            kind_of("reindex (verbose, concurrently) table t"),
+            StatementKind::Reindex(Reindex {
+                is_concurrently: true,
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind_of("reindex index concurrently i"),
+            StatementKind::Reindex(Reindex {
+                is_concurrently: true,
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind_of("reindex (concurrently false) index i"),
+            StatementKind::Reindex(Reindex {
+                is_concurrently: false,
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind_of("vacuum (full, analyze) t"),
+            StatementKind::Vacuum(Vacuum { is_full: true, .. })
+        ));
+        assert!(matches!(
+            kind_of("vacuum full verbose t"),
+            StatementKind::Vacuum(Vacuum { is_full: true, .. })
+        ));
+        assert!(matches!(
+            kind_of("vacuum analyze t"),
+            StatementKind::Vacuum(Vacuum { is_full: false, .. })
+        ));
+        let StatementKind::Cluster(cluster) = kind_of("cluster verbose i on public.t") else {
+            panic!("not a cluster");
+        };
+        assert_eq!(
+            cluster.table.map(|t| t.qualified()),
+            Some("public.t".into())
+        );
+    }
+
+    #[test]
+    fn alter_domain_add_constraint() {
+        assert!(matches!(
+            kind_of("alter domain d add constraint c check (value > 0)"),
+            StatementKind::AlterDomain(AlterDomain {
+                add_constraint: Some(_),
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind_of("alter domain d set default 1"),
+            StatementKind::AlterDomain(AlterDomain {
+                add_constraint: None,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn temporary_tables_are_marked() {
+        let StatementKind::Create(create) = kind_of("create temp table t (a int)") else {
+            panic!("not a create");
+        };
+        assert!(create.is_temporary);
+        assert_eq!(create.object, ObjectKind::Table);
+    }
 }

@@ -112,6 +112,7 @@ impl FileFacts {
                         .any(|w| chunk[i - 1].is_word(source, w));
                 let is_sql_start = [
                     "create", "alter", "drop", "insert", "grant", "revoke", "comment", "truncate",
+                    "update",
                 ]
                 .iter()
                 .any(|w| token.is_word(source, w));

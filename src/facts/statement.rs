@@ -125,6 +125,16 @@ pub enum StatementKind {
     Other {
         keyword: String,
     },
+    /// `UPDATE table SET …`.
+    Update(Update),
+    /// `ALTER DOMAIN name …`.
+    AlterDomain(AlterDomain),
+    /// `REINDEX …`.
+    Reindex(Reindex),
+    /// `VACUUM …`.
+    Vacuum(Vacuum),
+    /// `CLUSTER …`.
+    Cluster(Cluster),
 }
 
 /// `CREATE [OR REPLACE] … <object> [IF NOT EXISTS] name …`.
@@ -139,6 +149,8 @@ pub struct Create {
     /// The object keyword(s), `CONCURRENTLY` included for indexes (`IF NOT EXISTS` goes after).
     pub object_span: Span,
     pub detail: CreateDetail,
+    /// `CREATE TEMP|TEMPORARY …`: lives in `pg_temp`, so it takes no schema.
+    pub is_temporary: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -204,6 +216,10 @@ pub struct ConstraintDef {
     pub uses_index: bool,
     pub references: Option<ObjectName>,
     pub span: Span,
+    /// The column list of `PRIMARY KEY (…)`, `UNIQUE (…)` and `FOREIGN KEY (…)`, folded.
+    pub columns: Vec<String>,
+    /// Columns a `CHECK` proves not null: `CHECK (a IS NOT NULL [AND b IS NOT NULL …])`.
+    pub not_null_columns: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -469,4 +485,52 @@ pub enum TransactionKind {
 pub struct Truncate {
     pub tables: Vec<ObjectName>,
     pub is_cascade: bool,
+}
+
+/// `UPDATE [ONLY] table [[AS] alias] SET assignments [FROM …] [WHERE …] [RETURNING …]`.
+#[derive(Clone, Debug)]
+pub struct Update {
+    pub table: Option<ObjectName>,
+    /// Every column assigned by `SET`, in order; `(a, b) = (…)` gives one per column.
+    pub assignments: Vec<Assignment>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Assignment {
+    /// The column, folded as Postgres folds identifiers.
+    pub column: String,
+    pub span: Span,
+    /// `col.field = …` or `col[1] = …`: assigns part of the column.
+    pub is_partial: bool,
+}
+
+/// `ALTER DOMAIN name …`.
+#[derive(Clone, Debug)]
+pub struct AlterDomain {
+    pub name: Option<ObjectName>,
+    /// `ADD [CONSTRAINT name] CHECK (…)`: from `ADD` to the end of the statement.
+    pub add_constraint: Option<Span>,
+}
+
+/// `REINDEX [(options)] {INDEX|TABLE|SCHEMA|DATABASE|SYSTEM} [CONCURRENTLY] name`.
+#[derive(Clone, Debug)]
+pub struct Reindex {
+    /// The object keyword, upper case (`TABLE`), empty when missing.
+    pub object: String,
+    pub name: Option<ObjectName>,
+    /// `CONCURRENTLY`, or `(CONCURRENTLY [true])` in the option list.
+    pub is_concurrently: bool,
+}
+
+/// `VACUUM [FULL] …` / `VACUUM (FULL, …) …`.
+#[derive(Clone, Debug)]
+pub struct Vacuum {
+    pub is_full: bool,
+    pub tables: Vec<ObjectName>,
+}
+
+/// `CLUSTER [VERBOSE] [table [USING index]]`.
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    pub table: Option<ObjectName>,
 }

@@ -2,7 +2,7 @@
 //!
 //! Cross-file rules ask the history what earlier and later migrations do to the database.
 
-use crate::facts::{FileFacts, Statement};
+use crate::facts::{CreateDetail, FileFacts, ObjectName, Statement, StatementKind, Volatility};
 use crate::source::SourceFile;
 
 pub struct HistoryFile<'a> {
@@ -53,5 +53,75 @@ impl<'a> History<'a> {
 
     pub fn index_of(&self, path: &str) -> Option<usize> {
         self.files.iter().position(|f| f.source.path == path)
+    }
+
+    /// Every statement before statement `statement` of file `file`, in migration order.
+    pub fn statements_before(
+        &self,
+        file: usize,
+        statement: usize,
+    ) -> impl Iterator<Item = (usize, &'a Statement)> + '_ {
+        self.statements()
+            .take_while(move |(f, s)| *f < file || (*f == file && s.index < statement))
+    }
+
+    /// The volatility of the last `CREATE FUNCTION` of `name` before statement `statement` of
+    /// file `file`. An unqualified `name` matches the function in any schema, as a call
+    /// through the search path would.
+    pub fn function_volatility(
+        &self,
+        name: &ObjectName,
+        file: usize,
+        statement: usize,
+    ) -> Option<Volatility> {
+        self.statements_before(file, statement)
+            .filter_map(|(_, s)| match &s.kind {
+                StatementKind::Create(create) => match (&create.name, &create.detail) {
+                    (Some(created), CreateDetail::Function(def)) => {
+                        let matches = match &name.schema {
+                            Some(_) => created.same_object(name),
+                            None => created.name == name.name,
+                        };
+                        matches.then_some(def.volatility)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn function_volatility_reads_the_latest_earlier_definition() {
+        let first = SourceFile::new(
+            "supabase/migrations/20240101000000_a.sql",
+            "create function public.f() returns int language sql immutable as 'select 1';",
+        );
+        let second = SourceFile::new(
+            "supabase/migrations/20240102000000_b.sql",
+            "select 1; create or replace function f() returns int language sql as 'select 2';",
+        );
+        let facts = [FileFacts::new(&first), FileFacts::new(&second)];
+        let history = History::new(vec![(&first, &facts[0]), (&second, &facts[1])]);
+        let name = ObjectName {
+            schema: None,
+            name: "f".into(),
+            span: Default::default(),
+        };
+        assert_eq!(
+            history.function_volatility(&name, 1, 0),
+            Some(Volatility::Immutable)
+        );
+        assert_eq!(
+            history.function_volatility(&name, 1, 2),
+            Some(Volatility::Volatile)
+        );
+        assert_eq!(history.function_volatility(&name, 0, 0), None);
     }
 }

@@ -7,6 +7,8 @@ mod meta;
 pub mod engine;
 pub mod idempotency;
 pub mod naming;
+pub mod safety;
+pub mod style;
 pub mod support;
 
 pub use catalog::{catalog, examples, Example, RuleInfo};
@@ -20,8 +22,45 @@ pub trait Rule: Sync {
 
 /// Every rule, alphabetical by id.
 static RULES: &[&dyn Rule] = &[
+    &safety::AddingFieldWithDefault,
+    &safety::AddingForeignKeyConstraint,
+    &safety::AddingRequiredField,
+    &safety::AddingSerialPrimaryKeyField,
+    &safety::BanAlterDomainWithAddConstraint,
+    &safety::BanCharField,
+    &safety::BanConcurrentIndexCreationInTransaction,
+    &safety::BanCreateDomainWithConstraint,
+    &safety::BanDropColumn,
+    &safety::BanDropDatabase,
+    &safety::BanDropNotNull,
+    &safety::BanDropTable,
+    &safety::BanDuplicateColumnAssignments,
+    &safety::BanTruncateCascade,
+    &safety::ChangingColumnType,
+    &safety::ConstraintMissingNotValid,
+    &safety::DisallowedUniqueConstraint,
+    &safety::IdentifierTooLong,
+    &style::MigrationHeader,
     &engine::ParseError,
+    &safety::PreferBigintOverInt,
+    &safety::PreferBigintOverSmallint,
+    &safety::PreferIdentity,
+    &safety::PreferRepack,
+    &safety::PreferTextField,
+    &safety::PreferTimestamptz,
+    &safety::RenamingColumn,
+    &safety::RenamingTable,
+    &safety::RequireConcurrentIndexCreation,
+    &safety::RequireConcurrentIndexDeletion,
+    &safety::RequireConcurrentPartitionDetach,
+    &safety::RequireConcurrentReindex,
+    &safety::RequireEnumValueOrdering,
     &idempotency::RequireIfNotExists,
+    &safety::RequireLockTimeout,
+    &safety::RequireStatementTimeout,
+    &style::SchemaQualifiedNames,
+    &safety::SetNotNull,
+    &safety::TransactionNesting,
     &engine::UnknownRule,
     &engine::UnusedDisableDirective,
 ];

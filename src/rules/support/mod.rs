@@ -1,3 +1,10 @@
 //! Helpers shared by several rules.
 
+pub mod column_types;
+pub mod locks;
+pub mod names;
+pub mod new_tables;
 pub mod text;
+pub mod timeouts;
+pub mod transaction;
+pub mod volatility;

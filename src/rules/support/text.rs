@@ -27,3 +27,12 @@ pub fn keyword_case(like: &str, keyword: &str) -> String {
         keyword.to_ascii_uppercase()
     }
 }
+
+/// `table` → `Table`, for a noun that starts a message.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

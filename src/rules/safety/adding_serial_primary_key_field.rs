@@ -1,0 +1,91 @@
+use crate::declare_rule;
+use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
+use crate::rules::support::names::display;
+use crate::rules::support::new_tables::is_created_earlier_in_file;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+
+declare_rule! {
+    /// Warns when a primary key builds its index on an existing table under an `ACCESS EXCLUSIVE` lock.
+    ///
+    /// ## What it does
+    /// Flags `ALTER TABLE … ADD [CONSTRAINT …] PRIMARY KEY (…)` without `USING INDEX`, and
+    /// `ADD COLUMN … PRIMARY KEY` (typically a `serial` or identity column), on a table that is
+    /// not created earlier in the same file.
+    ///
+    /// ## Why is this bad?
+    /// PostgreSQL builds the primary key's unique index while holding an `ACCESS EXCLUSIVE`
+    /// lock, which blocks every read and write of the table until the build ends (and, for a
+    /// new `serial` or identity column, after rewriting every row). Building the index with
+    /// `CREATE UNIQUE INDEX CONCURRENTLY` in a migration of its own and attaching it with
+    /// `PRIMARY KEY USING INDEX` takes the lock only for a moment.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// alter table public.events add primary key (id);
+    /// ```
+    ///
+    /// Use instead (after `create unique index concurrently events_pkey on public.events (id);`
+    /// in a migration of its own):
+    /// ```sql
+    /// alter table public.events add constraint events_pkey primary key using index events_pkey;
+    /// ```
+    ///
+    /// ## References
+    /// - [PostgreSQL: ALTER TABLE … ADD table_constraint_using_index](https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX)
+    /// - Squawk: `adding-serial-primary-key-field`
+    pub AddingSerialPrimaryKeyField {
+        id: "adding-serial-primary-key-field",
+        category: Safety,
+        severity: Warn,
+        fix: None,
+        options: [],
+        sources: ["squawk:adding-serial-primary-key-field"],
+        messages: {
+            primaryKey: "Adding a primary key to `{table}` builds its index under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the build ends; create a unique index `CONCURRENTLY` in a migration of its own, then add the key with `PRIMARY KEY USING INDEX`.",
+            primaryKeyColumn: "Column `{column}` is added to `{table}` as its primary key, which builds the key's index under an `ACCESS EXCLUSIVE` lock that blocks reads and writes to `{table}` until the build ends; add the column plain, create a unique index `CONCURRENTLY` in a migration of its own, then add the key with `PRIMARY KEY USING INDEX`.",
+        },
+    }
+}
+
+impl Rule for AddingSerialPrimaryKeyField {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        for statement in ctx.statements() {
+            let StatementKind::AlterTable(alter) = &statement.kind else {
+                continue;
+            };
+            let Some(table) = &alter.table else { continue };
+            if is_created_earlier_in_file(ctx, table, statement.index) {
+                continue;
+            }
+            for action in &alter.actions {
+                match &action.kind {
+                    AlterTableActionKind::AddConstraint(constraint)
+                        if constraint.kind == ConstraintKind::PrimaryKey
+                            && !constraint.uses_index =>
+                    {
+                        findings.report(
+                            "primaryKey",
+                            constraint.span,
+                            vec![("table", display(Some(table)))],
+                        );
+                    }
+                    AlterTableActionKind::AddColumn { column, .. } if column.is_primary_key => {
+                        findings.report(
+                            "primaryKeyColumn",
+                            column.span,
+                            vec![
+                                ("column", column.name.clone()),
+                                ("table", display(Some(table))),
+                            ],
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+use crate::declare_rule;
+use crate::facts::{ObjectKind, StatementKind};
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+
+declare_rule! {
+    /// Disallows `DROP DATABASE` in a migration.
+    ///
+    /// ## What it does
+    /// Flags every `DROP DATABASE`.
+    ///
+    /// ## Why is this bad?
+    /// It deletes every schema, table and row of the database at once. A migration is applied
+    /// to every environment, production included; no schema change needs it.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// drop database if exists analytics;
+    /// ```
+    ///
+    /// Use instead: drop the objects you mean, one by one, after reviewing each.
+    /// ```sql
+    /// drop schema if exists analytics_staging;
+    /// ```
+    ///
+    /// ## References
+    /// - [PostgreSQL: DROP DATABASE](https://www.postgresql.org/docs/current/sql-dropdatabase.html)
+    /// - Squawk: `ban-drop-database`
+    pub BanDropDatabase {
+        id: "ban-drop-database",
+        category: Safety,
+        severity: Error,
+        fix: None,
+        options: [],
+        sources: ["squawk:ban-drop-database"],
+        messages: {
+            dropDatabase: "Dropping database `{name}` deletes every schema, table and row in it, in every environment this migration reaches; remove this statement.",
+        },
+    }
+}
+
+impl Rule for BanDropDatabase {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        for statement in ctx.statements() {
+            let StatementKind::Drop(drop) = &statement.kind else {
+                continue;
+            };
+            if drop.object != ObjectKind::Database {
+                continue;
+            }
+            let name = drop
+                .names
+                .first()
+                .map(|n| n.qualified())
+                .unwrap_or_default();
+            findings.report(
+                "dropDatabase",
+                statement.head_span().cover(drop.object_span),
+                vec![("name", name)],
+            );
+        }
+    }
+}

@@ -1,0 +1,84 @@
+use crate::declare_rule;
+use crate::facts::identifier;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::source::TokenKind;
+
+/// `NAMEDATALEN - 1`: the bytes PostgreSQL keeps of a name.
+const MAX_IDENTIFIER_BYTES: usize = 63;
+
+declare_rule! {
+    /// Disallows identifiers longer than 63 bytes, which PostgreSQL silently truncates.
+    ///
+    /// ## What it does
+    /// Flags every name (quoted or not) longer than 63 bytes in a statement: tables, columns,
+    /// indexes, constraints, policies, functions and the rest.
+    ///
+    /// ## Why is this bad?
+    /// PostgreSQL keeps only the first 63 bytes of a name and says so in a notice nobody reads.
+    /// The object then has a different name than the migration says: a later `DROP POLICY`
+    /// or `ALTER … RENAME` with the full name keeps working (it is truncated too), but code
+    /// and tools that compare names see a mismatch, and two long names that share their first
+    /// 63 bytes collide (`relation … already exists`). Multi-byte characters count as several
+    /// bytes.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// create index if not exists organization_memberships_organization_id_user_id_role_created_at_idx on public.organization_memberships (organization_id, user_id, role, created_at);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// create index if not exists org_memberships_org_user_role_created_idx on public.organization_memberships (organization_id, user_id, role, created_at);
+    /// ```
+    ///
+    /// ## References
+    /// - [PostgreSQL: Identifiers and key words](https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS)
+    /// - Squawk: `identifier-too-long`
+    pub IdentifierTooLong {
+        id: "identifier-too-long",
+        category: Safety,
+        severity: Error,
+        fix: None,
+        options: [],
+        sources: ["squawk:identifier-too-long"],
+        messages: {
+            tooLong: "Name `{name}` is {length} bytes long, and PostgreSQL silently keeps only the first 63 (`{truncated}`), so the object is not named what the migration says and can collide with another long name; shorten it to 63 bytes or fewer.",
+        },
+    }
+}
+
+impl Rule for IdentifierTooLong {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        let text = ctx.text();
+        for statement in ctx.statements() {
+            for token in &statement.tokens {
+                if !matches!(token.kind, TokenKind::Word | TokenKind::QuotedIdent) {
+                    continue;
+                }
+                let Some(name) = identifier(token, text) else {
+                    continue;
+                };
+                if name.len() <= MAX_IDENTIFIER_BYTES {
+                    continue;
+                }
+                let mut cut = MAX_IDENTIFIER_BYTES;
+                while !name.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                findings.report(
+                    "tooLong",
+                    token.span,
+                    vec![
+                        ("length", name.len().to_string()),
+                        ("truncated", name[..cut].to_string()),
+                        ("name", name),
+                    ],
+                );
+            }
+        }
+    }
+}

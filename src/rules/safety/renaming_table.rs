@@ -1,0 +1,71 @@
+use crate::declare_rule;
+use crate::facts::{AlterTableActionKind, StatementKind};
+use crate::rules::support::names::display;
+use crate::rules::support::new_tables::is_created_earlier_in_file;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+
+declare_rule! {
+    /// Warns when an existing table is renamed.
+    ///
+    /// ## What it does
+    /// Flags `ALTER TABLE … RENAME TO …` on a table that is not created earlier in the same
+    /// file.
+    ///
+    /// ## Why is this bad?
+    /// Deployed clients keep querying the old name and start failing the moment the migration
+    /// commits: the Data API serves tables by name, so every `from('old_name')` breaks. Code
+    /// that names the table in text (function bodies, cron jobs, edge functions) breaks too.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// alter table public.todos rename to tasks;
+    /// ```
+    ///
+    /// Use instead: create the new table (or a view under the old name) and move clients over
+    /// before dropping the old one.
+    /// ```sql
+    /// create or replace view public.todos with (security_invoker = true) as select * from public.tasks;
+    /// ```
+    ///
+    /// ## References
+    /// - [PostgreSQL: ALTER TABLE … RENAME TO](https://www.postgresql.org/docs/current/sql-altertable.html)
+    /// - Squawk: `renaming-table`
+    pub RenamingTable {
+        id: "renaming-table",
+        category: Safety,
+        severity: Warn,
+        fix: None,
+        options: [],
+        sources: ["squawk:renaming-table"],
+        messages: {
+            renamingTable: "Renaming table `{table}` to `{to}` breaks every client still querying `{table}`, such as deployed app versions; move clients to a new table (or leave a view named `{table}`) before removing the old name.",
+        },
+    }
+}
+
+impl Rule for RenamingTable {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        for statement in ctx.statements() {
+            let StatementKind::AlterTable(alter) = &statement.kind else {
+                continue;
+            };
+            let Some(table) = &alter.table else { continue };
+            if is_created_earlier_in_file(ctx, table, statement.index) {
+                continue;
+            }
+            for action in &alter.actions {
+                if let AlterTableActionKind::RenameTable { to } = &action.kind {
+                    findings.report(
+                        "renamingTable",
+                        action.span,
+                        vec![("table", display(Some(table))), ("to", to.clone())],
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+create or replace function public.tenant_default() returns uuid language sql stable as $$ select '00000000-0000-0000-0000-000000000000'::uuid $$;
+alter table public.notes add column if not exists a int default 10;
+alter table public.notes add column if not exists b text default 'draft';
+alter table public.notes add column if not exists c jsonb not null default '{}'::jsonb;
+alter table public.notes add column if not exists d timestamptz not null default now();
+alter table public.notes add column if not exists e timestamptz default current_timestamp;
+alter table public.notes add column if not exists f uuid default auth.uid();
+alter table public.notes add column if not exists g numeric(10, 2) default 0::numeric(10, 2);
+alter table public.notes add column if not exists h text default coalesce(current_setting('app.region', true), 'eu');
+alter table public.notes add column if not exists i uuid default public.tenant_default();
+alter table public.notes add column if not exists j interval default interval '1 day';
+alter table public.notes add column if not exists k int default 2 + 2;
+create table if not exists public.fresh (id bigint primary key);
+alter table public.fresh add column if not exists public_id uuid default gen_random_uuid();

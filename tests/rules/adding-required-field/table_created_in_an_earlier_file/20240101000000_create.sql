@@ -1,0 +1,1 @@
+create table if not exists public.fresh (id bigint primary key);

@@ -1,0 +1,2 @@
+drop schema if exists analytics_staging;
+drop table if exists public.database;

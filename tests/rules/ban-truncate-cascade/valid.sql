@@ -1,0 +1,2 @@
+truncate table public.sessions, public.accounts;
+truncate public.logs restrict;

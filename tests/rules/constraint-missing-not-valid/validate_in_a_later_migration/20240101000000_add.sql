@@ -1,0 +1,1 @@
+alter table public.notes add constraint notes_title_length check (char_length(title) <= 200) not valid;

@@ -1,0 +1,1 @@
+alter table public.notes validate constraint notes_title_length;

@@ -1,0 +1,3 @@
+vacuum public.events;
+vacuum (analyze, full false) public.orders;
+analyze public.events;
