@@ -74,10 +74,13 @@ fn create(c: &mut Cursor) -> StatementKind {
     let create_span = c.advance().map(|t| t.span).unwrap_or_default();
     let or_replace = c.eat_words(&["or", "replace"]);
     let mut is_unique = false;
+    let mut is_temporary = false;
     // Modifiers that may stand between CREATE and the object keyword.
     loop {
         if c.eat_word("unique") {
             is_unique = true;
+        } else if c.eat_any_word(&["temp", "temporary"]).is_some() {
+            is_temporary = true;
         } else if c
             .eat_any_word(&[
                 "temp",
@@ -148,6 +151,7 @@ fn create(c: &mut Cursor) -> StatementKind {
         name,
         or_replace,
         if_not_exists,
+        is_temporary,
         create_span,
         object_span,
         detail,
@@ -355,7 +359,10 @@ fn view_def(c: &mut Cursor) -> ViewDef {
     if c.eat_word("with") {
         if let Some(options) = c.skip_group() {
             def.is_security_invoker =
-                has_true_option(c.source, &c.tokens[options], "security_invoker");
+                has_true_option(c.source, &c.tokens[options.clone()], "security_invoker");
+            def.security_invoker =
+                option_value(c.source, &c.tokens[options.clone()], "security_invoker");
+            def.options = Some(options);
         }
     }
     if c.seek_word("as") {
@@ -363,6 +370,14 @@ fn view_def(c: &mut Cursor) -> ViewDef {
         def.query = Some(c.pos..c.tokens.len());
     }
     def
+}
+
+/// The boolean value an option list (`a = true, b`) gives `option`, when it names it.
+fn option_value(source: &str, tokens: &[Token], option: &str) -> Option<bool> {
+    tokens
+        .iter()
+        .any(|t| t.is_word(source, option))
+        .then(|| has_true_option(source, tokens, option))
 }
 
 /// Whether an option list (`a = true, b`) sets `option` on.
@@ -513,6 +528,10 @@ fn literal_body(token: &Token, source: &str) -> Option<Span> {
 /// Reads `= a, b` / `TO a, b` / `FROM CURRENT` after a setting name.
 fn setting_values(c: &mut Cursor) -> (Vec<String>, Span) {
     let mut end = c.previous_span();
+    // `FROM CURRENT` keeps the session's path at creation time: a non-empty, mutable one.
+    if c.eat_words(&["from", "current"]) {
+        return (vec!["from current".to_string()], c.previous_span());
+    }
     if !(c.eat_word("to") || c.peek().is_some_and(|t| t.is_operator(c.source, "="))) {
         return (Vec::new(), end);
     }
@@ -699,6 +718,8 @@ fn alter(c: &mut Cursor) -> StatementKind {
         ObjectKind::Table => alter_table(c),
         ObjectKind::Type => alter_type(c),
         ObjectKind::Function | ObjectKind::Procedure => alter_function(c),
+        ObjectKind::Policy => alter_policy(c),
+        ObjectKind::View => alter_view(c),
         _ => {
             c.eat_words(&["if", "exists"]);
             StatementKind::AlterOther {
@@ -950,6 +971,89 @@ fn alter_function(c: &mut Cursor) -> StatementKind {
     })
 }
 
+fn alter_policy(c: &mut Cursor) -> StatementKind {
+    c.eat_words(&["if", "exists"]);
+    let Some((name, name_span)) = c.identifier() else {
+        return StatementKind::AlterOther {
+            object: ObjectKind::Policy,
+            name: None,
+        };
+    };
+    let table = if c.eat_word("on") { c.name() } else { None };
+    let mut alter = AlterPolicy {
+        name,
+        name_span,
+        table,
+        rename_to: None,
+        roles: None,
+        using: None,
+        with_check: None,
+        using_keyword: None,
+        with_check_keyword: None,
+    };
+    while !c.at_end() {
+        if c.eat_words(&["rename", "to"]) {
+            alter.rename_to = c.identifier().map(|(name, _)| name);
+        } else if c.eat_word("to") {
+            alter.roles = Some(role_list(c));
+        } else if c.eat_word("using") {
+            alter.using_keyword = Some(c.previous_span());
+            alter.using = c.skip_group();
+        } else if c.eat_words(&["with", "check"]) {
+            alter.with_check_keyword = Some(c.tokens[c.pos - 2].span.cover(c.previous_span()));
+            alter.with_check = c.skip_group();
+        } else {
+            c.pos += 1;
+        }
+    }
+    StatementKind::AlterPolicy(alter)
+}
+
+/// Reads `role, role …` up to `USING`/`WITH` or the end, lower case.
+fn role_list(c: &mut Cursor) -> Vec<String> {
+    let mut roles = Vec::new();
+    while let Some(token) = c.peek() {
+        if let Some(role) = identifier(token, c.source) {
+            if role == "using" || role == "with" {
+                break;
+            }
+            roles.push(role);
+        }
+        c.pos += 1;
+        if !c.eat_punct(",") {
+            break;
+        }
+    }
+    roles
+}
+
+fn alter_view(c: &mut Cursor) -> StatementKind {
+    c.eat_words(&["if", "exists"]);
+    let name = c.name();
+    let mut alter = AlterView {
+        name,
+        security_invoker: None,
+        rename_to: None,
+    };
+    if c.eat_words(&["rename", "to"]) {
+        alter.rename_to = c.identifier().map(|(name, _)| name);
+    } else if c.eat_word("set") {
+        if let Some(options) = c.skip_group() {
+            alter.security_invoker = option_value(c.source, &c.tokens[options], "security_invoker");
+        }
+    } else if c.eat_word("reset") {
+        if let Some(options) = c.skip_group() {
+            if c.tokens[options]
+                .iter()
+                .any(|t| t.is_word(c.source, "security_invoker"))
+            {
+                alter.security_invoker = Some(false);
+            }
+        }
+    }
+    StatementKind::AlterView(alter)
+}
+
 fn insert(c: &mut Cursor) -> StatementKind {
     c.pos += 1;
     c.eat_word("into");
@@ -1001,10 +1105,25 @@ fn insert(c: &mut Cursor) -> StatementKind {
 }
 
 fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
+    let mut default_schemas = Vec::new();
+    let mut default_for_roles = Vec::new();
     if is_default_privileges {
-        // `ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT|REVOKE …`
+        // `ALTER DEFAULT PRIVILEGES [FOR ROLE r, …] [IN SCHEMA s, …] GRANT|REVOKE …`
         while !c.at_end() && !c.is_word("grant") && !c.is_word("revoke") {
-            c.pos += 1;
+            let list = if c.eat_words(&["for", "role"]) || c.eat_words(&["for", "user"]) {
+                &mut default_for_roles
+            } else if c.eat_words(&["in", "schema"]) {
+                &mut default_schemas
+            } else {
+                c.pos += 1;
+                continue;
+            };
+            while let Some((name, _)) = c.identifier() {
+                list.push(name);
+                if !c.eat_punct(",") {
+                    break;
+                }
+            }
         }
     }
     let is_revoke = c.is_word("revoke");
@@ -1045,19 +1164,12 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
             GrantObjectKind::Sequence
         } else if c.eat_word("schema") {
             GrantObjectKind::Schema
-        } else if c
-            .eat_any_word(&[
-                "tables",
-                "functions",
-                "sequences",
-                "routines",
-                "types",
-                "schemas",
-            ])
-            .is_some()
-        {
-            // ALTER DEFAULT PRIVILEGES … ON TABLES
-            GrantObjectKind::Other
+        } else if c.eat_word("tables") {
+            GrantObjectKind::FutureTables
+        } else if c.eat_any_word(&["functions", "routines"]).is_some() {
+            GrantObjectKind::FutureFunctions
+        } else if c.eat_any_word(&["sequences", "types", "schemas"]).is_some() {
+            GrantObjectKind::FutureOther
         } else if c
             .eat_any_word(&[
                 "database",
@@ -1075,7 +1187,14 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
         } else {
             GrantObjectKind::Table
         };
-        while let Some(name) = c.name() {
+        // `ALTER DEFAULT PRIVILEGES … ON TABLES` names no objects.
+        let names_objects = !matches!(
+            object_kind,
+            GrantObjectKind::FutureTables
+                | GrantObjectKind::FutureFunctions
+                | GrantObjectKind::FutureOther
+        );
+        while let Some(name) = names_objects.then(|| c.name()).flatten() {
             objects.push(name);
             object_arg_types.push(
                 c.skip_group()
@@ -1087,6 +1206,7 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
         }
     }
     let mut roles = Vec::new();
+    let mut role_spans = Vec::new();
     if c.eat_word("to") || c.eat_word("from") {
         while let Some(token) = c.peek() {
             c.eat_word("group");
@@ -1098,6 +1218,7 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
                     break;
                 }
                 roles.push(role);
+                role_spans.push(token.span);
             }
             c.pos += 1;
             if !c.eat_punct(",") {
@@ -1113,6 +1234,9 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
         object_arg_types,
         roles,
         is_default_privileges,
+        default_schemas,
+        default_for_roles,
+        role_spans,
     })
 }
 

@@ -1,3 +1,5 @@
 //! Helpers shared by several rules.
 
+pub mod access;
+pub mod policy;
 pub mod text;

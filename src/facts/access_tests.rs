@@ -1,0 +1,105 @@
+//! Tests of the facts the access rules read: policies, views, grants, function settings.
+
+use super::*;
+use crate::source::SourceFile;
+
+fn kind(text: &str) -> StatementKind {
+    let file = SourceFile::new("x.sql", text);
+    let facts = FileFacts::new(&file);
+    facts
+        .statements
+        .into_iter()
+        .next()
+        .map(|s| s.kind)
+        .expect("one statement")
+}
+
+#[test]
+fn alter_policy_reads_roles_and_clauses() {
+    let StatementKind::AlterPolicy(alter) = kind(
+        "alter policy \"Read own\" on public.notes to authenticated, anon using (owner = auth.uid()) with check (true)",
+    ) else {
+        panic!("expected ALTER POLICY");
+    };
+    assert_eq!(alter.name, "Read own");
+    assert_eq!(
+        alter.table.map(|t| t.qualified()),
+        Some("public.notes".into())
+    );
+    assert_eq!(
+        alter.roles,
+        Some(vec!["authenticated".to_string(), "anon".to_string()])
+    );
+    assert!(alter.using.is_some() && alter.with_check.is_some());
+    let StatementKind::AlterPolicy(rename) = kind("alter policy p on t rename to q") else {
+        panic!("expected ALTER POLICY");
+    };
+    assert_eq!(rename.rename_to.as_deref(), Some("q"));
+    assert!(rename.roles.is_none());
+}
+
+#[test]
+fn alter_view_reads_security_invoker() {
+    let StatementKind::AlterView(set) = kind("alter view public.v set (security_invoker = on)")
+    else {
+        panic!("expected ALTER VIEW");
+    };
+    assert_eq!(set.security_invoker, Some(true));
+    let StatementKind::AlterView(reset) = kind("alter view v reset (security_invoker)") else {
+        panic!("expected ALTER VIEW");
+    };
+    assert_eq!(reset.security_invoker, Some(false));
+}
+
+#[test]
+fn view_options_are_kept() {
+    let StatementKind::Create(create) =
+        kind("create view v with (security_barrier, security_invoker = false) as select 1")
+    else {
+        panic!("expected CREATE");
+    };
+    let CreateDetail::View(view) = create.detail else {
+        panic!("expected a view");
+    };
+    assert_eq!(view.security_invoker, Some(false));
+    assert!(!view.is_security_invoker);
+    assert!(view.options.is_some());
+}
+
+#[test]
+fn default_privileges_keep_schemas_roles_and_object_type() {
+    let StatementKind::Grant(grant) = kind(
+        "alter default privileges for role postgres in schema public, api revoke execute on functions from public, anon",
+    ) else {
+        panic!("expected a grant");
+    };
+    assert!(grant.is_default_privileges && grant.is_revoke);
+    assert_eq!(grant.object_kind, GrantObjectKind::FutureFunctions);
+    assert_eq!(grant.default_schemas, vec!["public", "api"]);
+    assert_eq!(grant.default_for_roles, vec!["postgres"]);
+    assert_eq!(grant.roles, vec!["public", "anon"]);
+    assert_eq!(grant.role_spans.len(), 2);
+    let StatementKind::Grant(tables) = kind("alter default privileges grant all on tables to anon")
+    else {
+        panic!("expected a grant");
+    };
+    assert_eq!(tables.object_kind, GrantObjectKind::FutureTables);
+    assert!(tables.default_schemas.is_empty());
+}
+
+#[test]
+fn temporary_tables_and_search_path_from_current() {
+    let StatementKind::Create(create) = kind("create temp table scratch (id int)") else {
+        panic!("expected CREATE");
+    };
+    assert!(create.is_temporary);
+    let StatementKind::Create(function) = kind(
+        "create function f() returns int language sql set search_path from current as $$ select 1 $$",
+    ) else {
+        panic!("expected CREATE");
+    };
+    let CreateDetail::Function(def) = function.detail else {
+        panic!("expected a function");
+    };
+    assert_eq!(def.search_path, Some(vec!["from current".to_string()]));
+}
