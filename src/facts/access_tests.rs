@@ -64,6 +64,15 @@ fn view_options_are_kept() {
     assert_eq!(view.security_invoker, Some(false));
     assert!(!view.is_security_invoker);
     assert!(view.options.is_some());
+    let StatementKind::Create(quoted) =
+        kind("create view v with (\"security_invoker\"='on') as select 1")
+    else {
+        panic!("expected CREATE");
+    };
+    let CreateDetail::View(quoted) = quoted.detail else {
+        panic!("expected a view");
+    };
+    assert!(quoted.is_security_invoker);
 }
 
 #[test]
@@ -102,4 +111,26 @@ fn temporary_tables_and_search_path_from_current() {
         panic!("expected a function");
     };
     assert_eq!(def.search_path, Some(vec!["from current".to_string()]));
+}
+
+#[test]
+fn quoted_argument_names_are_dropped_from_types() {
+    let StatementKind::Create(create) = kind(
+        "create function public.f(\"p_id\" \"uuid\", n integer) returns int language sql as $$ select 1 $$",
+    ) else {
+        panic!("expected CREATE");
+    };
+    let CreateDetail::Function(def) = create.detail else {
+        panic!("expected a function");
+    };
+    assert_eq!(def.arg_types, vec!["\"uuid\"", "integer"]);
+    let StatementKind::Create(trigger) = kind(
+        "create function \"public\".\"on_signup\"() returns \"trigger\" language plpgsql as $$ begin return new; end $$",
+    ) else {
+        panic!("expected CREATE");
+    };
+    let CreateDetail::Function(def) = trigger.detail else {
+        panic!("expected a function");
+    };
+    assert!(def.is_trigger);
 }

@@ -415,6 +415,32 @@ pub fn body_references(source: &str, tokens: &[Token]) -> Vec<BodyReference> {
     references
 }
 
+/// Names of the temporary tables the body creates (`CREATE TEMP TABLE x`); Postgres finds
+/// them through `pg_temp` whatever the `search_path`.
+pub fn temporary_tables(source: &str, tokens: &[Token]) -> Vec<String> {
+    let mut names = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let is_temp = token.is_word(source, "temp") || token.is_word(source, "temporary");
+        if !is_temp
+            || !tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_word(source, "table"))
+        {
+            continue;
+        }
+        let mut at = i + 2;
+        for word in ["if", "not", "exists"] {
+            if tokens.get(at).is_some_and(|t| t.is_word(source, word)) {
+                at += 1;
+            }
+        }
+        if let Some(name) = tokens.get(at).and_then(|t| identifier(t, source)) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Reads one relation at `at` (after `FROM`, `JOIN`, `INTO`, …), recording it unless it
 /// is a subquery, a function call (when `allow_columns` is false) or a CTE. Returns the
 /// index after the item and its alias, or `None` when nothing relation-like is there.

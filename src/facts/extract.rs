@@ -376,14 +376,15 @@ fn view_def(c: &mut Cursor) -> ViewDef {
 fn option_value(source: &str, tokens: &[Token], option: &str) -> Option<bool> {
     tokens
         .iter()
-        .any(|t| t.is_word(source, option))
+        .any(|t| identifier(t, source).as_deref() == Some(option))
         .then(|| has_true_option(source, tokens, option))
 }
 
 /// Whether an option list (`a = true, b`) sets `option` on.
 fn has_true_option(source: &str, tokens: &[Token], option: &str) -> bool {
     tokens.iter().enumerate().any(|(i, t)| {
-        if !t.is_word(source, option) {
+        // Option names may be quoted: `WITH ("security_invoker"='on')`.
+        if identifier(t, source).as_deref() != Some(option) {
             return false;
         }
         match (tokens.get(i + 1), tokens.get(i + 2)) {
@@ -426,7 +427,8 @@ fn function_def(c: &mut Cursor) -> FunctionDef {
                 while c.eat_punct("[") || c.eat_punct("]") {}
             }
             let text = normalize_type(&c.token_span_text(start));
-            def.is_trigger = text == "trigger" || text == "event_trigger";
+            let unquoted = text.trim_matches('"');
+            def.is_trigger = unquoted == "trigger" || unquoted == "event_trigger";
             def.returns = Some(text);
         } else if c.eat_word("language") {
             def.language = c.advance().map(|t| {
@@ -589,7 +591,7 @@ pub(crate) fn argument_types(source: &str, tokens: &[Token], args: Range<usize>)
             // itself a type name, so drop a leading name when more than one word is left
             // and the second is not a type modifier.
             if words.len() >= 2
-                && words[1].kind == TokenKind::Word
+                && matches!(words[1].kind, TokenKind::Word | TokenKind::QuotedIdent)
                 && !["varying", "precision", "with", "without", "zone"]
                     .iter()
                     .any(|m| words[1].is_word(source, m))

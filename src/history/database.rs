@@ -948,7 +948,7 @@ impl<'a> Database<'a> {
         for event in &table.grants {
             if event.grant.is_revoke
                 && event.covers_all_table_privileges()
-                && (event.names_role(role) || role == "public")
+                && event.names_role(role)
             {
                 revoked = true;
             }

@@ -4,6 +4,7 @@ mod catalog;
 mod context;
 mod meta;
 
+pub mod access;
 pub mod engine;
 pub mod idempotency;
 pub mod naming;
@@ -20,10 +21,25 @@ pub trait Rule: Sync {
 
 /// Every rule, alphabetical by id.
 static RULES: &[&dyn Rule] = &[
+    &access::AnonWriteGrant,
+    &access::AuthFunctionInitplan,
+    &access::FunctionExecuteGrants,
+    &access::FunctionSearchPath,
+    &access::NoPermissiveTrue,
+    &access::NoUserMetadataInPolicy,
     &engine::ParseError,
+    &access::PolicyClauses,
+    &access::PolicyRoles,
     &idempotency::RequireIfNotExists,
+    &access::RevokeDefaultPrivileges,
+    &access::RlsEnabled,
+    &access::SearchPathQualifiedReferences,
+    &access::SecurityDefinerAuthorization,
+    &access::SecurityDefinerSearchPath,
+    &access::SuperAdminBypass,
     &engine::UnknownRule,
     &engine::UnusedDisableDirective,
+    &access::ViewSecurityInvoker,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {

@@ -4,8 +4,9 @@
 use crate::config::Config;
 use crate::facts::Statement;
 use crate::history::Point;
+use crate::report::Edit;
 use crate::rules::RuleContext;
-use crate::source::TokenKind;
+use crate::source::Span;
 
 /// Whether the Data API serves `schema` (`exposedSchemas`).
 pub fn is_exposed(config: &Config, schema: &str) -> bool {
@@ -23,10 +24,14 @@ pub fn point_of(ctx: &RuleContext, statement: &Statement) -> Point {
     }
 }
 
-/// Where to insert a new statement after `statement`, and what must precede it: at the end
-/// of the line holding its `;` (after a trailing `--` comment), or right after the
-/// statement with a `;` added when it has none. `None` inside a `DO` block.
-pub fn insertion_after(ctx: &RuleContext, statement: &Statement) -> Option<(usize, &'static str)> {
+/// An edit that adds `new_statement` (with its `;`) on its own line after `statement`: after
+/// the line holding the statement's `;` (and any trailing `--` comment), adding the `;` the
+/// statement lacks when it has none. `None` inside a `DO` block.
+pub fn append_statement(
+    ctx: &RuleContext,
+    statement: &Statement,
+    new_statement: &str,
+) -> Option<Edit> {
     if statement.in_do_block {
         return None;
     }
@@ -35,33 +40,28 @@ pub fn insertion_after(ctx: &RuleContext, statement: &Statement) -> Option<(usiz
         .statements
         .iter()
         .find(|raw| raw.span == statement.span)?;
-    if !raw.has_terminator {
-        return Some((statement.span.end, ";"));
-    }
-    let semicolon = file.tokens.get(raw.tokens.end.checked_sub(1)?)?;
-    // Stay on the line of the `;` when only whitespace and a line comment follow it.
-    let mut at = semicolon.span.end;
-    for token in &file.tokens[raw.tokens.end..] {
-        match token.kind {
-            TokenKind::Whitespace => {
-                let text = token.text(&file.text);
-                match text.find('\n') {
-                    Some(newline) => {
-                        let before = &text[..newline];
-                        at = token.span.start + before.trim_end_matches('\r').len();
-                        break;
-                    }
-                    None => at = token.span.end,
-                }
-            }
-            TokenKind::LineComment => at = token.span.end,
-            _ => {
-                at = semicolon.span.end;
-                break;
-            }
-        }
-    }
-    Some((at, ""))
+    let (end, semicolon) = if raw.has_terminator {
+        (
+            file.tokens.get(raw.tokens.end.checked_sub(1)?)?.span.end,
+            "",
+        )
+    } else {
+        (statement.span.end, ";")
+    };
+    // Stay on the line the statement ends on when only blanks and a line comment follow.
+    let rest = &file.text[end..];
+    let line_end = end + rest.find('\n').unwrap_or(rest.len());
+    let line_rest = file.text[end..line_end].trim_end_matches('\r');
+    let keeps_line = line_rest.trim().is_empty() || line_rest.trim_start().starts_with("--");
+    let (replace_end, kept) = if keeps_line {
+        (end + line_rest.len(), line_rest)
+    } else {
+        (end, "")
+    };
+    Some(Edit::replace(
+        Span::new(end, replace_end),
+        format!("{semicolon}{kept}\n\n{new_statement}"),
+    ))
 }
 
 /// The source text of the statement's first keyword, for matching keyword case in fixes.
@@ -71,4 +71,14 @@ pub fn first_keyword<'a>(ctx: &RuleContext<'a>, statement: &Statement) -> &'a st
         .first()
         .map(|t| t.text(ctx.text()))
         .unwrap_or("")
+}
+
+/// `a`, `a and b`, `a, b and c`, each in backticks.
+pub fn quoted_list(items: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{}`", i.as_ref())).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }

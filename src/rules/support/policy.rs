@@ -169,9 +169,5 @@ pub fn describe_roles(roles: &[String]) -> String {
     if roles.is_empty() || roles.iter().any(|r| r == "public") {
         return "PUBLIC (every role, `anon` included)".into();
     }
-    roles
-        .iter()
-        .map(|r| format!("`{r}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    super::access::quoted_list(roles)
 }
