@@ -237,3 +237,49 @@ fn policies_on_a_table_from_another_file_are_known() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].0.ends_with("20240102000000_alter.sql"));
 }
+
+#[test]
+fn hostile_input_never_crashes_the_access_rules() {
+    let deep = format!(
+        "create policy p on public.t for select to authenticated using ({}auth.uid(){});",
+        "(".repeat(10_000),
+        ")".repeat(10_000)
+    );
+    let unbalanced = format!(
+        "create policy p on public.t for insert with check ({} true",
+        "(".repeat(10_000)
+    );
+    let nested_case = format!(
+        "create policy p on public.t for all using ({}1{});",
+        "case when x then ".repeat(3_000),
+        " end".repeat(3_000)
+    );
+    let body = format!(
+        "create function public.f() returns int language plpgsql security definer set search_path = '' as $$ begin {} end $$;",
+        "perform helper(); select * from notes; ".repeat(2_000)
+    );
+    let inputs = [
+        deep,
+        unbalanced,
+        nested_case,
+        body,
+        "create function public.f() returns int language sql set search_path = '' as $$ select from".into(),
+        "create policy on; alter policy; grant; revoke execute on function from; alter view; alter default privileges in schema;".into(),
+        "insert into storage.buckets (id, public) values ('a', true), (, ), ('b'".into(),
+        "create view v with (security_invoker as select 1; alter view v set (security_invoker".into(),
+        "\u{feff}créate tablé \"é\".\"ü\" (id int); alter table \"é\".\"ü\" enable row level security;".into(),
+    ];
+    let ids = access_rule_ids();
+    let config = json!({
+        "extends": "none",
+        "rules": ids.iter().map(|id| (id.to_string(), json!("error"))).collect::<serde_json::Map<_, _>>(),
+    });
+    for (i, text) in inputs.iter().enumerate() {
+        let history = vec![(
+            format!("supabase/migrations/2024010100000{i}_x.sql"),
+            text.clone(),
+        )];
+        let response = lint(&request(history, config.clone()));
+        assert_eq!(response.results.len(), 1);
+    }
+}

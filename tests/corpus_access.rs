@@ -75,6 +75,7 @@ fn access_rules_over_the_corpus() {
     let mut counts: BTreeMap<&str, usize> = access.iter().map(|id| (*id, 0)).collect();
     let mut report = String::new();
     let mut file_count = 0;
+    let (mut statements, mut parsed) = (0, 0);
     for (project, files) in projects(&root) {
         let inputs: Vec<InputFile> = files
             .iter()
@@ -95,6 +96,8 @@ fn access_rules_over_the_corpus() {
         request.config = config.clone();
         let response = lint(&request);
         assert!(response.config_errors.is_empty());
+        statements += response.stats.statements;
+        parsed += response.stats.parsed;
         for result in response.results {
             let lines: Vec<&str> = texts[&result.path].lines().collect();
             for d in result.diagnostics {
@@ -116,7 +119,7 @@ fn access_rules_over_the_corpus() {
     assert!(file_count > 0, "no corpus at {}", root.display());
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus-access.txt");
     fs::write(&target, &report).unwrap();
-    println!("{file_count} files; findings per rule:");
+    println!("{file_count} files, {statements} statements, {parsed} parsed by sqlparser; findings per rule:");
     for (id, count) in &counts {
         println!("{count:6}  {id}");
     }

@@ -595,10 +595,14 @@ fn cte_names(source: &str, tokens: &[Token]) -> Vec<String> {
     names
 }
 
+/// How far back a CTE column list is looked for, so hostile input stays linear.
+const MAX_COLUMN_LIST_TOKENS: usize = 512;
+
 /// The index of the `(` matching the `)` at `close`.
 fn open_of(source: &str, tokens: &[Token], close: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for index in (0..=close).rev() {
+    let floor = close.saturating_sub(MAX_COLUMN_LIST_TOKENS);
+    for index in (floor..=close).rev() {
         if tokens[index].is_punct(source, ")") {
             depth += 1;
         } else if tokens[index].is_punct(source, "(") {

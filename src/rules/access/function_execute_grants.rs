@@ -13,6 +13,8 @@ declare_rule! {
     /// no `REVOKE EXECUTE … FROM PUBLIC` and `FROM anon` (directly, through `ALL FUNCTIONS
     /// IN SCHEMA`, or through `ALTER DEFAULT PRIVILEGES` before it was created). Also flags
     /// a `GRANT EXECUTE` (or `GRANT ALL`) on such a function to `anon` or PUBLIC.
+    /// Only the definition the database keeps is checked: one a later `CREATE OR REPLACE`
+    /// replaces, or a function dropped later, is not flagged.
     ///
     /// ## Why is this bad?
     /// Postgres grants `EXECUTE` on every new function to PUBLIC, and Supabase's default

@@ -10,6 +10,8 @@ declare_rule! {
     /// Flags a function or procedure (not `SECURITY DEFINER`: those have their own rule)
     /// in an exposed schema without `SET search_path`, unless a later
     /// `ALTER FUNCTION … SET search_path` in the history sets it.
+    /// Only the definition the database keeps is checked: one a later `CREATE OR REPLACE`
+    /// replaces, or a function dropped later, is not flagged.
     ///
     /// ## Why is this bad?
     /// Without its own `search_path` a function resolves unqualified names through the

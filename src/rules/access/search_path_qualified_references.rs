@@ -14,6 +14,8 @@ declare_rule! {
     /// `pgcrypto`) without its schema. PL/pgSQL bodies are scanned as tokens and SQL bodies
     /// read as statements; the diagnostic points at the name inside the body. Built-in
     /// `pg_catalog` functions and tables, CTE names and temporary tables need no schema.
+    /// A PL/pgSQL body is checked only in the definition the database keeps; a SQL body is
+    /// checked in every definition, since Postgres validates it when it is created.
     ///
     /// ## Why is this bad?
     /// With an empty `search_path` Postgres finds only `pg_catalog` and `pg_temp` objects.

@@ -13,6 +13,8 @@ declare_rule! {
     /// that `anon` or `authenticated` can execute, when its body never calls `auth.uid()`,
     /// `auth.jwt()` or one of `authorizationFunctions`, directly or through functions of
     /// the history it calls (three levels deep).
+    /// Only the definition the database keeps is checked: one a later `CREATE OR REPLACE`
+    /// replaces, or a function dropped later, is not flagged.
     ///
     /// ## Why is this bad?
     /// A `SECURITY DEFINER` function runs with its owner's rights and skips row-level

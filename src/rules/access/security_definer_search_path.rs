@@ -13,6 +13,8 @@ declare_rule! {
     /// error), and one whose `search_path` names a schema other than `pg_catalog` and
     /// `pg_temp` (a warning). A later `ALTER FUNCTION … SET search_path` counts; a later
     /// `CREATE OR REPLACE` without the clause resets it, as Postgres does.
+    /// Only the definition the database keeps is checked: one a later `CREATE OR REPLACE`
+    /// replaces, or a function dropped later, is not flagged.
     ///
     /// ## Why is this bad?
     /// A `SECURITY DEFINER` function runs with its owner's rights but resolves unqualified

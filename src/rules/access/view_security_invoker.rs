@@ -13,6 +13,8 @@ declare_rule! {
     /// unless a later `ALTER VIEW … SET (security_invoker = true)` in the history sets it
     /// before a `CREATE OR REPLACE VIEW` resets the options. Materialized views cannot take
     /// the option and are not flagged.
+    /// Only the definition the database keeps is checked: one a later `CREATE OR REPLACE
+    /// VIEW` replaces, or a view dropped later, is not flagged.
     ///
     /// ## Why is this bad?
     /// A view runs with its owner's rights by default, and the owner of a migration's view
