@@ -134,3 +134,22 @@ fn quoted_argument_names_are_dropped_from_types() {
     };
     assert!(def.is_trigger);
 }
+
+#[test]
+fn quoted_search_path_setting_is_read() {
+    let StatementKind::Create(create) = kind(
+        "CREATE FUNCTION \"public\".\"f\"() RETURNS integer LANGUAGE \"sql\" SET \"search_path\" TO '' AS $$ select 1 $$",
+    ) else {
+        panic!("expected CREATE");
+    };
+    let CreateDetail::Function(def) = create.detail else {
+        panic!("expected a function");
+    };
+    assert_eq!(def.search_path, Some(Vec::new()));
+    let StatementKind::AlterFunction(alter) =
+        kind("ALTER FUNCTION \"public\".\"f\"() SET \"search_path\" TO 'public'")
+    else {
+        panic!("expected ALTER FUNCTION");
+    };
+    assert_eq!(alter.search_path, Some(vec!["public".to_string()]));
+}

@@ -79,6 +79,37 @@ impl FunctionBody {
         body_references(source, &self.tokens)
     }
 
+    /// Whether the body reads who is calling without going through a function of the
+    /// history: `current_user`, `session_user`, `current_role`, or `current_setting('role')`
+    /// / `current_setting('request.jwt…')`, which PostgREST sets from the caller's JWT.
+    pub fn reads_caller_identity(&self, source: &str) -> bool {
+        if self.language == BodyLanguage::Other {
+            return false;
+        }
+        self.tokens.iter().enumerate().any(|(i, token)| {
+            if ["current_user", "session_user", "current_role"]
+                .iter()
+                .any(|w| token.is_word(source, w))
+            {
+                return true;
+            }
+            let is_setting_call = token.is_word(source, "current_setting")
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_punct(source, "("));
+            is_setting_call
+                && self
+                    .tokens
+                    .get(i + 2)
+                    .and_then(|t| super::name::string_literal(t, source))
+                    .is_some_and(|setting| {
+                        let setting = setting.to_ascii_lowercase();
+                        setting == "role" || setting.starts_with("request.jwt")
+                    })
+        })
+    }
+
     /// Whether the body calls `qualified` (`schema.name`; unqualified calls match `public`).
     pub fn calls(&self, source: &str, qualified: &str) -> bool {
         let (schema, name) = qualified.rsplit_once('.').unwrap_or(("public", qualified));
@@ -701,6 +732,38 @@ mod tests {
                 (ReferenceKind::RowType, "public.x".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn caller_identity_reads_are_recognised() {
+        let reads = |body: &str| {
+            let text = format!("create function f() returns void language plpgsql as $$ {body} $$");
+            let start = text.find("$$").unwrap() + 2;
+            let end = text.rfind("$$").unwrap();
+            let def = crate::facts::FunctionDef {
+                args: 0..0,
+                arg_types: Vec::new(),
+                returns: None,
+                is_trigger: false,
+                language: Some("plpgsql".into()),
+                is_security_definer: true,
+                search_path: None,
+                search_path_span: None,
+                volatility: crate::facts::Volatility::Volatile,
+                body: Some(Span::new(start, end)),
+                options_insert_at: 0,
+            };
+            FunctionBody::new(&text, &def)
+                .unwrap()
+                .reads_caller_identity(&text)
+        };
+        assert!(reads("begin if current_setting('role') != 'service_role' then raise exception 'no'; end if; end"));
+        assert!(reads("begin perform 1 where current_setting('request.jwt.claims', true)::jsonb ->> 'sub' = x; end"));
+        assert!(reads(
+            "begin if current_user <> 'postgres' then return; end if; end"
+        ));
+        assert!(!reads("begin perform current_setting('app.tenant'); end"));
+        assert!(!reads("begin raise notice 'current_user'; end"));
     }
 
     #[test]

@@ -448,7 +448,7 @@ fn function_def(c: &mut Cursor) -> FunctionDef {
             def.volatility = Volatility::Stable;
         } else if c.eat_word("set") {
             let set_span = c.previous_span();
-            if c.eat_word("search_path") {
+            if c.eat_identifier("search_path") {
                 let (values, end) = setting_values(c);
                 def.search_path = Some(values);
                 def.search_path_span = Some(set_span.cover(end));
@@ -751,6 +751,22 @@ fn alter_table(c: &mut Cursor) -> StatementKind {
 }
 
 impl Cursor<'_> {
+    /// Whether the token `ahead` is the identifier `name`, quoted or not (`"search_path"`).
+    fn is_identifier_at(&self, ahead: usize, name: &str) -> bool {
+        self.peek_at(ahead)
+            .and_then(|t| identifier(t, self.source))
+            .is_some_and(|id| id == name)
+    }
+
+    /// Consumes the identifier `name`, quoted or not.
+    fn eat_identifier(&mut self, name: &str) -> bool {
+        let found = self.is_identifier_at(0, name);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
     fn eat_operator(&mut self, op: &str) -> bool {
         if self.peek().is_some_and(|t| t.is_operator(self.source, op)) {
             self.pos += 1;
@@ -959,7 +975,8 @@ fn alter_function(c: &mut Cursor) -> StatementKind {
             is_security_definer = Some(true);
         } else if c.eat_words(&["security", "invoker"]) {
             is_security_definer = Some(false);
-        } else if c.eat_words(&["set", "search_path"]) {
+        } else if c.is_word("set") && c.is_identifier_at(1, "search_path") {
+            c.pos += 2;
             search_path = Some(setting_values(c).0);
         } else {
             c.pos += 1;

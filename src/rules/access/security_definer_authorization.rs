@@ -12,7 +12,8 @@ declare_rule! {
     /// Flags a `SECURITY DEFINER` function (not a trigger function) in an exposed schema
     /// that `anon` or `authenticated` can execute, when its body never calls `auth.uid()`,
     /// `auth.jwt()` or one of `authorizationFunctions`, directly or through functions of
-    /// the history it calls (three levels deep).
+    /// the history it calls (three levels deep), and never reads the caller's identity
+    /// otherwise (`current_user`, `current_setting('role')`, `current_setting('request.jwt…')`).
     /// Only the definition the database keeps is checked: one a later `CREATE OR REPLACE`
     /// replaces, or a function dropped later, is not flagged.
     ///
@@ -74,6 +75,9 @@ fn checks_caller(
     let Some(body) = FunctionBody::new(definition.at.source, definition.def) else {
         return false;
     };
+    if body.reads_caller_identity(definition.at.source) {
+        return true;
+    }
     for reference in body.references(definition.at.source) {
         if reference.kind != ReferenceKind::Function {
             continue;
