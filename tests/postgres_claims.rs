@@ -471,6 +471,17 @@ fn function_claims(pg: &Cluster) -> Vec<Check> {
             ),
         ),
         (
+            "search-path-qualified-references: a BEGIN ATOMIC body binds names at creation, so it works",
+            expect_output(
+                pg.sql(
+                    "create function public.atomic_count() returns bigint language sql set search_path = ''
+                       begin atomic select count(*) from counters; end;
+                     select public.atomic_count();",
+                ),
+                "1",
+            ),
+        ),
+        (
             "search-path-qualified-references: an unqualified user function fails under search_path ''",
             pg.sql(
                 "create function public.helper() returns int language sql as $$ select 1 $$;

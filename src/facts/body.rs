@@ -19,6 +19,9 @@ pub enum BodyLanguage {
 #[derive(Clone, Debug)]
 pub struct FunctionBody {
     pub language: BodyLanguage,
+    /// A SQL-standard body (`BEGIN ATOMIC … END` or `RETURN …`): Postgres parses it and
+    /// binds its names when the function is created, under the session's `search_path`.
+    pub is_standard: bool,
     pub span: Span,
     /// The body's significant tokens, with spans in the file.
     pub tokens: Vec<Token>,
@@ -47,10 +50,11 @@ impl FunctionBody {
     /// The body of `def`, when it has one; `source` is the whole file.
     pub fn new(source: &str, def: &FunctionDef) -> Option<Self> {
         let span = def.body?;
+        let is_standard = !is_literal_body(source, span);
         let language = match def.language.as_deref() {
-            Some("plpgsql") => BodyLanguage::PlPgSql,
             // `BEGIN ATOMIC … END` and `RETURN …` bodies are SQL whatever the LANGUAGE says.
-            _ if !is_literal_body(source, span) => BodyLanguage::Sql,
+            _ if is_standard => BodyLanguage::Sql,
+            Some("plpgsql") => BodyLanguage::PlPgSql,
             Some("sql") | None => BodyLanguage::Sql,
             Some(_) => BodyLanguage::Other,
         };
@@ -65,6 +69,7 @@ impl FunctionBody {
         };
         Some(FunctionBody {
             language,
+            is_standard,
             span,
             tokens,
             statements,

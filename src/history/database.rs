@@ -999,3 +999,104 @@ pub fn normalize_arg_type(text: &str) -> String {
         canonical.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::FileFacts;
+    use crate::history::History;
+    use crate::source::SourceFile;
+
+    fn with_history(texts: &[&str], check: impl FnOnce(&Database)) {
+        let sources: Vec<SourceFile> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| SourceFile::new(format!("2024010100000{i}_m.sql"), *text))
+            .collect();
+        let facts: Vec<FileFacts> = sources.iter().map(FileFacts::new).collect();
+        let history = History::new(sources.iter().zip(&facts).collect());
+        check(&history.database);
+    }
+
+    #[test]
+    fn bucket_rows_are_read_with_or_without_a_column_list() {
+        with_history(
+            &[
+                "insert into storage.buckets (id, name, public, file_size_limit)
+               values ('avatars', 'avatars', true, 1024), ('docs', 'docs', false, null)
+               on conflict (id) do nothing;
+               insert into storage.buckets values ('raw', 'raw', null, now(), now(), true);",
+            ],
+            |db| {
+                let summary: Vec<(&str, Option<bool>, bool)> = db
+                    .buckets
+                    .iter()
+                    .map(|b| (b.id.as_str(), b.public, b.has_file_size_limit))
+                    .collect();
+                assert_eq!(
+                    summary,
+                    vec![
+                        ("avatars", Some(true), true),
+                        ("docs", Some(false), false),
+                        ("raw", Some(true), false)
+                    ]
+                );
+            },
+        );
+    }
+
+    #[test]
+    fn renamed_tables_keep_their_rls_and_policies() {
+        with_history(
+            &[
+                "create table public.a (id int);",
+                "alter table public.a rename to b;
+                 create policy p on public.b for select to authenticated using (true);",
+                "alter table public.b enable row level security;",
+            ],
+            |db| {
+                let table = &db.tables[0];
+                assert_eq!(table.current_name().to_string(), "public.b");
+                assert!(db.rls_enabled_later(table, table.created.point));
+                let name = QualifiedName::parse("public.b");
+                assert_eq!(db.live_policies_on(&name).count(), 1);
+            },
+        );
+    }
+
+    #[test]
+    fn grants_match_overloads_by_argument_types() {
+        with_history(
+            &[
+                "create function public.f(n int4) returns int language sql as $$ select n $$;
+               create function public.f(t text) returns int language sql as $$ select 1 $$;
+               revoke execute on function public.f(integer) from public, anon;",
+            ],
+            |db| {
+                let executable: Vec<bool> = db
+                    .functions
+                    .iter()
+                    .map(|f| db.function_executable_by(f, "anon"))
+                    .collect();
+                assert_eq!(executable, vec![false, true]);
+            },
+        );
+    }
+
+    #[test]
+    fn drop_ends_a_function_and_recreating_starts_a_new_one() {
+        with_history(
+            &[
+                "create function public.f() returns int language sql as $$ select 1 $$;
+               revoke execute on function public.f() from public, anon;
+               drop function public.f();
+               create function public.f() returns int language sql as $$ select 1 $$;",
+            ],
+            |db| {
+                assert_eq!(db.functions.len(), 2);
+                assert!(db.functions[0].dropped.is_some());
+                assert!(db.function_executable_by(&db.functions[1], "anon"));
+            },
+        );
+    }
+}

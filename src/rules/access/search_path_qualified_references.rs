@@ -14,6 +14,8 @@ declare_rule! {
     /// `pgcrypto`) without its schema. PL/pgSQL bodies are scanned as tokens and SQL bodies
     /// read as statements; the diagnostic points at the name inside the body. Built-in
     /// `pg_catalog` functions and tables, CTE names and temporary tables need no schema.
+    /// SQL-standard bodies (`BEGIN ATOMIC … END`, `RETURN …`) are not checked: Postgres
+    /// binds their names when the function is created, under the session's `search_path`.
     /// A PL/pgSQL body is checked only in the definition the database keeps; a SQL body is
     /// checked in every definition, since Postgres validates it when it is created.
     ///
@@ -138,7 +140,9 @@ impl Rule for SearchPathQualifiedReferences {
             if !function.search_path().is_some_and(is_locked_search_path) {
                 continue;
             }
-            let Some(body) = FunctionBody::new(text, function.def) else {
+            // A SQL-standard body binds its names when created, under the session's path.
+            let Some(body) = FunctionBody::new(text, function.def).filter(|b| !b.is_standard)
+            else {
                 continue;
             };
             // A SQL body is checked when it is created, so every definition must resolve;

@@ -13,3 +13,6 @@ create function public.b() returns bigint language sql set search_path = pg_cata
 create function public.c() returns bigint language plpgsql as $$ begin return (select count(*) from notes); end $$;
 create function public.d() returns uuid language sql set search_path = '' as $$ select gen_random_uuid() $$;
 create function public.e(x int) returns boolean language sql set search_path = '' as $$ select x is distinct from 1 $$;
+-- SQL-standard bodies bind their names at creation, under the session's search_path.
+create function public.f() returns bigint language sql set search_path = '' begin atomic select count(*) from notes; end;
+create function public.g() returns bigint language sql set search_path = '' return (select count(*) from notes);
