@@ -198,6 +198,7 @@ fn lint_file(
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),
+            max_severity: None,
         };
         let message = render_message(
             rules::engine::ParseError::META.message(reason),
@@ -246,7 +247,10 @@ fn lint_file(
         let severity = if finding.rule_id == rules::engine::UnusedDisableDirective::META.id {
             unused_severity
         } else {
-            config.severity(finding.rule_id)
+            let configured = config.severity(finding.rule_id);
+            finding
+                .max_severity
+                .map_or(configured, |cap| configured.min(cap))
         };
         if severity == Severity::Off {
             continue;
@@ -267,6 +271,7 @@ fn lint_file(
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),
+            max_severity: None,
         };
         let message = render_message(
             rules::engine::ParseError::META.message("tooManyDiagnostics"),

@@ -249,6 +249,42 @@ mod tests {
     }
 
     #[test]
+    fn access_options_are_read() {
+        let (config, errors) = Config::from_json(&json!({
+            "exposedSchemas": ["public", "api"],
+            "adminFunction": "Public.Is_Admin",
+            "authorizationFunctions": ["public.has_role_on_account"],
+            "revokeRoles": ["authenticated", "service_role"],
+        }));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.exposed_schemas, vec!["public", "api"]);
+        assert_eq!(config.admin_function.as_deref(), Some("public.is_admin"));
+        assert_eq!(
+            config.authorization_functions,
+            vec!["public.has_role_on_account"]
+        );
+        assert_eq!(config.revoke_roles, vec!["authenticated", "service_role"]);
+        let (config, errors) = Config::from_json(&json!({ "adminFunction": null }));
+        assert!(errors.is_empty());
+        assert_eq!(config.admin_function, None);
+    }
+
+    #[test]
+    fn access_options_with_wrong_types_are_errors() {
+        for (key, value) in [
+            ("exposedSchemas", json!("public")),
+            ("exposedSchemas", json!(["public", 1])),
+            ("authorizationFunctions", json!({ "f": true })),
+            ("revokeRoles", json!(null)),
+            ("adminFunction", json!(["public.is_super_admin"])),
+        ] {
+            let (_, errors) = Config::from_json(&json!({ key: value }));
+            assert_eq!(errors.len(), 1, "{key}: {errors:?}");
+            assert_eq!(errors[0].key, key);
+        }
+    }
+
+    #[test]
     fn wrong_type_is_an_error() {
         let (_, errors) = Config::from_json(&json!({ "adminFunction": 3 }));
         assert_eq!(errors[0].key, "adminFunction");

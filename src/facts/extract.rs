@@ -83,7 +83,7 @@ fn create(c: &mut Cursor) -> StatementKind {
     loop {
         if c.eat_word("unique") {
             is_unique = true;
-        } else if c.eat_word("temp") || c.eat_word("temporary") {
+        } else if c.eat_any_word(&["temp", "temporary"]).is_some() {
             is_temporary = true;
         } else if c
             .eat_any_word(&[
@@ -153,10 +153,10 @@ fn create(c: &mut Cursor) -> StatementKind {
         name,
         or_replace,
         if_not_exists,
+        is_temporary,
         create_span,
         object_span,
         detail,
-        is_temporary,
     })
 }
 
@@ -416,7 +416,10 @@ fn view_def(c: &mut Cursor) -> ViewDef {
     if c.eat_word("with") {
         if let Some(options) = c.skip_group() {
             def.is_security_invoker =
-                has_true_option(c.source, &c.tokens[options], "security_invoker");
+                has_true_option(c.source, &c.tokens[options.clone()], "security_invoker");
+            def.security_invoker =
+                option_value(c.source, &c.tokens[options.clone()], "security_invoker");
+            def.options = Some(options);
         }
     }
     if c.seek_word("as") {
@@ -426,10 +429,19 @@ fn view_def(c: &mut Cursor) -> ViewDef {
     def
 }
 
+/// The boolean value an option list (`a = true, b`) gives `option`, when it names it.
+fn option_value(source: &str, tokens: &[Token], option: &str) -> Option<bool> {
+    tokens
+        .iter()
+        .any(|t| identifier(t, source).as_deref() == Some(option))
+        .then(|| has_true_option(source, tokens, option))
+}
+
 /// Whether an option list (`a = true, b`) sets `option` on.
 fn has_true_option(source: &str, tokens: &[Token], option: &str) -> bool {
     tokens.iter().enumerate().any(|(i, t)| {
-        if !t.is_word(source, option) {
+        // Option names may be quoted: `WITH ("security_invoker"='on')`.
+        if identifier(t, source).as_deref() != Some(option) {
             return false;
         }
         match (tokens.get(i + 1), tokens.get(i + 2)) {
@@ -472,7 +484,8 @@ fn function_def(c: &mut Cursor) -> FunctionDef {
                 while c.eat_punct("[") || c.eat_punct("]") {}
             }
             let text = normalize_type(&c.token_span_text(start));
-            def.is_trigger = text == "trigger" || text == "event_trigger";
+            let unquoted = text.trim_matches('"');
+            def.is_trigger = unquoted == "trigger" || unquoted == "event_trigger";
             def.returns = Some(text);
         } else if c.eat_word("language") {
             def.language = c.advance().map(|t| {
@@ -492,7 +505,7 @@ fn function_def(c: &mut Cursor) -> FunctionDef {
             def.volatility = Volatility::Stable;
         } else if c.eat_word("set") {
             let set_span = c.previous_span();
-            if c.eat_word("search_path") {
+            if c.eat_identifier("search_path") {
                 let (values, end) = setting_values(c);
                 def.search_path = Some(values);
                 def.search_path_span = Some(set_span.cover(end));
@@ -574,6 +587,10 @@ fn literal_body(token: &Token, source: &str) -> Option<Span> {
 /// Reads `= a, b` / `TO a, b` / `FROM CURRENT` after a setting name.
 fn setting_values(c: &mut Cursor) -> (Vec<String>, Span) {
     let mut end = c.previous_span();
+    // `FROM CURRENT` keeps the session's path at creation time: a non-empty, mutable one.
+    if c.eat_words(&["from", "current"]) {
+        return (vec!["from current".to_string()], c.previous_span());
+    }
     if !(c.eat_word("to") || c.peek().is_some_and(|t| t.is_operator(c.source, "="))) {
         return (Vec::new(), end);
     }
@@ -631,7 +648,7 @@ pub(crate) fn argument_types(source: &str, tokens: &[Token], args: Range<usize>)
             // itself a type name, so drop a leading name when more than one word is left
             // and the second is not a type modifier.
             if words.len() >= 2
-                && words[1].kind == TokenKind::Word
+                && matches!(words[1].kind, TokenKind::Word | TokenKind::QuotedIdent)
                 && !["varying", "precision", "with", "without", "zone"]
                     .iter()
                     .any(|m| words[1].is_word(source, m))
@@ -761,6 +778,8 @@ fn alter(c: &mut Cursor) -> StatementKind {
         ObjectKind::Type => alter_type(c),
         ObjectKind::Function | ObjectKind::Procedure => alter_function(c),
         ObjectKind::Domain => alter_domain(c),
+        ObjectKind::Policy => alter_policy(c),
+        ObjectKind::View => alter_view(c),
         _ => {
             c.eat_words(&["if", "exists"]);
             StatementKind::AlterOther {
@@ -790,6 +809,22 @@ fn alter_table(c: &mut Cursor) -> StatementKind {
 }
 
 impl Cursor<'_> {
+    /// Whether the token `ahead` is the identifier `name`, quoted or not (`"search_path"`).
+    fn is_identifier_at(&self, ahead: usize, name: &str) -> bool {
+        self.peek_at(ahead)
+            .and_then(|t| identifier(t, self.source))
+            .is_some_and(|id| id == name)
+    }
+
+    /// Consumes the identifier `name`, quoted or not.
+    fn eat_identifier(&mut self, name: &str) -> bool {
+        let found = self.is_identifier_at(0, name);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
     fn eat_operator(&mut self, op: &str) -> bool {
         if self.peek().is_some_and(|t| t.is_operator(self.source, op)) {
             self.pos += 1;
@@ -998,7 +1033,8 @@ fn alter_function(c: &mut Cursor) -> StatementKind {
             is_security_definer = Some(true);
         } else if c.eat_words(&["security", "invoker"]) {
             is_security_definer = Some(false);
-        } else if c.eat_words(&["set", "search_path"]) {
+        } else if c.is_word("set") && c.is_identifier_at(1, "search_path") {
+            c.pos += 2;
             search_path = Some(setting_values(c).0);
         } else {
             c.pos += 1;
@@ -1010,6 +1046,89 @@ fn alter_function(c: &mut Cursor) -> StatementKind {
         is_security_definer,
         search_path,
     })
+}
+
+fn alter_policy(c: &mut Cursor) -> StatementKind {
+    c.eat_words(&["if", "exists"]);
+    let Some((name, name_span)) = c.identifier() else {
+        return StatementKind::AlterOther {
+            object: ObjectKind::Policy,
+            name: None,
+        };
+    };
+    let table = if c.eat_word("on") { c.name() } else { None };
+    let mut alter = AlterPolicy {
+        name,
+        name_span,
+        table,
+        rename_to: None,
+        roles: None,
+        using: None,
+        with_check: None,
+        using_keyword: None,
+        with_check_keyword: None,
+    };
+    while !c.at_end() {
+        if c.eat_words(&["rename", "to"]) {
+            alter.rename_to = c.identifier().map(|(name, _)| name);
+        } else if c.eat_word("to") {
+            alter.roles = Some(role_list(c));
+        } else if c.eat_word("using") {
+            alter.using_keyword = Some(c.previous_span());
+            alter.using = c.skip_group();
+        } else if c.eat_words(&["with", "check"]) {
+            alter.with_check_keyword = Some(c.tokens[c.pos - 2].span.cover(c.previous_span()));
+            alter.with_check = c.skip_group();
+        } else {
+            c.pos += 1;
+        }
+    }
+    StatementKind::AlterPolicy(alter)
+}
+
+/// Reads `role, role …` up to `USING`/`WITH` or the end, lower case.
+fn role_list(c: &mut Cursor) -> Vec<String> {
+    let mut roles = Vec::new();
+    while let Some(token) = c.peek() {
+        if let Some(role) = identifier(token, c.source) {
+            if role == "using" || role == "with" {
+                break;
+            }
+            roles.push(role);
+        }
+        c.pos += 1;
+        if !c.eat_punct(",") {
+            break;
+        }
+    }
+    roles
+}
+
+fn alter_view(c: &mut Cursor) -> StatementKind {
+    c.eat_words(&["if", "exists"]);
+    let name = c.name();
+    let mut alter = AlterView {
+        name,
+        security_invoker: None,
+        rename_to: None,
+    };
+    if c.eat_words(&["rename", "to"]) {
+        alter.rename_to = c.identifier().map(|(name, _)| name);
+    } else if c.eat_word("set") {
+        if let Some(options) = c.skip_group() {
+            alter.security_invoker = option_value(c.source, &c.tokens[options], "security_invoker");
+        }
+    } else if c.eat_word("reset") {
+        if let Some(options) = c.skip_group() {
+            if c.tokens[options]
+                .iter()
+                .any(|t| t.is_word(c.source, "security_invoker"))
+            {
+                alter.security_invoker = Some(false);
+            }
+        }
+    }
+    StatementKind::AlterView(alter)
 }
 
 fn insert(c: &mut Cursor) -> StatementKind {
@@ -1063,10 +1182,25 @@ fn insert(c: &mut Cursor) -> StatementKind {
 }
 
 fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
+    let mut default_schemas = Vec::new();
+    let mut default_for_roles = Vec::new();
     if is_default_privileges {
-        // `ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT|REVOKE …`
+        // `ALTER DEFAULT PRIVILEGES [FOR ROLE r, …] [IN SCHEMA s, …] GRANT|REVOKE …`
         while !c.at_end() && !c.is_word("grant") && !c.is_word("revoke") {
-            c.pos += 1;
+            let list = if c.eat_words(&["for", "role"]) || c.eat_words(&["for", "user"]) {
+                &mut default_for_roles
+            } else if c.eat_words(&["in", "schema"]) {
+                &mut default_schemas
+            } else {
+                c.pos += 1;
+                continue;
+            };
+            while let Some((name, _)) = c.identifier() {
+                list.push(name);
+                if !c.eat_punct(",") {
+                    break;
+                }
+            }
         }
     }
     let is_revoke = c.is_word("revoke");
@@ -1107,19 +1241,12 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
             GrantObjectKind::Sequence
         } else if c.eat_word("schema") {
             GrantObjectKind::Schema
-        } else if c
-            .eat_any_word(&[
-                "tables",
-                "functions",
-                "sequences",
-                "routines",
-                "types",
-                "schemas",
-            ])
-            .is_some()
-        {
-            // ALTER DEFAULT PRIVILEGES … ON TABLES
-            GrantObjectKind::Other
+        } else if c.eat_word("tables") {
+            GrantObjectKind::FutureTables
+        } else if c.eat_any_word(&["functions", "routines"]).is_some() {
+            GrantObjectKind::FutureFunctions
+        } else if c.eat_any_word(&["sequences", "types", "schemas"]).is_some() {
+            GrantObjectKind::FutureOther
         } else if c
             .eat_any_word(&[
                 "database",
@@ -1137,7 +1264,14 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
         } else {
             GrantObjectKind::Table
         };
-        while let Some(name) = c.name() {
+        // `ALTER DEFAULT PRIVILEGES … ON TABLES` names no objects.
+        let names_objects = !matches!(
+            object_kind,
+            GrantObjectKind::FutureTables
+                | GrantObjectKind::FutureFunctions
+                | GrantObjectKind::FutureOther
+        );
+        while let Some(name) = names_objects.then(|| c.name()).flatten() {
             objects.push(name);
             object_arg_types.push(
                 c.skip_group()
@@ -1149,6 +1283,7 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
         }
     }
     let mut roles = Vec::new();
+    let mut role_spans = Vec::new();
     if c.eat_word("to") || c.eat_word("from") {
         while let Some(token) = c.peek() {
             c.eat_word("group");
@@ -1160,6 +1295,7 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
                     break;
                 }
                 roles.push(role);
+                role_spans.push(token.span);
             }
             c.pos += 1;
             if !c.eat_punct(",") {
@@ -1175,6 +1311,9 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
         object_arg_types,
         roles,
         is_default_privileges,
+        default_schemas,
+        default_for_roles,
+        role_spans,
     })
 }
 

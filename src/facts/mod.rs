@@ -1,6 +1,10 @@
 //! Facts: what each statement of a file does, as rules read it.
 
+#[cfg(test)]
+mod access_tests;
+pub mod body;
 mod cursor;
+pub mod expr;
 mod extract;
 mod name;
 mod statement;

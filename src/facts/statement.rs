@@ -104,6 +104,10 @@ pub enum StatementKind {
     AlterType(AlterType),
     /// `ALTER FUNCTION/PROCEDURE name(args) …`.
     AlterFunction(AlterFunction),
+    /// `ALTER POLICY name ON table …`.
+    AlterPolicy(AlterPolicy),
+    /// `ALTER VIEW name …`.
+    AlterView(AlterView),
     /// Any other `ALTER <object> name …`.
     AlterOther {
         object: ObjectKind,
@@ -144,13 +148,13 @@ pub struct Create {
     pub name: Option<ObjectName>,
     pub or_replace: bool,
     pub if_not_exists: bool,
+    /// `CREATE TEMP[ORARY] …`: the object lives in the session's `pg_temp` schema.
+    pub is_temporary: bool,
     /// The `CREATE` keyword (an `OR REPLACE` fix goes after it).
     pub create_span: Span,
     /// The object keyword(s), `CONCURRENTLY` included for indexes (`IF NOT EXISTS` goes after).
     pub object_span: Span,
     pub detail: CreateDetail,
-    /// `CREATE TEMP|TEMPORARY …`: lives in `pg_temp`, so it takes no schema.
-    pub is_temporary: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -233,8 +237,12 @@ pub struct IndexDef {
 pub struct ViewDef {
     /// `WITH (security_invoker = true)` (or `on`, `1`, `yes`).
     pub is_security_invoker: bool,
+    /// The `security_invoker` option when given: `Some(false)` for `security_invoker = false`.
+    pub security_invoker: Option<bool>,
     /// Where a `WITH (security_invoker = true)` goes: right after the view name.
     pub options_insert_at: usize,
+    /// Tokens inside `WITH ( … )`, when the view has options.
+    pub options: Option<Range<usize>>,
     /// Tokens of the query after `AS`.
     pub query: Option<Range<usize>>,
 }
@@ -425,6 +433,32 @@ pub struct AlterFunction {
     pub search_path: Option<Vec<String>>,
 }
 
+/// `ALTER POLICY name ON table [RENAME TO new] [TO roles] [USING (…)] [WITH CHECK (…)]`.
+#[derive(Clone, Debug)]
+pub struct AlterPolicy {
+    pub name: String,
+    pub name_span: Span,
+    pub table: Option<ObjectName>,
+    pub rename_to: Option<String>,
+    /// Roles after `TO`, lower case, when given.
+    pub roles: Option<Vec<String>>,
+    /// Tokens inside `USING ( … )`.
+    pub using: Option<Range<usize>>,
+    /// Tokens inside `WITH CHECK ( … )`.
+    pub with_check: Option<Range<usize>>,
+    pub using_keyword: Option<Span>,
+    pub with_check_keyword: Option<Span>,
+}
+
+/// `ALTER VIEW [IF EXISTS] name …`.
+#[derive(Clone, Debug)]
+pub struct AlterView {
+    pub name: Option<ObjectName>,
+    /// `SET (security_invoker = …)` gives its value; `RESET (security_invoker)` gives `false`.
+    pub security_invoker: Option<bool>,
+    pub rename_to: Option<String>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Insert {
     pub table: Option<ObjectName>,
@@ -447,6 +481,12 @@ pub enum GrantObjectKind {
     AllFunctionsInSchema,
     AllSequencesInSchema,
     Other,
+    /// `ALTER DEFAULT PRIVILEGES … ON TABLES`: tables created later.
+    FutureTables,
+    /// `ALTER DEFAULT PRIVILEGES … ON FUNCTIONS` (or `ROUTINES`): functions created later.
+    FutureFunctions,
+    /// `ALTER DEFAULT PRIVILEGES … ON SEQUENCES`, `TYPES`, `SCHEMAS`.
+    FutureOther,
 }
 
 /// `GRANT`/`REVOKE privileges ON objects TO/FROM roles`.
@@ -463,6 +503,13 @@ pub struct Grant {
     pub roles: Vec<String>,
     /// `ALTER DEFAULT PRIVILEGES … GRANT/REVOKE`.
     pub is_default_privileges: bool,
+    /// `ALTER DEFAULT PRIVILEGES IN SCHEMA s, …`: the schemas; empty for the global defaults.
+    pub default_schemas: Vec<String>,
+    /// `ALTER DEFAULT PRIVILEGES FOR ROLE r, …`: the roles whose new objects it affects;
+    /// empty for the role running the migration.
+    pub default_for_roles: Vec<String>,
+    /// The span of each role in `TO`/`FROM`, in the order of `roles`.
+    pub role_spans: Vec<Span>,
 }
 
 #[derive(Clone, Debug)]

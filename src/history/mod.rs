@@ -2,6 +2,10 @@
 //!
 //! Cross-file rules ask the history what earlier and later migrations do to the database.
 
+mod database;
+
+pub use database::*;
+
 use crate::facts::{CreateDetail, FileFacts, ObjectName, Statement, StatementKind, Volatility};
 use crate::source::SourceFile;
 
@@ -15,6 +19,8 @@ pub struct HistoryFile<'a> {
 pub struct History<'a> {
     /// In migration order: by version, then files without one by name.
     pub files: Vec<HistoryFile<'a>>,
+    /// What the files do to the database, replayed in order.
+    pub database: Database<'a>,
 }
 
 /// The leading run of digits of a file name when it is exactly 14 long.
@@ -40,7 +46,8 @@ impl<'a> History<'a> {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.source.file_name().cmp(b.source.file_name()),
         });
-        History { files }
+        let database = Database::build(&files);
+        History { files, database }
     }
 
     /// Every statement of the history in order, with the index of its file.

@@ -87,6 +87,8 @@ pub struct Finding {
     pub span: Span,
     pub fix: Option<Edit>,
     pub suggestions: Vec<Suggestion>,
+    /// Caps the configured severity for this finding (a milder case of the rule).
+    pub max_severity: Option<Severity>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -64,6 +64,7 @@ impl<'m> Findings<'m> {
             span,
             fix: None,
             suggestions: Vec::new(),
+            max_severity: None,
         });
         self.items.last_mut().expect("just pushed")
     }
@@ -72,6 +73,12 @@ impl<'m> Findings<'m> {
 impl Finding {
     pub fn fix(&mut self, edit: Edit) -> &mut Self {
         self.fix = Some(edit);
+        self
+    }
+
+    /// Reports this finding at no more than `severity`, whatever the rule is set to.
+    pub fn at_most(&mut self, severity: crate::report::Severity) -> &mut Self {
+        self.max_severity = Some(severity);
         self
     }
 

@@ -4,6 +4,7 @@ mod catalog;
 mod context;
 mod meta;
 
+pub mod access;
 pub mod engine;
 pub mod idempotency;
 pub mod naming;
@@ -26,6 +27,8 @@ static RULES: &[&dyn Rule] = &[
     &safety::AddingForeignKeyConstraint,
     &safety::AddingRequiredField,
     &safety::AddingSerialPrimaryKeyField,
+    &access::AnonWriteGrant,
+    &access::AuthFunctionInitplan,
     &safety::BanAlterDomainWithAddConstraint,
     &safety::BanCharField,
     &safety::BanConcurrentIndexCreationInTransaction,
@@ -39,9 +42,15 @@ static RULES: &[&dyn Rule] = &[
     &safety::ChangingColumnType,
     &safety::ConstraintMissingNotValid,
     &safety::DisallowedUniqueConstraint,
+    &access::FunctionExecuteGrants,
+    &access::FunctionSearchPath,
     &safety::IdentifierTooLong,
     &style::MigrationHeader,
+    &access::NoPermissiveTrue,
+    &access::NoUserMetadataInPolicy,
     &engine::ParseError,
+    &access::PolicyClauses,
+    &access::PolicyRoles,
     &safety::PreferBigintOverInt,
     &safety::PreferBigintOverSmallint,
     &safety::PreferIdentity,
@@ -58,11 +67,18 @@ static RULES: &[&dyn Rule] = &[
     &idempotency::RequireIfNotExists,
     &safety::RequireLockTimeout,
     &safety::RequireStatementTimeout,
+    &access::RevokeDefaultPrivileges,
+    &access::RlsEnabled,
     &style::SchemaQualifiedNames,
+    &access::SearchPathQualifiedReferences,
+    &access::SecurityDefinerAuthorization,
+    &access::SecurityDefinerSearchPath,
     &safety::SetNotNull,
+    &access::SuperAdminBypass,
     &safety::TransactionNesting,
     &engine::UnknownRule,
     &engine::UnusedDisableDirective,
+    &access::ViewSecurityInvoker,
 ];
 
 pub fn all() -> &'static [&'static dyn Rule] {

@@ -59,5 +59,6 @@ pub(super) fn finding(name: &str, span: Span) -> Finding {
         span,
         fix: None,
         suggestions: Vec::new(),
+        max_severity: None,
     }
 }

@@ -59,5 +59,6 @@ pub(super) fn finding(name: Option<&str>, span: Span) -> Finding {
         span,
         fix: None::<Edit>,
         suggestions: Vec::new(),
+        max_severity: None,
     }
 }

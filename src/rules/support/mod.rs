@@ -1,9 +1,12 @@
 //! Helpers shared by several rules.
 
+pub mod access;
 pub mod column_types;
+pub mod function;
 pub mod locks;
 pub mod names;
 pub mod new_tables;
+pub mod policy;
 pub mod text;
 pub mod timeouts;
 pub mod transaction;

@@ -1,0 +1,141 @@
+use crate::declare_rule;
+use crate::facts::{GrantObjectKind, StatementKind};
+use crate::history::QualifiedName;
+use crate::rules::support::access::is_exposed;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+
+declare_rule! {
+    /// Forbids granting write privileges on tables to `anon` or PUBLIC.
+    ///
+    /// ## What it does
+    /// Flags `GRANT INSERT`, `UPDATE`, `DELETE`, `TRUNCATE` or `ALL` on a table in an exposed
+    /// schema (by name, `ON ALL TABLES IN SCHEMA`, or `ALTER DEFAULT PRIVILEGES … ON TABLES`)
+    /// to `anon` or PUBLIC.
+    ///
+    /// ## Why is this bad?
+    /// Anyone holding the public anon key acts as `anon`. With write privileges, row-level
+    /// security is all that stands between them and the table's rows, and `TRUNCATE` is
+    /// not covered by row-level security at all: one request empties the table.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// grant select, insert, update, delete on public.notes to anon;
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// grant select on public.notes to anon;
+    /// grant select, insert, update, delete on public.notes to authenticated;
+    /// ```
+    ///
+    /// ## Options
+    /// - `exposedSchemas`: the schemas the Data API serves.
+    ///
+    /// ## References
+    /// - [PostgreSQL: GRANT](https://www.postgresql.org/docs/current/sql-grant.html)
+    /// - [Supabase: Securing your API](https://supabase.com/docs/guides/api/securing-your-api)
+    pub AnonWriteGrant {
+        id: "anon-write-grant",
+        category: Access,
+        severity: Warn,
+        fix: None,
+        options: ["exposedSchemas"],
+        sources: [],
+        messages: {
+            writeGrant: "This grants `{privileges}` on {target} to `{role}`, so anyone with the public anon key can write there with row-level security as the only guard; grant writes to `authenticated` only.",
+            truncateGrant: "This grants `{privileges}` on {target} to `{role}`, and `TRUNCATE` ignores row-level security, so anyone with the public anon key can empty {target} in one request; grant writes to `authenticated` only.",
+        },
+    }
+}
+
+const WRITES: &[&str] = &["insert", "update", "delete", "truncate", "all"];
+
+impl Rule for AnonWriteGrant {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        for statement in ctx.statements() {
+            let StatementKind::Grant(grant) = &statement.kind else {
+                continue;
+            };
+            if grant.is_revoke {
+                continue;
+            }
+            let writes: Vec<String> = grant
+                .privileges
+                .iter()
+                .filter(|p| WRITES.contains(&p.as_str()))
+                .map(|p| p.to_uppercase())
+                .collect();
+            if writes.is_empty() {
+                continue;
+            }
+            let target = match grant.object_kind {
+                GrantObjectKind::Table => {
+                    let exposed: Vec<String> = grant
+                        .objects
+                        .iter()
+                        .map(QualifiedName::of)
+                        .filter(|name| is_exposed(ctx.config, &name.schema))
+                        .map(|name| format!("`{name}`"))
+                        .collect();
+                    if exposed.is_empty() {
+                        continue;
+                    }
+                    exposed.join(", ")
+                }
+                GrantObjectKind::AllTablesInSchema => {
+                    let schemas: Vec<&str> = grant
+                        .objects
+                        .iter()
+                        .map(|o| o.name.as_str())
+                        .filter(|schema| is_exposed(ctx.config, schema))
+                        .collect();
+                    if schemas.is_empty() {
+                        continue;
+                    }
+                    format!("all tables in schema `{}`", schemas.join("`, `"))
+                }
+                GrantObjectKind::FutureTables => {
+                    let schemas = &grant.default_schemas;
+                    if !schemas.is_empty() && !schemas.iter().any(|s| is_exposed(ctx.config, s)) {
+                        continue;
+                    }
+                    "the tables created from now on".to_string()
+                }
+                _ => continue,
+            };
+            let Some((role, span)) = grant
+                .roles
+                .iter()
+                .zip(&grant.role_spans)
+                .find(|(role, _)| *role == "anon" || *role == "public")
+            else {
+                continue;
+            };
+            let message = if writes.iter().any(|p| p == "TRUNCATE" || p == "ALL") {
+                "truncateGrant"
+            } else {
+                "writeGrant"
+            };
+            findings.report(
+                message,
+                *span,
+                vec![
+                    ("privileges", writes.join(", ")),
+                    ("target", target),
+                    (
+                        "role",
+                        if role == "public" {
+                            "PUBLIC".into()
+                        } else {
+                            role.clone()
+                        },
+                    ),
+                ],
+            );
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Shared by the access rules: exposed schemas, history positions, inserting a statement
+//! after another one.
+
+use crate::config::Config;
+use crate::facts::Statement;
+use crate::history::Point;
+use crate::report::Edit;
+use crate::rules::RuleContext;
+use crate::source::Span;
+
+/// Whether the Data API serves `schema` (`exposedSchemas`).
+pub fn is_exposed(config: &Config, schema: &str) -> bool {
+    config
+        .exposed_schemas
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(schema))
+}
+
+/// Where a statement of the current file sits in the history.
+pub fn point_of(ctx: &RuleContext, statement: &Statement) -> Point {
+    Point {
+        file: ctx.file_index,
+        statement: statement.index,
+    }
+}
+
+/// An edit that adds `new_statement` (with its `;`) on its own line after `statement`: after
+/// the line holding the statement's `;` (and any trailing `--` comment), adding the `;` the
+/// statement lacks when it has none. `None` inside a `DO` block.
+pub fn append_statement(
+    ctx: &RuleContext,
+    statement: &Statement,
+    new_statement: &str,
+) -> Option<Edit> {
+    if statement.in_do_block {
+        return None;
+    }
+    let file = ctx.file;
+    let raw = file
+        .statements
+        .iter()
+        .find(|raw| raw.span == statement.span)?;
+    let (end, semicolon) = if raw.has_terminator {
+        (
+            file.tokens.get(raw.tokens.end.checked_sub(1)?)?.span.end,
+            "",
+        )
+    } else {
+        (statement.span.end, ";")
+    };
+    // Stay on the line the statement ends on when only blanks and a line comment follow.
+    let rest = &file.text[end..];
+    let line_end = end + rest.find('\n').unwrap_or(rest.len());
+    let line_rest = file.text[end..line_end].trim_end_matches('\r');
+    let keeps_line = line_rest.trim().is_empty() || line_rest.trim_start().starts_with("--");
+    let (replace_end, kept) = if keeps_line {
+        (end + line_rest.len(), line_rest)
+    } else {
+        (end, "")
+    };
+    Some(Edit::replace(
+        Span::new(end, replace_end),
+        format!("{semicolon}{kept}\n\n{new_statement}"),
+    ))
+}
+
+/// The source text of the statement's first keyword, for matching keyword case in fixes.
+pub fn first_keyword<'a>(ctx: &RuleContext<'a>, statement: &Statement) -> &'a str {
+    statement
+        .tokens
+        .first()
+        .map(|t| t.text(ctx.text()))
+        .unwrap_or("")
+}
+
+/// `a`, `a and b`, `a, b and c`, each in backticks.
+pub fn quoted_list(items: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{}`", i.as_ref())).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}

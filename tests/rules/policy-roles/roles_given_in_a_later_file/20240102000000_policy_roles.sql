@@ -1,0 +1,1 @@
+alter policy notes_read on public.notes to authenticated;

@@ -1,0 +1,2 @@
+revoke all on table public.notes from anon, authenticated;
+grant select on table public.notes to authenticated;

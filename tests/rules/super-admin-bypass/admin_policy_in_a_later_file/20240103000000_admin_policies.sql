@@ -1,0 +1,1 @@
+create policy notes_admin on public.notes for all to authenticated using ((select public.is_super_admin()));
