@@ -37,7 +37,7 @@ impl ObjectName {
 
     /// Whether this names the same object as `other`, reading a missing schema as `public`.
     pub fn same_object(&self, other: &ObjectName) -> bool {
-        self.qualified_or("public") == other.qualified_or("public")
+        self.name == other.name && self.schema_or("public") == other.schema_or("public")
     }
 
     /// Whether this names `qualified` (`schema.name` or `name`), a missing schema read as `public`.

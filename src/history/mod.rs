@@ -6,6 +6,9 @@ mod database;
 
 pub use database::*;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::facts::{CreateDetail, FileFacts, ObjectName, Statement, StatementKind, Volatility};
 use crate::source::SourceFile;
 
@@ -21,6 +24,11 @@ pub struct History<'a> {
     pub files: Vec<HistoryFile<'a>>,
     /// What the files do to the database, replayed in order.
     pub database: Database<'a>,
+    /// Each path's index in `files`.
+    positions: HashMap<&'a str, usize>,
+    /// Built on first use by [`History::statements_naming`]: name → (file, statement). Owned
+    /// keys: a cell holding `&'a str` would make `History` invariant over `'a`.
+    by_name: OnceLock<HashMap<String, Vec<(usize, usize)>>>,
 }
 
 /// The leading run of digits of a file name when it is exactly 14 long.
@@ -47,7 +55,16 @@ impl<'a> History<'a> {
             (None, None) => a.source.file_name().cmp(b.source.file_name()),
         });
         let database = Database::build(&files);
-        History { files, database }
+        let mut positions = HashMap::with_capacity(files.len());
+        for (index, file) in files.iter().enumerate() {
+            positions.entry(file.source.path.as_str()).or_insert(index);
+        }
+        History {
+            files,
+            database,
+            positions,
+            by_name: OnceLock::new(),
+        }
     }
 
     /// Every statement of the history in order, with the index of its file.
@@ -59,7 +76,7 @@ impl<'a> History<'a> {
     }
 
     pub fn index_of(&self, path: &str) -> Option<usize> {
-        self.files.iter().position(|f| f.source.path == path)
+        self.positions.get(path).copied()
     }
 
     /// Every statement before statement `statement` of file `file`, in migration order.
@@ -72,6 +89,53 @@ impl<'a> History<'a> {
             .take_while(move |(f, s)| *f < file || (*f == file && s.index < statement))
     }
 
+    /// The statements that create an object named `name` or alter the table `name`, in any
+    /// schema, in migration order: what [`History::statements`] gives, narrowed by an index so
+    /// that a rule looking up one object does not read the whole history for each statement.
+    pub fn statements_naming(
+        &self,
+        name: &str,
+    ) -> impl Iterator<Item = (usize, &'a Statement)> + '_ {
+        let index = self.by_name.get_or_init(|| self.name_index());
+        index
+            .get(name)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(file, position)| (file, &self.files[file].facts.statements[position]))
+    }
+
+    /// [`History::statements_naming`] before statement `statement` of file `file`.
+    pub fn statements_before_naming(
+        &self,
+        name: &str,
+        file: usize,
+        statement: usize,
+    ) -> impl Iterator<Item = (usize, &'a Statement)> + '_ {
+        self.statements_naming(name)
+            .take_while(move |(f, s)| *f < file || (*f == file && s.index < statement))
+    }
+
+    fn name_index(&self) -> HashMap<String, Vec<(usize, usize)>> {
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (file, history_file) in self.files.iter().enumerate() {
+            for (position, statement) in history_file.facts.statements.iter().enumerate() {
+                let name = match &statement.kind {
+                    StatementKind::Create(create) => create.name.as_ref(),
+                    StatementKind::AlterTable(alter) => alter.table.as_ref(),
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    index
+                        .entry(name.name.clone())
+                        .or_default()
+                        .push((file, position));
+                }
+            }
+        }
+        index
+    }
+
     /// The volatility of the last `CREATE FUNCTION` of `name` before statement `statement` of
     /// file `file`. An unqualified `name` matches the function in any schema, as a call
     /// through the search path would.
@@ -81,7 +145,7 @@ impl<'a> History<'a> {
         file: usize,
         statement: usize,
     ) -> Option<Volatility> {
-        self.statements_before(file, statement)
+        self.statements_before_naming(&name.name, file, statement)
             .filter_map(|(_, s)| match &s.kind {
                 StatementKind::Create(create) => match (&create.name, &create.detail) {
                     (Some(created), CreateDetail::Function(def)) => {

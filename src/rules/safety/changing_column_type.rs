@@ -95,7 +95,10 @@ fn previous_type(
     before: usize,
 ) -> Option<String> {
     let mut found = None;
-    for (_, statement) in ctx.history.statements_before(ctx.file_index, before) {
+    for (_, statement) in ctx
+        .history
+        .statements_before_naming(&table.name, ctx.file_index, before)
+    {
         match &statement.kind {
             StatementKind::Create(create)
                 if create.name.as_ref().is_some_and(|n| n.same_object(table)) =>

@@ -91,7 +91,10 @@ fn has_valid_not_null_check(
     before: usize,
 ) -> bool {
     let mut checks: Vec<(String, bool)> = Vec::new();
-    for (_, statement) in ctx.history.statements_before(ctx.file_index, before) {
+    for (_, statement) in ctx
+        .history
+        .statements_before_naming(&table.name, ctx.file_index, before)
+    {
         let StatementKind::AlterTable(alter) = &statement.kind else {
             continue;
         };

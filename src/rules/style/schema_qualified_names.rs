@@ -197,7 +197,7 @@ fn namespace(kind: ObjectKind) -> u8 {
 fn schema_created_in(ctx: &RuleContext, kind: ObjectKind, name: &str) -> Option<String> {
     let mut schemas: Vec<&str> = ctx
         .history
-        .statements()
+        .statements_naming(name)
         .take_while(|(file, _)| *file <= ctx.file_index)
         .filter_map(|(_, statement)| match &statement.kind {
             StatementKind::Create(create)
