@@ -11,12 +11,55 @@
 //! `--dump-statements` writes those statements with their kind, for the Node half of the
 //! benchmark to time the same ones in WebAssembly; `--one-file` times one file alone.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use supalint::lint::{analyze, lint_analyzed};
 use supalint::source::{split_statements, tokenize};
 use supalint::{config::Config, InputFile, LintRequest};
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to `System` unchanged; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size >= layout.size() {
+            let grown = new_size - layout.size();
+            let now = IN_USE.fetch_add(grown, Ordering::Relaxed) + grown;
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        } else {
+            IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Bytes allocated now and at the peak since the last reset, in MB.
+fn heap_mb() -> (f64, f64) {
+    let mb = |bytes: usize| bytes as f64 / 1e6;
+    (
+        mb(IN_USE.load(Ordering::Relaxed)),
+        mb(PEAK.load(Ordering::Relaxed)),
+    )
+}
 
 struct Options {
     dir: PathBuf,
@@ -46,13 +89,23 @@ fn main() {
     let mut totals = Vec::new();
     let mut diagnostics = 0;
     let mut statements = 0;
+    let (input_mb, _) = heap_mb();
+    let mut heap = serde_json::Value::Null;
     for _ in 0..options.runs {
+        PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
         let started = Instant::now();
         let (config, _) = Config::from_json(&request.config);
         let analyzed: Vec<_> = request.files.iter().map(analyze).collect();
         let analyzed_at = Instant::now();
+        let (analyzed_mb, _) = heap_mb();
         let results = lint_analyzed(&request, &config, &analyzed);
         let done = Instant::now();
+        let (_, peak_mb) = heap_mb();
+        heap = serde_json::json!({
+            "inputMb": input_mb,
+            "afterAnalysisMb": analyzed_mb,
+            "peakMb": peak_mb,
+        });
         analyze_times.push(analyzed_at - started);
         rule_times.push(done - analyzed_at);
         totals.push(done - started);
@@ -88,6 +141,7 @@ fn main() {
         "totalMs": ms(total),
         "mbPerSecond": bytes as f64 / 1e6 / total.as_secs_f64(),
         "filesPerSecond": request.files.len() as f64 / total.as_secs_f64(),
+        "heap": heap,
         "statementKinds": per_kind.table,
         "oneFile": one_file,
     });
@@ -216,7 +270,7 @@ fn statement_kinds(files: &[InputFile], config: &serde_json::Value) -> KindTimes
 }
 
 /// `CREATE TABLE`, `ALTER TABLE`, `INSERT`, … from the leading keywords; the same rule as
-/// `statementKind` in `scripts/bench.mjs`.
+/// nothing in JS: `bench/engine-in-node.js` times the statements this binary dumps.
 fn statement_kind(text: &str) -> String {
     const MODIFIERS: &[&str] = &[
         "or",

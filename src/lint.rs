@@ -161,14 +161,17 @@ pub fn lint_analyzed(
 ) -> Vec<FileResult> {
     let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
     let now = now_seconds(request);
+    // Normalised once: a lookup per file, not a scan of every path (quadratic on big histories).
+    let report_paths: Option<std::collections::HashSet<String>> = request
+        .report_paths
+        .as_ref()
+        .map(|paths| paths.iter().map(|p| p.replace('\\', "/")).collect());
     analyzed
         .iter()
         .map(|file| {
-            let reported = request.report_paths.as_ref().is_none_or(|paths| {
-                paths
-                    .iter()
-                    .any(|p| p.replace('\\', "/") == file.source.path)
-            });
+            let reported = report_paths
+                .as_ref()
+                .is_none_or(|paths| paths.contains(&file.source.path));
             let diagnostics = if reported {
                 lint_file(request, config, &history, file, now)
             } else {

@@ -1,0 +1,391 @@
+#!/usr/bin/env node
+/**
+ * @file `pnpm bench`: measures supalint on the shared migration corpus repeated
+ * to at least 20 MB and writes the figures, with the machine's description, to
+ * BENCHMARKS.md (between the `bench:begin`/`bench:end` markers; the
+ * hand-written analysis around them is kept). A benchmark, not a test: it
+ * asserts nothing, and timings taken while the machine is busy are noisy (the
+ * load average is recorded next to them).
+ *
+ *   node bench/run.js [--corpus DIR] [--mb 20] [--runs 3] [--out BENCHMARKS.md] [--no-native]
+ *
+ * Measured: the CLI end to end (process start included) on the big corpus,
+ * the engine alone inside Node, the native Rust build (benches/native.rs),
+ * the CLI's cold start on one small file, peak RSS, the WASM size raw and
+ * gzipped, a 1,000-line migration in the engine, and the time per statement
+ * kind.
+ */
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+const CLI = path.join(REPO, "pkg-js", "src", "cli", "index.js");
+const WASM = path.join(REPO, "pkg-js", "wasm", "supalint_bg.wasm");
+const RSS_PRELOAD = path.join(REPO, "bench", "report-rss.js");
+const ENGINE_CHILD = path.join(REPO, "bench", "engine-in-node.js");
+const NOW = "2026-01-01T00:00:00Z";
+
+const TARGETS = {
+    cliMbPerSecond: 15,
+    coldStartMs: 150,
+    wasmGzipKb: 600,
+    peakRssMb: 200,
+    oneFileMs: 10,
+};
+
+const options = parseArgs(process.argv.slice(2));
+const work = mkdtempSync(path.join(os.tmpdir(), "supalint-bench-"));
+try {
+    main();
+} finally {
+    rmSync(work, { recursive: true, force: true });
+}
+
+function main() {
+    log(`building the WASM engine (skipped when up to date)`);
+    execFileSync(path.join(REPO, "scripts", "build-wasm"), { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
+
+    const loadBefore = os.loadavg();
+    const project = path.join(work, "project");
+    const corpus = repeatCorpus(options.corpus, path.join(project, "supabase", "migrations"), options.mb * 1e6);
+    log(`corpus: ${corpus.files} files, ${mb(corpus.bytes)} MB (${corpus.copies} copies of ${corpus.sourceFiles} files)`);
+    const oneFile = thousandLineMigration(options.corpus, path.join(work, "one-file.sql"));
+    const config = path.join(work, "engine-config.json");
+    writeFileSync(config, JSON.stringify(engineConfig(project)));
+
+    const wasmBytes = readFileSync(WASM);
+    const wasm = { raw: wasmBytes.length, gzip: gzipSync(wasmBytes, { level: 9 }).length };
+
+    /** @type {any} */
+    let native = null;
+    const samples = path.join(work, "statements.json");
+    if (options.native) {
+        log("native engine (cargo bench --bench native)");
+        native = runNative(project, config, samples, oneFile.path);
+    }
+
+    log("engine inside Node");
+    const engine = runJson(process.execPath, [ENGINE_CHILD, project, config, oneFile.path, native ? samples : "", String(options.runs)]);
+
+    log(`CLI end to end, ${options.runs} runs`);
+    const cliRuns = [];
+    for (let run = 0; run < options.runs; run += 1) {
+        cliRuns.push(timeCli(project, []));
+    }
+    const cli = medianBy(cliRuns, "ms");
+    const cliRss = Math.max(...cliRuns.map((run) => run.rssKb));
+
+    log("cold start on one small file, 10 runs");
+    const cold = path.join(work, "cold");
+    const small = smallestCorpusFile(options.corpus);
+    mkdirSync(path.join(cold, "supabase", "migrations"), { recursive: true });
+    copyFileSync(small, path.join(cold, "supabase", "migrations", "20240101000000_small.sql"));
+    const coldRuns = Array.from({ length: 10 }, () => timeCli(cold, []));
+    const nodeRuns = Array.from({ length: 10 }, () => timeProcess(process.execPath, ["-e", "0"], cold));
+    const loadAfter = os.loadavg();
+
+    const figures = {
+        date: new Date().toISOString(),
+        machine: machine(),
+        load: { before: loadBefore, after: loadAfter },
+        corpus,
+        runs: options.runs,
+        cli: { ms: cli.ms, mbPerSecond: corpus.bytes / 1e6 / (cli.ms / 1e3), filesPerSecond: corpus.files / (cli.ms / 1e3), rssKb: cliRss, exitCode: cli.status, all: cliRuns.map((r) => r.ms) },
+        engine,
+        native,
+        cold: { ms: median(coldRuns.map((r) => r.ms)), nodeMs: median(nodeRuns.map((r) => r.ms)), bytes: statSync(small).size, rssKb: median(coldRuns.map((r) => r.rssKb)) },
+        wasm,
+        oneFile: { lines: oneFile.lines, bytes: oneFile.bytes },
+    };
+    writeReport(figures);
+    log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
+}
+
+/**
+ * @param {string[]} argv
+ */
+function parseArgs(argv) {
+    const parsed = { corpus: path.resolve(REPO, "..", "shared", "corpus"), mb: 20, runs: 3, out: path.join(REPO, "BENCHMARKS.md"), native: true };
+    for (let i = 0; i < argv.length; i += 1) {
+        const arg = argv[i];
+        const value = () => {
+            i += 1;
+            if (argv[i] === undefined) {
+                throw new Error(`${arg} needs a value`);
+            }
+            return argv[i];
+        };
+        if (arg === "--corpus") parsed.corpus = path.resolve(value());
+        else if (arg === "--mb") parsed.mb = Number(value());
+        else if (arg === "--runs") parsed.runs = Math.max(1, Number(value()));
+        else if (arg === "--out") parsed.out = path.resolve(value());
+        else if (arg === "--no-native") parsed.native = false;
+        else throw new Error(`unknown option ${arg}`);
+    }
+    if (!existsSync(parsed.corpus)) {
+        throw new Error(`no corpus at ${parsed.corpus} (pass --corpus DIR)`);
+    }
+    return parsed;
+}
+
+/**
+ * Every `*.sql` file under a folder, sorted by path.
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function sqlFiles(dir) {
+    const found = [];
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) found.push(...sqlFiles(full));
+        else if (entry.name.endsWith(".sql")) found.push(full);
+    }
+    return found.sort();
+}
+
+/**
+ * Copies the corpus into one migrations folder, again and again until it
+ * holds `minBytes`: one long-lived project. Each copy keeps the files' text
+ * and order; names get fresh, increasing 14-digit versions (one second apart
+ * from 2000-01-01) so that the copies follow each other in the history.
+ * @param {string} source
+ * @param {string} target
+ * @param {number} minBytes
+ */
+function repeatCorpus(source, target, minBytes) {
+    mkdirSync(target, { recursive: true });
+    const files = sqlFiles(source).map((file) => ({ file, text: readFileSync(file) }));
+    const once = files.reduce((sum, f) => sum + f.text.length, 0);
+    const copies = Math.ceil(minBytes / once);
+    let serial = 0;
+    for (let copy = 0; copy < copies; copy += 1) {
+        for (const { file, text } of files) {
+            const version = new Date(Date.UTC(2000, 0, 1) + serial * 1000).toISOString().replace(/\D/g, "").slice(0, 14);
+            const name = path.basename(file, ".sql").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+            writeFileSync(path.join(target, `${version}_${name}.sql`), text);
+            serial += 1;
+        }
+    }
+    return { files: serial, bytes: once * copies, copies, sourceFiles: files.length, sourceBytes: once };
+}
+
+/**
+ * A 1,000-line migration made of whole corpus statements (runs of lines up to
+ * one ending in `;`), in corpus order.
+ * @param {string} source
+ * @param {string} out
+ */
+function thousandLineMigration(source, out) {
+    const lines = [];
+    for (const file of sqlFiles(source)) {
+        let chunk = [];
+        for (const line of readFileSync(file, "utf8").split("\n")) {
+            chunk.push(line);
+            if (/;\s*$/.test(line)) {
+                if (lines.length + chunk.length > 1000) break;
+                lines.push(...chunk);
+                chunk = [];
+            }
+        }
+        if (lines.length >= 990) break;
+    }
+    while (lines.length < 1000) lines.push("");
+    const text = lines.join("\n");
+    writeFileSync(out, text);
+    return { path: out, lines: lines.length, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * @param {string} dir
+ */
+function smallestCorpusFile(dir) {
+    const sized = sqlFiles(dir).map((file) => ({ file, size: statSync(file).size })).filter((f) => f.size > 200);
+    sized.sort((a, b) => a.size - b.size || (a.file < b.file ? -1 : 1));
+    return sized[0].file;
+}
+
+/**
+ * The configuration the CLI resolves for the project (so the native and
+ * in-Node runs lint exactly what the CLI lints).
+ * @param {string} project
+ */
+function engineConfig(project) {
+    const script = `import(${JSON.stringify(path.join(REPO, "pkg-js", "src", "index.js"))}).then((m) => process.stdout.write(JSON.stringify(m.loadConfig(${JSON.stringify(project)}).config)))`;
+    return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+}
+
+/**
+ * @param {string} project
+ * @param {string} config
+ * @param {string} samples
+ * @param {string} oneFile
+ */
+function runNative(project, config, samples, oneFile) {
+    const args = ["bench", "--quiet", "--bench", "native", "--", path.join(project, "supabase", "migrations"), "--root", project, "--config", config, "--runs", String(options.runs), "--dump-statements", samples, "--one-file", oneFile];
+    return runJson("cargo", args, REPO);
+}
+
+/**
+ * Runs a command that prints one JSON object.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} [cwd]
+ */
+function runJson(command, args, cwd = REPO) {
+    const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
+    if (result.status !== 0) {
+        throw new Error(`${command} ${args.join(" ")} exited with ${result.status}`);
+    }
+    return JSON.parse(result.stdout);
+}
+
+/**
+ * Runs the CLI in `cwd` (its migrations folder), output to nowhere.
+ * @param {string} cwd
+ * @param {string[]} args
+ */
+function timeCli(cwd, args) {
+    return timeProcess(process.execPath, ["--import", RSS_PRELOAD, CLI, "--no-color", ...args], cwd);
+}
+
+/**
+ * Wall time and peak RSS of a child process.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} cwd
+ */
+function timeProcess(command, args, cwd) {
+    const rssFile = path.join(work, "rss.txt");
+    rmSync(rssFile, { force: true });
+    const started = performance.now();
+    const result = spawnSync(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, SUPALINT_BENCH_RSS_FILE: rssFile }, maxBuffer: 64 << 20 });
+    const ms = performance.now() - started;
+    if (result.status === 2 || result.status === null) {
+        throw new Error(`${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+    }
+    const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) : 0;
+    return { ms, rssKb, status: result.status };
+}
+
+function machine() {
+    const lscpu = spawnSync("lscpu", [], { encoding: "utf8" }).stdout ?? "";
+    const field = (name) => lscpu.match(new RegExp(`^${name}:\\s*(.+)$`, "m"))?.[1]?.trim() ?? "?";
+    const rustc = spawnSync("rustc", ["--version"], { encoding: "utf8" }).stdout?.trim() ?? "?";
+    return {
+        cpu: field("Model name"),
+        cpus: field("CPU\\(s\\)"),
+        threadsPerCore: field("Thread\\(s\\) per core"),
+        memoryGb: os.totalmem() / 2 ** 30,
+        kernel: `${os.type()} ${os.release()}`,
+        node: process.version,
+        rustc,
+    };
+}
+
+/**
+ * @param {number[]} values
+ */
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * @template T
+ * @param {T[]} items
+ * @param {keyof T} key
+ * @returns {T}
+ */
+function medianBy(items, key) {
+    const sorted = [...items].sort((a, b) => Number(a[key]) - Number(b[key]));
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * @param {number} bytes
+ */
+function mb(bytes) {
+    return (bytes / 1e6).toFixed(1);
+}
+
+/**
+ * @param {string} message
+ */
+function log(message) {
+    process.stderr.write(`bench: ${message}\n`);
+}
+
+/**
+ * @param {number} value
+ * @param {number} digits
+ */
+function fixed(value, digits = 1) {
+    return value === undefined || value === null || Number.isNaN(value) ? "–" : value.toFixed(digits);
+}
+
+/**
+ * @param {any} f the figures
+ */
+function writeReport(f) {
+    const met = (ok) => (ok ? "✅ met" : "❌ missed");
+    const m = f.machine;
+    const engine = f.engine;
+    const lines = [
+        "<!-- bench:begin (generated by `pnpm bench`; edit outside these markers) -->",
+        "",
+        `Measured ${f.date.slice(0, 16).replace("T", " ")} UTC on ${m.cpu}, ${m.cpus} CPUs (${m.threadsPerCore} thread(s) per core), ${fixed(m.memoryGb)} GiB RAM, ${m.kernel}; Node ${m.node}; ${m.rustc}.`,
+        `Load average (1/5/15 min) before: ${f.load.before.map((x) => x.toFixed(2)).join(" / ")}; after: ${f.load.after.map((x) => x.toFixed(2)).join(" / ")} (the machine is shared: figures taken under load are slower).`,
+        "",
+        `Corpus: \`../shared/corpus\` (${f.corpus.sourceFiles} files, ${mb(f.corpus.sourceBytes)} MB) copied ${f.corpus.copies} times into one migrations folder: **${f.corpus.files} files, ${mb(f.corpus.bytes)} MB**. Times are medians of ${f.runs} runs.`,
+        "",
+        "| figure | value | target | |",
+        "|---|---|---|---|",
+        `| CLI end to end (process start included), ${mb(f.corpus.bytes)} MB | **${fixed(f.cli.mbPerSecond)} MB/s**, ${fixed(f.cli.filesPerSecond, 0)} files/s (${fixed(f.cli.ms / 1e3, 2)} s) | ≥ ${TARGETS.cliMbPerSecond} MB/s | ${met(f.cli.mbPerSecond >= TARGETS.cliMbPerSecond)} |`,
+        `| CLI peak RSS on that run | **${fixed(f.cli.rssKb / 1024, 0)} MB** | ≤ ${TARGETS.peakRssMb} MB | ${met(f.cli.rssKb / 1024 <= TARGETS.peakRssMb)} |`,
+        `| CLI cold start, one ${f.cold.bytes}-byte file | **${fixed(f.cold.ms, 0)} ms** (bare \`node -e 0\`: ${fixed(f.cold.nodeMs, 0)} ms) | ≤ ${TARGETS.coldStartMs} ms | ${met(f.cold.ms <= TARGETS.coldStartMs)} |`,
+        `| WASM size | ${fixed(f.wasm.raw / 1024, 0)} KiB raw, **${fixed(f.wasm.gzip / 1024, 0)} KiB gzip** (-9) | ≤ ${TARGETS.wasmGzipKb} KB gzip | ${met(f.wasm.gzip / 1000 <= TARGETS.wasmGzipKb)} |`,
+        `| ${f.oneFile.lines}-line migration (${f.oneFile.bytes} bytes) in the engine, WASM in Node | **${fixed(engine.oneFile.medianMs, 2)} ms** | ≤ ${TARGETS.oneFileMs} ms | ${met(engine.oneFile.medianMs <= TARGETS.oneFileMs)} |`,
+        `| engine alone in Node (WASM), first call | ${fixed(engine.firstMbPerSecond)} MB/s (${fixed(engine.firstMs / 1e3, 2)} s) | | |`,
+        `| engine alone in Node (WASM), later calls | ${fixed(engine.warmMbPerSecond)} MB/s (${fixed(engine.warmMs / 1e3, 2)} s); instantiation ${fixed(engine.instantiateMs, 0)} ms; peak RSS ${fixed(engine.rssKb / 1024, 0)} MB | | |`,
+    ];
+    if (f.native) {
+        lines.push(
+            `| native engine (\`cargo bench --bench native\`) | ${fixed(f.native.mbPerSecond)} MB/s (${fixed(f.native.totalMs / 1e3, 2)} s: analysis ${fixed(f.native.analyzeMs / 1e3, 2)} s, history and rules ${fixed(f.native.rulesMs / 1e3, 2)} s) | | |`,
+            `| ${f.oneFile.lines}-line migration, native | ${fixed(f.native.oneFile.medianMs, 2)} ms | | |`,
+        );
+    }
+    lines.push(
+        "",
+        `The CLI run: \`supalint --no-color\` in the project (default stylish output, to /dev/null), exit code ${f.cli.exitCode}; runs: ${f.cli.all.map((ms) => `${fixed(ms / 1e3, 2)} s`).join(", ")}. ${engine.statements} statements, ${engine.diagnostics} diagnostics.`,
+        "",
+    );
+    if (engine.statementKinds?.length) {
+        const nativeByKind = new Map((f.native?.statementKinds ?? []).map((row) => [row.kind, row]));
+        lines.push(
+            "### Time per statement kind",
+            "",
+            "Each statement of the corpus (once) linted on its own as a one-statement file; mean per statement. The WASM figure includes the JS ↔ WASM call (about the cost of an empty statement).",
+            "",
+            "| kind | statements | WASM in Node, mean µs | native, mean µs | WASM total ms |",
+            "|---|---:|---:|---:|---:|",
+        );
+        for (const row of engine.statementKinds.slice(0, 20)) {
+            const nativeRow = nativeByKind.get(row.kind);
+            lines.push(`| ${row.kind} | ${row.count} | ${fixed(row.meanUs, 0)} | ${fixed(nativeRow?.meanUs, 0)} | ${fixed(row.totalMs)} |`);
+        }
+        lines.push("");
+    }
+    lines.push("<!-- bench:end -->");
+    const block = lines.join("\n");
+    const existing = existsSync(options.out) ? readFileSync(options.out, "utf8") : "# Benchmarks\n\n<!-- bench:begin -->\n<!-- bench:end -->\n";
+    const begin = existing.indexOf("<!-- bench:begin");
+    const end = existing.indexOf("<!-- bench:end -->");
+    const next = begin >= 0 && end > begin ? existing.slice(0, begin) + block + existing.slice(end + "<!-- bench:end -->".length) : `${existing.trimEnd()}\n\n${block}\n`;
+    writeFileSync(options.out, next);
+    writeFileSync(path.join(REPO, "target", "bench-figures.json"), JSON.stringify(f, null, 2));
+}
