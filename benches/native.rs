@@ -254,7 +254,7 @@ fn statement_kinds(files: &[InputFile], config: &serde_json::Value) -> KindTimes
         entry.1 += started.elapsed();
     }
     let mut rows: Vec<_> = by_kind.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1 .1));
     let table = rows
         .into_iter()
         .map(|(kind, (count, total))| {
