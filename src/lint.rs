@@ -13,6 +13,14 @@ use crate::source::{SourceFile, Span};
 /// Past this many diagnostics in one file the rest are dropped and one says so.
 pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
 
+/// A larger file is not analysed (one diagnostic says so; the other files are still linted),
+/// so no single file can make the engine's memory run away (it keeps about ten times the text).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A file with more statements is not analysed: some rules compare each statement with the
+/// earlier ones of its file, so time grows with the square of this (about a second here).
+pub const MAX_STATEMENTS_PER_FILE: usize = 10_000;
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct InputFile {
     pub path: String,
@@ -92,12 +100,27 @@ pub struct LintResponse {
 pub struct Analyzed {
     pub source: SourceFile,
     pub facts: FileFacts,
-    /// Set for input the engine cannot lint (binary data): one finding, no rules.
+    /// Set for input the engine cannot lint (binary data, past a limit): one finding, no
+    /// rules. The message id of `parse-error` that says why.
     pub rejected: Option<&'static str>,
 }
 
 pub fn analyze(file: &InputFile) -> Analyzed {
+    if file.text.len() > MAX_FILE_BYTES {
+        return Analyzed {
+            source: SourceFile::new(file.path.replace('\\', "/"), String::new()),
+            facts: FileFacts::default(),
+            rejected: Some("tooLarge"),
+        };
+    }
     let source = SourceFile::new(file.path.replace('\\', "/"), file.text.clone());
+    if source.statements.len() > MAX_STATEMENTS_PER_FILE {
+        return Analyzed {
+            source,
+            facts: FileFacts::default(),
+            rejected: Some("tooManyStatements"),
+        };
+    }
     if file.text.contains('\0') {
         let facts = FileFacts::default();
         return Analyzed {
@@ -185,6 +208,15 @@ pub fn lint_analyzed(
         .collect()
 }
 
+/// The length of the request's text for `path` (a file too large to keep is not kept).
+fn request_text_len(request: &LintRequest, path: &str) -> usize {
+    request
+        .files
+        .iter()
+        .find(|f| f.path.replace('\\', "/") == path)
+        .map_or(0, |f| f.text.len())
+}
+
 fn lint_file(
     request: &LintRequest,
     config: &Config,
@@ -194,10 +226,22 @@ fn lint_file(
 ) -> Vec<Diagnostic> {
     let source = &file.source;
     if let Some(reason) = file.rejected {
+        let mut data = vec![("path", source.path.clone())];
+        match reason {
+            "tooLarge" => data.extend([
+                ("size", request_text_len(request, &source.path).to_string()),
+                ("limit", MAX_FILE_BYTES.to_string()),
+            ]),
+            "tooManyStatements" => data.extend([
+                ("count", source.statements.len().to_string()),
+                ("limit", MAX_STATEMENTS_PER_FILE.to_string()),
+            ]),
+            _ => {}
+        }
         let finding = Finding {
             rule_id: rules::engine::ParseError::META.id,
             message_id: reason,
-            data: vec![("path", source.path.clone())],
+            data,
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),

@@ -7,7 +7,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags a `'…'` string, `"…"` identifier, `$tag$…$tag$` body or `/* … */` comment that
-    /// runs to the end of the file, and files that are not text at all.
+    /// runs to the end of the file, and files that are not text at all. A file past the
+    /// engine's limits (size, statements, problems) gets one finding saying so.
     ///
     /// ## Why is this bad?
     /// PostgreSQL rejects the whole migration. Everything after the opening quote is read as
@@ -40,6 +41,8 @@ declare_rule! {
             unterminatedComment: "This block comment is never closed, so PostgreSQL ignores the rest of the file; add the closing `*/`.",
             binary: "File `{path}` contains binary data (NUL bytes), not SQL text; remove it from the migrations folder.",
             tooManyDiagnostics: "More than {limit} problems in this file; only the first {limit} are shown.",
+            tooLarge: "File `{path}` is {size} bytes, more than the {limit} supalint analyses, so it is not linted; split it into smaller migrations.",
+            tooManyStatements: "File `{path}` has {count} statements, more than the {limit} supalint analyses, so it is not linted; split it into smaller migrations.",
         },
     }
 }
