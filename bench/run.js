@@ -28,7 +28,6 @@ const CLI = path.join(REPO, "pkg-js", "src", "cli", "index.js");
 const WASM = path.join(REPO, "pkg-js", "wasm", "supalint_bg.wasm");
 const RSS_PRELOAD = path.join(REPO, "bench", "report-rss.js");
 const ENGINE_CHILD = path.join(REPO, "bench", "engine-in-node.js");
-const NOW = "2026-01-01T00:00:00Z";
 
 const TARGETS = {
     cliMbPerSecond: 15,

@@ -85,6 +85,8 @@ export interface LintReport {
     results: LintResult[];
     /** Run statistics; null when fixing. */
     stats: LintStats | null;
+    /** Files on which the engine crashed (its instance was re-created and the others linted); absent when none did. */
+    engineCrashes?: { filePath: string; message: string }[];
 }
 
 export interface FixTextResult {

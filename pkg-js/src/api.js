@@ -5,6 +5,7 @@
  */
 
 import { ConfigError } from "./config/config-error.js";
+import { callIsolatingTraps } from "./engine/isolate-traps.js";
 import { createResult, problemMessage, toMessage } from "./results.js";
 
 const BOM = "\uFEFF";
@@ -182,6 +183,8 @@ const BOM = "\uFEFF";
  * @typedef {object} LintReport
  * @property {LintResult[]} results
  * @property {LintStats | null} stats null when fixing (the engine's fix reports no statistics)
+ * @property {{ filePath: string, message: string }[]} [engineCrashes] files on which the WASM
+ *   instance trapped (re-created, the other files linted without them); absent when none did
  */
 
 /**
@@ -230,7 +233,8 @@ export function lintSources(engine, sources, options) {
         request.reportUnusedDisableDirectives = options.reportUnusedDisableDirectives;
     }
 
-    const response = options.fix ? normalizeFixResponse(engine.fix(request)) : engine.lint(request);
+    const call = callIsolatingTraps(engine, options.fix ? "fix" : "lint", request);
+    const response = options.fix ? normalizeFixResponse(call.response) : call.response;
     if (response.configErrors && response.configErrors.length > 0) {
         throw new ConfigError(response.configErrors, options.configPath ?? null);
     }
@@ -264,6 +268,12 @@ export function lintSources(engine, sources, options) {
             results.push(createResult({ filePath: filePathOf(path), messages: [problemMessage(source.problem)] }));
             continue;
         }
+        const crash = call.crashed.get(path);
+        if (crash !== undefined) {
+            const message = `supalint's engine crashed on \`${path}\` (${crash}), so it is not linted; please report it.`;
+            results.push(createResult({ filePath: filePathOf(path), messages: [problemMessage({ messageId: "engineCrash", message, line: 1, column: 1 })] }));
+            continue;
+        }
         const result = byPath.get(path) ?? createResult({ filePath: filePathOf(path), messages: [] });
         if (result.output === undefined && result.messages.length > 0 && source?.text !== undefined) {
             result.source = source.text;
@@ -271,6 +281,10 @@ export function lintSources(engine, sources, options) {
         results.push(result);
     }
     const stats = options.fix ? null : /** @type {LintResponse} */ (response).stats;
+    if (call.crashed.size > 0) {
+        const engineCrashes = [...call.crashed].map(([path, message]) => ({ filePath: filePathOf(path), message }));
+        return { results, stats, engineCrashes };
+    }
     return { results, stats };
 }
 

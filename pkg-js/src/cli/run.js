@@ -81,7 +81,7 @@ function listRules(command, io, api) {
  * @param {LintCommand} command
  * @param {CliIo} io
  * @param {NodeApi} api
- * @returns {Promise<0 | 1>}
+ * @returns {Promise<0 | 1 | 2>}
  */
 async function lint(command, io, api) {
     const configTarget = command.config === undefined ? io.cwd : path.resolve(io.cwd, command.config);
@@ -154,6 +154,14 @@ async function lint(command, io, api) {
         writeReport(path.resolve(io.cwd, command.outputFile), text);
     } else if (text !== "") {
         io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    }
+
+    // The engine crashed on these (each also has a parse-error result): an internal error.
+    for (const crash of report.engineCrashes ?? []) {
+        io.stderr.write(`supalint: internal error on ${path.relative(io.cwd, crash.filePath) || crash.filePath}: ${crash.message}; the other files were linted. Please report it.\n`);
+    }
+    if (report.engineCrashes?.length) {
+        return 2;
     }
 
     const { errorCount, warningCount } = sumCounts(results);

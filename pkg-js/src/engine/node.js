@@ -2,17 +2,59 @@
  * @file Synchronous engine loader for Node: reads the `.wasm` next to the
  * wasm-bindgen glue and instantiates it with `initSync`, so importing the
  * package is enough to lint (no top-level await).
+ *
+ * A trapped instance (an engine panic) is unusable, and the glue keeps one
+ * instance per module, so spare copies of the glue are imported (a query
+ * string makes each a module of its own): `engine.recreate()` instantiates
+ * the next one from the already compiled module (engine/isolate-traps.js).
  */
 
 /** @import { Engine } from "../api.js" */
 
 import { readFileSync } from "node:fs";
-import { initSync, lint, fix, rules, version } from "../../wasm/supalint.js";
+import * as glue from "../../wasm/supalint.js";
+import * as spare1 from "../../wasm/supalint.js?instance=1";
+import * as spare2 from "../../wasm/supalint.js?instance=2";
+import * as spare3 from "../../wasm/supalint.js?instance=3";
 
-initSync({ module: readFileSync(new URL("../../wasm/supalint_bg.wasm", import.meta.url)) });
+const wasmModule = new WebAssembly.Module(readFileSync(new URL("../../wasm/supalint_bg.wasm", import.meta.url)));
+const instances = [glue, spare1, spare2, spare3];
+let current = 0;
+glue.initSync({ module: wasmModule });
 
 /**
- * The WASM engine, ready to use.
- * @type {Engine}
+ * Tests only: a request with a file whose text contains this string throws
+ * as a trapped instance would (pkg-js/tests/engine-trap.test.js).
  */
-export const engine = { lint, fix, rules, version };
+const testTrapMarker = process.env.SUPALINT_TEST_TRAP;
+
+/**
+ * @param {"lint" | "fix"} method
+ * @param {import("../api.js").LintRequest} request
+ */
+function call(method, request) {
+    if (testTrapMarker && request.files.some((file) => file.text.includes(testTrapMarker))) {
+        throw new WebAssembly.RuntimeError("unreachable (SUPALINT_TEST_TRAP)");
+    }
+    return instances[current][method](request);
+}
+
+/**
+ * The WASM engine, ready to use; `recreate()` replaces a trapped instance
+ * with a fresh one and says whether one was left.
+ * @type {Engine & { recreate: () => boolean }}
+ */
+export const engine = {
+    lint: (request) => call("lint", request),
+    fix: (request) => call("fix", request),
+    rules: () => instances[current].rules(),
+    version: () => instances[current].version(),
+    recreate() {
+        if (current + 1 >= instances.length) {
+            return false;
+        }
+        current += 1;
+        instances[current].initSync({ module: wasmModule });
+        return true;
+    },
+};
