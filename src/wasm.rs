@@ -50,7 +50,7 @@ fn reserve_heap(bytes: usize) {
 
 #[wasm_bindgen]
 pub fn lint(request_value: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::lint(&request(request_value)?))
+    to_js(&crate::lint::lint_owned(request(request_value)?))
 }
 
 #[wasm_bindgen]
