@@ -94,10 +94,10 @@ function main() {
         load: { before: loadBefore, after: loadAfter },
         corpus,
         runs: options.runs,
-        cli: { ms: cli.ms, mbPerSecond: corpus.bytes / 1e6 / (cli.ms / 1e3), filesPerSecond: corpus.files / (cli.ms / 1e3), rssKb: cliRss, exitCode: cli.status, all: cliRuns.map((r) => r.ms) },
+        cli: { ms: cli.ms, cpuMs: median(cliRuns.map((r) => r.cpuMs)), mbPerSecond: corpus.bytes / 1e6 / (cli.ms / 1e3), filesPerSecond: corpus.files / (cli.ms / 1e3), rssKb: cliRss, exitCode: cli.status, all: cliRuns.map((r) => r.ms) },
         engine,
         native,
-        cold: { ms: median(coldRuns.map((r) => r.ms)), nodeMs: median(nodeRuns.map((r) => r.ms)), bytes: statSync(small).size, rssKb: median(coldRuns.map((r) => r.rssKb)) },
+        cold: { ms: median(coldRuns.map((r) => r.ms)), cpuMs: median(coldRuns.map((r) => r.cpuMs)), nodeMs: median(nodeRuns.map((r) => r.ms)), bytes: statSync(small).size, rssKb: median(coldRuns.map((r) => r.rssKb)) },
         wasm,
         oneFile: { lines: oneFile.lines, bytes: oneFile.bytes },
     };
@@ -267,8 +267,8 @@ function timeProcess(command, args, cwd) {
     if (result.status === 2 || result.status === null) {
         throw new Error(`${args.join(" ")} failed (${result.status}): ${result.stderr}`);
     }
-    const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) : 0;
-    return { ms, rssKb, status: result.status };
+    const { rssKb, cpuMs } = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, "utf8")) : { rssKb: 0, cpuMs: 0 };
+    return { ms, rssKb, cpuMs, status: result.status };
 }
 
 function machine() {
@@ -344,9 +344,9 @@ function writeReport(f) {
         "",
         "| figure | value | target | |",
         "|---|---|---|---|",
-        `| CLI end to end (process start included), ${mb(f.corpus.bytes)} MB | **${fixed(f.cli.mbPerSecond)} MB/s**, ${fixed(f.cli.filesPerSecond, 0)} files/s (${fixed(f.cli.ms / 1e3, 2)} s) | ≥ ${TARGETS.cliMbPerSecond} MB/s | ${met(f.cli.mbPerSecond >= TARGETS.cliMbPerSecond)} |`,
+        `| CLI end to end (process start included), ${mb(f.corpus.bytes)} MB | **${fixed(f.cli.mbPerSecond)} MB/s**, ${fixed(f.cli.filesPerSecond, 0)} files/s (${fixed(f.cli.ms / 1e3, 2)} s wall; ${fixed(f.cli.cpuMs / 1e3, 2)} s of CPU, all threads) | ≥ ${TARGETS.cliMbPerSecond} MB/s | ${met(f.cli.mbPerSecond >= TARGETS.cliMbPerSecond)} |`,
         `| CLI peak RSS on that run | **${fixed(f.cli.rssKb / 1024, 0)} MB** | ≤ ${TARGETS.peakRssMb} MB | ${met(f.cli.rssKb / 1024 <= TARGETS.peakRssMb)} |`,
-        `| CLI cold start, one ${f.cold.bytes}-byte file | **${fixed(f.cold.ms, 0)} ms** (bare \`node -e 0\`: ${fixed(f.cold.nodeMs, 0)} ms) | ≤ ${TARGETS.coldStartMs} ms | ${met(f.cold.ms <= TARGETS.coldStartMs)} |`,
+        `| CLI cold start, one ${f.cold.bytes}-byte file | **${fixed(f.cold.ms, 0)} ms** wall, ${fixed(f.cold.cpuMs, 0)} ms of CPU (bare \`node -e 0\`: ${fixed(f.cold.nodeMs, 0)} ms) | ≤ ${TARGETS.coldStartMs} ms | ${met(f.cold.ms <= TARGETS.coldStartMs)} |`,
         `| WASM size | ${fixed(f.wasm.raw / 1024, 0)} KiB raw, **${fixed(f.wasm.gzip / 1024, 0)} KiB gzip** (-9) | ≤ ${TARGETS.wasmGzipKb} KB gzip | ${met(f.wasm.gzip / 1000 <= TARGETS.wasmGzipKb)} |`,
         `| ${f.oneFile.lines}-line migration (${f.oneFile.bytes} bytes) in the engine, WASM in Node | **${fixed(engine.oneFile.medianMs, 2)} ms** | ≤ ${TARGETS.oneFileMs} ms | ${met(engine.oneFile.medianMs <= TARGETS.oneFileMs)} |`,
         `| engine alone in Node (WASM), first call | ${fixed(engine.firstMbPerSecond)} MB/s (${fixed(engine.firstMs / 1e3, 2)} s) | | |`,
