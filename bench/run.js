@@ -354,7 +354,7 @@ function writeReport(f) {
     ];
     if (f.native) {
         lines.push(
-            `| native engine (\`cargo bench --bench native\`) | ${fixed(f.native.mbPerSecond)} MB/s (${fixed(f.native.totalMs / 1e3, 2)} s: analysis ${fixed(f.native.analyzeMs / 1e3, 2)} s, history and rules ${fixed(f.native.rulesMs / 1e3, 2)} s) | | |`,
+            `| native engine (\`cargo bench --bench native\`) | ${fixed(f.native.mbPerSecond)} MB/s (${fixed(f.native.totalMs / 1e3, 2)} s: analysis ${fixed(f.native.analyzeMs / 1e3, 2)} s, history and rules ${fixed(f.native.rulesMs / 1e3, 2)} s); heap ${fixed(f.native.heap.afterAnalysisMb, 0)} MB after analysis, ${fixed(f.native.heap.peakMb, 0)} MB at the peak (64-bit) | | |`,
             `| ${f.oneFile.lines}-line migration, native | ${fixed(f.native.oneFile.medianMs, 2)} ms | | |`,
         );
     }
