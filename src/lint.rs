@@ -237,6 +237,43 @@ pub fn lint_analyzed(
         .collect()
 }
 
+/// A statement whose brackets nest deeper than the expression reader follows: its rules see
+/// the deepest part as one opaque node, so one finding says so (at the first bracket too deep).
+fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
+    let limit = crate::facts::expr::MAX_DEPTH;
+    let mut findings = Vec::new();
+    for statement in &facts.statements {
+        let mut depth = 0usize;
+        let mut deepest = 0usize;
+        let mut first_too_deep = None;
+        for token in &statement.tokens {
+            match token.text(&source.text) {
+                "(" | "[" => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                    if depth > limit && first_too_deep.is_none() {
+                        first_too_deep = Some(token.span);
+                    }
+                }
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if let Some(span) = first_too_deep {
+            findings.push(Finding {
+                rule_id: rules::engine::ParseError::META.id,
+                message_id: "tooDeep",
+                data: vec![("depth", deepest.to_string()), ("limit", limit.to_string())],
+                span,
+                fix: None,
+                suggestions: Vec::new(),
+                max_severity: None,
+            });
+        }
+    }
+    findings
+}
+
 fn lint_file(
     request: &LintRequest,
     config: &Config,
@@ -292,6 +329,9 @@ fn lint_file(
         let mut collected = Findings::new(meta);
         rule.check(&context, &mut collected);
         findings.extend(collected.items);
+    }
+    if config.severity(rules::engine::ParseError::META.id) != Severity::Off {
+        findings.extend(too_deep_findings(source, &file.facts));
     }
     let mut diagnostics = Vec::new();
     let prefix = request.directive_prefix.as_deref().unwrap_or("supalint");

@@ -376,6 +376,31 @@ fn deep_nesting_and_huge_statements_are_bounded() {
     }
 }
 
+/// Brackets nested past what the expression reader follows get one `parse-error` per
+/// statement, at the first bracket too deep; the statement's other findings stay.
+#[test]
+fn too_deep_nesting_is_reported_once_per_statement() {
+    let depth = supalint::facts::expr::MAX_DEPTH + 10;
+    let text = format!(
+        "create table public.t (id int);\nselect {}1{};\nselect ((1));\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let response = lint(&request(&text));
+    let deep: Vec<_> = response.results[1]
+        .diagnostics
+        .iter()
+        .filter(|d| d.message_id == "tooDeep")
+        .collect();
+    assert_eq!(deep.len(), 1, "{deep:?}");
+    assert_eq!(deep[0].line, 2);
+    assert_eq!(deep[0].column, 8 + supalint::facts::expr::MAX_DEPTH);
+    assert!(response.results[1]
+        .diagnostics
+        .iter()
+        .any(|d| d.rule_id == "require-if-not-exists"));
+}
+
 /// Past a limit a file gets one `parse-error` saying which, and the other files are linted.
 #[test]
 fn files_past_a_limit_get_one_diagnostic_and_the_others_are_linted() {

@@ -42,6 +42,7 @@ declare_rule! {
             binary: "File `{path}` contains binary data (NUL bytes), not SQL text; remove it from the migrations folder.",
             tooManyDiagnostics: "More than {limit} problems in this file; only the first {limit} are shown.",
             tooLarge: "File `{path}` is {size} bytes, more than the {limit} supalint analyses, so it is not linted; split it into smaller migrations.",
+            tooDeep: "This statement nests brackets {depth} deep, more than the {limit} levels supalint reads, so its rules do not see inside the deepest part; simplify the expression.",
             tooManyStatements: "File `{path}` has {count} statements, more than the {limit} supalint analyses, so it is not linted; split it into smaller migrations.",
         },
     }
