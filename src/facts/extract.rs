@@ -34,6 +34,7 @@ pub fn extract(source: &str, tokens: &[Token]) -> StatementKind {
         }
         "savepoint" => StatementKind::Transaction(TransactionKind::Savepoint),
         "truncate" => truncate(&mut c),
+        "delete" => delete(&mut c),
         "comment" => StatementKind::Comment,
         "set" => set(&mut c),
         _ => StatementKind::Other { keyword: first },
@@ -328,11 +329,16 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
     let is_not_valid = rest
         .windows(2)
         .any(|w| w[0].is_word(source, "not") && w[1].is_word(source, "valid"));
+    let columns = match kind {
+        ConstraintKind::PrimaryKey | ConstraintKind::Unique => key_columns(source, rest),
+        _ => Vec::new(),
+    };
     let last = item.end.max(item.start + 1) - 1;
     ConstraintDef {
         name,
         name_span,
         kind,
+        columns,
         is_not_valid,
         uses_index,
         references,
@@ -340,6 +346,21 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
             .span
             .cover(tokens[last.min(tokens.len() - 1)].span),
     }
+}
+
+/// The column names of a key's `(a, b)` list, which follows the key words and an optional
+/// `NULLS [NOT] DISTINCT`.
+fn key_columns(source: &str, rest: &[Token]) -> Vec<String> {
+    let mut c = Cursor::new(source, rest);
+    c.eat_words(&["nulls", "not", "distinct"]);
+    c.eat_words(&["nulls", "distinct"]);
+    let Some(list) = c.skip_group() else {
+        return Vec::new();
+    };
+    split_top_level_commas(source, rest, list)
+        .into_iter()
+        .filter_map(|item| rest.get(item.start).and_then(|t| identifier(t, source)))
+        .collect()
 }
 
 fn view_def(c: &mut Cursor) -> ViewDef {
@@ -920,7 +941,16 @@ fn alter_type(c: &mut Cursor) -> StatementKind {
     } else {
         None
     };
-    StatementKind::AlterType(AlterType { name, add_value })
+    let rename_to = if c.eat_words(&["rename", "to"]) {
+        c.identifier().map(|(to, _)| to)
+    } else {
+        None
+    };
+    StatementKind::AlterType(AlterType {
+        name,
+        add_value,
+        rename_to,
+    })
 }
 
 fn alter_function(c: &mut Cursor) -> StatementKind {
@@ -987,6 +1017,12 @@ fn insert(c: &mut Cursor) -> StatementKind {
         .tokens
         .windows(2)
         .any(|w| w[0].is_word(c.source, "on") && w[1].is_word(c.source, "conflict"));
+    let has_not_exists_guard = rows.is_empty()
+        && c.tokens[c.pos.min(c.tokens.len())..].windows(3).any(|w| {
+            w[0].is_word(c.source, "where")
+                && w[1].is_word(c.source, "not")
+                && w[2].is_word(c.source, "exists")
+        });
     let on_conflict_insert_at = match returning {
         Some(index) if index > 0 => c.tokens[index - 1].span.end,
         _ => c.tokens.last().map(|t| t.span.end).unwrap_or_default(),
@@ -996,6 +1032,7 @@ fn insert(c: &mut Cursor) -> StatementKind {
         columns,
         rows,
         has_on_conflict,
+        has_not_exists_guard,
         on_conflict_insert_at,
     })
 }
@@ -1150,6 +1187,15 @@ fn truncate(c: &mut Cursor) -> StatementKind {
     StatementKind::Truncate(Truncate { tables, is_cascade })
 }
 
+fn delete(c: &mut Cursor) -> StatementKind {
+    c.pos += 1;
+    c.eat_word("from");
+    c.eat_word("only");
+    let table = c.name();
+    let has_where = c.seek_word("where");
+    StatementKind::Delete(Delete { table, has_where })
+}
+
 fn set(c: &mut Cursor) -> StatementKind {
     c.pos += 1;
     c.eat_any_word(&["local", "session"]);
@@ -1162,4 +1208,110 @@ fn set(c: &mut Cursor) -> StatementKind {
         .collect::<Vec<_>>()
         .join(" ");
     StatementKind::Set { name, value }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::tokenize;
+
+    fn kind_of(sql: &str) -> StatementKind {
+        let tokens: Vec<Token> = tokenize(sql, 0)
+            .into_iter()
+            .filter(|t| !t.is_trivia() && !t.is_punct(sql, ";"))
+            .collect();
+        extract(sql, &tokens)
+    }
+
+    fn added_constraint(sql: &str) -> ConstraintDef {
+        match kind_of(sql) {
+            StatementKind::AlterTable(alter) => match alter.actions.into_iter().next() {
+                Some(AlterTableAction {
+                    kind: AlterTableActionKind::AddConstraint(constraint),
+                    ..
+                }) => constraint,
+                other => panic!("not an added constraint: {other:?}"),
+            },
+            other => panic!("not ALTER TABLE: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn key_constraints_list_their_columns() {
+        let pk = added_constraint("alter table t add constraint t_pk primary key (a, \"B\")");
+        assert_eq!(pk.kind, ConstraintKind::PrimaryKey);
+        assert_eq!(pk.columns, vec!["a".to_string(), "B".to_string()]);
+        let unique = added_constraint("alter table t add unique nulls not distinct (slug)");
+        assert_eq!(unique.columns, vec!["slug".to_string()]);
+        let check = added_constraint("alter table t add constraint c check (a > 0)");
+        assert!(check.columns.is_empty());
+    }
+
+    #[test]
+    fn table_constraints_list_their_columns() {
+        let StatementKind::Create(create) =
+            kind_of("create table t (a int, b int, unique (a, b), primary key (a))")
+        else {
+            panic!("not CREATE");
+        };
+        let CreateDetail::Table(table) = create.detail else {
+            panic!("not a table");
+        };
+        let keys: Vec<_> = table
+            .constraints
+            .iter()
+            .map(|c| c.columns.clone())
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["a".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn alter_type_rename_names_the_new_type() {
+        let StatementKind::AlterType(alter) =
+            kind_of("alter type public.status rename to status__old")
+        else {
+            panic!("not ALTER TYPE");
+        };
+        assert_eq!(alter.rename_to.as_deref(), Some("status__old"));
+        assert!(alter.add_value.is_none());
+    }
+
+    #[test]
+    fn delete_names_its_table() {
+        let StatementKind::Delete(delete) =
+            kind_of("delete from only storage.buckets where id = 'avatars'")
+        else {
+            panic!("not DELETE");
+        };
+        assert!(delete.table.is_some_and(|t| t.is("storage.buckets")));
+        assert!(delete.has_where);
+        let StatementKind::Delete(delete) = kind_of("DELETE FROM public.plans") else {
+            panic!("not DELETE");
+        };
+        assert!(!delete.has_where);
+    }
+
+    #[test]
+    fn insert_select_where_not_exists_is_a_guard() {
+        let StatementKind::Insert(insert) = kind_of(
+            "insert into storage.buckets (id, name) select 'a', 'a' \
+             where not exists (select 1 from storage.buckets where id = 'a')",
+        ) else {
+            panic!("not INSERT");
+        };
+        assert!(insert.has_not_exists_guard);
+        assert!(!insert.has_on_conflict);
+        let StatementKind::Insert(insert) =
+            kind_of("insert into storage.buckets (id, name) values ('a', 'a')")
+        else {
+            panic!("not INSERT");
+        };
+        assert!(!insert.has_not_exists_guard);
+    }
 }

@@ -114,6 +114,8 @@ pub enum StatementKind {
     Do(DoBlock),
     Transaction(TransactionKind),
     Truncate(Truncate),
+    /// `DELETE FROM table …`.
+    Delete(Delete),
     /// `COMMENT ON …`.
     Comment,
     /// `SET name = value` / `SET name TO value`.
@@ -199,6 +201,8 @@ pub struct ConstraintDef {
     pub name: Option<String>,
     pub name_span: Option<Span>,
     pub kind: ConstraintKind,
+    /// The key columns of a `PRIMARY KEY (…)` or `UNIQUE (…)` constraint, else empty.
+    pub columns: Vec<String>,
     pub is_not_valid: bool,
     /// `UNIQUE USING INDEX idx` / `PRIMARY KEY USING INDEX idx`.
     pub uses_index: bool,
@@ -390,6 +394,8 @@ pub enum AlterTableActionKind {
 pub struct AlterType {
     pub name: Option<ObjectName>,
     pub add_value: Option<AddEnumValue>,
+    /// `RENAME TO new_name`: the new name, in the type's schema.
+    pub rename_to: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -416,6 +422,8 @@ pub struct Insert {
     /// Per `VALUES` row, the token range of each value.
     pub rows: Vec<Vec<Range<usize>>>,
     pub has_on_conflict: bool,
+    /// `INSERT … SELECT … WHERE NOT EXISTS (…)`: the query skips rows that are already there.
+    pub has_not_exists_guard: bool,
     /// Where an `ON CONFLICT …` clause goes: the end of the statement, before any `RETURNING`.
     pub on_conflict_insert_at: usize,
 }
@@ -469,4 +477,11 @@ pub enum TransactionKind {
 pub struct Truncate {
     pub tables: Vec<ObjectName>,
     pub is_cascade: bool,
+}
+
+/// `DELETE FROM [ONLY] table [WHERE …]`.
+#[derive(Clone, Debug)]
+pub struct Delete {
+    pub table: Option<ObjectName>,
+    pub has_where: bool,
 }

@@ -20,8 +20,18 @@ pub trait Rule: Sync {
 
 /// Every rule, alphabetical by id.
 static RULES: &[&dyn Rule] = &[
+    &idempotency::DropBeforeCreate,
+    &idempotency::InsertOnConflict,
+    &naming::MigrationFilename,
+    &naming::MigrationLocation,
+    &naming::MigrationOrder,
+    &naming::NoFutureTimestamp,
+    &naming::NoVersionSuffix,
     &engine::ParseError,
+    &idempotency::RequireIfExists,
     &idempotency::RequireIfNotExists,
+    &idempotency::RequireOrReplace,
+    &naming::UniqueMigrationVersion,
     &engine::UnknownRule,
     &engine::UnusedDisableDirective,
 ];

@@ -27,3 +27,29 @@ pub fn keyword_case(like: &str, keyword: &str) -> String {
         keyword.to_ascii_uppercase()
     }
 }
+
+/// `text` with its first letter in upper case, for messages that start with a noun.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// An identifier as SQL must spell it: bare when it is lower case letters, digits and `_`
+/// (not starting with a digit), else in double quotes.
+pub fn quote_identifier(name: &str) -> String {
+    let is_bare = name
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b == b'_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if is_bare {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}

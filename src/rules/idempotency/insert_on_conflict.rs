@@ -1,0 +1,206 @@
+use crate::declare_rule;
+use crate::facts::{
+    string_literal, AlterTableActionKind, ConstraintKind, CreateDetail, Insert, ObjectKind,
+    ObjectName, StatementKind,
+};
+use crate::report::Edit;
+use crate::rules::support::rewrite::keywords;
+use crate::rules::support::text::quote_identifier;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+
+declare_rule! {
+    /// Requires `ON CONFLICT` on inserts into `storage.buckets` and seed tables, so a migration can run twice.
+    ///
+    /// ## What it does
+    /// Flags `INSERT INTO storage.buckets` and inserts into the tables listed in
+    /// `seedTables` that have no `ON CONFLICT` clause. An `INSERT … SELECT … WHERE NOT
+    /// EXISTS (…)` and statements inside a guarding `DO` block are fine.
+    ///
+    /// ## Why is this bad?
+    /// The second application fails with `duplicate key value violates unique constraint`
+    /// (the bucket or seed row is already there), or, on a table without a unique key,
+    /// silently inserts the rows a second time.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// insert into storage.buckets (id, name, public)
+    /// values ('avatars', 'avatars', false);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// insert into storage.buckets (id, name, public)
+    /// values ('avatars', 'avatars', false)
+    /// on conflict (id) do nothing;
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe. The fix appends `ON CONFLICT (id) DO NOTHING` to a bucket insert (`id` is the
+    /// primary key of `storage.buckets`). For a seed table it appends `ON CONFLICT (key)
+    /// DO NOTHING` when the migrations define the table's primary key or a unique key whose
+    /// columns the insert sets, and `ON CONFLICT DO NOTHING` otherwise, which skips a row
+    /// that violates any unique constraint (and changes nothing on a table that has none).
+    /// An existing row is left as it is, not updated.
+    ///
+    /// ## Options
+    /// - `seedTables` (string array): tables whose inserts must be idempotent too, as
+    ///   `schema.table` (a bare name means `public`). Default: none.
+    ///
+    /// ## References
+    /// - [PostgreSQL: INSERT … ON CONFLICT](https://www.postgresql.org/docs/current/sql-insert.html#SQL-ON-CONFLICT)
+    /// - [Supabase: Creating buckets](https://supabase.com/docs/guides/storage/buckets/creating-buckets)
+    pub InsertOnConflict {
+        id: "insert-on-conflict",
+        category: Idempotency,
+        severity: Error,
+        fix: Fix,
+        options: ["seedTables"],
+        sources: [],
+        messages: {
+            bucket: "Bucket `{bucket}` is inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
+            bucketRows: "Rows are inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
+            seedRow: "Rows are inserted into seed table `{table}` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key or inserts them again; add `{clause}`.",
+        },
+    }
+}
+
+impl Rule for InsertOnConflict {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        let text = ctx.text();
+        for statement in ctx.statements().iter().filter(|s| !s.guarded) {
+            let StatementKind::Insert(insert) = &statement.kind else {
+                continue;
+            };
+            if insert.has_on_conflict || insert.has_not_exists_guard {
+                continue;
+            }
+            let Some(table) = &insert.table else { continue };
+            let span = statement.head_span().cover(table.span);
+            if table.is("storage.buckets") {
+                let clause = keywords(text, statement, "on conflict (id) do nothing");
+                let finding = match bucket_ids(text, statement, insert) {
+                    Some(ids) => findings.report("bucket", span, vec![("bucket", ids)]),
+                    None => findings.report("bucketRows", span, vec![]),
+                };
+                finding.fix(Edit::insert(
+                    insert.on_conflict_insert_at,
+                    format!(" {clause}"),
+                ));
+            } else if ctx.config.seed_tables.iter().any(|seed| table.is(seed)) {
+                let clause = match conflict_target(ctx, table, insert) {
+                    Some(columns) => format!(
+                        "{} ({}) {}",
+                        keywords(text, statement, "on conflict"),
+                        columns
+                            .iter()
+                            .map(|c| quote_identifier(c))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        keywords(text, statement, "do nothing")
+                    ),
+                    None => keywords(text, statement, "on conflict do nothing"),
+                };
+                findings
+                    .report(
+                        "seedRow",
+                        span,
+                        vec![("table", table.qualified()), ("clause", clause.clone())],
+                    )
+                    .fix(Edit::insert(
+                        insert.on_conflict_insert_at,
+                        format!(" {clause}"),
+                    ));
+            }
+        }
+    }
+}
+
+/// The bucket ids the insert sets, when they are literals: `avatars`, or `a`, `b`.
+fn bucket_ids(text: &str, statement: &crate::facts::Statement, insert: &Insert) -> Option<String> {
+    let column = insert.columns.iter().position(|c| c == "id").unwrap_or(0);
+    let ids: Vec<String> = insert
+        .rows
+        .iter()
+        .filter_map(|row| row.get(column))
+        .filter_map(|value| {
+            let token = statement.tokens.get(value.start)?;
+            (value.len() == 1)
+                .then(|| string_literal(token, text))
+                .flatten()
+        })
+        .collect();
+    (!ids.is_empty()).then(|| ids.join("`, `"))
+}
+
+/// The columns of the table's primary key or of a unique key, as the migrations define
+/// them, when the insert sets all of them (or names no columns, so sets every column).
+fn conflict_target(ctx: &RuleContext, table: &ObjectName, insert: &Insert) -> Option<Vec<String>> {
+    let mut primary = Vec::new();
+    let mut unique = Vec::new();
+    for (_, statement) in ctx.history.statements() {
+        match &statement.kind {
+            StatementKind::Create(create) if create.object == ObjectKind::Table => {
+                let (Some(name), CreateDetail::Table(def)) = (&create.name, &create.detail) else {
+                    continue;
+                };
+                if !name.same_object(table) {
+                    continue;
+                }
+                for column in &def.columns {
+                    if column.is_primary_key {
+                        primary.push(vec![column.name.clone()]);
+                    } else if column.is_unique {
+                        unique.push(vec![column.name.clone()]);
+                    }
+                }
+                for constraint in &def.constraints {
+                    key_of(
+                        &constraint.kind,
+                        &constraint.columns,
+                        &mut primary,
+                        &mut unique,
+                    );
+                }
+            }
+            StatementKind::AlterTable(alter)
+                if alter.table.as_ref().is_some_and(|t| t.same_object(table)) =>
+            {
+                for action in &alter.actions {
+                    if let AlterTableActionKind::AddConstraint(constraint) = &action.kind {
+                        key_of(
+                            &constraint.kind,
+                            &constraint.columns,
+                            &mut primary,
+                            &mut unique,
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    primary
+        .into_iter()
+        .chain(unique)
+        .find(|key| insert.columns.is_empty() || key.iter().all(|c| insert.columns.contains(c)))
+}
+
+fn key_of(
+    kind: &ConstraintKind,
+    columns: &[String],
+    primary: &mut Vec<Vec<String>>,
+    unique: &mut Vec<Vec<String>>,
+) {
+    if columns.is_empty() {
+        return;
+    }
+    match kind {
+        ConstraintKind::PrimaryKey => primary.push(columns.to_vec()),
+        ConstraintKind::Unique => unique.push(columns.to_vec()),
+        _ => {}
+    }
+}
