@@ -76,6 +76,7 @@ declare_rule! {
             publication: "Publication `{name}` is created without dropping it first, so applying this migration twice fails because it already exists; add `DROP PUBLICATION IF EXISTS` before it.",
             typeOrDomain: "{kind} `{name}` is created without a guard, so applying this migration twice fails because it already exists; wrap it in a `DO` block that catches `duplicate_object` (dropping it instead would fail or cascade to the columns that use it).",
             constraint: "Constraint `{name}` on `{table}` is added without a guard, so applying this migration twice fails because it already exists; wrap it in a `DO` block that catches `{condition}`.",
+            constraintUsingIndex: "Constraint `{name}` on `{table}` is added from an existing index without a guard, so applying this migration twice fails because the index already belongs to the constraint; add it in a `DO` block only when `pg_constraint` has no constraint of that name.",
             unnamedConstraint: "This {kind} constraint on `{table}` has no name, so applying this migration twice fails or adds a second copy of it; name it with `CONSTRAINT <name>` and guard it with a `DO` block.",
         },
     }
@@ -280,6 +281,11 @@ fn check_constraints(ctx: &RuleContext, statement: &Statement, findings: &mut Fi
     let fix = is_fixable.then(|| wrap_in_exception_block(ctx.text(), statement, &conditions));
     for constraint in unguarded {
         let finding = match (&constraint.name, constraint.name_span) {
+            (Some(name), Some(name_span)) if constraint.uses_index => findings.report(
+                "constraintUsingIndex",
+                name_span,
+                vec![("name", name.clone()), ("table", table.qualified())],
+            ),
             (Some(name), Some(name_span)) => findings.report(
                 "constraint",
                 name_span,

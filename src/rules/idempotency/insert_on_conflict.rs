@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{
     string_literal, AlterTableActionKind, ConstraintKind, CreateDetail, Insert, ObjectKind,
-    ObjectName, StatementKind,
+    ObjectName, Statement, StatementKind,
 };
 use crate::report::Edit;
 use crate::rules::support::rewrite::keywords;
@@ -14,7 +14,8 @@ declare_rule! {
     /// ## What it does
     /// Flags `INSERT INTO storage.buckets` and inserts into the tables listed in
     /// `seedTables` that have no `ON CONFLICT` clause. An `INSERT … SELECT … WHERE NOT
-    /// EXISTS (…)` and statements inside a guarding `DO` block are fine.
+    /// EXISTS (…)`, an insert after a `DELETE FROM` the same table in the same file, and
+    /// statements inside a guarding `DO` block are fine.
     ///
     /// ## Why is this bad?
     /// The second application fails with `duplicate key value violates unique constraint`
@@ -58,6 +59,7 @@ declare_rule! {
         sources: [],
         messages: {
             bucket: "Bucket `{bucket}` is inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
+            buckets: "Buckets `{bucket}` are inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
             bucketRows: "Rows are inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
             seedRow: "Rows are inserted into seed table `{table}` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key or inserts them again; add `{clause}`.",
         },
@@ -79,50 +81,68 @@ impl Rule for InsertOnConflict {
                 continue;
             }
             let Some(table) = &insert.table else { continue };
+            if is_emptied_before(ctx.statements(), statement.index, table) {
+                continue;
+            }
             let span = statement.head_span().cover(table.span);
             if table.is("storage.buckets") {
-                let clause = keywords(text, statement, "on conflict (id) do nothing");
-                let finding = match bucket_ids(text, statement, insert) {
-                    Some(ids) => findings.report("bucket", span, vec![("bucket", ids)]),
-                    None => findings.report("bucketRows", span, vec![]),
+                let clause = format!(
+                    " {} (id) {}",
+                    keywords(text, statement, "on conflict"),
+                    keywords(text, statement, "do nothing")
+                );
+                let ids = bucket_ids(text, statement, insert);
+                let finding = match ids.len() {
+                    0 => findings.report("bucketRows", span, vec![]),
+                    1 => findings.report("bucket", span, vec![("bucket", ids.join(""))]),
+                    _ => findings.report("buckets", span, vec![("bucket", ids.join("`, `"))]),
                 };
-                finding.fix(Edit::insert(
-                    insert.on_conflict_insert_at,
-                    format!(" {clause}"),
-                ));
+                finding.fix(Edit::insert(insert.on_conflict_insert_at, clause));
             } else if ctx.config.seed_tables.iter().any(|seed| table.is(seed)) {
-                let clause = match conflict_target(ctx, table, insert) {
-                    Some(columns) => format!(
-                        "{} ({}) {}",
-                        keywords(text, statement, "on conflict"),
-                        columns
-                            .iter()
-                            .map(|c| quote_identifier(c))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        keywords(text, statement, "do nothing")
-                    ),
-                    None => keywords(text, statement, "on conflict do nothing"),
-                };
+                let target = conflict_target(ctx, table, insert)
+                    .map(|columns| {
+                        let columns: Vec<String> =
+                            columns.iter().map(|c| quote_identifier(c)).collect();
+                        format!(" ({})", columns.join(", "))
+                    })
+                    .unwrap_or_default();
+                let clause = format!(
+                    " {}{target} {}",
+                    keywords(text, statement, "on conflict"),
+                    keywords(text, statement, "do nothing")
+                );
                 findings
                     .report(
                         "seedRow",
                         span,
-                        vec![("table", table.qualified()), ("clause", clause.clone())],
+                        vec![
+                            ("table", table.qualified()),
+                            ("clause", format!("ON CONFLICT{target} DO NOTHING")),
+                        ],
                     )
-                    .fix(Edit::insert(
-                        insert.on_conflict_insert_at,
-                        format!(" {clause}"),
-                    ));
+                    .fix(Edit::insert(insert.on_conflict_insert_at, clause));
             }
         }
     }
 }
 
-/// The bucket ids the insert sets, when they are literals: `avatars`, or `a`, `b`.
-fn bucket_ids(text: &str, statement: &crate::facts::Statement, insert: &Insert) -> Option<String> {
+/// Whether a `DELETE FROM table` comes before statement `index` in the file: each run then
+/// removes the rows before inserting them again.
+fn is_emptied_before(statements: &[Statement], index: usize, table: &ObjectName) -> bool {
+    statements[..index.min(statements.len())]
+        .iter()
+        .any(|s| match &s.kind {
+            StatementKind::Delete(delete) => {
+                delete.table.as_ref().is_some_and(|t| t.same_object(table))
+            }
+            _ => false,
+        })
+}
+
+/// The bucket ids the insert sets as string literals.
+fn bucket_ids(text: &str, statement: &Statement, insert: &Insert) -> Vec<String> {
     let column = insert.columns.iter().position(|c| c == "id").unwrap_or(0);
-    let ids: Vec<String> = insert
+    insert
         .rows
         .iter()
         .filter_map(|row| row.get(column))
@@ -132,8 +152,7 @@ fn bucket_ids(text: &str, statement: &crate::facts::Statement, insert: &Insert) 
                 .then(|| string_literal(token, text))
                 .flatten()
         })
-        .collect();
-    (!ids.is_empty()).then(|| ids.join("`, `"))
+        .collect()
 }
 
 /// The columns of the table's primary key or of a unique key, as the migrations define

@@ -51,6 +51,7 @@ declare_rule! {
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
             missingIfExists: "{kind} `{name}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
+            missingIfExistsMany: "{kinds} `{name}` are dropped without `IF EXISTS`, so applying this migration twice fails because they are already gone; add `IF EXISTS`.",
             missingIfExistsOnTable: "{kind} `{name}` on `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
             dropColumn: "Column `{name}` of `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
             dropConstraint: "Constraint `{name}` on `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
@@ -105,6 +106,11 @@ impl Rule for RequireIfExists {
                             "missingIfExistsOnTable",
                             span,
                             vec![("kind", kind), ("name", name), ("table", table.qualified())],
+                        ),
+                        None if drop.names.len() > 1 => findings.report(
+                            "missingIfExistsMany",
+                            span,
+                            vec![("kinds", plural(&kind)), ("name", name)],
                         ),
                         None => findings.report(
                             "missingIfExists",
@@ -241,4 +247,15 @@ fn is_added_earlier(
         }
         _ => false,
     })
+}
+
+/// The plural of an object noun: `Tables`, `Indexes`, `Policies`.
+fn plural(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix('y') {
+        format!("{stem}ies")
+    } else if noun.ends_with('x') {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
 }
