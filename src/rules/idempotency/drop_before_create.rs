@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use crate::declare_rule;
 use crate::facts::{
     AlterTableActionKind, ConstraintDef, ConstraintKind, CreateDetail, ObjectKind, ObjectName,
@@ -88,64 +90,114 @@ impl Rule for DropBeforeCreate {
     }
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let statements = ctx.statements();
-        for statement in statements.iter().filter(|s| !s.guarded) {
-            match &statement.kind {
-                StatementKind::Create(create) => {
-                    let Some(name) = &create.name else { continue };
-                    match (&create.object, &create.detail) {
-                        (ObjectKind::Policy, CreateDetail::Policy(policy)) => {
-                            if let Some(table) = &policy.table {
-                                check_policy(ctx, statement, name, table, findings);
-                            }
-                        }
-                        (ObjectKind::Type | ObjectKind::Domain, _) => {
-                            check_type(ctx, statement, create.object, name, findings);
-                        }
-                        (ObjectKind::Publication, _) => {
-                            check_publication(ctx, statement, name, findings);
-                        }
-                        _ => {}
-                    }
-                }
-                StatementKind::AlterTable(_) => check_constraints(ctx, statement, findings),
-                _ => {}
+        let mut removed = Removed::default();
+        for statement in ctx.statements() {
+            if !statement.guarded {
+                check_statement(ctx, statement, &removed, findings);
             }
+            removed.record(statement);
         }
     }
 }
 
-/// The statements of the file before `statement`.
-fn earlier<'a>(ctx: &RuleContext<'a>, statement: &Statement) -> &'a [Statement] {
-    let statements = ctx.statements();
-    &statements[..statement.index.min(statements.len())]
+fn check_statement(
+    ctx: &RuleContext,
+    statement: &Statement,
+    removed: &Removed,
+    findings: &mut Findings,
+) {
+    match &statement.kind {
+        StatementKind::Create(create) => {
+            let Some(name) = &create.name else { return };
+            match (&create.object, &create.detail) {
+                (ObjectKind::Policy, CreateDetail::Policy(policy)) => {
+                    if let Some(table) = &policy.table {
+                        if !removed.has(&policy_key(&name.name, table)) {
+                            report_policy(ctx, statement, name, table, findings);
+                        }
+                    }
+                }
+                (ObjectKind::Type | ObjectKind::Domain, _)
+                    if !removed.has(&object_key(create.object, name)) =>
+                {
+                    report_type(ctx, statement, create.object, name, findings);
+                }
+                (ObjectKind::Publication, _) if !removed.has(&publication_key(&name.name)) => {
+                    report_publication(ctx, statement, name, findings);
+                }
+                _ => {}
+            }
+        }
+        StatementKind::AlterTable(_) => check_constraints(ctx, statement, removed, findings),
+        _ => {}
+    }
 }
 
-fn is_dropped(
-    statements: &[Statement],
-    object: ObjectKind,
-    matches: impl Fn(&crate::facts::Drop) -> bool,
-) -> bool {
-    statements.iter().any(|s| match &s.kind {
-        StatementKind::Drop(drop) => drop.object == object && matches(drop),
-        _ => false,
-    })
+/// What the statements read so far removed (dropped, or renamed away), so creating it again
+/// is safe on every run. Keys are built by the `*_key` functions.
+#[derive(Default)]
+struct Removed(HashSet<String>);
+
+impl Removed {
+    fn has(&self, key: &str) -> bool {
+        self.0.contains(key)
+    }
+
+    fn record(&mut self, statement: &Statement) {
+        match &statement.kind {
+            StatementKind::Drop(drop) => {
+                for name in &drop.names {
+                    let key = match (drop.object, &drop.on_table) {
+                        (ObjectKind::Policy, Some(table)) => policy_key(&name.name, table),
+                        (ObjectKind::Publication, _) => publication_key(&name.name),
+                        (ObjectKind::Type | ObjectKind::Domain, _) => object_key(drop.object, name),
+                        _ => continue,
+                    };
+                    self.0.insert(key);
+                }
+            }
+            // `ALTER TYPE x RENAME TO x__old; CREATE TYPE x …`: each run frees the name first.
+            StatementKind::AlterType(alter) if alter.rename_to.is_some() => {
+                if let Some(name) = &alter.name {
+                    self.0.insert(object_key(ObjectKind::Type, name));
+                }
+            }
+            StatementKind::AlterTable(alter) => {
+                let Some(table) = &alter.table else { return };
+                for action in &alter.actions {
+                    if let AlterTableActionKind::DropConstraint { name, .. } = &action.kind {
+                        self.0.insert(constraint_key(table, name));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
-fn check_policy(
+fn policy_key(name: &str, table: &ObjectName) -> String {
+    format!("policy {name}\0{}", table.qualified_or("public"))
+}
+
+fn publication_key(name: &str) -> String {
+    format!("publication {name}")
+}
+
+fn object_key(object: ObjectKind, name: &ObjectName) -> String {
+    format!("{} {}", object.keyword(), name.qualified_or("public"))
+}
+
+fn constraint_key(table: &ObjectName, name: &str) -> String {
+    format!("constraint {}\0{name}", table.qualified_or("public"))
+}
+
+fn report_policy(
     ctx: &RuleContext,
     statement: &Statement,
     name: &ObjectName,
     table: &ObjectName,
     findings: &mut Findings,
 ) {
-    let dropped = is_dropped(earlier(ctx, statement), ObjectKind::Policy, |drop| {
-        drop.names.iter().any(|n| n.name == name.name)
-            && drop.on_table.as_ref().is_some_and(|t| t.same_object(table))
-    });
-    if dropped {
-        return;
-    }
     let text = ctx.text();
     let drop = format!(
         "{} {} {} {}",
@@ -163,18 +215,12 @@ fn check_policy(
         .fix(insert_statement_before(text, statement, &drop));
 }
 
-fn check_publication(
+fn report_publication(
     ctx: &RuleContext,
     statement: &Statement,
     name: &ObjectName,
     findings: &mut Findings,
 ) {
-    let dropped = is_dropped(earlier(ctx, statement), ObjectKind::Publication, |drop| {
-        drop.names.iter().any(|n| n.name == name.name)
-    });
-    if dropped {
-        return;
-    }
     let text = ctx.text();
     let drop = format!(
         "{} {}",
@@ -186,26 +232,13 @@ fn check_publication(
         .fix(insert_statement_before(text, statement, &drop));
 }
 
-fn check_type(
+fn report_type(
     ctx: &RuleContext,
     statement: &Statement,
     object: ObjectKind,
     name: &ObjectName,
     findings: &mut Findings,
 ) {
-    let dropped = is_dropped(earlier(ctx, statement), object, |drop| {
-        drop.names.iter().any(|n| n.same_object(name))
-    });
-    // `ALTER TYPE x RENAME TO x__old; CREATE TYPE x …`: each run frees the name first.
-    let renamed_away = earlier(ctx, statement).iter().any(|s| match &s.kind {
-        StatementKind::AlterType(alter) => {
-            alter.rename_to.is_some() && alter.name.as_ref().is_some_and(|n| n.same_object(name))
-        }
-        _ => false,
-    });
-    if dropped || renamed_away {
-        return;
-    }
     findings
         .report(
             "typeOrDomain",
@@ -234,32 +267,26 @@ fn duplicate_condition(kind: &ConstraintKind) -> &'static str {
     }
 }
 
-fn check_constraints(ctx: &RuleContext, statement: &Statement, findings: &mut Findings) {
+fn check_constraints(
+    ctx: &RuleContext,
+    statement: &Statement,
+    removed: &Removed,
+    findings: &mut Findings,
+) {
     let StatementKind::AlterTable(alter) = &statement.kind else {
         return;
     };
     let Some(table) = &alter.table else { return };
-    let is_dropped_constraint = |name: &str, actions: &[crate::facts::AlterTableAction]| {
-        actions.iter().any(|a| {
-            matches!(&a.kind, AlterTableActionKind::DropConstraint { name: dropped, .. } if dropped == name)
-        })
-    };
-    let dropped_earlier = |name: &str| {
-        earlier(ctx, statement).iter().any(|s| match &s.kind {
-            StatementKind::AlterTable(other) => {
-                other.table.as_ref().is_some_and(|t| t.same_object(table))
-                    && is_dropped_constraint(name, &other.actions)
-            }
-            _ => false,
-        })
-    };
     let mut unguarded: Vec<&ConstraintDef> = Vec::new();
     for (i, action) in alter.actions.iter().enumerate() {
         let AlterTableActionKind::AddConstraint(constraint) = &action.kind else {
             continue;
         };
         let is_guarded = constraint.name.as_deref().is_some_and(|name| {
-            is_dropped_constraint(name, &alter.actions[..i]) || dropped_earlier(name)
+            let dropped_in_statement = alter.actions[..i].iter().any(|a| {
+                matches!(&a.kind, AlterTableActionKind::DropConstraint { name: dropped, .. } if dropped == name)
+            });
+            dropped_in_statement || removed.has(&constraint_key(table, name))
         });
         if !is_guarded {
             unguarded.push(constraint);

@@ -1,3 +1,5 @@
+use std::collections::{HashMap, HashSet};
+
 use crate::declare_rule;
 use crate::facts::{
     string_literal, AlterTableActionKind, ConstraintKind, CreateDetail, Insert, ObjectKind,
@@ -73,15 +75,23 @@ impl Rule for InsertOnConflict {
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
-        for statement in ctx.statements().iter().filter(|s| !s.guarded) {
+        // Tables a `DELETE FROM` has emptied so far: re-inserting into them is safe.
+        let mut emptied: HashSet<String> = HashSet::new();
+        let mut keys: Option<TableKeys> = None;
+        for statement in ctx.statements() {
+            if let StatementKind::Delete(delete) = &statement.kind {
+                if let Some(table) = &delete.table {
+                    emptied.insert(table.qualified_or("public"));
+                }
+            }
             let StatementKind::Insert(insert) = &statement.kind else {
                 continue;
             };
-            if insert.has_on_conflict || insert.has_not_exists_guard {
+            if statement.guarded || insert.has_on_conflict || insert.has_not_exists_guard {
                 continue;
             }
             let Some(table) = &insert.table else { continue };
-            if is_emptied_before(ctx.statements(), statement.index, table) {
+            if emptied.contains(&table.qualified_or("public")) {
                 continue;
             }
             let span = statement.head_span().cover(table.span);
@@ -99,7 +109,9 @@ impl Rule for InsertOnConflict {
                 };
                 finding.fix(Edit::insert(insert.on_conflict_insert_at, clause));
             } else if ctx.config.seed_tables.iter().any(|seed| table.is(seed)) {
-                let target = conflict_target(ctx, table, insert)
+                let keys = keys.get_or_insert_with(|| TableKeys::new(ctx));
+                let target = keys
+                    .conflict_target(table, insert)
                     .map(|columns| {
                         let columns: Vec<String> =
                             columns.iter().map(|c| quote_identifier(c)).collect();
@@ -126,19 +138,6 @@ impl Rule for InsertOnConflict {
     }
 }
 
-/// Whether a `DELETE FROM table` comes before statement `index` in the file: each run then
-/// removes the rows before inserting them again.
-fn is_emptied_before(statements: &[Statement], index: usize, table: &ObjectName) -> bool {
-    statements[..index.min(statements.len())]
-        .iter()
-        .any(|s| match &s.kind {
-            StatementKind::Delete(delete) => {
-                delete.table.as_ref().is_some_and(|t| t.same_object(table))
-            }
-            _ => false,
-        })
-}
-
 /// The bucket ids the insert sets as string literals.
 fn bucket_ids(text: &str, statement: &Statement, insert: &Insert) -> Vec<String> {
     let column = insert.columns.iter().position(|c| c == "id").unwrap_or(0);
@@ -155,71 +154,74 @@ fn bucket_ids(text: &str, statement: &Statement, insert: &Insert) -> Vec<String>
         .collect()
 }
 
-/// The columns of the table's primary key or of a unique key, as the migrations define
-/// them, when the insert sets all of them (or names no columns, so sets every column).
-fn conflict_target(ctx: &RuleContext, table: &ObjectName, insert: &Insert) -> Option<Vec<String>> {
-    let mut primary = Vec::new();
-    let mut unique = Vec::new();
-    for (_, statement) in ctx.history.statements() {
-        match &statement.kind {
-            StatementKind::Create(create) if create.object == ObjectKind::Table => {
-                let (Some(name), CreateDetail::Table(def)) = (&create.name, &create.detail) else {
-                    continue;
-                };
-                if !name.same_object(table) {
-                    continue;
-                }
-                for column in &def.columns {
-                    if column.is_primary_key {
-                        primary.push(vec![column.name.clone()]);
-                    } else if column.is_unique {
-                        unique.push(vec![column.name.clone()]);
-                    }
-                }
-                for constraint in &def.constraints {
-                    key_of(
-                        &constraint.kind,
-                        &constraint.columns,
-                        &mut primary,
-                        &mut unique,
-                    );
-                }
-            }
-            StatementKind::AlterTable(alter)
-                if alter.table.as_ref().is_some_and(|t| t.same_object(table)) =>
-            {
-                for action in &alter.actions {
-                    if let AlterTableActionKind::AddConstraint(constraint) = &action.kind {
-                        key_of(
-                            &constraint.kind,
-                            &constraint.columns,
-                            &mut primary,
-                            &mut unique,
-                        );
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    primary
-        .into_iter()
-        .chain(unique)
-        .find(|key| insert.columns.is_empty() || key.iter().all(|c| insert.columns.contains(c)))
+/// The primary and unique keys the migrations give each table, by `schema.table`.
+struct TableKeys {
+    primary: HashMap<String, Vec<Vec<String>>>,
+    unique: HashMap<String, Vec<Vec<String>>>,
 }
 
-fn key_of(
-    kind: &ConstraintKind,
-    columns: &[String],
-    primary: &mut Vec<Vec<String>>,
-    unique: &mut Vec<Vec<String>>,
-) {
-    if columns.is_empty() {
-        return;
+impl TableKeys {
+    fn new(ctx: &RuleContext) -> Self {
+        let mut keys = TableKeys {
+            primary: HashMap::new(),
+            unique: HashMap::new(),
+        };
+        for (_, statement) in ctx.history.statements() {
+            match &statement.kind {
+                StatementKind::Create(create) if create.object == ObjectKind::Table => {
+                    let (Some(name), CreateDetail::Table(def)) = (&create.name, &create.detail)
+                    else {
+                        continue;
+                    };
+                    let table = name.qualified_or("public");
+                    for column in &def.columns {
+                        let key = std::slice::from_ref(&column.name);
+                        if column.is_primary_key {
+                            keys.add(&table, &ConstraintKind::PrimaryKey, key);
+                        } else if column.is_unique {
+                            keys.add(&table, &ConstraintKind::Unique, key);
+                        }
+                    }
+                    for constraint in &def.constraints {
+                        keys.add(&table, &constraint.kind, &constraint.columns);
+                    }
+                }
+                StatementKind::AlterTable(alter) => {
+                    let Some(name) = &alter.table else { continue };
+                    let table = name.qualified_or("public");
+                    for action in &alter.actions {
+                        if let AlterTableActionKind::AddConstraint(constraint) = &action.kind {
+                            keys.add(&table, &constraint.kind, &constraint.columns);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        keys
     }
-    match kind {
-        ConstraintKind::PrimaryKey => primary.push(columns.to_vec()),
-        ConstraintKind::Unique => unique.push(columns.to_vec()),
-        _ => {}
+
+    fn add(&mut self, table: &str, kind: &ConstraintKind, columns: &[String]) {
+        let map = match kind {
+            ConstraintKind::PrimaryKey => &mut self.primary,
+            ConstraintKind::Unique => &mut self.unique,
+            _ => return,
+        };
+        if !columns.is_empty() {
+            map.entry(table.to_string())
+                .or_default()
+                .push(columns.to_vec());
+        }
+    }
+
+    /// The table's primary key, else a unique key, whose columns the insert sets (all of
+    /// them when it names no columns).
+    fn conflict_target(&self, table: &ObjectName, insert: &Insert) -> Option<&Vec<String>> {
+        let table = table.qualified_or("public");
+        let primary = self.primary.get(&table).into_iter().flatten();
+        let unique = self.unique.get(&table).into_iter().flatten();
+        primary
+            .chain(unique)
+            .find(|key| insert.columns.is_empty() || key.iter().all(|c| insert.columns.contains(c)))
     }
 }

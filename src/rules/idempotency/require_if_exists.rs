@@ -1,7 +1,8 @@
+use std::collections::HashSet;
+
 use crate::declare_rule;
 use crate::facts::{
-    AlterTable, AlterTableActionKind, CreateDetail, Drop, ObjectKind, ObjectName, Statement,
-    StatementKind,
+    AlterTableActionKind, CreateDetail, Drop, ObjectKind, ObjectName, Statement, StatementKind,
 };
 use crate::report::Edit;
 use crate::rules::support::rewrite::keywords;
@@ -81,172 +82,190 @@ impl Rule for RequireIfExists {
     }
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let text = ctx.text();
-        for statement in ctx.statements().iter().filter(|s| !s.guarded) {
-            let if_exists = format!(" {}", keywords(text, statement, "if exists"));
-            match &statement.kind {
-                StatementKind::Drop(drop)
-                    if OBJECTS.contains(&drop.object)
-                        && !drop.if_exists
-                        && !is_recreated_earlier(earlier(ctx, statement), drop) =>
-                {
-                    let span = match (drop.names.first(), drop.names.last()) {
-                        (Some(first), Some(last)) => first.span.cover(last.span),
-                        _ => statement.head_span().cover(drop.object_span),
-                    };
-                    let name = drop
-                        .names
-                        .iter()
-                        .map(|n| n.qualified())
-                        .collect::<Vec<_>>()
-                        .join("`, `");
-                    let kind = capitalize(&drop.object.noun());
-                    let finding = match &drop.on_table {
-                        Some(table) => findings.report(
-                            "missingIfExistsOnTable",
-                            span,
-                            vec![("kind", kind), ("name", name), ("table", table.qualified())],
-                        ),
-                        None if drop.names.len() > 1 => findings.report(
-                            "missingIfExistsMany",
-                            span,
-                            vec![("kinds", plural(&kind)), ("name", name)],
-                        ),
-                        None => findings.report(
-                            "missingIfExists",
-                            span,
-                            vec![("kind", kind), ("name", name)],
-                        ),
-                    };
-                    finding.fix(Edit::insert(drop.object_span.end, if_exists));
+        let mut made = Made::default();
+        for statement in ctx.statements() {
+            if !statement.guarded {
+                check_statement(ctx, statement, &made, findings);
+            }
+            made.record(statement);
+        }
+    }
+}
+
+fn check_statement(ctx: &RuleContext, statement: &Statement, made: &Made, findings: &mut Findings) {
+    let text = ctx.text();
+    let if_exists = format!(" {}", keywords(text, statement, "if exists"));
+    match &statement.kind {
+        StatementKind::Drop(drop)
+            if OBJECTS.contains(&drop.object) && !drop.if_exists && !made.has_all(drop) =>
+        {
+            let span = match (drop.names.first(), drop.names.last()) {
+                (Some(first), Some(last)) => first.span.cover(last.span),
+                _ => statement.head_span().cover(drop.object_span),
+            };
+            let name = drop
+                .names
+                .iter()
+                .map(|n| n.qualified())
+                .collect::<Vec<_>>()
+                .join("`, `");
+            let kind = capitalize(&drop.object.noun());
+            let finding = match &drop.on_table {
+                Some(table) => findings.report(
+                    "missingIfExistsOnTable",
+                    span,
+                    vec![("kind", kind), ("name", name), ("table", table.qualified())],
+                ),
+                None if drop.names.len() > 1 => findings.report(
+                    "missingIfExistsMany",
+                    span,
+                    vec![("kinds", plural(&kind)), ("name", name)],
+                ),
+                None => findings.report(
+                    "missingIfExists",
+                    span,
+                    vec![("kind", kind), ("name", name)],
+                ),
+            };
+            finding.fix(Edit::insert(drop.object_span.end, if_exists));
+        }
+        StatementKind::AlterTable(alter) => {
+            let Some(table) = &alter.table else { return };
+            for action in &alter.actions {
+                let (message, name, name_span, insert_at, key) = match &action.kind {
+                    AlterTableActionKind::DropColumn {
+                        name,
+                        name_span,
+                        if_exists: false,
+                        insert_at,
+                    } => (
+                        "dropColumn",
+                        name,
+                        name_span,
+                        insert_at,
+                        column_key(table, name),
+                    ),
+                    AlterTableActionKind::DropConstraint {
+                        name,
+                        name_span,
+                        if_exists: false,
+                        insert_at,
+                    } => (
+                        "dropConstraint",
+                        name,
+                        name_span,
+                        insert_at,
+                        constraint_key(table, name),
+                    ),
+                    _ => continue,
+                };
+                if made.has(&key) {
+                    continue;
                 }
-                StatementKind::AlterTable(alter) => {
-                    let table = alter
-                        .table
-                        .as_ref()
-                        .map(|t| t.qualified())
-                        .unwrap_or_default();
-                    for (i, action) in alter.actions.iter().enumerate() {
-                        let added_before = |wanted: &dyn Fn(&AlterTableActionKind) -> bool| {
-                            alter.actions[..i].iter().any(|a| wanted(&a.kind))
-                                || is_added_earlier(earlier(ctx, statement), alter, wanted)
-                        };
-                        let (message, name, name_span, insert_at) = match &action.kind {
-                            AlterTableActionKind::DropColumn {
-                                name,
-                                name_span,
-                                if_exists: false,
-                                insert_at,
-                            } if !added_before(&|kind| match kind {
-                                AlterTableActionKind::AddColumn { column, .. } => {
-                                    column.name == *name
-                                }
-                                AlterTableActionKind::RenameColumn { to, .. } => to == name,
-                                _ => false,
-                            }) =>
-                            {
-                                ("dropColumn", name, name_span, insert_at)
-                            }
-                            AlterTableActionKind::DropConstraint {
-                                name,
-                                name_span,
-                                if_exists: false,
-                                insert_at,
-                            } if !added_before(&|kind| {
-                                matches!(kind, AlterTableActionKind::AddConstraint(c)
-                                    if c.name.as_ref() == Some(name))
-                            }) =>
-                            {
-                                ("dropConstraint", name, name_span, insert_at)
-                            }
-                            _ => continue,
-                        };
-                        findings
-                            .report(
-                                message,
-                                *name_span,
-                                vec![("name", name.clone()), ("table", table.clone())],
-                            )
-                            .fix(Edit::insert(*insert_at, if_exists.clone()));
-                    }
-                }
-                _ => {}
+                findings
+                    .report(
+                        message,
+                        *name_span,
+                        vec![("name", name.clone()), ("table", table.qualified())],
+                    )
+                    .fix(Edit::insert(*insert_at, if_exists.clone()));
             }
         }
+        _ => {}
     }
 }
 
-/// The statements of the file before `statement`.
-fn earlier<'a>(ctx: &RuleContext<'a>, statement: &Statement) -> &'a [Statement] {
-    let statements = ctx.statements();
-    &statements[..statement.index.min(statements.len())]
-}
+/// What the statements read so far create, add, or rename something to: dropping it later in
+/// the file is safe on every run. Keys are built by the `*_key` functions.
+#[derive(Default)]
+struct Made(HashSet<String>);
 
-/// Whether earlier statements create every object the drop removes (or rename another object
-/// to its name): each run then makes the object again before dropping it.
-fn is_recreated_earlier(earlier: &[Statement], drop: &Drop) -> bool {
-    !drop.names.is_empty()
-        && drop.names.iter().all(|name| {
-            earlier.iter().any(|statement| match &statement.kind {
-                StatementKind::Create(create) if create.object == drop.object => {
-                    let same_name = create.name.as_ref().is_some_and(|n| match drop.object {
-                        ObjectKind::Trigger | ObjectKind::Policy => n.name == name.name,
-                        _ => n.same_object(name),
-                    });
-                    let table = match &create.detail {
-                        CreateDetail::Trigger(trigger) => trigger.table.as_ref(),
-                        CreateDetail::Policy(policy) => policy.table.as_ref(),
-                        _ => None,
+impl Made {
+    fn has(&self, key: &str) -> bool {
+        self.0.contains(key)
+    }
+
+    /// Whether every object the drop names was made earlier.
+    fn has_all(&self, drop: &Drop) -> bool {
+        !drop.names.is_empty()
+            && drop
+                .names
+                .iter()
+                .all(|name| self.has(&object_key(drop.object, name, drop.on_table.as_ref())))
+    }
+
+    fn record(&mut self, statement: &Statement) {
+        match &statement.kind {
+            StatementKind::Create(create) => {
+                let Some(name) = &create.name else { return };
+                let table = match &create.detail {
+                    CreateDetail::Trigger(trigger) => trigger.table.as_ref(),
+                    CreateDetail::Policy(policy) => policy.table.as_ref(),
+                    _ => None,
+                };
+                self.0.insert(object_key(create.object, name, table));
+            }
+            StatementKind::AlterType(alter) => {
+                if let (Some(from), Some(to)) = (&alter.name, &alter.rename_to) {
+                    let renamed = ObjectName {
+                        name: to.clone(),
+                        ..from.clone()
                     };
-                    let same_table = match (&drop.on_table, table) {
-                        (Some(dropped), Some(created)) => dropped.same_object(created),
-                        (None, _) => true,
-                        (Some(_), None) => false,
-                    };
-                    same_name && same_table
+                    self.0.insert(object_key(ObjectKind::Type, &renamed, None));
                 }
-                StatementKind::AlterType(alter) if drop.object == ObjectKind::Type => {
-                    is_renamed_to(alter.name.as_ref(), alter.rename_to.as_deref(), name)
-                }
-                StatementKind::AlterTable(alter) if drop.object == ObjectKind::Table => {
-                    alter.actions.iter().any(|action| match &action.kind {
-                        AlterTableActionKind::RenameTable { to } => {
-                            is_renamed_to(alter.table.as_ref(), Some(to), name)
+            }
+            StatementKind::AlterTable(alter) => {
+                let Some(table) = &alter.table else { return };
+                for action in &alter.actions {
+                    let key = match &action.kind {
+                        AlterTableActionKind::AddColumn { column, .. } => {
+                            column_key(table, &column.name)
                         }
-                        _ => false,
-                    })
+                        AlterTableActionKind::RenameColumn { to, .. } => column_key(table, to),
+                        AlterTableActionKind::AddConstraint(constraint) => {
+                            let Some(name) = &constraint.name else {
+                                continue;
+                            };
+                            constraint_key(table, name)
+                        }
+                        AlterTableActionKind::RenameTable { to } => {
+                            let renamed = ObjectName {
+                                name: to.clone(),
+                                ..table.clone()
+                            };
+                            object_key(ObjectKind::Table, &renamed, None)
+                        }
+                        _ => continue,
+                    };
+                    self.0.insert(key);
                 }
-                _ => false,
-            })
-        })
-}
-
-/// Whether `from` renamed to `to` (in its own schema) is `name`.
-fn is_renamed_to(from: Option<&ObjectName>, to: Option<&str>, name: &ObjectName) -> bool {
-    match (from, to) {
-        (Some(from), Some(to)) => {
-            to == name.name && from.schema_or("public") == name.schema_or("public")
+            }
+            _ => {}
         }
-        _ => false,
     }
 }
 
-/// Whether an earlier `ALTER TABLE` of the same table has an action `wanted` accepts.
-fn is_added_earlier(
-    earlier: &[Statement],
-    alter: &AlterTable,
-    wanted: &dyn Fn(&AlterTableActionKind) -> bool,
-) -> bool {
-    let Some(table) = &alter.table else {
-        return false;
-    };
-    earlier.iter().any(|statement| match &statement.kind {
-        StatementKind::AlterTable(other) => {
-            other.table.as_ref().is_some_and(|t| t.same_object(table))
-                && other.actions.iter().any(|a| wanted(&a.kind))
-        }
-        _ => false,
-    })
+/// A trigger or policy is known by its name and table, an index by its name (it lives in its
+/// table's schema), anything else by its schema-qualified name.
+fn object_key(object: ObjectKind, name: &ObjectName, table: Option<&ObjectName>) -> String {
+    match (object, table) {
+        (ObjectKind::Trigger | ObjectKind::Policy, Some(table)) => format!(
+            "{} {}\0{}",
+            object.keyword(),
+            name.name,
+            table.qualified_or("public")
+        ),
+        (ObjectKind::Index, _) => format!("INDEX {}", name.name),
+        _ => format!("{} {}", object.keyword(), name.qualified_or("public")),
+    }
+}
+
+fn column_key(table: &ObjectName, column: &str) -> String {
+    format!("column {}\0{column}", table.qualified_or("public"))
+}
+
+fn constraint_key(table: &ObjectName, constraint: &str) -> String {
+    format!("constraint {}\0{constraint}", table.qualified_or("public"))
 }
 
 /// The plural of an object noun: `Tables`, `Indexes`, `Policies`.

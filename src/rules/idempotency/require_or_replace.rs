@@ -1,5 +1,7 @@
+use std::collections::HashSet;
+
 use crate::declare_rule;
-use crate::facts::{CreateDetail, ObjectKind, ObjectName, Statement, StatementKind};
+use crate::facts::{CreateDetail, ObjectKind, ObjectName, StatementKind};
 use crate::report::Edit;
 use crate::rules::support::rewrite::{insert_statement_before, keywords};
 use crate::rules::support::text::capitalize;
@@ -85,8 +87,19 @@ impl Rule for RequireOrReplace {
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
-        let statements = ctx.statements();
-        for statement in statements.iter().filter(|s| !s.guarded) {
+        // `DROP TRIGGER name ON table` seen so far, as trigger keys.
+        let mut dropped_triggers: HashSet<String> = HashSet::new();
+        for statement in ctx.statements() {
+            if let StatementKind::Drop(drop) = &statement.kind {
+                if let (ObjectKind::Trigger, Some(table)) = (drop.object, &drop.on_table) {
+                    for name in &drop.names {
+                        dropped_triggers.insert(trigger_key(name, table));
+                    }
+                }
+            }
+            if statement.guarded {
+                continue;
+            }
             let StatementKind::Create(create) = &statement.kind else {
                 continue;
             };
@@ -114,7 +127,7 @@ impl Rule for RequireOrReplace {
             let Some(table) = &trigger.table else {
                 continue;
             };
-            if is_dropped_before(statements, statement.index, name, table) {
+            if dropped_triggers.contains(&trigger_key(name, table)) {
                 continue;
             }
             let drop = format!(
@@ -135,20 +148,7 @@ impl Rule for RequireOrReplace {
     }
 }
 
-/// Whether a `DROP TRIGGER name ON table` comes before statement `index` in the file.
-fn is_dropped_before(
-    statements: &[Statement],
-    index: usize,
-    name: &ObjectName,
-    table: &ObjectName,
-) -> bool {
-    statements[..index.min(statements.len())]
-        .iter()
-        .any(|earlier| match &earlier.kind {
-            StatementKind::Drop(drop) if drop.object == ObjectKind::Trigger => {
-                drop.names.iter().any(|n| n.name == name.name)
-                    && drop.on_table.as_ref().is_some_and(|t| t.same_object(table))
-            }
-            _ => false,
-        })
+/// Identifies a trigger: its name and its table.
+fn trigger_key(name: &ObjectName, table: &ObjectName) -> String {
+    format!("{}\0{}", name.name, table.qualified_or("public"))
 }
