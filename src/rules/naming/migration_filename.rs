@@ -142,3 +142,47 @@ impl Rule for MigrationFilename {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint, InputFile, LintRequest};
+
+    /// The message ids of this rule for a file at `path`.
+    fn problems(path: &str) -> Vec<String> {
+        let request = LintRequest::new(vec![InputFile {
+            path: path.into(),
+            text: "select 1;\n".into(),
+        }]);
+        lint(&request).results[0]
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule_id == "migration-filename")
+            .map(|d| d.message_id.clone())
+            .collect()
+    }
+
+    // The fixture harness only picks up `.sql` files, so other extensions are tested here.
+    #[test]
+    fn other_extensions_are_flagged() {
+        assert_eq!(
+            problems("supabase/migrations/20240301090000_add_notes.SQL"),
+            vec!["wrongExtension"]
+        );
+        assert_eq!(
+            problems("supabase/migrations/20240301090000_add_notes"),
+            vec!["wrongExtension"]
+        );
+        assert_eq!(
+            problems("supabase/migrations/20240301090000_add_notes.up.sql"),
+            vec!["description"]
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_name_is_reported() {
+        assert_eq!(
+            problems("supabase\\migrations\\AddNotes.txt"),
+            vec!["missingVersion", "description", "wrongExtension"]
+        );
+    }
+}
