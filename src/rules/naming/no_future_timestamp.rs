@@ -8,7 +8,9 @@ declare_rule! {
     /// ## What it does
     /// Flags a migration whose version, read as a UTC date-time `YYYYMMDDHHMMSS`, is later
     /// than now plus one day (the day absorbs clock skew and time zones). Versions that are
-    /// not real date-times are left to `migration-filename`.
+    /// not real date-times are left to `migration-filename`. "Now" is the `now` the host
+    /// passes, else the system clock; where there is neither (WebAssembly called without
+    /// `now`) the rule is inactive.
     ///
     /// ## Why is this bad?
     /// Migrations run in version order. Every migration written between now and that future
