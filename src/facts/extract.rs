@@ -34,6 +34,7 @@ pub fn extract(source: &str, tokens: &[Token]) -> StatementKind {
         }
         "savepoint" => StatementKind::Transaction(TransactionKind::Savepoint),
         "truncate" => truncate(&mut c),
+        "delete" => delete(&mut c),
         "comment" => StatementKind::Comment,
         "set" => set(&mut c),
         "update" => update(&mut c),
@@ -1017,7 +1018,16 @@ fn alter_type(c: &mut Cursor) -> StatementKind {
     } else {
         None
     };
-    StatementKind::AlterType(AlterType { name, add_value })
+    let rename_to = if c.eat_words(&["rename", "to"]) {
+        c.identifier().map(|(to, _)| to)
+    } else {
+        None
+    };
+    StatementKind::AlterType(AlterType {
+        name,
+        add_value,
+        rename_to,
+    })
 }
 
 fn alter_function(c: &mut Cursor) -> StatementKind {
@@ -1168,6 +1178,12 @@ fn insert(c: &mut Cursor) -> StatementKind {
         .tokens
         .windows(2)
         .any(|w| w[0].is_word(c.source, "on") && w[1].is_word(c.source, "conflict"));
+    let has_not_exists_guard = rows.is_empty()
+        && c.tokens[c.pos.min(c.tokens.len())..].windows(3).any(|w| {
+            w[0].is_word(c.source, "where")
+                && w[1].is_word(c.source, "not")
+                && w[2].is_word(c.source, "exists")
+        });
     let on_conflict_insert_at = match returning {
         Some(index) if index > 0 => c.tokens[index - 1].span.end,
         _ => c.tokens.last().map(|t| t.span.end).unwrap_or_default(),
@@ -1177,6 +1193,7 @@ fn insert(c: &mut Cursor) -> StatementKind {
         columns,
         rows,
         has_on_conflict,
+        has_not_exists_guard,
         on_conflict_insert_at,
     })
 }
@@ -1349,6 +1366,15 @@ fn truncate(c: &mut Cursor) -> StatementKind {
     let tables = c.name_list();
     let is_cascade = c.tokens.iter().any(|t| t.is_word(c.source, "cascade"));
     StatementKind::Truncate(Truncate { tables, is_cascade })
+}
+
+fn delete(c: &mut Cursor) -> StatementKind {
+    c.pos += 1;
+    c.eat_word("from");
+    c.eat_word("only");
+    let table = c.name();
+    let has_where = c.seek_word("where");
+    StatementKind::Delete(Delete { table, has_where })
 }
 
 fn set(c: &mut Cursor) -> StatementKind {
@@ -1646,5 +1672,111 @@ mod safety_facts_tests {
         };
         assert!(create.is_temporary);
         assert_eq!(create.object, ObjectKind::Table);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::tokenize;
+
+    fn kind_of(sql: &str) -> StatementKind {
+        let tokens: Vec<Token> = tokenize(sql, 0)
+            .into_iter()
+            .filter(|t| !t.is_trivia() && !t.is_punct(sql, ";"))
+            .collect();
+        extract(sql, &tokens)
+    }
+
+    fn added_constraint(sql: &str) -> ConstraintDef {
+        match kind_of(sql) {
+            StatementKind::AlterTable(alter) => match alter.actions.into_iter().next() {
+                Some(AlterTableAction {
+                    kind: AlterTableActionKind::AddConstraint(constraint),
+                    ..
+                }) => constraint,
+                other => panic!("not an added constraint: {other:?}"),
+            },
+            other => panic!("not ALTER TABLE: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn key_constraints_list_their_columns() {
+        let pk = added_constraint("alter table t add constraint t_pk primary key (a, \"B\")");
+        assert_eq!(pk.kind, ConstraintKind::PrimaryKey);
+        assert_eq!(pk.columns, vec!["a".to_string(), "B".to_string()]);
+        let unique = added_constraint("alter table t add unique nulls not distinct (slug)");
+        assert_eq!(unique.columns, vec!["slug".to_string()]);
+        let check = added_constraint("alter table t add constraint c check (a > 0)");
+        assert!(check.columns.is_empty());
+    }
+
+    #[test]
+    fn table_constraints_list_their_columns() {
+        let StatementKind::Create(create) =
+            kind_of("create table t (a int, b int, unique (a, b), primary key (a))")
+        else {
+            panic!("not CREATE");
+        };
+        let CreateDetail::Table(table) = create.detail else {
+            panic!("not a table");
+        };
+        let keys: Vec<_> = table
+            .constraints
+            .iter()
+            .map(|c| c.columns.clone())
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["a".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn alter_type_rename_names_the_new_type() {
+        let StatementKind::AlterType(alter) =
+            kind_of("alter type public.status rename to status__old")
+        else {
+            panic!("not ALTER TYPE");
+        };
+        assert_eq!(alter.rename_to.as_deref(), Some("status__old"));
+        assert!(alter.add_value.is_none());
+    }
+
+    #[test]
+    fn delete_names_its_table() {
+        let StatementKind::Delete(delete) =
+            kind_of("delete from only storage.buckets where id = 'avatars'")
+        else {
+            panic!("not DELETE");
+        };
+        assert!(delete.table.is_some_and(|t| t.is("storage.buckets")));
+        assert!(delete.has_where);
+        let StatementKind::Delete(delete) = kind_of("DELETE FROM public.plans") else {
+            panic!("not DELETE");
+        };
+        assert!(!delete.has_where);
+    }
+
+    #[test]
+    fn insert_select_where_not_exists_is_a_guard() {
+        let StatementKind::Insert(insert) = kind_of(
+            "insert into storage.buckets (id, name) select 'a', 'a' \
+             where not exists (select 1 from storage.buckets where id = 'a')",
+        ) else {
+            panic!("not INSERT");
+        };
+        assert!(insert.has_not_exists_guard);
+        assert!(!insert.has_on_conflict);
+        let StatementKind::Insert(insert) =
+            kind_of("insert into storage.buckets (id, name) values ('a', 'a')")
+        else {
+            panic!("not INSERT");
+        };
+        assert!(!insert.has_not_exists_guard);
     }
 }
