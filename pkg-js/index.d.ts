@@ -70,6 +70,8 @@ export interface LintResult {
     source?: string;
     /** The fixed text, when fixing changed the file. */
     output?: string;
+    /** With `output`: how many problems the fixes resolved. */
+    fixedCount?: number;
     /** Why the fixes of this file were not applied. */
     fixRefused?: string;
 }

@@ -175,6 +175,7 @@ const BOM = "\uFEFF";
  * @property {number} fixableWarningCount
  * @property {string} [source]
  * @property {string} [output]
+ * @property {number} [fixedCount] with `output`: how many problems the fixes resolved
  * @property {string} [fixRefused]
  */
 
@@ -244,6 +245,9 @@ export function lintSources(engine, sources, options) {
                 messages: file.remaining.map(toMessage),
                 output: file.changed ? (withBom.has(file.path) ? BOM : "") + file.output : undefined,
             });
+            if (file.changed) {
+                result.fixedCount = file.fixedCount;
+            }
             if (file.refused) {
                 result.fixRefused = file.refused;
             }

@@ -65,8 +65,9 @@ pub fn config_enabling(rule_id: &str) -> serde_json::Value {
     serde_json::json!({ "rules": { rule_id: "warn" } })
 }
 
-/// Fixes the files, then checks the fix is stable: a second fix changes nothing and the
-/// output has no parse error. Returns the fixed texts.
+/// Fixes the files, then checks the fix is stable: a second fix changes nothing, the
+/// output has no parse error, and a file with only CRLF line breaks keeps only CRLF ones.
+/// Returns the fixed texts.
 pub fn fix_and_check(files: Vec<(String, String)>, config: serde_json::Value) -> Vec<String> {
     let first = fix(&request(files.clone(), config.clone()));
     let outputs: Vec<(String, String)> = first
@@ -74,7 +75,14 @@ pub fn fix_and_check(files: Vec<(String, String)>, config: serde_json::Value) ->
         .iter()
         .map(|r| (r.path.clone(), r.output.clone()))
         .collect();
-    for result in &first.results {
+    for (result, (_, input)) in first.results.iter().zip(&files) {
+        let has_bare_lf = |text: &str| text.replace("\r\n", "").contains('\n');
+        assert!(
+            !input.contains("\r\n") || has_bare_lf(input) || !has_bare_lf(&result.output),
+            "fixed {} mixes `\\n` into CRLF line breaks:\n{:?}",
+            result.path,
+            result.output
+        );
         assert!(
             result.refused.is_none(),
             "fix refused for {}: {:?}",

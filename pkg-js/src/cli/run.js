@@ -156,7 +156,7 @@ async function lint(command, io, api) {
     }
     for (const result of results) {
         if (result.fixRefused !== undefined) {
-            io.stderr.write(`supalint: fixes for ${result.filePath} were not applied: ${result.fixRefused}\n`);
+            io.stderr.write(`supalint: left ${result.filePath} untouched, none of its fixes applied: ${result.fixRefused}\n`);
         }
     }
     if (command.quiet) {
@@ -171,6 +171,7 @@ async function lint(command, io, api) {
         rulesMeta: Object.fromEntries(api.rules().map((rule) => [rule.id, rule])),
         color: useColor(command, io),
         version: api.version,
+        fixDryRun: command.fixDryRun,
     });
     if (command.outputFile !== undefined) {
         writeReport(path.resolve(io.cwd, command.outputFile), text);
