@@ -86,7 +86,8 @@ function applyEdit(text, edit) {
  * invalid example must report what the engine reports for it (message id,
  * data, position) and, for a fixable rule, give the engine's fix as output
  * (its suggestions, for a rule that suggests).
- * Examples of a multi-file history (tagged with a file name) are left to the
+ * Examples of a multi-file history (tagged with a file name, or holding
+ * several files, each opened by a line `-- file: <name>.sql`) are left to the
  * Rust tests, which lint them together.
  * @param {import("../../src/api.js").RuleMeta} rule
  * @returns {{ valid: import("eslint").RuleTester.ValidTestCase[], invalid: import("eslint").RuleTester.InvalidTestCase[] }}
@@ -97,7 +98,7 @@ function casesFromExamples(rule) {
     /** @type {import("eslint").RuleTester.InvalidTestCase[]} */
     const invalid = [];
     for (const [index, example] of rule.examples.entries()) {
-        if (example.file !== undefined) {
+        if (example.file !== undefined || /^\s*-- file:/mu.test(example.code)) {
             continue;
         }
         const name = `${rule.id} example ${index + 1} (${example.valid ? "valid" : "invalid"})`;

@@ -47,12 +47,15 @@ impl<'a> MigrationName<'a> {
         }
     }
 
-    /// The words of the description, lower case, split on `_`, `-`, spaces and dots.
-    pub fn words(&self) -> impl Iterator<Item = String> + 'a {
-        self.description
-            .split(['_', '-', ' ', '.'])
+    /// The words of the description, lower case, split on `_`, `-`, spaces, dots and
+    /// camelCase humps: `AddNotesV2` is `add`, `notes`, `v2`, as its snake_case rename says.
+    pub fn words(&self) -> impl Iterator<Item = String> {
+        to_lower_snake_case(self.description)
+            .split('_')
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 }
 
@@ -147,5 +150,16 @@ mod tests {
             to_lower_snake_case("createLinksTable"),
             "create_links_table"
         );
+    }
+
+    #[test]
+    fn words_split_on_separators_and_camel_case() {
+        let words = |path| MigrationName::parse(path).words().collect::<Vec<_>>();
+        assert_eq!(words("20240301_AddNotesV2.sql"), ["add", "notes", "v2"]);
+        assert_eq!(
+            words("20240301090000_notes-Backup copy.sql"),
+            ["notes", "backup", "copy"]
+        );
+        assert_eq!(words("20240301090000.sql"), Vec::<String>::new());
     }
 }
