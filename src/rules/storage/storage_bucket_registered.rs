@@ -20,6 +20,7 @@ declare_rule! {
     ///
     /// ## Example
     /// ```sql,expect_diagnostic,registeredBuckets=avatars
+    /// -- StorageBuckets = { AVATARS: 'avatars' } as const
     /// insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
     /// values ('invoices', 'invoices', false, 10485760, array['application/pdf'])
     /// on conflict (id) do nothing;
