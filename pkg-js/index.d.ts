@@ -105,7 +105,7 @@ export interface RuleMeta {
     summary: string;
     /** Markdown: What it does, Why is this bad?, Example, Fix safety, Options, References. */
     docs: string;
-    examples: { valid: boolean; code: string; file?: string }[];
+    examples: { valid: boolean; code: string; file?: string; registeredBuckets?: string[] }[];
     options: string[];
     sources: string[];
     docsUrl: string;

@@ -26,12 +26,11 @@ fn docs_examples_behave_as_documented() {
                     (path, text)
                 })
                 .collect();
-            let found = findings_of_since(
-                meta.id,
-                files,
-                config_enabling(meta.id),
-                example.since.clone(),
-            );
+            let mut config = config_enabling(meta.id);
+            if let Some(ids) = &example.registered_buckets {
+                config["registeredBuckets"] = serde_json::json!(ids);
+            }
+            let found = findings_of_since(meta.id, files, config, example.since.clone());
             let expected = usize::from(!example.valid);
             if found.len() != expected {
                 failures.push(format!(

@@ -120,7 +120,7 @@ const BOM = "\uFEFF";
  * @property {"fix" | "suggestion" | null} fixable
  * @property {string} summary
  * @property {string} docs
- * @property {{ valid: boolean, code: string, file?: string }[]} examples
+ * @property {{ valid: boolean, code: string, file?: string, registeredBuckets?: string[] }[]} examples
  * @property {string[]} options
  * @property {string[]} sources
  * @property {string} docsUrl

@@ -1419,11 +1419,42 @@ fn update(c: &mut Cursor) -> StatementKind {
                         assignments.extend(assignment(c.source, c.tokens, target));
                     }
                 }
-                None => assignments.extend(assignment(c.source, c.tokens, item)),
+                None => assignments.extend(assignment(c.source, c.tokens, item.clone()).map(
+                    |mut assignment| {
+                        assignment.value = assignment_value(c.source, c.tokens, item);
+                        assignment
+                    },
+                )),
             }
         }
     }
-    StatementKind::Update(Update { table, assignments })
+    let where_clause = c.seek_word("where").then(|| {
+        c.pos += 1;
+        let start = c.pos;
+        c.seek_word("returning");
+        start..c.pos
+    });
+    StatementKind::Update(Update {
+        table,
+        assignments,
+        where_clause,
+    })
+}
+
+/// The tokens after the top-level `=` of `col = value`.
+fn assignment_value(source: &str, tokens: &[Token], item: Range<usize>) -> Option<Range<usize>> {
+    let mut depth = 0usize;
+    for index in item.clone() {
+        let token = &tokens[index];
+        if token.is_punct(source, "(") || token.is_punct(source, "[") {
+            depth += 1;
+        } else if token.is_punct(source, ")") || token.is_punct(source, "]") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && token.is_operator(source, "=") {
+            return (index + 1 < item.end).then(|| index + 1..item.end);
+        }
+    }
+    None
 }
 
 /// The column an assignment target (`col`, `col.field`, `col[1]`, `col = expr`) sets.
@@ -1438,6 +1469,7 @@ fn assignment(source: &str, tokens: &[Token], item: Range<usize>) -> Option<Assi
         column,
         span: first.span,
         is_partial,
+        value: None,
     })
 }
 
@@ -1563,6 +1595,49 @@ mod safety_facts_tests {
             panic!("not an update");
         };
         assert_eq!(update.assignments.len(), 1);
+    }
+
+    #[test]
+    fn update_keeps_assigned_values_and_the_where_condition() {
+        let sql = "update storage.buckets set public = (false), file_size_limit = 1024 * 1024, \
+                   (a, b) = (1, 2) from s where id = 'avatars' and s.x = (select 1 where true) \
+                   returning id";
+        let tokens: Vec<Token> = tokenize(sql, 0)
+            .into_iter()
+            .filter(|t| !t.is_trivia())
+            .collect();
+        let StatementKind::Update(update) = extract(sql, &tokens) else {
+            panic!("not an update");
+        };
+        let text = |range: Range<usize>| {
+            let first = tokens[range.start].span;
+            first
+                .cover(tokens[range.end - 1].span)
+                .text(sql)
+                .to_string()
+        };
+        let values: Vec<Option<String>> = update
+            .assignments
+            .iter()
+            .map(|a| a.value.clone().map(text))
+            .collect();
+        assert_eq!(
+            values,
+            vec![
+                Some("(false)".into()),
+                Some("1024 * 1024".into()),
+                None,
+                None
+            ]
+        );
+        assert_eq!(
+            update.where_clause.map(text).as_deref(),
+            Some("id = 'avatars' and s.x = (select 1 where true)")
+        );
+        let StatementKind::Update(update) = kind_of("update t set a = 1") else {
+            panic!("not an update");
+        };
+        assert_eq!(update.where_clause, None);
     }
 
     #[test]

@@ -546,6 +546,8 @@ pub struct Update {
     pub table: Option<ObjectName>,
     /// Every column assigned by `SET`, in order; `(a, b) = (…)` gives one per column.
     pub assignments: Vec<Assignment>,
+    /// Tokens of the top-level `WHERE` condition, up to `RETURNING`.
+    pub where_clause: Option<Range<usize>>,
 }
 
 #[derive(Clone, Debug)]
@@ -555,6 +557,8 @@ pub struct Assignment {
     pub span: Span,
     /// `col.field = …` or `col[1] = …`: assigns part of the column.
     pub is_partial: bool,
+    /// Tokens of the value after `=` (`None` inside `(a, b) = (…)`).
+    pub value: Option<Range<usize>>,
 }
 
 /// `ALTER DOMAIN name …`.

@@ -7,6 +7,7 @@ use crate::report::docs_url;
 use super::{Category, FixKind};
 
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Example {
     pub valid: bool,
     pub code: String,
@@ -15,6 +16,9 @@ pub struct Example {
     /// A `since=<version>|<version>` tag: the versions that existed at the `--since` ref.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<Vec<String>>,
+    /// A `registeredBuckets=<id>|<id>` tag: the `registeredBuckets` the example is linted with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered_buckets: Option<Vec<String>>,
 }
 
 impl Example {
@@ -99,7 +103,8 @@ pub fn docs_body(docs: &str) -> String {
 
 /// The fenced `sql` blocks of the docs: `sql,expect_diagnostic` ones are invalid examples.
 /// A `file=<name>.sql` tag names the file the block is linted as; `since=<v>|<v>` gives the
-/// versions that existed at a `--since` ref.
+/// versions that existed at a `--since` ref; `registeredBuckets=<id>|<id>` the bucket ids the
+/// application registers.
 pub fn examples(docs: &str) -> Vec<Example> {
     let body = docs_body(docs);
     let mut examples = Vec::new();
@@ -118,11 +123,16 @@ pub fn examples(docs: &str) -> Vec<Example> {
                     .iter()
                     .find_map(|t| t.strip_prefix("since="))
                     .map(|versions| versions.split('|').map(str::to_string).collect());
+                let registered_buckets = tags
+                    .iter()
+                    .find_map(|t| t.strip_prefix("registeredBuckets="))
+                    .map(|ids| ids.split('|').map(str::to_string).collect());
                 let example = Example {
                     valid: !tags.contains(&"expect_diagnostic"),
                     code: String::new(),
                     file,
                     since,
+                    registered_buckets,
                 };
                 current = Some((example, Vec::new()));
             }

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod idempotency;
 pub mod naming;
 pub mod safety;
+pub mod storage;
 pub mod style;
 pub mod support;
 
@@ -83,6 +84,10 @@ static RULES: &[&dyn Rule] = &[
     &access::SecurityDefinerAuthorization,
     &access::SecurityDefinerSearchPath,
     &safety::SetNotNull,
+    &storage::StorageBucketLimits,
+    &storage::StorageBucketPrivate,
+    &storage::StorageBucketRegistered,
+    &storage::StoragePolicyBucketScope,
     &access::SuperAdminBypass,
     &safety::TransactionNesting,
     &naming::UniqueMigrationVersion,

@@ -102,11 +102,14 @@ function casesFromExamples(rule) {
             continue;
         }
         const name = `${rule.id} example ${index + 1} (${example.valid ? "valid" : "invalid"})`;
+        // An example tagged with the registered bucket ids is linted with them.
+        const options = example.registeredBuckets === undefined ? {} : { registeredBuckets: example.registeredBuckets };
+        const languageOptions = example.registeredBuckets === undefined ? {} : { languageOptions: options };
         if (example.valid) {
-            valid.push({ name, code: example.code, filename: EXAMPLE_PATH });
+            valid.push({ name, code: example.code, filename: EXAMPLE_PATH, ...languageOptions });
             continue;
         }
-        const response = engine.lint({ files: [{ path: EXAMPLE_PATH, text: example.code }], config: { extends: "all" }, inlineConfig: false });
+        const response = engine.lint({ files: [{ path: EXAMPLE_PATH, text: example.code }], config: { extends: "all", ...options }, inlineConfig: false });
         const findings = response.results[0].diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
         let output = example.code;
         for (const finding of [...findings].reverse()) {
@@ -118,6 +121,7 @@ function casesFromExamples(rule) {
             name,
             code: example.code,
             filename: EXAMPLE_PATH,
+            ...languageOptions,
             output: output === example.code ? null : output,
             errors: findings.map((finding) => ({
                 messageId: finding.messageId,

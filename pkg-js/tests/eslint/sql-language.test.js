@@ -198,6 +198,17 @@ describe("engineConfig", () => {
         assert.equal(result.ok, false);
         assert.match(result.errors[0].message, /exposedSchemas.*config\.toml/u);
     });
+
+    it("reads storageBucketsFile relative to the working directory; registeredBuckets wins", (t) => {
+        const dir = makeFolder(t, { "src/storage.ts": "export enum StorageBuckets { Avatars = 'avatars' }\n" });
+        const where = { migrationsDir: "supabase/migrations", migrationsPath: null, cwd: dir };
+        assert.deepEqual(engineConfig({ storageBucketsFile: "src/storage.ts" }, where).registeredBuckets, ["avatars"]);
+        assert.deepEqual(engineConfig({ storageBucketsFile: "src/storage.ts", registeredBuckets: ["x"] }, where).registeredBuckets, ["x"]);
+        assert.equal("registeredBuckets" in engineConfig({}, where), false);
+        const result = language.parse({ path: path.join(dir, "supabase/migrations/20240101000000_a.sql"), body: "select 1;" }, { languageOptions: { storageBucketsFile: "missing.ts" } });
+        assert.equal(result.ok, false);
+        assert.match(result.errors[0].message, /storageBucketsFile.*missing\.ts/u);
+    });
 });
 
 describe("locateMigration", () => {

@@ -9,6 +9,7 @@ pub mod names;
 pub mod new_tables;
 pub mod policy;
 pub mod rewrite;
+pub mod storage;
 pub mod text;
 pub mod timeouts;
 pub mod transaction;
