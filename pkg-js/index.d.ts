@@ -70,6 +70,8 @@ export interface LintResult {
     source?: string;
     /** The fixed text, when fixing changed the file. */
     output?: string;
+    /** With `output`: how many problems the fixes resolved. */
+    fixedCount?: number;
     /** Why the fixes of this file were not applied. */
     fixRefused?: string;
 }
@@ -105,7 +107,7 @@ export interface RuleMeta {
     summary: string;
     /** Markdown: What it does, Why is this bad?, Example, Fix safety, Options, References. */
     docs: string;
-    examples: { valid: boolean; code: string; file?: string }[];
+    examples: { valid: boolean; code: string; file?: string; registeredBuckets?: string[] }[];
     options: string[];
     sources: string[];
     docsUrl: string;

@@ -14,6 +14,8 @@ pub struct FixedFile {
     pub path: String,
     pub output: String,
     pub changed: bool,
+    /// How many problems the fixes resolved: the findings before, less those that remain
+    /// (a finding a fix brings and a later pass fixes again does not count).
     pub fixed_count: usize,
     pub remaining: Vec<Diagnostic>,
     /// Why the fixed text was not kept, when it was refused.
@@ -33,7 +35,6 @@ pub fn fix(request: &LintRequest) -> FixResponse {
     let original: Vec<InputFile> = request.files.clone();
     let first = lint_with(request, &config, &original);
     let mut current = original.clone();
-    let mut fixed_counts = vec![0usize; current.len()];
     let mut diagnostics = first.clone();
     for _ in 0..MAX_PASSES {
         let mut changed_any = false;
@@ -41,7 +42,6 @@ pub fn fix(request: &LintRequest) -> FixResponse {
             let (text, applied) = apply_edits(&file.text, &diagnostics[index]);
             if applied > 0 && text != file.text {
                 file.text = text;
-                fixed_counts[index] += applied;
                 changed_any = true;
             }
         }
@@ -66,7 +66,11 @@ pub fn fix(request: &LintRequest) -> FixResponse {
                     file.text
                 },
                 changed,
-                fixed_count: if changed { fixed_counts[index] } else { 0 },
+                fixed_count: if changed {
+                    before.len().saturating_sub(after.len())
+                } else {
+                    0
+                },
                 remaining: if refused.is_some() {
                     before.clone()
                 } else {
@@ -134,4 +138,48 @@ fn apply_edits(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
     }
     output.push_str(&text[cursor..]);
     (output, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix_one(text: &str, rules: &[&str]) -> FixedFile {
+        let mut request = LintRequest::new(vec![InputFile {
+            path: "supabase/migrations/20240101000000_a.sql".into(),
+            text: text.into(),
+        }]);
+        let rules: serde_json::Map<String, serde_json::Value> = rules
+            .iter()
+            .map(|id| (id.to_string(), "error".into()))
+            .collect();
+        request.config = serde_json::json!({ "extends": "none", "rules": rules });
+        fix(&request).results.remove(0)
+    }
+
+    #[test]
+    fn findings_sharing_one_fix_all_count_as_fixed() {
+        let fixed = fix_one(
+            "alter table public.t add constraint a check (x > 0), add constraint b check (x < 9);\n",
+            &["drop-before-create"],
+        );
+        assert!(fixed.changed);
+        assert_eq!(fixed.fixed_count, 2);
+        assert!(fixed.remaining.is_empty(), "{:?}", fixed.remaining);
+    }
+
+    #[test]
+    fn a_finding_a_fix_brings_is_not_counted_as_fixed() {
+        // Pass 1 qualifies the table and appends `alter table notes enable row level
+        // security;`, whose unqualified name pass 2 qualifies.
+        let fixed = fix_one(
+            "create table notes (id bigint primary key);\n",
+            &["rls-enabled", "schema-qualified-names"],
+        );
+        assert!(fixed
+            .output
+            .contains("alter table public.notes enable row level security;"));
+        assert_eq!(fixed.fixed_count, 2);
+        assert!(fixed.remaining.is_empty(), "{:?}", fixed.remaining);
+    }
 }

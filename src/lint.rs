@@ -17,10 +17,6 @@ pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
 /// so no single file can make the engine's memory run away (it keeps about ten times the text).
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
-/// A file with more statements is not analysed: some rules compare each statement with the
-/// earlier ones of its file, so time grows with the square of this (about a second here).
-pub const MAX_STATEMENTS_PER_FILE: usize = 10_000;
-
 #[derive(Clone, Debug, Deserialize)]
 pub struct InputFile {
     pub path: String,
@@ -128,13 +124,6 @@ pub fn analyze_text(path: &str, text: String) -> Analyzed {
         };
     }
     let source = SourceFile::new(path, text);
-    if source.statements.len() > MAX_STATEMENTS_PER_FILE {
-        return Analyzed {
-            source,
-            facts: FileFacts::default(),
-            rejected: Some("tooManyStatements"),
-        };
-    }
     if source.text.contains('\0') {
         let facts = FileFacts::default();
         return Analyzed {
@@ -288,10 +277,6 @@ fn lint_file(
             "tooLarge" => data.extend([
                 ("size", source.text.len().to_string()),
                 ("limit", MAX_FILE_BYTES.to_string()),
-            ]),
-            "tooManyStatements" => data.extend([
-                ("count", source.statements.len().to_string()),
-                ("limit", MAX_STATEMENTS_PER_FILE.to_string()),
             ]),
             _ => {}
         }

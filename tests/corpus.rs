@@ -1,84 +1,152 @@
-//! Runs every rule over a corpus of real migrations and prints the findings per rule, for
-//! reading by hand. Ignored by default: `SUPALINT_CORPUS=/path cargo test --test corpus --
-//! --ignored --nocapture`. Each project folder (a folder holding `.sql` files) is linted as one
-//! history; findings go to `target/corpus-findings.txt`.
-
-mod support;
+//! Lints the real-world corpus in `../shared/corpus` (one project per folder; the folders of
+//! `supabase__supabase` are projects of their own) and checks the engine holds up: no
+//! panic, a result for every file, every diagnostic inside its file on char boundaries.
+//! Prints the fallback share and the findings per rule. Set `SUPALINT_CORPUS_SHOW=<rule-id>`
+//! to print every finding of one rule.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use supalint::lint;
-use support::request;
+use supalint::{lint, InputFile, LintRequest};
 
-fn projects(root: &Path) -> Vec<(PathBuf, Vec<PathBuf>)> {
-    let mut found = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        let mut files = Vec::new();
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "sql") {
-                files.push(path);
+/// A project: its name and its migration files, as `(file name, text)`.
+struct Project {
+    name: String,
+    files: Vec<(String, String)>,
+}
+
+fn corpus_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+}
+
+fn sql_files(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "sql"))
+                .map(|p| {
+                    let name = p.file_name().unwrap_or_default().to_string_lossy().into();
+                    let bytes = fs::read(&p).unwrap_or_default();
+                    (name, String::from_utf8_lossy(&bytes).into_owned())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn projects(root: &Path) -> Vec<Project> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(root)
+        .map(|e| e.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    let mut projects = Vec::new();
+    for dir in dirs.into_iter().filter(|d| d.is_dir()) {
+        let name = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let files = sql_files(&dir);
+        if !files.is_empty() {
+            projects.push(Project {
+                name: name.clone(),
+                files,
+            });
+        }
+        let mut subdirs: Vec<PathBuf> = fs::read_dir(&dir)
+            .map(|e| e.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        subdirs.sort();
+        for sub in subdirs.into_iter().filter(|d| d.is_dir()) {
+            let files = sql_files(&sub);
+            if !files.is_empty() {
+                projects.push(Project {
+                    name: format!(
+                        "{name}/{}",
+                        sub.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                    files,
+                });
             }
         }
-        if !files.is_empty() {
-            files.sort();
-            found.push((dir, files));
-        }
     }
-    found.sort();
-    found
+    projects
 }
 
 #[test]
-#[ignore = "needs a corpus folder in SUPALINT_CORPUS"]
-fn corpus_findings_per_rule() {
-    let Ok(root) = std::env::var("SUPALINT_CORPUS") else {
-        println!("SUPALINT_CORPUS is not set; nothing to run");
+fn corpus_lints_without_engine_failures() {
+    let root = corpus_root();
+    if !root.is_dir() {
+        eprintln!("skipped: no corpus at {}", root.display());
         return;
-    };
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut report = String::new();
-    for (dir, files) in projects(Path::new(&root)) {
-        let inputs: Vec<(String, String)> = files
+    }
+    let show = std::env::var("SUPALINT_CORPUS_SHOW").ok();
+    let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut statements, mut fallback, mut file_count) = (0usize, 0usize, 0usize);
+    for project in projects(&root) {
+        let inputs: Vec<InputFile> = project
+            .files
             .iter()
-            .map(|file| {
-                let name = file.file_name().unwrap().to_string_lossy().to_string();
-                let text = String::from_utf8_lossy(&fs::read(file).unwrap()).to_string();
-                (format!("supabase/migrations/{name}"), text)
+            .map(|(name, text)| InputFile {
+                path: format!("supabase/migrations/{name}"),
+                text: text.clone(),
             })
             .collect();
-        let response = lint(&request(
-            inputs.clone(),
-            serde_json::json!({ "extends": "all" }),
-        ));
-        for (result, (_, text)) in response.results.iter().zip(&inputs) {
+        let mut request = LintRequest::new(inputs.clone());
+        // An empty bucket list keeps `storage-bucket-registered` active: every bucket is
+        // unregistered.
+        request.config = serde_json::json!({ "extends": "all", "registeredBuckets": [] });
+        let response = lint(&request);
+        assert_eq!(
+            response.results.len(),
+            inputs.len(),
+            "{}: a file got no result",
+            project.name
+        );
+        statements += response.stats.statements;
+        fallback += response.stats.fallback;
+        file_count += inputs.len();
+        for (result, input) in response.results.iter().zip(&inputs) {
+            assert_eq!(result.path, input.path);
+            let text = &input.text;
             for d in &result.diagnostics {
-                *counts.entry(d.rule_id.clone()).or_default() += 1;
-                let line = text.lines().nth(d.line - 1).unwrap_or("").trim();
-                report.push_str(&format!(
-                    "{}\t{}/{}:{}\t{}\n\t| {}\n",
-                    d.rule_id,
-                    dir.strip_prefix(&root).unwrap_or(&dir).display(),
-                    result.path.rsplit('/').next().unwrap_or(""),
-                    d.line,
-                    d.message,
-                    line.chars().take(160).collect::<String>()
-                ));
+                let [start, end] = d.byte_range;
+                assert!(
+                    start <= end && end <= text.len(),
+                    "{}: range {start}..{end} outside the file",
+                    input.path
+                );
+                assert!(
+                    text.is_char_boundary(start) && text.is_char_boundary(end),
+                    "{}: range {start}..{end} splits a character",
+                    input.path
+                );
+                assert!(d.line >= 1 && d.column >= 1 && d.end_line >= d.line);
+                *per_rule.entry(d.rule_id.clone()).or_default() += 1;
+                if show.as_deref() == Some(d.rule_id.as_str()) {
+                    println!(
+                        "{}/{}:{}:{} {}",
+                        project.name,
+                        input.path.trim_start_matches("supabase/migrations/"),
+                        d.line,
+                        d.column,
+                        d.message
+                    );
+                }
             }
         }
     }
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus-findings.txt");
-    fs::write(&out, &report).unwrap();
-    for (rule, count) in &counts {
-        println!("{count:6}  {rule}");
+    println!(
+        "corpus: {file_count} files, {statements} statements, fallback {fallback} ({:.1}%)",
+        100.0 * fallback as f64 / statements.max(1) as f64
+    );
+    for (rule, count) in &per_rule {
+        println!("  {rule:45} {count}");
     }
-    println!("findings written to {}", out.display());
+    assert!(file_count > 0, "the corpus folder holds no .sql file");
 }

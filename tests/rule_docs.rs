@@ -5,7 +5,7 @@ mod support;
 
 use supalint::rules::{self, FixKind};
 
-use support::{config_enabling, findings_of, DEFAULT_PATH};
+use support::{config_enabling, findings_of_since, DEFAULT_PATH};
 
 #[test]
 fn docs_examples_behave_as_documented() {
@@ -14,16 +14,23 @@ fn docs_examples_behave_as_documented() {
         let meta = rule.meta();
         // Directive rules are reported only where directives are read, which is here too.
         for example in rules::examples(meta.docs) {
-            let path = match &example.file {
-                Some(name) if name.contains('/') => name.clone(),
-                Some(name) => format!("supabase/migrations/{name}"),
-                None => DEFAULT_PATH.to_string(),
-            };
-            let found = findings_of(
-                meta.id,
-                vec![(path, example.code.clone())],
-                config_enabling(meta.id),
-            );
+            let files = example
+                .files()
+                .into_iter()
+                .map(|(name, text)| {
+                    let path = match name {
+                        Some(name) if name.contains('/') => name,
+                        Some(name) => format!("supabase/migrations/{name}"),
+                        None => DEFAULT_PATH.to_string(),
+                    };
+                    (path, text)
+                })
+                .collect();
+            let mut config = config_enabling(meta.id);
+            if let Some(ids) = &example.registered_buckets {
+                config["registeredBuckets"] = serde_json::json!(ids);
+            }
+            let found = findings_of_since(meta.id, files, config, example.since.clone());
             let expected = usize::from(!example.valid);
             if found.len() != expected {
                 failures.push(format!(

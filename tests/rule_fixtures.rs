@@ -14,10 +14,60 @@ fn fixture_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
 }
 
-/// A case: the files linted together, each with its path in the migrations folder.
+/// A case: the files linted together, each with its path in the migrations folder. A folder
+/// case may hold a `case.json`: `{ "config": {…}, "sinceVersions": […] }`, config keys added
+/// to the rule's config and the versions that existed at a `--since` ref.
 struct Case {
     name: String,
     files: Vec<(String, String)>,
+    config: serde_json::Map<String, serde_json::Value>,
+    since_versions: Option<Vec<String>>,
+}
+
+fn case_settings(
+    dir: &Path,
+) -> (
+    serde_json::Map<String, serde_json::Value>,
+    Option<Vec<String>>,
+) {
+    let Ok(text) = fs::read_to_string(dir.join("case.json")) else {
+        return (serde_json::Map::new(), None);
+    };
+    let value: serde_json::Value = serde_json::from_str(&text).expect("case.json is JSON");
+    let config = value
+        .get("config")
+        .and_then(|c| c.as_object())
+        .cloned()
+        .unwrap_or_default();
+    let since = value.get("sinceVersions").and_then(|v| {
+        v.as_array().map(|versions| {
+            versions
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+    });
+    (config, since)
+}
+
+/// `base` with the case's config keys added (a case's `rules` are merged in).
+fn with_case_config(
+    mut base: serde_json::Value,
+    extra: &serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Value {
+    if let Some(object) = base.as_object_mut() {
+        for (key, value) in extra {
+            match (object.get_mut(key), value) {
+                (Some(serde_json::Value::Object(rules)), serde_json::Value::Object(more)) => {
+                    rules.extend(more.clone());
+                }
+                _ => {
+                    object.insert(key.clone(), value.clone());
+                }
+            }
+        }
+    }
+    base
 }
 
 fn cases(rule_dir: &Path) -> Vec<Case> {
@@ -48,7 +98,13 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
                 })
                 .collect();
             files.sort();
-            cases.push(Case { name, files });
+            let (config, since_versions) = case_settings(&entry);
+            cases.push(Case {
+                name,
+                files,
+                config,
+                since_versions,
+            });
         } else if name.ends_with(".sql") {
             let path = if name.starts_with(|c: char| c.is_ascii_digit()) {
                 format!("supabase/migrations/{name}")
@@ -61,6 +117,8 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
             cases.push(Case {
                 name: name.trim_end_matches(".sql").to_string(),
                 files: vec![(path, fs::read_to_string(&entry).unwrap())],
+                config: serde_json::Map::new(),
+                since_versions: None,
             });
         }
     }
@@ -108,8 +166,16 @@ fn fixtures_match_their_expect_markers() {
             "tests/rules/{rule_id} names no rule"
         );
         for case in cases(&rule_dir) {
-            let config = config_enabling(&rule_id);
-            let response = lint(&request(case.files.clone(), config.clone()));
+            let config = with_case_config(config_enabling(&rule_id), &case.config);
+            let mut lint_request = request(case.files.clone(), config.clone());
+            lint_request.since_versions = case.since_versions.clone();
+            let response = lint(&lint_request);
+            assert!(
+                response.config_errors.is_empty(),
+                "{rule_id}/{}: {:?}",
+                case.name,
+                response.config_errors
+            );
             let mut snapshot = String::new();
             for (result, (path, text)) in response.results.iter().zip(&case.files) {
                 let mut found: Vec<usize> = result
@@ -139,7 +205,10 @@ fn fixtures_match_their_expect_markers() {
             if has_fix {
                 let fixed = fix_and_check(
                     case.files.clone(),
-                    serde_json::json!({ "extends": "none", "rules": { rule_id.as_str(): "error" } }),
+                    with_case_config(
+                        serde_json::json!({ "extends": "none", "rules": { rule_id.as_str(): "error" } }),
+                        &case.config,
+                    ),
                 );
                 for ((path, _), output) in case.files.iter().zip(fixed) {
                     snapshot.push_str(&format!("\n--- fixed {path}\n{output}"));

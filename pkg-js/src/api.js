@@ -121,7 +121,7 @@ const BOM = "\uFEFF";
  * @property {"fix" | "suggestion" | null} fixable
  * @property {string} summary
  * @property {string} docs
- * @property {{ valid: boolean, code: string, file?: string }[]} examples
+ * @property {{ valid: boolean, code: string, file?: string, registeredBuckets?: string[] }[]} examples
  * @property {string[]} options
  * @property {string[]} sources
  * @property {string} docsUrl
@@ -176,6 +176,7 @@ const BOM = "\uFEFF";
  * @property {number} fixableWarningCount
  * @property {string} [source]
  * @property {string} [output]
+ * @property {number} [fixedCount] with `output`: how many problems the fixes resolved
  * @property {string} [fixRefused]
  */
 
@@ -248,6 +249,9 @@ export function lintSources(engine, sources, options) {
                 messages: file.remaining.map(toMessage),
                 output: file.changed ? (withBom.has(file.path) ? BOM : "") + file.output : undefined,
             });
+            if (file.changed) {
+                result.fixedCount = file.fixedCount;
+            }
             if (file.refused) {
                 result.fixRefused = file.refused;
             }

@@ -68,7 +68,15 @@ describe("lintText", () => {
         const warned = lintText(BROKEN_SQL, { filePath: MIGRATION, config: {}, overrideConfig: { rules: { "require-if-not-exists": "warn" } } });
         assert.equal(warned.results[0].errorCount, 0);
         assert.equal(warned.results[0].warningCount, 1);
-        const disabled = `-- Migration: x\n-- supalint-disable-next-line require-if-not-exists\ncreate table public.t (id bigint);\n`;
+        const disabled = [
+            "-- Migration: x",
+            "-- supalint-disable-next-line require-if-not-exists",
+            "create table public.t (id bigint);",
+            "alter table public.t enable row level security;",
+            "revoke all on public.t from anon, authenticated;",
+            "grant select on public.t to authenticated;",
+            "",
+        ].join("\n");
         assert.equal(lintText(disabled, { filePath: MIGRATION, config: {} }).results[0].errorCount, 0);
         assert.equal(lintText(disabled, { filePath: MIGRATION, config: {}, inlineConfig: false }).results[0].errorCount, 1);
     });

@@ -15,6 +15,12 @@ const DIR = "supabase/migrations";
 const PNG_HEADER = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]);
 const LATIN1 = Buffer.from("-- Migration: caf\u00e9 menu\ncreate table if not exists public.menu (id bigint);\n", "latin1");
 const DDL_LINE = "create table if not exists public.events (id bigint primary key, body text not null);\n";
+/** 10 MB of idempotent DDL that is otherwise a clean migration, so any error in it is a finding the size caused. */
+const HUGE_SQL = `-- Migration: a 10 MB file of idempotent DDL
+${DDL_LINE.repeat(Math.ceil((10 * 1024 * 1024) / DDL_LINE.length))}alter table public.events enable row level security;
+revoke all on public.events from anon, authenticated;
+grant select on public.events to authenticated;
+`;
 
 /** @type {Record<string, string | Uint8Array>} */
 const FILES = {
@@ -22,7 +28,7 @@ const FILES = {
     [`${DIR}/20240101000002_latin1.sql`]: LATIN1,
     [`${DIR}/20240101000003_nul_text.sql`]: "select 1;\u0000\u0000 more text\n",
     [`${DIR}/20240101000004_empty.sql`]: "",
-    [`${DIR}/20240101000005_huge.sql`]: DDL_LINE.repeat(Math.ceil((10 * 1024 * 1024) / DDL_LINE.length)),
+    [`${DIR}/20240101000005_huge.sql`]: HUGE_SQL,
     [`${DIR}/20240101000006_nested.sql`]: `select ${"(".repeat(10_000)}1${")".repeat(10_000)};\n`,
     [`${DIR}/20240101000007_unterminated_quote.sql`]: "-- Migration: x\nselect 'never closed;\ncreate table public.after (id bigint);\n",
     [`${DIR}/20240101000008_unterminated_comment.sql`]: "-- Migration: x\nselect 1; /* never closed\n",

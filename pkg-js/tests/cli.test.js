@@ -59,14 +59,6 @@ describe("exit codes", () => {
         }
     });
 
-    it("2 for flags of later versions, saying so", (t) => {
-        for (const flag of ["--cache", "--since=main"]) {
-            const run = runCli([flag], { cwd: project(t) });
-            assert.equal(run.status, 2);
-            assert.match(run.stderr, /is not supported yet/u);
-        }
-    });
-
     it("2 when a path matches nothing, or there is nothing to lint", (t) => {
         const dir = project(t);
         const missing = runCli(["nope/*.sql"], { cwd: dir });

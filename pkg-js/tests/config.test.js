@@ -84,7 +84,7 @@ describe("defaults", () => {
         const { config } = loadConfig(dir);
         assert.equal(config.migrationsDir, "db/migrations");
         assert.deepEqual(config.exposedSchemas, ["api"]);
-        assert.equal(config.registeredBuckets, null, "storageBucketsFile is not read yet");
+        assert.equal(config.registeredBuckets, null, "without storageBucketsFile the registered buckets are unknown");
     });
 });
 

@@ -21,20 +21,24 @@ export const CLI = path.join(PACKAGE_DIR, "src", "cli", "index.js");
 /** A migration name that every file-naming rule accepts. */
 export const GOOD_NAME = "20240101120000_create_notes.sql";
 
-/** A clean migration: header, idempotent, schema-qualified. */
+/** A clean migration: header, idempotent, schema-qualified, RLS, default grants revoked. */
 export const CLEAN_SQL = `-- Migration: create public.notes
 -- Notes for the tests.
 
 create table if not exists public.notes (id bigint primary key, body text not null);
 alter table public.notes enable row level security;
+revoke all on public.notes from anon, authenticated;
+grant select on public.notes to authenticated;
 `;
 
-/** A migration with one fixable error (`require-if-not-exists`) on line 4, column 14. */
+/** A migration with one fixable error (`require-if-not-exists`) on line 4, column 14, and nothing else. */
 export const BROKEN_SQL = `-- Migration: create public.tags
 -- Tags for the tests.
 
 create table public.tags (id bigint primary key, name text not null);
 alter table public.tags enable row level security;
+revoke all on public.tags from anon, authenticated;
+grant select on public.tags to authenticated;
 `;
 
 /**

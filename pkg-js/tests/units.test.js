@@ -34,6 +34,11 @@ describe("parseCommandLine", () => {
             "--no-inline-config",
             "--report-unused-disable-directives",
             "--no-color",
+            "--since",
+            "origin/main",
+            "--cache",
+            "--cache-location",
+            ".cache/",
             "migrations",
             "*.sql",
         ]);
@@ -53,6 +58,9 @@ describe("parseCommandLine", () => {
             stdin: false,
             stdinFilename: undefined,
             color: false,
+            since: "origin/main",
+            cache: true,
+            cacheLocation: ".cache/",
         });
     });
 
@@ -76,7 +84,8 @@ describe("parseCommandLine", () => {
             [["--stdin", "--stdin-filename", "x.sql", "a.sql"], /do not pass paths/u],
             [["--stdin", "--stdin-filename", "x.sql", "--fix"], /--fix-dry-run/u],
             [["--color", "--no-color"], /cannot be combined/u],
-            [["init"], /not available in this version/u],
+            [["--cache-location", ".cache"], /only applies with --cache/u],
+            [["--since", "main", "--stdin", "--stdin-filename", "x.sql"], /does not apply to --stdin/u],
             [["rules", "extra"], /takes no paths/u],
             [["rules", "--format", "sarif"], /unknown format/u],
         ]) {

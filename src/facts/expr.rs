@@ -223,6 +223,43 @@ impl Expr {
         }
     }
 
+    /// The boolean a literal denotes, casts and parentheses aside: `true`, `false`, and the
+    /// strings PostgreSQL reads as booleans (`'t'`, `'yes'`, `'on'`, `'1'`, …).
+    pub fn bool_value(&self) -> Option<bool> {
+        match &self.strip_parens_and_casts().kind {
+            ExprKind::Literal(Literal::Bool(value)) => Some(*value),
+            ExprKind::Literal(Literal::String(text)) => {
+                match text.trim().to_ascii_lowercase().as_str() {
+                    "t" | "true" | "y" | "yes" | "on" | "1" => Some(true),
+                    "f" | "false" | "n" | "no" | "off" | "0" => Some(false),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether this is `NULL`, casts and parentheses aside (`null::bigint`).
+    pub fn is_null_literal(&self) -> bool {
+        matches!(
+            self.strip_parens_and_casts().kind,
+            ExprKind::Literal(Literal::Null)
+        )
+    }
+
+    /// Whether this is an empty array, casts and parentheses aside: `'{}'`, `ARRAY[]`.
+    pub fn is_empty_array(&self) -> bool {
+        match &self.strip_parens_and_casts().kind {
+            ExprKind::Array(items) => items.is_empty(),
+            ExprKind::Literal(Literal::String(text)) => text
+                .trim()
+                .strip_prefix('{')
+                .and_then(|t| t.strip_suffix('}'))
+                .is_some_and(|inner| inner.trim().is_empty()),
+            _ => false,
+        }
+    }
+
     /// The column name when this is a column reference (its last part).
     pub fn column_name(&self) -> Option<&str> {
         match &self.strip_parens_and_casts().kind {
@@ -1681,6 +1718,30 @@ mod tests {
         let (_, span, _) = expr.calls()[0];
         assert_eq!(span.text(text), "auth.uid()");
         assert_eq!(expr.span.text(text), text);
+    }
+
+    #[test]
+    fn literal_values_read_through_casts_and_parentheses() {
+        let bools: Vec<Option<bool>> = ["true", "(FALSE)", "'t'::boolean", "'On'", "'maybe'", "x"]
+            .iter()
+            .map(|text| parse(text).bool_value())
+            .collect();
+        assert_eq!(
+            bools,
+            vec![Some(true), Some(false), Some(true), Some(true), None, None]
+        );
+        assert!(parse("null::bigint").is_null_literal());
+        assert!(!parse("'null'").is_null_literal());
+        let empty: Vec<bool> = [
+            "'{}'",
+            "array[]::text[]",
+            "'{ }'::text[]",
+            "array['image/png']",
+        ]
+        .iter()
+        .map(|text| parse(text).is_empty_array())
+        .collect();
+        assert_eq!(empty, vec![true, true, true, false]);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn extract(source: &str, tokens: &[Token]) -> StatementKind {
         }
         "savepoint" => StatementKind::Transaction(TransactionKind::Savepoint),
         "truncate" => truncate(&mut c),
+        "delete" => delete(&mut c),
         "comment" => StatementKind::Comment,
         "set" => set(&mut c),
         "update" => update(&mut c),
@@ -1017,7 +1018,16 @@ fn alter_type(c: &mut Cursor) -> StatementKind {
     } else {
         None
     };
-    StatementKind::AlterType(AlterType { name, add_value })
+    let rename_to = if c.eat_words(&["rename", "to"]) {
+        c.identifier().map(|(to, _)| to)
+    } else {
+        None
+    };
+    StatementKind::AlterType(AlterType {
+        name,
+        add_value,
+        rename_to,
+    })
 }
 
 fn alter_function(c: &mut Cursor) -> StatementKind {
@@ -1168,6 +1178,12 @@ fn insert(c: &mut Cursor) -> StatementKind {
         .tokens
         .windows(2)
         .any(|w| w[0].is_word(c.source, "on") && w[1].is_word(c.source, "conflict"));
+    let has_not_exists_guard = rows.is_empty()
+        && c.tokens[c.pos.min(c.tokens.len())..].windows(3).any(|w| {
+            w[0].is_word(c.source, "where")
+                && w[1].is_word(c.source, "not")
+                && w[2].is_word(c.source, "exists")
+        });
     let on_conflict_insert_at = match returning {
         Some(index) if index > 0 => c.tokens[index - 1].span.end,
         _ => c.tokens.last().map(|t| t.span.end).unwrap_or_default(),
@@ -1177,6 +1193,7 @@ fn insert(c: &mut Cursor) -> StatementKind {
         columns,
         rows,
         has_on_conflict,
+        has_not_exists_guard,
         on_conflict_insert_at,
     })
 }
@@ -1351,6 +1368,15 @@ fn truncate(c: &mut Cursor) -> StatementKind {
     StatementKind::Truncate(Truncate { tables, is_cascade })
 }
 
+fn delete(c: &mut Cursor) -> StatementKind {
+    c.pos += 1;
+    c.eat_word("from");
+    c.eat_word("only");
+    let table = c.name();
+    let has_where = c.seek_word("where");
+    StatementKind::Delete(Delete { table, has_where })
+}
+
 fn set(c: &mut Cursor) -> StatementKind {
     c.pos += 1;
     c.eat_any_word(&["local", "session"]);
@@ -1393,11 +1419,42 @@ fn update(c: &mut Cursor) -> StatementKind {
                         assignments.extend(assignment(c.source, c.tokens, target));
                     }
                 }
-                None => assignments.extend(assignment(c.source, c.tokens, item)),
+                None => assignments.extend(assignment(c.source, c.tokens, item.clone()).map(
+                    |mut assignment| {
+                        assignment.value = assignment_value(c.source, c.tokens, item);
+                        assignment
+                    },
+                )),
             }
         }
     }
-    StatementKind::Update(Update { table, assignments })
+    let where_clause = c.seek_word("where").then(|| {
+        c.pos += 1;
+        let start = c.pos;
+        c.seek_word("returning");
+        start..c.pos
+    });
+    StatementKind::Update(Update {
+        table,
+        assignments,
+        where_clause,
+    })
+}
+
+/// The tokens after the top-level `=` of `col = value`.
+fn assignment_value(source: &str, tokens: &[Token], item: Range<usize>) -> Option<Range<usize>> {
+    let mut depth = 0usize;
+    for index in item.clone() {
+        let token = &tokens[index];
+        if token.is_punct(source, "(") || token.is_punct(source, "[") {
+            depth += 1;
+        } else if token.is_punct(source, ")") || token.is_punct(source, "]") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && token.is_operator(source, "=") {
+            return (index + 1 < item.end).then(|| index + 1..item.end);
+        }
+    }
+    None
 }
 
 /// The column an assignment target (`col`, `col.field`, `col[1]`, `col = expr`) sets.
@@ -1412,6 +1469,7 @@ fn assignment(source: &str, tokens: &[Token], item: Range<usize>) -> Option<Assi
         column,
         span: first.span,
         is_partial,
+        value: None,
     })
 }
 
@@ -1540,6 +1598,49 @@ mod safety_facts_tests {
     }
 
     #[test]
+    fn update_keeps_assigned_values_and_the_where_condition() {
+        let sql = "update storage.buckets set public = (false), file_size_limit = 1024 * 1024, \
+                   (a, b) = (1, 2) from s where id = 'avatars' and s.x = (select 1 where true) \
+                   returning id";
+        let tokens: Vec<Token> = tokenize(sql, 0)
+            .into_iter()
+            .filter(|t| !t.is_trivia())
+            .collect();
+        let StatementKind::Update(update) = extract(sql, &tokens) else {
+            panic!("not an update");
+        };
+        let text = |range: Range<usize>| {
+            let first = tokens[range.start].span;
+            first
+                .cover(tokens[range.end - 1].span)
+                .text(sql)
+                .to_string()
+        };
+        let values: Vec<Option<String>> = update
+            .assignments
+            .iter()
+            .map(|a| a.value.clone().map(text))
+            .collect();
+        assert_eq!(
+            values,
+            vec![
+                Some("(false)".into()),
+                Some("1024 * 1024".into()),
+                None,
+                None
+            ]
+        );
+        assert_eq!(
+            update.where_clause.map(text).as_deref(),
+            Some("id = 'avatars' and s.x = (select 1 where true)")
+        );
+        let StatementKind::Update(update) = kind_of("update t set a = 1") else {
+            panic!("not an update");
+        };
+        assert_eq!(update.where_clause, None);
+    }
+
+    #[test]
     fn constraint_columns_and_not_null_checks() {
         let StatementKind::AlterTable(alter) = kind_of(
             "alter table t add constraint p primary key (id, \"Other\"), add constraint c check (a is not null and b is not null) not valid, add check (a is not null or b > 1)",
@@ -1646,5 +1747,111 @@ mod safety_facts_tests {
         };
         assert!(create.is_temporary);
         assert_eq!(create.object, ObjectKind::Table);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::tokenize;
+
+    fn kind_of(sql: &str) -> StatementKind {
+        let tokens: Vec<Token> = tokenize(sql, 0)
+            .into_iter()
+            .filter(|t| !t.is_trivia() && !t.is_punct(sql, ";"))
+            .collect();
+        extract(sql, &tokens)
+    }
+
+    fn added_constraint(sql: &str) -> ConstraintDef {
+        match kind_of(sql) {
+            StatementKind::AlterTable(alter) => match alter.actions.into_iter().next() {
+                Some(AlterTableAction {
+                    kind: AlterTableActionKind::AddConstraint(constraint),
+                    ..
+                }) => constraint,
+                other => panic!("not an added constraint: {other:?}"),
+            },
+            other => panic!("not ALTER TABLE: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn key_constraints_list_their_columns() {
+        let pk = added_constraint("alter table t add constraint t_pk primary key (a, \"B\")");
+        assert_eq!(pk.kind, ConstraintKind::PrimaryKey);
+        assert_eq!(pk.columns, vec!["a".to_string(), "B".to_string()]);
+        let unique = added_constraint("alter table t add unique nulls not distinct (slug)");
+        assert_eq!(unique.columns, vec!["slug".to_string()]);
+        let check = added_constraint("alter table t add constraint c check (a > 0)");
+        assert!(check.columns.is_empty());
+    }
+
+    #[test]
+    fn table_constraints_list_their_columns() {
+        let StatementKind::Create(create) =
+            kind_of("create table t (a int, b int, unique (a, b), primary key (a))")
+        else {
+            panic!("not CREATE");
+        };
+        let CreateDetail::Table(table) = create.detail else {
+            panic!("not a table");
+        };
+        let keys: Vec<_> = table
+            .constraints
+            .iter()
+            .map(|c| c.columns.clone())
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["a".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn alter_type_rename_names_the_new_type() {
+        let StatementKind::AlterType(alter) =
+            kind_of("alter type public.status rename to status__old")
+        else {
+            panic!("not ALTER TYPE");
+        };
+        assert_eq!(alter.rename_to.as_deref(), Some("status__old"));
+        assert!(alter.add_value.is_none());
+    }
+
+    #[test]
+    fn delete_names_its_table() {
+        let StatementKind::Delete(delete) =
+            kind_of("delete from only storage.buckets where id = 'avatars'")
+        else {
+            panic!("not DELETE");
+        };
+        assert!(delete.table.is_some_and(|t| t.is("storage.buckets")));
+        assert!(delete.has_where);
+        let StatementKind::Delete(delete) = kind_of("DELETE FROM public.plans") else {
+            panic!("not DELETE");
+        };
+        assert!(!delete.has_where);
+    }
+
+    #[test]
+    fn insert_select_where_not_exists_is_a_guard() {
+        let StatementKind::Insert(insert) = kind_of(
+            "insert into storage.buckets (id, name) select 'a', 'a' \
+             where not exists (select 1 from storage.buckets where id = 'a')",
+        ) else {
+            panic!("not INSERT");
+        };
+        assert!(insert.has_not_exists_guard);
+        assert!(!insert.has_on_conflict);
+        let StatementKind::Insert(insert) =
+            kind_of("insert into storage.buckets (id, name) values ('a', 'a')")
+        else {
+            panic!("not INSERT");
+        };
+        assert!(!insert.has_not_exists_guard);
     }
 }

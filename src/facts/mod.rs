@@ -21,6 +21,25 @@ use crate::source::{split_statements, tokenize, LexError, SourceFile, Span, Toke
 /// pathological statement cannot cost seconds.
 const MAX_PARSED_STATEMENT_BYTES: usize = 256 * 1024;
 
+/// sqlparser reads at most this much of one file (the largest corpus migration is 83 KB);
+/// the statements after it are read by the token extractor alone, so a 10 MB seed file
+/// costs seconds of lexing, not minutes of parsing.
+const MAX_PARSED_FILE_BYTES: usize = 1024 * 1024;
+
+/// How much more sqlparser may read in this file.
+struct ParseBudget(usize);
+
+impl ParseBudget {
+    /// Validates `text` with sqlparser while the budget lasts.
+    fn parse(&mut self, text: &str) -> bool {
+        if text.len() > MAX_PARSED_STATEMENT_BYTES || text.len() > self.0 {
+            return false;
+        }
+        self.0 -= text.len();
+        parse::is_valid_sql(text)
+    }
+}
+
 /// The facts of one file.
 #[derive(Debug, Default)]
 pub struct FileFacts {
@@ -40,11 +59,18 @@ impl FileFacts {
                 .collect(),
             ..FileFacts::default()
         };
+        let mut budget = ParseBudget(MAX_PARSED_FILE_BYTES);
         for raw in &file.statements {
             let tokens = file.significant_tokens(raw);
-            let text = raw.span.text(&file.text);
-            let parsed = text.len() <= MAX_PARSED_STATEMENT_BYTES && parse::is_valid_sql(text);
-            facts.push(&file.text, tokens, raw.span, parsed, Nesting::TopLevel);
+            let parsed = budget.parse(raw.span.text(&file.text));
+            facts.push(
+                &file.text,
+                tokens,
+                raw.span,
+                parsed,
+                Nesting::TopLevel,
+                &mut budget,
+            );
         }
         facts
     }
@@ -56,6 +82,7 @@ impl FileFacts {
         span: Span,
         parsed: bool,
         nesting: Nesting,
+        budget: &mut ParseBudget,
     ) {
         let kind = extract::extract(source, &tokens);
         let do_body = match &kind {
@@ -77,14 +104,20 @@ impl FileFacts {
         });
         // Nested DO blocks are rare; one level is what migrations use.
         if let (Some((body, catches)), Nesting::TopLevel) = (do_body, nesting) {
-            self.push_do_block_statements(source, body, catches);
+            self.push_do_block_statements(source, body, catches, budget);
         }
     }
 
     /// Reads the SQL statements of a PL/pgSQL `DO` body: each `CREATE/ALTER/DROP/…` that
     /// follows `BEGIN`, `THEN`, `ELSE`, `LOOP` or `;`. One under `IF … THEN` or in a block
     /// with an `EXCEPTION WHEN` handler is guarded.
-    fn push_do_block_statements(&mut self, source: &str, body: Span, catches_duplicates: bool) {
+    fn push_do_block_statements(
+        &mut self,
+        source: &str,
+        body: Span,
+        catches_duplicates: bool,
+        budget: &mut ParseBudget,
+    ) {
         let tokens = tokenize(body.text(source), body.start);
         let mut if_depth = 0usize;
         for raw in split_statements(&tokens, source) {
@@ -131,8 +164,7 @@ impl FileFacts {
                 continue;
             };
             let span = statement_tokens[0].span.cover(last.span);
-            let parsed =
-                span.len() <= MAX_PARSED_STATEMENT_BYTES && parse::is_valid_sql(span.text(source));
+            let parsed = budget.parse(span.text(source));
             let guarded = catches_duplicates || if_depth > 0;
             self.push(
                 source,
@@ -140,6 +172,7 @@ impl FileFacts {
                 span,
                 parsed,
                 Nesting::DoBlock { guarded },
+                budget,
             );
         }
     }

@@ -118,6 +118,8 @@ pub enum StatementKind {
     Do(DoBlock),
     Transaction(TransactionKind),
     Truncate(Truncate),
+    /// `DELETE FROM table …`.
+    Delete(Delete),
     /// `COMMENT ON …`.
     Comment,
     /// `SET name = value` / `SET name TO value`.
@@ -414,6 +416,8 @@ pub enum AlterTableActionKind {
 pub struct AlterType {
     pub name: Option<ObjectName>,
     pub add_value: Option<AddEnumValue>,
+    /// `RENAME TO new_name`: the new name, in the type's schema.
+    pub rename_to: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -466,6 +470,8 @@ pub struct Insert {
     /// Per `VALUES` row, the token range of each value.
     pub rows: Vec<Vec<Range<usize>>>,
     pub has_on_conflict: bool,
+    /// `INSERT … SELECT … WHERE NOT EXISTS (…)`: the query skips rows that are already there.
+    pub has_not_exists_guard: bool,
     /// Where an `ON CONFLICT …` clause goes: the end of the statement, before any `RETURNING`.
     pub on_conflict_insert_at: usize,
 }
@@ -540,6 +546,8 @@ pub struct Update {
     pub table: Option<ObjectName>,
     /// Every column assigned by `SET`, in order; `(a, b) = (…)` gives one per column.
     pub assignments: Vec<Assignment>,
+    /// Tokens of the top-level `WHERE` condition, up to `RETURNING`.
+    pub where_clause: Option<Range<usize>>,
 }
 
 #[derive(Clone, Debug)]
@@ -549,6 +557,8 @@ pub struct Assignment {
     pub span: Span,
     /// `col.field = …` or `col[1] = …`: assigns part of the column.
     pub is_partial: bool,
+    /// Tokens of the value after `=` (`None` inside `(a, b) = (…)`).
+    pub value: Option<Range<usize>>,
 }
 
 /// `ALTER DOMAIN name …`.
@@ -580,4 +590,11 @@ pub struct Vacuum {
 #[derive(Clone, Debug)]
 pub struct Cluster {
     pub table: Option<ObjectName>,
+}
+
+/// `DELETE FROM [ONLY] table [WHERE …]`.
+#[derive(Clone, Debug)]
+pub struct Delete {
+    pub table: Option<ObjectName>,
+    pub has_where: bool,
 }

@@ -7,10 +7,11 @@
 
 use std::collections::HashMap;
 
+use crate::facts::expr::{parse_expr, required_values, Expr};
 use crate::facts::{
-    identifier, string_literal, AlterFunction, AlterPolicy, AlterTableActionKind, AlterView,
-    Create, CreateDetail, FunctionDef, Grant, GrantObjectKind, Insert, ObjectKind, ObjectName,
-    PolicyCommand, PolicyDef, Statement, StatementKind, ViewDef,
+    identifier, AlterFunction, AlterPolicy, AlterTableActionKind, AlterView, Create, CreateDetail,
+    FunctionDef, Grant, GrantObjectKind, Insert, ObjectKind, ObjectName, PolicyCommand, PolicyDef,
+    Statement, StatementKind, Update, ViewDef,
 };
 use crate::source::Span;
 
@@ -344,8 +345,37 @@ pub struct BucketRecord<'a> {
     pub public_span: Option<Span>,
     /// A non-null `file_size_limit` is given.
     pub has_file_size_limit: bool,
-    /// A non-null `allowed_mime_types` is given.
+    /// A non-null, non-empty `allowed_mime_types` is given.
     pub has_allowed_mime_types: bool,
+}
+
+/// An `UPDATE storage.buckets SET … [WHERE id = '…']`.
+#[derive(Clone, Debug)]
+pub struct BucketUpdate<'a> {
+    pub at: At<'a>,
+    /// The ids its `WHERE` requires (`id = '…'`, `id IN (…)`, or the same on `name`);
+    /// `None` without a `WHERE`: every bucket.
+    pub ids: Option<Vec<String>>,
+    /// `public = <boolean literal>`, with the value's span.
+    pub public: Option<(bool, Span)>,
+    /// `file_size_limit = …`: whether it sets a limit (not `NULL`).
+    pub file_size_limit: Option<bool>,
+    /// `allowed_mime_types = …`: whether it sets a limit (not `NULL` or an empty array).
+    pub allowed_mime_types: Option<bool>,
+}
+
+impl BucketUpdate<'_> {
+    pub fn applies_to(&self, id: &str) -> bool {
+        self.ids
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|i| i == id))
+    }
+}
+
+/// Whether a `file_size_limit` / `allowed_mime_types` value restricts uploads: not `NULL`
+/// and not an empty array (Supabase Storage reads both as "no limit").
+fn sets_a_limit(value: &Expr) -> bool {
+    !value.is_null_literal() && !value.is_empty_array()
 }
 
 /// The replayed history.
@@ -356,6 +386,8 @@ pub struct Database<'a> {
     pub functions: Vec<FunctionRecord<'a>>,
     pub views: Vec<ViewRecord<'a>>,
     pub buckets: Vec<BucketRecord<'a>>,
+    /// `UPDATE storage.buckets` statements whose buckets are known, in order.
+    pub bucket_updates: Vec<BucketUpdate<'a>>,
     /// `ALTER DEFAULT PRIVILEGES` statements, in order.
     pub default_privileges: Vec<GrantEvent<'a>>,
     /// Schemas extensions were installed into: `(extension, schema)`.
@@ -512,6 +544,7 @@ impl<'a> Database<'a> {
             }
             StatementKind::Grant(grant) => self.replay_grant(at, grant, live),
             StatementKind::Insert(insert) => self.replay_insert(at, insert),
+            StatementKind::Update(update) => self.replay_update(at, update),
             _ => {}
         }
     }
@@ -726,11 +759,11 @@ impl<'a> Database<'a> {
             "allowed_mime_types",
         ];
         for row in &insert.rows {
-            let column_of = |i: usize| -> Option<String> {
+            let column_of = |i: usize| -> Option<&str> {
                 if insert.columns.is_empty() {
-                    COLUMNS.get(i).map(|c| c.to_string())
+                    COLUMNS.get(i).copied()
                 } else {
-                    insert.columns.get(i).cloned()
+                    insert.columns.get(i).map(String::as_str)
                 }
             };
             let mut bucket = BucketRecord {
@@ -746,30 +779,25 @@ impl<'a> Database<'a> {
             let mut found_id = false;
             for (i, value) in row.iter().enumerate() {
                 let Some(column) = column_of(i) else { continue };
-                let tokens = at.statement.tokens.get(value.clone()).unwrap_or(&[]);
-                let span = at.statement.token_span(value.clone());
-                let is_null = tokens.len() == 1 && tokens[0].is_word(at.source, "null");
-                let has_value = !is_null && !tokens.is_empty();
-                match column.as_str() {
+                let Some(tokens) = at.statement.tokens.get(value.clone()) else {
+                    continue;
+                };
+                let expr = parse_expr(at.source, tokens);
+                match column {
+                    // `'avatars'` or `'avatars'::text`.
                     "id" => {
-                        // `'avatars'` or `'avatars'::text`.
-                        if let Some(id) = tokens.first().and_then(|t| string_literal(t, at.source))
-                        {
-                            bucket.id = id;
-                            bucket.id_span = span;
+                        if let Some(id) = expr.string_value() {
+                            bucket.id = id.to_string();
+                            bucket.id_span = expr.span;
                             found_id = true;
                         }
                     }
                     "public" => {
-                        bucket.public = match tokens {
-                            [t] if t.is_word(at.source, "true") => Some(true),
-                            [t] if t.is_word(at.source, "false") => Some(false),
-                            _ => None,
-                        };
-                        bucket.public_span = Some(span);
+                        bucket.public = expr.bool_value();
+                        bucket.public_span = Some(expr.span);
                     }
-                    "file_size_limit" => bucket.has_file_size_limit = has_value,
-                    "allowed_mime_types" => bucket.has_allowed_mime_types = has_value,
+                    "file_size_limit" => bucket.has_file_size_limit = sets_a_limit(&expr),
+                    "allowed_mime_types" => bucket.has_allowed_mime_types = sets_a_limit(&expr),
                     _ => {}
                 }
             }
@@ -777,6 +805,83 @@ impl<'a> Database<'a> {
                 self.buckets.push(bucket);
             }
         }
+    }
+
+    fn replay_update(&mut self, at: At<'a>, update: &'a Update) {
+        let Some(table) = &update.table else { return };
+        if !table.is("storage.buckets") {
+            return;
+        }
+        let ids = match &update.where_clause {
+            None => None,
+            Some(range) => {
+                let Some(tokens) = at.statement.tokens.get(range.clone()) else {
+                    return;
+                };
+                let condition = parse_expr(at.source, tokens);
+                // `name` is the bucket's display name, which migrations set to its id.
+                match required_values(&condition, "id")
+                    .or_else(|| required_values(&condition, "name"))
+                {
+                    Some(ids) => Some(ids),
+                    None => return,
+                }
+            }
+        };
+        let mut change = BucketUpdate {
+            at,
+            ids,
+            public: None,
+            file_size_limit: None,
+            allowed_mime_types: None,
+        };
+        for assignment in &update.assignments {
+            let Some(tokens) = assignment
+                .value
+                .clone()
+                .and_then(|range| at.statement.tokens.get(range))
+            else {
+                continue;
+            };
+            let expr = parse_expr(at.source, tokens);
+            match assignment.column.as_str() {
+                "public" => change.public = expr.bool_value().map(|value| (value, expr.span)),
+                "file_size_limit" => change.file_size_limit = Some(sets_a_limit(&expr)),
+                "allowed_mime_types" => change.allowed_mime_types = Some(sets_a_limit(&expr)),
+                _ => {}
+            }
+        }
+        self.bucket_updates.push(change);
+    }
+
+    /// The `UPDATE storage.buckets` statements after the bucket's insert that change it, in
+    /// order.
+    pub fn bucket_updates_of<'s>(
+        &'s self,
+        bucket: &'s BucketRecord<'a>,
+    ) -> impl Iterator<Item = &'s BucketUpdate<'a>> + 's {
+        self.bucket_updates
+            .iter()
+            .filter(move |u| u.at.point > bucket.at.point && u.applies_to(&bucket.id))
+    }
+
+    /// Whether the bucket ends with a `file_size_limit` and with `allowed_mime_types`, after
+    /// later updates.
+    pub fn bucket_limits(&self, bucket: &BucketRecord<'a>) -> (bool, bool) {
+        let mut limits = (bucket.has_file_size_limit, bucket.has_allowed_mime_types);
+        for update in self.bucket_updates_of(bucket) {
+            limits.0 = update.file_size_limit.unwrap_or(limits.0);
+            limits.1 = update.allowed_mime_types.unwrap_or(limits.1);
+        }
+        limits
+    }
+
+    /// Whether the bucket is public at the end of the history (`public` defaults to false).
+    pub fn bucket_is_public(&self, bucket: &BucketRecord<'a>) -> bool {
+        self.bucket_updates_of(bucket)
+            .filter_map(|u| u.public.map(|(public, _)| public))
+            .last()
+            .unwrap_or(bucket.public == Some(true))
     }
 
     /// The table a `CREATE TABLE` statement created (none for a no-op `IF NOT EXISTS`).
@@ -1041,6 +1146,29 @@ mod tests {
                         ("raw", Some(true), false)
                     ]
                 );
+            },
+        );
+    }
+
+    #[test]
+    fn bucket_updates_apply_to_the_buckets_their_where_names() {
+        with_history(
+            &[
+                "insert into storage.buckets (id, name, public, allowed_mime_types)
+               values ('a', 'a', 'true', '{}'), ('b', 'b', false, array['image/png']);",
+                "update storage.buckets set public = false, file_size_limit = 10 where id = 'a';
+                 update storage.buckets set allowed_mime_types = null where name in ('b');
+                 update storage.buckets set public = true where owner = 'x';
+                 update storage.buckets set file_size_limit = null;",
+            ],
+            |db| {
+                assert_eq!(db.bucket_updates.len(), 3, "an unknown WHERE is skipped");
+                let [a, b] = [&db.buckets[0], &db.buckets[1]];
+                assert_eq!((a.public, a.has_allowed_mime_types), (Some(true), false));
+                assert!(!db.bucket_is_public(a));
+                assert_eq!(db.bucket_limits(a), (false, false));
+                assert_eq!(db.bucket_limits(b), (false, false));
+                assert_eq!(db.bucket_updates_of(b).count(), 2);
             },
         );
     }

@@ -7,11 +7,44 @@ use crate::report::docs_url;
 use super::{Category, FixKind};
 
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Example {
     pub valid: bool,
     pub code: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// A `since=<version>|<version>` tag: the versions that existed at the `--since` ref.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Vec<String>>,
+    /// A `registeredBuckets=<id>|<id>` tag: the `registeredBuckets` the example is linted with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered_buckets: Option<Vec<String>>,
+}
+
+impl Example {
+    /// The files the example is linted as, `(name, text)`: the block split at lines
+    /// `-- file: <name>.sql`. Text before the first such line is the file `file` names
+    /// (`None`: the default example path).
+    pub fn files(&self) -> Vec<(Option<String>, String)> {
+        let mut files = Vec::new();
+        let mut name = self.file.clone();
+        let mut text = String::new();
+        for line in self.code.lines() {
+            if let Some(next) = line.trim().strip_prefix("-- file:") {
+                if !text.is_empty() || name.is_some() {
+                    files.push((name.take(), std::mem::take(&mut text)));
+                }
+                name = Some(next.trim().to_string());
+            } else {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+        if !text.is_empty() || files.is_empty() {
+            files.push((name, text));
+        }
+        files
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -69,11 +102,14 @@ pub fn docs_body(docs: &str) -> String {
 }
 
 /// The fenced `sql` blocks of the docs: `sql,expect_diagnostic` ones are invalid examples.
-/// A `file=<name>.sql` tag names the file the block is linted as.
+/// A `file=<name>.sql` tag names the file the block is linted as; `since=<v>|<v>` gives the
+/// versions that existed at a `--since` ref; `registeredBuckets=<id>|<id>` the bucket ids the
+/// application registers.
 pub fn examples(docs: &str) -> Vec<Example> {
     let body = docs_body(docs);
     let mut examples = Vec::new();
-    let mut current: Option<(bool, Option<String>, Vec<&str>)> = None;
+    // The example being read and its lines, while inside a fence.
+    let mut current: Option<(Example, Vec<&str>)> = None;
     for line in body.lines() {
         let trimmed = line.trim();
         match (&mut current, trimmed.strip_prefix("```")) {
@@ -83,18 +119,30 @@ pub fn examples(docs: &str) -> Vec<Example> {
                     .iter()
                     .find_map(|t| t.strip_prefix("file="))
                     .map(str::to_string);
-                current = Some((!tags.contains(&"expect_diagnostic"), file, Vec::new()));
+                let since = tags
+                    .iter()
+                    .find_map(|t| t.strip_prefix("since="))
+                    .map(|versions| versions.split('|').map(str::to_string).collect());
+                let registered_buckets = tags
+                    .iter()
+                    .find_map(|t| t.strip_prefix("registeredBuckets="))
+                    .map(|ids| ids.split('|').map(str::to_string).collect());
+                let example = Example {
+                    valid: !tags.contains(&"expect_diagnostic"),
+                    code: String::new(),
+                    file,
+                    since,
+                    registered_buckets,
+                };
+                current = Some((example, Vec::new()));
             }
             (Some(_), Some("")) => {
-                if let Some((valid, file, lines)) = current.take() {
-                    examples.push(Example {
-                        valid,
-                        code: lines.join("\n") + "\n",
-                        file,
-                    });
+                if let Some((mut example, lines)) = current.take() {
+                    example.code = lines.join("\n") + "\n";
+                    examples.push(example);
                 }
             }
-            (Some((_, _, lines)), _) => lines.push(line),
+            (Some((_, lines)), _) => lines.push(line),
             _ => {}
         }
     }

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod idempotency;
 pub mod naming;
 pub mod safety;
+pub mod storage;
 pub mod style;
 pub mod support;
 
@@ -42,12 +43,19 @@ static RULES: &[&dyn Rule] = &[
     &safety::ChangingColumnType,
     &safety::ConstraintMissingNotValid,
     &safety::DisallowedUniqueConstraint,
+    &idempotency::DropBeforeCreate,
     &access::FunctionExecuteGrants,
     &access::FunctionSearchPath,
     &safety::IdentifierTooLong,
+    &idempotency::InsertOnConflict,
+    &naming::MigrationFilename,
     &style::MigrationHeader,
+    &naming::MigrationLocation,
+    &naming::MigrationOrder,
+    &naming::NoFutureTimestamp,
     &access::NoPermissiveTrue,
     &access::NoUserMetadataInPolicy,
+    &naming::NoVersionSuffix,
     &engine::ParseError,
     &access::PolicyClauses,
     &access::PolicyRoles,
@@ -64,8 +72,10 @@ static RULES: &[&dyn Rule] = &[
     &safety::RequireConcurrentPartitionDetach,
     &safety::RequireConcurrentReindex,
     &safety::RequireEnumValueOrdering,
+    &idempotency::RequireIfExists,
     &idempotency::RequireIfNotExists,
     &safety::RequireLockTimeout,
+    &idempotency::RequireOrReplace,
     &safety::RequireStatementTimeout,
     &access::RevokeDefaultPrivileges,
     &access::RlsEnabled,
@@ -74,8 +84,13 @@ static RULES: &[&dyn Rule] = &[
     &access::SecurityDefinerAuthorization,
     &access::SecurityDefinerSearchPath,
     &safety::SetNotNull,
+    &storage::StorageBucketLimits,
+    &storage::StorageBucketPrivate,
+    &storage::StorageBucketRegistered,
+    &storage::StoragePolicyBucketScope,
     &access::SuperAdminBypass,
     &safety::TransactionNesting,
+    &naming::UniqueMigrationVersion,
     &engine::UnknownRule,
     &engine::UnusedDisableDirective,
     &access::ViewSecurityInvoker,

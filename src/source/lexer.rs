@@ -133,6 +133,11 @@ impl Lexer<'_> {
 
     fn next_kind(&mut self) -> (TokenKind, Option<LexError>) {
         let b = self.peek(0);
+        // A byte-order mark opening the file is not text (psql skips it too).
+        if self.pos == 0 && self.base == 0 && self.text.starts_with('\u{feff}') {
+            self.pos = '\u{feff}'.len_utf8();
+            return (TokenKind::Whitespace, None);
+        }
         match b {
             b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => {
                 while matches!(self.peek(0), b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
@@ -483,6 +488,18 @@ mod tests {
                 (TokenKind::Word, "b"),
                 (TokenKind::Operator, "->>"),
                 (TokenKind::String, "'k'"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_whitespace() {
+        assert_eq!(
+            kinds("\u{feff}create table t"),
+            vec![
+                (TokenKind::Word, "create"),
+                (TokenKind::Word, "table"),
+                (TokenKind::Word, "t")
             ]
         );
     }

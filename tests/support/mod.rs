@@ -29,7 +29,19 @@ pub fn findings_of(
     files: Vec<(String, String)>,
     config: serde_json::Value,
 ) -> Vec<(String, usize, String)> {
-    let response = lint(&request(files, config));
+    findings_of_since(rule_id, files, config, None)
+}
+
+/// [`findings_of`] with the versions that existed at a `--since` ref.
+pub fn findings_of_since(
+    rule_id: &str,
+    files: Vec<(String, String)>,
+    config: serde_json::Value,
+    since_versions: Option<Vec<String>>,
+) -> Vec<(String, usize, String)> {
+    let mut request = request(files, config);
+    request.since_versions = since_versions;
+    let response = lint(&request);
     assert!(
         response.config_errors.is_empty(),
         "config errors: {:?}",
@@ -53,8 +65,9 @@ pub fn config_enabling(rule_id: &str) -> serde_json::Value {
     serde_json::json!({ "rules": { rule_id: "warn" } })
 }
 
-/// Fixes the files, then checks the fix is stable: a second fix changes nothing and the
-/// output has no parse error. Returns the fixed texts.
+/// Fixes the files, then checks the fix is stable: a second fix changes nothing, the
+/// output has no parse error, and a file with only CRLF line breaks keeps only CRLF ones.
+/// Returns the fixed texts.
 pub fn fix_and_check(files: Vec<(String, String)>, config: serde_json::Value) -> Vec<String> {
     let first = fix(&request(files.clone(), config.clone()));
     let outputs: Vec<(String, String)> = first
@@ -62,7 +75,14 @@ pub fn fix_and_check(files: Vec<(String, String)>, config: serde_json::Value) ->
         .iter()
         .map(|r| (r.path.clone(), r.output.clone()))
         .collect();
-    for result in &first.results {
+    for (result, (_, input)) in first.results.iter().zip(&files) {
+        let has_bare_lf = |text: &str| text.replace("\r\n", "").contains('\n');
+        assert!(
+            !input.contains("\r\n") || has_bare_lf(input) || !has_bare_lf(&result.output),
+            "fixed {} mixes `\\n` into CRLF line breaks:\n{:?}",
+            result.path,
+            result.output
+        );
         assert!(
             result.refused.is_none(),
             "fix refused for {}: {:?}",

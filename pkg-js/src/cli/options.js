@@ -32,12 +32,6 @@ const SEVERITIES = new Map([
     ["2", 2],
 ]);
 
-/** Subcommands of SPEC §6 that later versions add. */
-const LATER_SUBCOMMANDS = new Set(["init", "new", "verify", "status"]);
-
-/** Flags of SPEC §6 that later versions add. */
-const LATER_FLAGS = ["cache", "cache-location", "since"];
-
 /** @type {import("node:util").ParseArgsConfig["options"]} */
 const LINT_OPTIONS = {
     config: { type: "string", short: "c" },
@@ -85,6 +79,9 @@ const RULES_OPTIONS = {
  * @property {boolean} stdin
  * @property {string | undefined} stdinFilename
  * @property {boolean | undefined} color true/false when forced by a flag
+ * @property {string | undefined} since report only files added or changed since this git revision
+ * @property {boolean} cache reuse the results of an identical earlier run
+ * @property {string | undefined} cacheLocation the cache file or folder (default `.supalintcache`)
  */
 
 /**
@@ -108,20 +105,12 @@ export function parseCommandLine(argv) {
     if (argv[0] === "rules") {
         return parseRulesCommand(argv.slice(1));
     }
-    if (argv[0] !== undefined && LATER_SUBCOMMANDS.has(argv[0])) {
-        throw new UsageError(`\`supalint ${argv[0]}\` is not available in this version.`);
-    }
     const { values, positionals } = parse(argv, LINT_OPTIONS);
     if (values.help) {
         return { command: "help", topic: "lint" };
     }
     if (values.version) {
         return { command: "version" };
-    }
-    for (const flag of LATER_FLAGS) {
-        if (values[flag] !== undefined) {
-            throw new UsageError(`--${flag} is not supported yet.`);
-        }
     }
     const format = /** @type {string} */ (values.format ?? "stylish");
     if (!LINT_FORMATS.includes(format)) {
@@ -145,6 +134,12 @@ export function parseCommandLine(argv) {
     if (values.color && values["no-color"]) {
         throw new UsageError("--color and --no-color cannot be combined.");
     }
+    if (values.since !== undefined && values.stdin) {
+        throw new UsageError("--since selects changed files: it does not apply to --stdin.");
+    }
+    if (values["cache-location"] !== undefined && !values.cache) {
+        throw new UsageError("--cache-location only applies with --cache.");
+    }
     return {
         command: "lint",
         patterns: positionals,
@@ -161,6 +156,9 @@ export function parseCommandLine(argv) {
         stdin: Boolean(values.stdin),
         stdinFilename: /** @type {string | undefined} */ (values["stdin-filename"]),
         color: values["no-color"] ? false : values.color ? true : undefined,
+        since: /** @type {string | undefined} */ (values.since),
+        cache: Boolean(values.cache),
+        cacheLocation: /** @type {string | undefined} */ (values["cache-location"]),
     };
 }
 
@@ -247,6 +245,10 @@ function parseRuleFlags(flags) {
 /** The text of `supalint --help`. */
 export const LINT_HELP = `Usage: supalint [options] [file|dir|glob ...]
        supalint rules [--format text|markdown|json]
+       supalint init [--force]
+       supalint new <description> [--template table|column|policy|bucket|function]
+       supalint verify [--db-url <url>] [--format stylish|json]
+       supalint status --db-url <url> [--strict] [--format table|json]
 
 Lints Supabase / PostgreSQL migration files. With no paths, lints the
 migrations folder; every migration in it is always part of the history the
@@ -266,6 +268,11 @@ Options:
                                         Report directives that suppress nothing
       --stdin                           Lint standard input
       --stdin-filename <path>           The migration path standard input stands for
+      --since <git-ref>                 Report only files added or changed since the ref
+                                        (the whole migrations folder stays history)
+      --cache                           Reuse the results of an identical earlier run
+                                        (not with --stdin)
+      --cache-location <path>           The cache file or folder (default .supalintcache)
       --color, --no-color               Force colour on or off (default: on for a terminal)
   -h, --help                            Show this help
   -v, --version                         Show the version

@@ -16,6 +16,13 @@ import { readSource, sourceFromBytes } from "../files/read-source.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
 import { formatters } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
+import { cacheFilePath } from "../cache/lint-cache.js";
+import { lintProject } from "../cache/cached-lint.js";
+import { GitError } from "../git/git.js";
+import { runInit } from "./commands/init.js";
+import { runNew } from "./commands/new.js";
+import { runStatus } from "./commands/status.js";
+import { runVerify } from "./commands/verify.js";
 import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
 import { createProgress } from "./progress.js";
 import { formatRules } from "./rules-output.js";
@@ -41,6 +48,12 @@ import { formatRules } from "./rules-output.js";
  * @returns {Promise<0 | 1 | 2>} the exit code
  */
 export async function run(argv, io) {
+    if (argv[0] === "verify" || argv[0] === "status") {
+        return (argv[0] === "verify" ? runVerify : runStatus)(argv.slice(1), io);
+    }
+    if (argv[0] === "init" || argv[0] === "new") {
+        return (argv[0] === "init" ? runInit : runNew)(argv.slice(1), io);
+    }
     try {
         const command = parseCommandLine(argv);
         if (command.command === "help") {
@@ -114,7 +127,16 @@ async function lint(command, io, api) {
         }
         const progress = createProgress(io.stderr);
         try {
-            report = api.lintFiles(command.patterns, { ...options, onProgress: progress.update });
+            report =
+                command.since !== undefined || command.cache
+                    ? await lintProject(api, command.patterns, {
+                          ...options,
+                          since: command.since,
+                          cacheFile: command.cache ? cacheFilePath(command.cacheLocation, io.cwd) : undefined,
+                          warn: (message) => io.stderr.write(`supalint: ${message}\n`),
+                          onProgress: progress.update,
+                      })
+                    : api.lintFiles(command.patterns, { ...options, onProgress: progress.update });
         } finally {
             progress.done();
         }
@@ -134,7 +156,7 @@ async function lint(command, io, api) {
     }
     for (const result of results) {
         if (result.fixRefused !== undefined) {
-            io.stderr.write(`supalint: fixes for ${result.filePath} were not applied: ${result.fixRefused}\n`);
+            io.stderr.write(`supalint: left ${result.filePath} untouched, none of its fixes applied: ${result.fixRefused}\n`);
         }
     }
     if (command.quiet) {
@@ -149,6 +171,7 @@ async function lint(command, io, api) {
         rulesMeta: Object.fromEntries(api.rules().map((rule) => [rule.id, rule])),
         color: useColor(command, io),
         version: api.version,
+        fixDryRun: command.fixDryRun,
     });
     if (command.outputFile !== undefined) {
         writeReport(path.resolve(io.cwd, command.outputFile), text);
@@ -184,7 +207,7 @@ async function lint(command, io, api) {
 function fail(error, io) {
     if (error instanceof UsageError) {
         io.stderr.write(`supalint: ${error.message}\nRun \`supalint --help\` for usage.\n`);
-    } else if (error instanceof ConfigError || error instanceof NoFilesFoundError || error instanceof CliError) {
+    } else if (error instanceof ConfigError || error instanceof NoFilesFoundError || error instanceof CliError || error instanceof GitError) {
         io.stderr.write(`supalint: ${error.message}\n`);
     } else {
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -63,7 +63,11 @@ export function resolveConfig(userConfig, root, configPath) {
         }
     }
     if (written.registeredBuckets === undefined) {
-        config.registeredBuckets = resolveRegisteredBuckets(written.storageBucketsFile, root);
+        try {
+            config.registeredBuckets = resolveRegisteredBuckets(written.storageBucketsFile, root);
+        } catch (error) {
+            throw error instanceof ConfigError ? new ConfigError(error.problems, configPath) : error;
+        }
     }
     return { root, configPath, migrationsPath, config };
 }

@@ -18,6 +18,7 @@ import { formatStylish } from "./stylish.js";
  * @property {Record<string, RuleMeta>} rulesMeta every rule's metadata, by id
  * @property {boolean} color whether ANSI colours may be used
  * @property {string} version the supalint version
+ * @property {boolean} [fixDryRun] the results come from `--fix-dry-run`: their fixes were not written
  */
 
 /**

@@ -2,7 +2,8 @@
  * @file `stylish`, ESLint's default look: each file's path underlined, then
  * `line:column  severity  message  rule-id` aligned, then a summary with the
  * fixable counts. Without colour it prints exactly what ESLint's stylish
- * prints for the same results.
+ * prints for the same results, plus, after `--fix` (or `--fix-dry-run`), a
+ * first summary line with the number of problems fixed.
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -22,9 +23,11 @@ export function formatStylish(results, context) {
     let warningCount = 0;
     let fixableErrorCount = 0;
     let fixableWarningCount = 0;
+    let fixedCount = 0;
     let summaryPaint = style.yellow;
 
     for (const result of results) {
+        fixedCount += result.fixedCount ?? 0;
         if (result.messages.length === 0) {
             continue;
         }
@@ -58,8 +61,13 @@ export function formatStylish(results, context) {
     }
 
     const total = errorCount + warningCount;
+    if (fixedCount > 0) {
+        const verb = context.fixDryRun ? "would be fixed (--fix-dry-run writes nothing)" : "fixed";
+        const rest = total === 0 ? "; none remain" : "";
+        output += style.bold(style.green(`\u2714 ${fixedCount} ${word("problem", fixedCount)} ${verb}${rest}\n`));
+    }
     if (total === 0) {
-        return "";
+        return fixedCount > 0 ? style.reset(output) : "";
     }
     output += style.bold(
         summaryPaint(`\u2716 ${total} ${word("problem", total)} (${errorCount} ${word("error", errorCount)}, ${warningCount} ${word("warning", warningCount)})\n`),

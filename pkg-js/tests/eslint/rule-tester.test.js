@@ -86,7 +86,8 @@ function applyEdit(text, edit) {
  * invalid example must report what the engine reports for it (message id,
  * data, position) and, for a fixable rule, give the engine's fix as output
  * (its suggestions, for a rule that suggests).
- * Examples of a multi-file history (tagged with a file name) are left to the
+ * Examples of a multi-file history (tagged with a file name, or holding
+ * several files, each opened by a line `-- file: <name>.sql`) are left to the
  * Rust tests, which lint them together.
  * @param {import("../../src/api.js").RuleMeta} rule
  * @returns {{ valid: import("eslint").RuleTester.ValidTestCase[], invalid: import("eslint").RuleTester.InvalidTestCase[] }}
@@ -97,15 +98,18 @@ function casesFromExamples(rule) {
     /** @type {import("eslint").RuleTester.InvalidTestCase[]} */
     const invalid = [];
     for (const [index, example] of rule.examples.entries()) {
-        if (example.file !== undefined) {
+        if (example.file !== undefined || /^\s*-- file:/mu.test(example.code)) {
             continue;
         }
         const name = `${rule.id} example ${index + 1} (${example.valid ? "valid" : "invalid"})`;
+        // An example tagged with the registered bucket ids is linted with them.
+        const options = example.registeredBuckets === undefined ? {} : { registeredBuckets: example.registeredBuckets };
+        const languageOptions = example.registeredBuckets === undefined ? {} : { languageOptions: options };
         if (example.valid) {
-            valid.push({ name, code: example.code, filename: EXAMPLE_PATH });
+            valid.push({ name, code: example.code, filename: EXAMPLE_PATH, ...languageOptions });
             continue;
         }
-        const response = engine.lint({ files: [{ path: EXAMPLE_PATH, text: example.code }], config: { extends: "all" }, inlineConfig: false });
+        const response = engine.lint({ files: [{ path: EXAMPLE_PATH, text: example.code }], config: { extends: "all", ...options }, inlineConfig: false });
         const findings = response.results[0].diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
         let output = example.code;
         for (const finding of [...findings].reverse()) {
@@ -117,6 +121,7 @@ function casesFromExamples(rule) {
             name,
             code: example.code,
             filename: EXAMPLE_PATH,
+            ...languageOptions,
             output: output === example.code ? null : output,
             errors: findings.map((finding) => ({
                 messageId: finding.messageId,

@@ -142,7 +142,12 @@ describe("SqlLanguage", () => {
 
     it("reads a body given as bytes", () => {
         const ast = parseOk("<input>", /** @type {any} */ (new TextEncoder().encode("create schema app;")));
-        assert.equal(ast.diagnostics[0].messageId, "missingIfNotExists");
+        // `<input>` is no migration name and the text has no header: other rules report too.
+        const found = ast.diagnostics.filter((diagnostic) => diagnostic.ruleId === "require-if-not-exists");
+        assert.deepEqual(
+            found.map(({ messageId, line, column }) => [messageId, line, column]),
+            [["missingIfNotExists", 1, 15]],
+        );
     });
 
     it("accepts the engine's options and ESLint's JavaScript ones, and rejects anything else", () => {
@@ -193,6 +198,17 @@ describe("engineConfig", () => {
         assert.equal(result.ok, false);
         assert.match(result.errors[0].message, /exposedSchemas.*config\.toml/u);
     });
+
+    it("reads storageBucketsFile relative to the working directory; registeredBuckets wins", (t) => {
+        const dir = makeFolder(t, { "src/storage.ts": "export enum StorageBuckets { Avatars = 'avatars' }\n" });
+        const where = { migrationsDir: "supabase/migrations", migrationsPath: null, cwd: dir };
+        assert.deepEqual(engineConfig({ storageBucketsFile: "src/storage.ts" }, where).registeredBuckets, ["avatars"]);
+        assert.deepEqual(engineConfig({ storageBucketsFile: "src/storage.ts", registeredBuckets: ["x"] }, where).registeredBuckets, ["x"]);
+        assert.equal("registeredBuckets" in engineConfig({}, where), false);
+        const result = language.parse({ path: path.join(dir, "supabase/migrations/20240101000000_a.sql"), body: "select 1;" }, { languageOptions: { storageBucketsFile: "missing.ts" } });
+        assert.equal(result.ok, false);
+        assert.match(result.errors[0].message, /storageBucketsFile.*missing\.ts/u);
+    });
 });
 
 describe("locateMigration", () => {
@@ -235,7 +251,14 @@ describe("history from the migrations folder", () => {
     const B = "20240102000000_b.sql";
     const C = "20240103000000_c.sql";
     const TEXTS = {
-        [A]: "-- Migration: a\ncreate table public.a (id int);\n",
+        [A]: [
+            "-- Migration: a",
+            "create table public.a (id int);",
+            "alter table public.a enable row level security;",
+            "revoke all on public.a from anon, authenticated;",
+            "grant select on public.a to authenticated;",
+            "",
+        ].join("\n"),
         [B]: "-- Migration: b\ncreate schema if not exists b;\n",
         [C]: "-- Migration: c\nalter table public.a add column note text;\n",
     };

@@ -1,6 +1,8 @@
 use crate::declare_rule;
-use crate::rules::support::access::is_exposed;
+use crate::report::Edit;
+use crate::rules::support::access::{first_keyword, is_exposed};
 use crate::rules::support::function::function_statements;
+use crate::rules::support::text::keyword_case;
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
 declare_rule! {
@@ -33,6 +35,11 @@ declare_rule! {
     ///   as $$ select count(*) from public.notes $$;
     /// ```
     ///
+    /// ## Fix safety
+    /// No automatic fix: with an empty `search_path` every unqualified table and function
+    /// name in the body stops resolving. An editor suggestion inserts
+    /// `SET search_path = ''`; schema-qualify the body's names before applying it.
+    ///
     /// ## Options
     /// - `exposedSchemas`: the schemas the Data API serves.
     ///
@@ -43,11 +50,12 @@ declare_rule! {
         id: "function-search-path",
         category: Access,
         severity: Warn,
-        fix: None,
+        fix: Suggestion,
         options: ["exposedSchemas"],
         sources: ["splinter:function_search_path_mutable"],
         messages: {
             missingSearchPath: "{Kind} `{function}` does not set `search_path`, so it resolves names through each caller's path and an object in another schema can take their place; add `SET search_path = ''` and schema-qualify the names in the body.",
+            addEmptySearchPath: "Add `SET search_path = ''`.",
         },
     }
 }
@@ -69,11 +77,19 @@ impl Rule for FunctionSearchPath {
             }
             let noun = function.noun();
             let kind = noun[..1].to_uppercase() + &noun[1..];
-            findings.report(
-                "missingSearchPath",
-                function.name.span,
-                vec![("Kind", kind), ("function", function.qualified())],
-            );
+            let case = first_keyword(ctx, function.statement);
+            let clause = format!("{} search_path = '' ", keyword_case(case, "set"));
+            findings
+                .report(
+                    "missingSearchPath",
+                    function.name.span,
+                    vec![("Kind", kind), ("function", function.qualified())],
+                )
+                .suggest(
+                    "addEmptySearchPath",
+                    "Add `SET search_path = ''`.",
+                    Edit::insert(function.def.options_insert_at, clause),
+                );
         }
     }
 }

@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it does
     /// Flags a `'…'` string, `"…"` identifier, `$tag$…$tag$` body or `/* … */` comment that
     /// runs to the end of the file, and files that are not text at all. A file past the
-    /// engine's limits (size, statements, problems) gets one finding saying so.
+    /// engine's limits (size, nesting, problems) gets one finding saying so.
     ///
     /// ## Why is this bad?
     /// PostgreSQL rejects the whole migration. Everything after the opening quote is read as
@@ -43,7 +43,6 @@ declare_rule! {
             tooManyDiagnostics: "More than {limit} problems in this file; only the first {limit} are shown.",
             tooLarge: "File `{path}` is {size} bytes, more than the {limit} supalint analyses, so it is not linted; split it into smaller migrations.",
             tooDeep: "This statement nests brackets {depth} deep, more than the {limit} levels supalint reads, so its rules do not see inside the deepest part; simplify the expression.",
-            tooManyStatements: "File `{path}` has {count} statements, more than the {limit} supalint analyses, so it is not linted; split it into smaller migrations.",
         },
     }
 }

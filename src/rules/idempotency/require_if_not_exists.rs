@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ObjectKind, StatementKind};
 use crate::report::Edit;
-use crate::rules::support::text::keyword_case;
+use crate::rules::support::text::{capitalize, keyword_case};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
 declare_rule! {
@@ -125,13 +125,5 @@ impl Rule for RequireIfNotExists {
                 _ => {}
             }
         }
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

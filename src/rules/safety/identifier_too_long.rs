@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::facts::identifier;
+use crate::facts::{identifier, StatementKind};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 use crate::source::TokenKind;
 
@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags every name (quoted or not) longer than 63 bytes in a statement: tables, columns,
-    /// indexes, constraints, policies, functions and the rest.
+    /// indexes, constraints, policies, functions and the rest. A `DROP` is not checked: it
+    /// names an object made elsewhere, where the long name is reported.
     ///
     /// ## Why is this bad?
     /// PostgreSQL keeps only the first 63 bytes of a name and says so in a notice nobody reads.
@@ -54,7 +55,13 @@ impl Rule for IdentifierTooLong {
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
-        for statement in ctx.statements() {
+        // A `DROP` names an object made elsewhere, where its name is reported; it is
+        // truncated the same way, so the drop works.
+        let makes_names = ctx
+            .statements()
+            .iter()
+            .filter(|s| !matches!(s.kind, StatementKind::Drop(_)));
+        for statement in makes_names {
             for token in &statement.tokens {
                 if !matches!(token.kind, TokenKind::Word | TokenKind::QuotedIdent) {
                     continue;

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::facts::Statement;
 use crate::history::Point;
 use crate::report::Edit;
+use crate::rules::support::rewrite::line_break;
 use crate::rules::RuleContext;
 use crate::source::Span;
 
@@ -58,9 +59,10 @@ pub fn append_statement(
     } else {
         (end, "")
     };
+    let nl = line_break(&file.text);
     Some(Edit::replace(
         Span::new(end, replace_end),
-        format!("{semicolon}{kept}\n\n{new_statement}"),
+        format!("{semicolon}{kept}{nl}{nl}{new_statement}"),
     ))
 }
 

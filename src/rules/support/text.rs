@@ -36,3 +36,20 @@ pub fn capitalize(text: &str) -> String {
         None => String::new(),
     }
 }
+
+/// An identifier as SQL must spell it: bare when it is lower case letters, digits and `_`
+/// (not starting with a digit), else in double quotes.
+pub fn quote_identifier(name: &str) -> String {
+    let is_bare = name
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b == b'_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if is_bare {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}

@@ -1,0 +1,169 @@
+/**
+ * @file The lint run of `supalint --cache` and `supalint --since <ref>`.
+ * It gathers what every lint run sees (the whole migrations folder as
+ * history, plus the files named on the command line), narrows the reported
+ * files to those changed since the ref, passes the engine the versions that
+ * existed at the ref (`sinceVersions`, for `migration-order`), and reuses the
+ * results of an identical earlier run when caching.
+ */
+
+/** @import { EngineConfig, LintReport, LintRequest, Source } from "../api.js" */
+/** @import { SinceSelection } from "../git/since.js" */
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { lintSources } from "../api.js";
+import { expandPatterns, listSqlFiles, NoFilesFoundError } from "../files/collect.js";
+import { readSource } from "../files/read-source.js";
+import { changesSince, realPath } from "../git/since.js";
+import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
+
+/**
+ * @typedef {object} CachedLintOptions
+ * @property {string} cwd where paths and the configuration lookup start
+ * @property {string} [configFile]
+ * @property {{ rules?: Record<string, unknown> }} [overrideConfig] `--rule` settings
+ * @property {boolean} [fix]
+ * @property {boolean} [inlineConfig]
+ * @property {boolean} [reportUnusedDisableDirectives]
+ * @property {string} [since] report only files added or changed since this git revision
+ * @property {string} [cacheFile] absolute: reuse and store results here
+ * @property {(message: string) => void} [warn] told when the cache cannot be written
+ * @property {(progress: { phase: "read" | "lint", done: number, total: number }) => void} [onProgress]
+ */
+
+/**
+ * Lints as `lintFiles` does, with `--since` and `--cache`.
+ * @param {typeof import("../index.js")} api the Node API (its engine is loaded)
+ * @param {string[]} patterns files, folders, globs; none: the migrations folder
+ * @param {CachedLintOptions} options
+ * @returns {Promise<LintReport>}
+ * @throws {import("../config/config-error.js").ConfigError | NoFilesFoundError | import("../git/git.js").GitError}
+ */
+export async function lintProject(api, patterns, options) {
+    const { engine } = await import("../engine/node.js");
+    const { cwd } = options;
+    const resolved = api.loadConfig(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile));
+    const config = withOverride(resolved.config, options.overrideConfig);
+    const relativeOf = (/** @type {string} */ file) => path.relative(resolved.root, file).split(path.sep).join("/");
+
+    const history = listSqlFiles(resolved.migrationsPath);
+    let targets = history;
+    if (patterns.length > 0) {
+        const { files, unmatched } = expandPatterns(patterns, cwd);
+        if (unmatched.length > 0) {
+            throw new NoFilesFoundError(unmatched);
+        }
+        targets = files;
+    }
+    const inView = [...new Set([...history, ...targets])];
+
+    /** @type {SinceSelection | undefined} */
+    let since;
+    if (options.since !== undefined) {
+        since = changesSince(options.since, { cwd, migrationsPath: resolved.migrationsPath });
+        const changed = since.changed;
+        targets = targets.filter((file) => changed.has(realPath(file)));
+    }
+
+    /** @type {Source[]} */
+    const sources = [];
+    for (const file of inView) {
+        sources.push(readSource(file, relativeOf(file)));
+        options.onProgress?.({ phase: "read", done: sources.length, total: inView.length });
+    }
+    const reportPaths = targets.map(relativeOf);
+    const runOptions = {
+        config,
+        configPath: resolved.configPath,
+        reportPaths,
+        fix: options.fix,
+        inlineConfig: options.inlineConfig,
+        reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+        filePathOf: (/** @type {string} */ file) => path.resolve(resolved.root, file),
+    };
+    const sinceVersions = since?.sinceVersions;
+    const lint = () => {
+        options.onProgress?.({ phase: "lint", done: 0, total: inView.length });
+        return lintSources(sinceVersions === undefined ? engine : withSinceVersions(engine, sinceVersions), sources, runOptions);
+    };
+    if (options.cacheFile === undefined) {
+        return lint();
+    }
+
+    const key = cacheKey({
+        engine: { version: engine.version(), wasm: wasmHash() },
+        package: packageVersion(),
+        config,
+        options: {
+            fix: Boolean(options.fix),
+            inlineConfig: options.inlineConfig ?? true,
+            reportUnusedDisableDirectives: Boolean(options.reportUnusedDisableDirectives),
+            reportPaths,
+            sinceVersions: sinceVersions ?? null,
+        },
+        files: sources.map((source) => [source.path, sha256(source.problem === undefined ? `text:${source.text}` : `problem:${JSON.stringify(source.problem)}`)]),
+    });
+    const versions = sources.map((source) => /^(\d{14})(?!\d)/u.exec(path.posix.basename(source.path))?.[1]).filter((v) => v !== undefined);
+    const cache = LintCache.open(options.cacheFile);
+    const now = new Date();
+    const stored = cache.get(key, /** @type {string[]} */ (versions), now);
+    if (stored !== null) {
+        return { ...stored, results: stored.results.map((result) => ({ ...result, filePath: path.resolve(resolved.root, result.filePath) })) };
+    }
+    const report = lint();
+    const portable = { ...report, results: report.results.map((result) => ({ ...result, filePath: relativeOf(result.filePath) })) };
+    const failure = cache.store(key, portable, now);
+    if (failure !== null) {
+        options.warn?.(`cannot write the cache ${options.cacheFile}: ${failure}`);
+    }
+    return report;
+}
+
+/**
+ * The configuration with `--rule` settings merged over it, rule by rule (as `lintFiles` merges `overrideConfig`).
+ * @param {EngineConfig} config
+ * @param {{ rules?: Record<string, unknown> } | undefined} override
+ * @returns {EngineConfig}
+ */
+function withOverride(config, override) {
+    if (override === undefined) {
+        return config;
+    }
+    const rules = override.rules === undefined ? {} : { rules: { ...config.rules, ...override.rules } };
+    return /** @type {EngineConfig} */ ({ ...config, ...override, ...rules });
+}
+
+/**
+ * The engine, with every request carrying the versions that existed at the `--since` ref.
+ * @param {import("../api.js").Engine} engine
+ * @param {string[]} sinceVersions
+ * @returns {import("../api.js").Engine}
+ */
+function withSinceVersions(engine, sinceVersions) {
+    return {
+        ...engine,
+        lint: (/** @type {LintRequest} */ request) => engine.lint({ ...request, sinceVersions }),
+        fix: (/** @type {LintRequest} */ request) => engine.fix({ ...request, sinceVersions }),
+    };
+}
+
+/** @type {string | undefined} */
+let wasmDigest;
+
+/**
+ * A hash of the engine's WebAssembly: rules change between builds of one
+ * crate version, and a stale cache must not hide a new rule's findings.
+ * @returns {string}
+ */
+function wasmHash() {
+    wasmDigest ??= sha256(readFileSync(new URL("../../wasm/supalint_bg.wasm", import.meta.url)));
+    return wasmDigest;
+}
+
+/**
+ * @returns {string}
+ */
+function packageVersion() {
+    return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+}

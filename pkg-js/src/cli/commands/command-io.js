@@ -1,0 +1,79 @@
+/**
+ * @file What the `verify` and `status` commands share about their input and
+ * output: the I/O they are given, colour choice, and writing the report.
+ */
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Where a command reads and writes.
+ * @typedef {object} CommandIo
+ * @property {NodeJS.WritableStream & { isTTY?: boolean }} stdout
+ * @property {NodeJS.WritableStream & { isTTY?: boolean }} stderr
+ * @property {string} cwd
+ * @property {Record<string, string | undefined>} env
+ */
+
+/**
+ * Whether to colour the report: forced by `--color`/`--no-color`, off for a
+ * file, else as `NO_COLOR`, `FORCE_COLOR` and the terminal say.
+ * @param {{ color: boolean | undefined, outputFile: string | undefined }} options
+ * @param {CommandIo} io
+ * @returns {boolean}
+ */
+export function useColor(options, io) {
+    if (options.color !== undefined) {
+        return options.color;
+    }
+    if (options.outputFile !== undefined) {
+        return false;
+    }
+    const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
+    if (NO_COLOR !== undefined && NO_COLOR !== "") {
+        return false;
+    }
+    if (FORCE_COLOR !== undefined) {
+        return FORCE_COLOR !== "0" && FORCE_COLOR !== "false";
+    }
+    return Boolean(io.stdout.isTTY) && TERM !== "dumb";
+}
+
+/**
+ * Writes the report to `--output-file`, or to standard output.
+ * @param {string} text
+ * @param {string | undefined} outputFile
+ * @param {CommandIo} io
+ * @returns {void}
+ */
+export function writeReport(text, outputFile, io) {
+    if (outputFile === undefined) {
+        io.stdout.write(text);
+        return;
+    }
+    const file = path.resolve(io.cwd, outputFile);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+}
+
+/**
+ * The message of anything thrown.
+ * @param {unknown} error
+ * @returns {string}
+ */
+export function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reports an unexpected error with its stack: exit code 2.
+ * @param {string} command
+ * @param {unknown} error
+ * @param {CommandIo} io
+ * @returns {2}
+ */
+export function internalError(command, error, io) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`supalint ${command}: internal error, please report it:\n${detail}\n`);
+    return 2;
+}

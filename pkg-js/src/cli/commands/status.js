@@ -1,0 +1,156 @@
+/**
+ * @file `supalint status --db-url URL`: the local migrations against the
+ * ones a database has applied (`supabase_migrations.schema_migrations`):
+ * applied, pending, out of order, missing locally (drift), name mismatches.
+ * Exit codes: 0 (with `--strict`: and no drift or out-of-order file), 1 drift
+ * or out-of-order files with `--strict`, 2 usage, configuration or database
+ * error.
+ */
+
+/** @import { CommandIo } from "./command-io.js" */
+
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError } from "../../config/config-error.js";
+import { loadConfig } from "../../config/load-config.js";
+import { checkDatabaseUrl, connect, DatabaseError, redactUrl } from "../../db/connect.js";
+import { listMigrations } from "../../db/migration-files.js";
+import { formatStatusJson, formatStatusTable, STATUS_FORMATS } from "../../db/status-report.js";
+import { compareStatus, hasDriftOrDisorder, readAppliedMigrations } from "../../db/status.js";
+import { internalError, messageOf, useColor, writeReport } from "./command-io.js";
+
+/** The text of `supalint status --help`. */
+export const STATUS_HELP = `Usage: supalint status --db-url <url> [options]
+
+Compares the local migrations with the ones the database has applied
+(supabase_migrations.schema_migrations, as the Supabase CLI records them):
+applied, pending, out of order (older than the newest applied version),
+missing locally (applied with no local file: drift), and name mismatches.
+
+Options:
+      --db-url <url>          The database (postgresql://user:password@host:port/database)
+      --strict                Exit 1 on drift or out-of-order migrations
+  -c, --config <path>         Use this configuration file instead of looking one up
+  -f, --format <name>         table (default) or json
+  -o, --output-file <path>    Write the report to a file instead of standard output
+      --color, --no-color     Force colour on or off
+  -h, --help                  Show this help
+
+Exit codes: 0 done (with --strict: no drift, nothing out of order), 1 drift or
+out-of-order migrations with --strict, 2 usage, configuration or database error.
+`;
+
+/**
+ * Runs `supalint status`.
+ * @param {string[]} argv the arguments after `status`
+ * @param {CommandIo} io
+ * @returns {Promise<0 | 1 | 2>} the exit code
+ */
+export async function runStatus(argv, io) {
+    let options;
+    try {
+        options = parseStatusArgs(argv);
+    } catch (error) {
+        io.stderr.write(`supalint status: ${messageOf(error)}\nRun \`supalint status --help\` for usage.\n`);
+        return 2;
+    }
+    if (options.help) {
+        io.stdout.write(STATUS_HELP);
+        return 0;
+    }
+    try {
+        return await status(options, io);
+    } catch (error) {
+        if (error instanceof ConfigError || error instanceof DatabaseError) {
+            io.stderr.write(`supalint status: ${error.message}\n`);
+            return 2;
+        }
+        return internalError("status", error, io);
+    }
+}
+
+/**
+ * @typedef {object} StatusArgs
+ * @property {boolean} help
+ * @property {string} dbUrl
+ * @property {boolean} strict
+ * @property {string | undefined} config
+ * @property {string} format
+ * @property {string | undefined} outputFile
+ * @property {boolean | undefined} color
+ */
+
+/**
+ * @param {string[]} argv
+ * @returns {StatusArgs}
+ */
+function parseStatusArgs(argv) {
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            "db-url": { type: "string" },
+            strict: { type: "boolean" },
+            config: { type: "string", short: "c" },
+            format: { type: "string", short: "f" },
+            "output-file": { type: "string", short: "o" },
+            color: { type: "boolean" },
+            "no-color": { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        return { help: true, dbUrl: "", strict: false, config: undefined, format: "table", outputFile: undefined, color: undefined };
+    }
+    if (positionals.length > 0) {
+        throw new Error(`takes no paths (got "${positionals[0]}"); it reads the configured migrations folder.`);
+    }
+    if (values["db-url"] === undefined) {
+        throw new Error("needs --db-url <url>: the database whose applied migrations to compare.");
+    }
+    const format = values.format ?? "table";
+    if (!STATUS_FORMATS.includes(format)) {
+        throw new Error(`unknown format "${format}"; use one of ${STATUS_FORMATS.join(", ")}.`);
+    }
+    if (values.color && values["no-color"]) {
+        throw new Error("--color and --no-color cannot be combined.");
+    }
+    return {
+        help: false,
+        dbUrl: values["db-url"],
+        strict: Boolean(values.strict),
+        config: values.config,
+        format,
+        outputFile: values["output-file"],
+        color: values["no-color"] ? false : values.color ? true : undefined,
+    };
+}
+
+/**
+ * @param {StatusArgs} options
+ * @param {CommandIo} io
+ * @returns {Promise<0 | 1>}
+ */
+async function status(options, io) {
+    checkDatabaseUrl(options.dbUrl);
+    const resolved = loadConfig(options.config === undefined ? io.cwd : path.resolve(io.cwd, options.config));
+    const local = listMigrations(resolved.migrationsPath);
+    const client = await connect(options.dbUrl);
+    let applied;
+    try {
+        applied = await readAppliedMigrations(client);
+    } finally {
+        await client.end().catch(() => {});
+    }
+    const report = compareStatus(local, applied);
+    const migrationsDir = path.relative(io.cwd, resolved.migrationsPath).split(path.sep).join("/") || ".";
+    const text =
+        options.format === "json"
+            ? formatStatusJson(report, migrationsDir)
+            : formatStatusTable(report, { migrationsDir, database: redactUrl(options.dbUrl), color: useColor(options, io) });
+    writeReport(text, options.outputFile, io);
+    return options.strict && hasDriftOrDisorder(report) ? 1 : 0;
+}
+
+

@@ -1,0 +1,312 @@
+/**
+ * @file `supalint verify`: applies the migrations twice to a real
+ * PostgreSQL (a scratch cluster unless `--db-url`) on top of the Supabase
+ * stand-in, and reports, per file, whether it applied, failed on first
+ * application, or failed on the second (not idempotent). Exit codes: 0 every
+ * migration applied twice, 1 any failed, 2 usage, configuration or database
+ * error.
+ */
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError } from "../../config/config-error.js";
+import { loadConfig } from "../../config/load-config.js";
+import { cleanUpOnInterrupt } from "../../db/cleanup.js";
+import { checkDatabaseUrl, DatabaseError } from "../../db/connect.js";
+import { PostgresNotFoundError } from "../../db/find-postgres.js";
+import { listMigrations } from "../../db/migration-files.js";
+import { ClusterError } from "../../db/temp-cluster.js";
+import { openVerifyDatabase, prepareDatabase } from "../../db/verify-database.js";
+import { toLintResults, verifySummary } from "../../db/verify-report.js";
+import { REAPPLY_MODES, verifyMigrations } from "../../db/verify.js";
+import { readSource } from "../../files/read-source.js";
+import { formatters } from "../../formatters/index.js";
+import { internalError, messageOf, useColor, writeReport } from "./command-io.js";
+
+/** @import { CommandIo } from "./command-io.js" */
+
+/** The output formats of `supalint verify`. */
+export const VERIFY_FORMATS = Object.freeze(["stylish", "json"]);
+
+/** The text of `supalint verify --help`. */
+export const VERIFY_HELP = `Usage: supalint verify [options]
+
+Applies every migration of the migrations folder to a real PostgreSQL, in
+version order, each in its own transaction, then applies each again, and
+reports the files that fail: on first application (PostgreSQL's error at the
+file:line:column it points at), or on the second one (not idempotent).
+
+With no --db-url, a scratch cluster is started from the local PostgreSQL
+server programs (PATH, then /usr/lib/postgresql/*/bin) on a Unix socket in a
+temporary folder, and removed afterwards. The Supabase stand-in (roles, auth,
+storage, extensions, the supabase_realtime publication) is installed first,
+unless the database already has Supabase's auth schema.
+
+Options:
+      --db-url <url>          Verify in this database instead of a scratch cluster
+      --create-db             With --db-url: verify in a new database on that server, dropped afterwards
+      --force                 With --db-url: use the database even though it holds user tables
+      --base <file>           SQL to install after the stand-in, before the migrations (repeatable)
+      --reapply <when>        immediate (default): apply each file again right away;
+                              after-all: apply them all again once every one was applied
+  -c, --config <path>         Use this configuration file instead of looking one up
+  -f, --format <name>         stylish (default) or json
+  -o, --output-file <path>    Write the report to a file instead of standard output
+      --color, --no-color     Force colour on or off
+  -h, --help                  Show this help
+
+Exit codes: 0 every migration applied twice, 1 a migration failed, 2 usage,
+configuration or database error.
+`;
+
+/** A command line `verify` cannot run: exit code 2. */
+class VerifyUsageError extends Error {}
+
+/**
+ * Runs `supalint verify`.
+ * @param {string[]} argv the arguments after `verify`
+ * @param {CommandIo} io
+ * @returns {Promise<0 | 1 | 2>} the exit code
+ */
+export async function runVerify(argv, io) {
+    let options;
+    try {
+        options = parseVerifyArgs(argv);
+    } catch (error) {
+        io.stderr.write(`supalint verify: ${messageOf(error)}\nRun \`supalint verify --help\` for usage.\n`);
+        return 2;
+    }
+    if (options.help) {
+        io.stdout.write(VERIFY_HELP);
+        return 0;
+    }
+    try {
+        return await verify(options, io);
+    } catch (error) {
+        if (
+            error instanceof ConfigError ||
+            error instanceof DatabaseError ||
+            error instanceof ClusterError ||
+            error instanceof PostgresNotFoundError ||
+            error instanceof VerifyUsageError
+        ) {
+            io.stderr.write(`supalint verify: ${error.message}\n`);
+            return 2;
+        }
+        return internalError("verify", error, io);
+    }
+}
+
+/**
+ * @typedef {object} VerifyArgs
+ * @property {boolean} help
+ * @property {string | undefined} dbUrl
+ * @property {boolean} createDb
+ * @property {boolean} force
+ * @property {string[]} base
+ * @property {import("../../db/verify.js").ReapplyMode} reapply
+ * @property {string | undefined} config
+ * @property {string} format
+ * @property {string | undefined} outputFile
+ * @property {boolean | undefined} color
+ */
+
+/**
+ * @param {string[]} argv
+ * @returns {VerifyArgs}
+ */
+function parseVerifyArgs(argv) {
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            "db-url": { type: "string" },
+            "create-db": { type: "boolean" },
+            force: { type: "boolean" },
+            base: { type: "string", multiple: true },
+            reapply: { type: "string" },
+            config: { type: "string", short: "c" },
+            format: { type: "string", short: "f" },
+            "output-file": { type: "string", short: "o" },
+            color: { type: "boolean" },
+            "no-color": { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (positionals.length > 0) {
+        throw new Error(`takes no paths (got "${positionals[0]}"); it verifies the configured migrations folder.`);
+    }
+    const format = values.format ?? "stylish";
+    if (!VERIFY_FORMATS.includes(format)) {
+        throw new Error(`unknown format "${format}"; use one of ${VERIFY_FORMATS.join(", ")}.`);
+    }
+    const reapply = values.reapply ?? "immediate";
+    if (!REAPPLY_MODES.includes(reapply)) {
+        throw new Error(`--reapply must be one of ${REAPPLY_MODES.join(", ")} (got "${reapply}").`);
+    }
+    const dbUrl = values["db-url"];
+    if (dbUrl === undefined && (values["create-db"] || values.force)) {
+        throw new Error(`--${values["create-db"] ? "create-db" : "force"} only applies with --db-url.`);
+    }
+    if (values["create-db"] && values.force) {
+        throw new Error("--create-db and --force cannot be combined: a new database holds no tables.");
+    }
+    if (values.color && values["no-color"]) {
+        throw new Error("--color and --no-color cannot be combined.");
+    }
+    return {
+        help: Boolean(values.help),
+        dbUrl,
+        createDb: Boolean(values["create-db"]),
+        force: Boolean(values.force),
+        base: values.base ?? [],
+        reapply: /** @type {import("../../db/verify.js").ReapplyMode} */ (reapply),
+        config: values.config,
+        format,
+        outputFile: values["output-file"],
+        color: values["no-color"] ? false : values.color ? true : undefined,
+    };
+}
+
+/**
+ * @param {VerifyArgs} options
+ * @param {CommandIo} io
+ * @returns {Promise<0 | 1>}
+ */
+async function verify(options, io) {
+    if (options.dbUrl !== undefined) {
+        checkDatabaseUrl(options.dbUrl);
+    }
+    const resolved = loadConfig(options.config === undefined ? io.cwd : path.resolve(io.cwd, options.config));
+    const migrations = listMigrations(resolved.migrationsPath);
+    if (migrations.length === 0) {
+        throw new VerifyUsageError(
+            `no migrations to verify in ${path.relative(io.cwd, resolved.migrationsPath) || "."}: set \`migrationsDir\` in supalint.config.json.`,
+        );
+    }
+    const baseFiles = options.base.map((file) => readBaseFile(path.resolve(io.cwd, file), file));
+    const inputs = migrations.map(({ file }) => {
+        const relative = toPosix(path.relative(resolved.root, file));
+        const source = readSource(file, relative);
+        return source.problem === undefined ? { path: relative, text: source.text } : { path: relative, problem: source.problem.message };
+    });
+
+    const progress = createProgress(io.stderr);
+    /** @type {import("../../db/verify-database.js").VerifyDatabase | null} */
+    let database = null;
+    /** @type {Promise<import("../../db/verify-database.js").VerifyDatabase | null>} */
+    let opening = Promise.resolve(null);
+    // Registered before the cluster starts, so that Ctrl-C at any point removes it.
+    const guard = cleanUpOnInterrupt(
+        async () => {
+            const opened = await opening.catch(() => null);
+            await opened?.dispose();
+        },
+        () => database?.disposeNow(),
+        (message) => {
+            progress.done();
+            io.stderr.write(`supalint verify: ${message}\n`);
+        },
+    );
+    let description = "";
+    let results;
+    let standin;
+    try {
+        progress.say(options.dbUrl === undefined ? "starting PostgreSQL" : "connecting");
+        const opened = openVerifyDatabase({
+            dbUrl: options.dbUrl,
+            createDb: options.createDb,
+            force: options.force,
+            env: io.env,
+            tmpRoot: io.env.TMPDIR,
+            signal: guard.signal,
+        });
+        opening = opened;
+        const open = await opened;
+        database = open;
+        description = open.description;
+        progress.say("installing the Supabase stand-in");
+        const prepared = await prepareDatabase(open.target, baseFiles);
+        standin = prepared.standin;
+        try {
+            results = await verifyMigrations(prepared.client, inputs, {
+                reapply: options.reapply,
+                onProgress: (done, total) => progress.say(`applying migrations: ${done} of ${total} applications`),
+            });
+        } finally {
+            await prepared.client.end().catch(() => {});
+        }
+    } catch (error) {
+        if (guard.interrupted()) {
+            // The teardown stopped the database under us; it ends the process.
+            return guard.exiting();
+        }
+        throw error;
+    } finally {
+        progress.done();
+        if (!guard.interrupted()) {
+            await database?.dispose();
+            guard.release();
+        }
+    }
+
+    const lintResults = toLintResults(results, (relative) => path.resolve(resolved.root, relative));
+    let text;
+    if (options.format === "json") {
+        text = `${JSON.stringify(lintResults)}\n`;
+    } else {
+        const color = useColor(options, io);
+        text = formatters.stylish(lintResults, { cwd: io.cwd, rulesMeta: {}, color, version: "" });
+        text += verifySummary(results, description, standin);
+    }
+    writeReport(text, options.outputFile, io);
+    return lintResults.some((result) => result.errorCount > 0) ? 1 : 0;
+}
+
+/**
+ * @param {string} file absolute
+ * @param {string} shown as the user wrote it
+ * @returns {{ path: string, text: string }}
+ */
+function readBaseFile(file, shown) {
+    try {
+        return { path: shown, text: readFileSync(file, "utf8") };
+    } catch (error) {
+        throw new VerifyUsageError(`cannot read --base file ${shown}: ${messageOf(error)}`);
+    }
+}
+
+/**
+ * One status line on a terminal's standard error, rewritten in place.
+ * @param {NodeJS.WritableStream & { isTTY?: boolean }} stream
+ * @returns {{ say: (text: string) => void, done: () => void }}
+ */
+function createProgress(stream) {
+    let drawn = false;
+    return {
+        say(text) {
+            if (stream.isTTY) {
+                stream.write(`\r\u001B[Ksupalint verify: ${text}…`);
+                drawn = true;
+            }
+        },
+        done() {
+            if (drawn) {
+                stream.write("\r\u001B[K");
+                drawn = false;
+            }
+        },
+    };
+}
+
+
+/**
+ * @param {string} value
+ * @returns {string}
+ */
+function toPosix(value) {
+    return value.split(path.sep).join("/");
+}
+

@@ -1,0 +1,148 @@
+/**
+ * @file The database `verify` works in, set up and torn down: a scratch
+ * cluster (the default), a fresh database on a given server
+ * (`--db-url … --create-db`), or the given database itself (`--db-url`,
+ * refused when it already holds user tables unless `--force`). Then the
+ * Supabase stand-in (unless the database is Supabase's own) and the base
+ * files go in.
+ */
+
+/** @import { Client } from "pg" */
+/** @import { ConnectionTarget } from "./connect.js" */
+
+import { randomBytes } from "node:crypto";
+import { connect, DatabaseError, describeTarget, withDatabase } from "./connect.js";
+import { applyMigration } from "./apply.js";
+import { findPostgresBin } from "./find-postgres.js";
+import { hasSupabaseAuth, installStandin, userTables } from "./standin.js";
+import { startTempCluster } from "./temp-cluster.js";
+
+/**
+ * @typedef {object} VerifyDatabaseOptions
+ * @property {string} [dbUrl] a server's database instead of a scratch cluster
+ * @property {boolean} [createDb] with `dbUrl`: create a fresh database on that server (dropped afterwards)
+ * @property {boolean} [force] with `dbUrl`: use it even when it holds user tables
+ * @property {Record<string, string | undefined>} env where `PATH` comes from
+ * @property {string} [tmpRoot] where a scratch cluster's folder goes
+ * @property {AbortSignal} [signal] calls off a scratch cluster's start
+ */
+
+/**
+ * A database to verify in.
+ * @typedef {object} VerifyDatabase
+ * @property {ConnectionTarget} target
+ * @property {string} description for the report ("a scratch PostgreSQL cluster", a redacted URL)
+ * @property {() => Promise<void>} dispose removes what was created (cluster, database)
+ * @property {() => void} disposeNow the part of `dispose` that works while the process exits
+ */
+
+/**
+ * Sets up the database.
+ * @param {VerifyDatabaseOptions} options
+ * @returns {Promise<VerifyDatabase>}
+ * @throws {DatabaseError | import("./temp-cluster.js").ClusterError | import("./find-postgres.js").PostgresNotFoundError}
+ */
+export async function openVerifyDatabase(options) {
+    if (options.dbUrl === undefined) {
+        const cluster = await startTempCluster({ bin: findPostgresBin(options.env), tmpRoot: options.tmpRoot, signal: options.signal });
+        return {
+            target: cluster.connection(),
+            description: "a scratch PostgreSQL cluster",
+            dispose: () => cluster.stop(),
+            disposeNow: () => cluster.stopNow(),
+        };
+    }
+    const url = options.dbUrl;
+    if (options.createDb) {
+        const name = `supalint_verify_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+        await withClient(url, async (client) => {
+            try {
+                await client.query(`create database ${name}`);
+            } catch (error) {
+                throw new DatabaseError(`cannot create a database on ${describeTarget(url)}: ${messageOf(error)}`);
+            }
+        });
+        let dropped = false;
+        return {
+            target: withDatabase(url, name),
+            description: `a new database "${name}" on ${describeTarget(url)}`,
+            dispose: async () => {
+                if (!dropped) {
+                    dropped = true;
+                    await withClient(url, (client) => client.query(`drop database if exists ${name} with (force)`)).catch(() => {});
+                }
+            },
+            disposeNow: () => {},
+        };
+    }
+    if (!options.force) {
+        const tables = await withClient(url, (client) => userTables(client));
+        if (tables.length > 0) {
+            throw new DatabaseError(
+                `${describeTarget(url)} already holds user tables (${tables.join(", ")}), and verify applies every ` +
+                    "migration to it for real: pass --create-db to verify in a fresh database on that server, or --force to use this one.",
+            );
+        }
+    }
+    return { target: url, description: describeTarget(url), dispose: async () => {}, disposeNow: () => {} };
+}
+
+/**
+ * Installs the stand-in (unless the database has Supabase's `auth` schema)
+ * and the base files, then opens the connection the migrations run on: a new
+ * session, so the search path the stand-in sets applies to it.
+ * @param {ConnectionTarget} target
+ * @param {{ path: string, text: string }[]} baseFiles applied in order, each in its own transaction
+ * @returns {Promise<{ client: Client, standin: boolean }>} the connection, and whether the stand-in was installed
+ * @throws {DatabaseError} when the stand-in or a base file fails
+ */
+export async function prepareDatabase(target, baseFiles) {
+    const standin = await withClient(target, async (client) => {
+        if (await hasSupabaseAuth(client)) {
+            return false;
+        }
+        const outcome = await installStandin(client);
+        if (!outcome.ok) {
+            throw new DatabaseError(`the Supabase stand-in cannot be installed in ${describeTarget(target)}: ${outcome.error.message}`);
+        }
+        return true;
+    });
+    const client = await connect(target);
+    try {
+        for (const base of baseFiles) {
+            const outcome = await applyMigration(client, base.text);
+            if (!outcome.ok) {
+                const where = outcome.location === null ? "" : `:${outcome.location.line}:${outcome.location.column}`;
+                throw new DatabaseError(`base file ${base.path}${where} fails: ${outcome.error.message}`);
+            }
+        }
+    } catch (error) {
+        await client.end().catch(() => {});
+        throw error;
+    }
+    return { client, standin };
+}
+
+/**
+ * Runs `work` on a connection of its own, closed afterwards.
+ * @template T
+ * @param {ConnectionTarget} target
+ * @param {(client: Client) => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+async function withClient(target, work) {
+    const client = await connect(target);
+    try {
+        return await work(client);
+    } finally {
+        await client.end().catch(() => {});
+    }
+}
+
+/**
+ * @param {unknown} error
+ * @returns {string}
+ */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}

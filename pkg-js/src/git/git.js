@@ -1,0 +1,52 @@
+/**
+ * @file Runs `git` and reads its `-z` output. Every call is synchronous, in
+ * a given folder, without optional locks (a lint never blocks a concurrent
+ * `git commit`).
+ */
+
+import { spawnSync } from "node:child_process";
+
+/** Something git could not answer: exit code 2, with git's own words. */
+export class GitError extends Error {
+    /**
+     * @param {string} message
+     */
+    constructor(message) {
+        super(message);
+        this.name = "GitError";
+    }
+}
+
+/**
+ * Runs git and returns its standard output.
+ * @param {string[]} args
+ * @param {string} cwd
+ * @returns {{ ok: boolean, stdout: string, stderr: string }}
+ * @throws {GitError} when git cannot be started
+ */
+export function git(args, cwd) {
+    const child = spawnSync("git", args, {
+        cwd,
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" },
+    });
+    if (child.error) {
+        const code = /** @type {NodeJS.ErrnoException} */ (child.error).code;
+        throw new GitError(code === "ENOENT" ? "git is not installed (or not on PATH)." : `git cannot run: ${child.error.message}`);
+    }
+    return { ok: child.status === 0, stdout: child.stdout, stderr: child.stderr.trim() };
+}
+
+/**
+ * The NUL-separated fields of `-z` output.
+ * @param {string} stdout
+ * @returns {string[]}
+ */
+export function nulFields(stdout) {
+    const fields = stdout.split("\0");
+    if (fields.at(-1) === "") {
+        fields.pop();
+    }
+    return fields;
+}

@@ -1,0 +1,154 @@
+use std::collections::HashSet;
+
+use crate::declare_rule;
+use crate::facts::{CreateDetail, ObjectKind, ObjectName, StatementKind};
+use crate::report::Edit;
+use crate::rules::support::rewrite::{insert_statement_before, keywords};
+use crate::rules::support::text::capitalize;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+
+declare_rule! {
+    /// Requires `OR REPLACE` on `CREATE FUNCTION`, `PROCEDURE`, `VIEW` and `TRIGGER`, so a migration can run twice.
+    ///
+    /// ## What it does
+    /// Flags `CREATE FUNCTION`, `CREATE PROCEDURE` and `CREATE VIEW` without `OR REPLACE`, and
+    /// `CREATE TRIGGER` without `OR REPLACE` unless a `DROP TRIGGER IF EXISTS` of the same
+    /// trigger on the same table comes before it in the file. Statements inside a `DO` block
+    /// that guards them are fine.
+    ///
+    /// ## Why is this bad?
+    /// The second application fails with `already exists`. `OR REPLACE` makes the statement
+    /// define the object whether or not it is there, and also lets a later migration change a
+    /// function body by running the same statement again.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// create function public.touch() returns trigger language plpgsql as $$
+    /// begin
+    ///   new.updated_at = now();
+    ///   return new;
+    /// end $$;
+    /// ```
+    ///
+    /// ```sql,expect_diagnostic
+    /// create trigger notes_touch before update on public.notes
+    ///   for each row execute function public.touch();
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// create or replace function public.touch() returns trigger language plpgsql as $$
+    /// begin
+    ///   new.updated_at = now();
+    ///   return new;
+    /// end $$;
+    ///
+    /// drop trigger if exists notes_touch on public.notes;
+    /// create trigger notes_touch before update on public.notes
+    ///   for each row execute function public.touch();
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe. Functions, procedures and views get `OR REPLACE`, which defines the same object
+    /// on a first run; re-running the same definition never hits the cases `OR REPLACE`
+    /// refuses (a changed return type or dropped view columns). A trigger gets
+    /// `DROP TRIGGER IF EXISTS name ON table;` before it, which also works for constraint
+    /// triggers, where `OR REPLACE` is not allowed.
+    ///
+    /// ## References
+    /// - [PostgreSQL: CREATE FUNCTION](https://www.postgresql.org/docs/current/sql-createfunction.html)
+    /// - [PostgreSQL: CREATE VIEW](https://www.postgresql.org/docs/current/sql-createview.html)
+    /// - [PostgreSQL: CREATE TRIGGER](https://www.postgresql.org/docs/current/sql-createtrigger.html)
+    /// - Squawk: `prefer-robust-stmts`
+    pub RequireOrReplace {
+        id: "require-or-replace",
+        category: Idempotency,
+        severity: Error,
+        fix: Fix,
+        options: [],
+        sources: ["squawk:prefer-robust-stmts"],
+        messages: {
+            missingOrReplace: "{kind} `{name}` is created without `OR REPLACE`, so applying this migration twice fails because it already exists; add `OR REPLACE`.",
+            trigger: "Trigger `{name}` on `{table}` is created without `OR REPLACE` or a `DROP TRIGGER IF EXISTS` before it, so applying this migration twice fails because it already exists; drop it first with `DROP TRIGGER IF EXISTS`.",
+        },
+    }
+}
+
+const OBJECTS: &[ObjectKind] = &[
+    ObjectKind::Function,
+    ObjectKind::Procedure,
+    ObjectKind::View,
+];
+
+impl Rule for RequireOrReplace {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        let text = ctx.text();
+        // `DROP TRIGGER name ON table` seen so far, as trigger keys.
+        let mut dropped_triggers: HashSet<String> = HashSet::new();
+        for statement in ctx.statements() {
+            if let StatementKind::Drop(drop) = &statement.kind {
+                if let (ObjectKind::Trigger, Some(table)) = (drop.object, &drop.on_table) {
+                    for name in &drop.names {
+                        dropped_triggers.insert(trigger_key(name, table));
+                    }
+                }
+            }
+            if statement.guarded {
+                continue;
+            }
+            let StatementKind::Create(create) = &statement.kind else {
+                continue;
+            };
+            if create.or_replace {
+                continue;
+            }
+            let Some(name) = &create.name else { continue };
+            if OBJECTS.contains(&create.object) {
+                let or_replace = format!(" {}", keywords(text, statement, "or replace"));
+                findings
+                    .report(
+                        "missingOrReplace",
+                        name.span,
+                        vec![
+                            ("kind", capitalize(&create.object.noun())),
+                            ("name", name.qualified()),
+                        ],
+                    )
+                    .fix(Edit::insert(create.create_span.end, or_replace));
+                continue;
+            }
+            let CreateDetail::Trigger(trigger) = &create.detail else {
+                continue;
+            };
+            let Some(table) = &trigger.table else {
+                continue;
+            };
+            if dropped_triggers.contains(&trigger_key(name, table)) {
+                continue;
+            }
+            let drop = format!(
+                "{} {} {} {}",
+                keywords(text, statement, "drop trigger if exists"),
+                name.span.text(text),
+                keywords(text, statement, "on"),
+                table.span.text(text)
+            );
+            findings
+                .report(
+                    "trigger",
+                    name.span,
+                    vec![("name", name.name.clone()), ("table", table.qualified())],
+                )
+                .fix(insert_statement_before(text, statement, &drop));
+        }
+    }
+}
+
+/// Identifies a trigger: its name and its table.
+fn trigger_key(name: &ObjectName, table: &ObjectName) -> String {
+    format!("{}\0{}", name.name, table.qualified_or("public"))
+}

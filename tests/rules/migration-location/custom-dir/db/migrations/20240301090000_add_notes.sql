@@ -1,0 +1,1 @@
+create table if not exists public.notes (id bigint primary key);

@@ -1,0 +1,2 @@
+-- expect: no-future-timestamp
+create table if not exists public.notes (id bigint primary key);

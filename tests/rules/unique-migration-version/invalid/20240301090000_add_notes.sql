@@ -1,0 +1,2 @@
+-- expect: unique-migration-version
+create table if not exists public.notes (id bigint primary key);

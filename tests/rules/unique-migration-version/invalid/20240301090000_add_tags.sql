@@ -1,0 +1,2 @@
+-- expect: unique-migration-version
+create table if not exists public.tags (id bigint primary key);
