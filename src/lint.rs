@@ -273,12 +273,11 @@ fn lint_file(
     let source = &file.source;
     if let Some(reason) = file.rejected {
         let mut data = vec![("path", source.path.clone())];
-        match reason {
-            "tooLarge" => data.extend([
+        if reason == "tooLarge" {
+            data.extend([
                 ("size", source.text.len().to_string()),
                 ("limit", MAX_FILE_BYTES.to_string()),
-            ]),
-            _ => {}
+            ]);
         }
         let finding = Finding {
             rule_id: rules::engine::ParseError::META.id,
