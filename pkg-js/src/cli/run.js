@@ -168,7 +168,10 @@ async function lint(command, io, api) {
     const formatter = formatters[command.format];
     const text = formatter(results, {
         cwd: io.cwd,
-        rulesMeta: Object.fromEntries(api.rules().map((rule) => [rule.id, rule])),
+        // Built when a formatter reads it (only sarif does): the catalogue is every rule's docs.
+        get rulesMeta() {
+            return Object.fromEntries(api.rules().map((rule) => [rule.id, rule]));
+        },
         color: useColor(command, io),
         version: api.version,
         fixDryRun: command.fixDryRun,
