@@ -61,9 +61,13 @@ impl Rule for UniqueMigrationVersion {
             return;
         };
         let Some(version) = this.version else { return };
+        // The history is sorted by version, so files sharing this one's are right before it:
+        // the first of them, without reading every earlier file (quadratic on big histories).
         let earlier = files[..ctx.file_index]
             .iter()
-            .find(|f| f.version == Some(version));
+            .rev()
+            .take_while(|f| f.version == Some(version))
+            .last();
         if let Some(other) = earlier {
             findings.report(
                 "duplicateVersion",
