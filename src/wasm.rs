@@ -14,10 +14,21 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The host's clock: wasm32-unknown-unknown has none of its own.
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    fn date_now() -> f64;
+}
+
 fn request(value: JsValue) -> Result<LintRequest, JsValue> {
     console_error_panic_hook::set_once();
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsValue::from_str(&format!("invalid lint request: {e}")))
+    let mut request: LintRequest = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsValue::from_str(&format!("invalid lint request: {e}")))?;
+    if request.now.is_none() {
+        request.now_seconds = Some((date_now() / 1000.0) as i64);
+    }
+    Ok(request)
 }
 
 #[wasm_bindgen]
