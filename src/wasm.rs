@@ -14,10 +14,20 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The host's clock: wasm32-unknown-unknown has none of its own.
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    fn date_now() -> f64;
+}
+
 fn request(value: JsValue) -> Result<LintRequest, JsValue> {
     console_error_panic_hook::set_once();
-    let request: LintRequest = serde_wasm_bindgen::from_value(value)
+    let mut request: LintRequest = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsValue::from_str(&format!("invalid lint request: {e}")))?;
+    if request.now.is_none() {
+        request.now_seconds = Some((date_now() / 1000.0) as i64);
+    }
     let text_bytes = request.files.iter().map(|f| f.text.len()).sum::<usize>();
     reserve_heap(text_bytes.saturating_mul(HEAP_BYTES_PER_TEXT_BYTE));
     Ok(request)

@@ -165,3 +165,17 @@ describe("lintFiles", () => {
         assert.equal(results[0].errorCount, 1);
     });
 });
+
+it("without `now` the engine reads the host clock, so far-future versions are flagged", () => {
+    const { results } = lintText("-- Future migration.\nselect 1;\n", {
+        filePath: "supabase/migrations/29990101000000_future.sql",
+    });
+    assert.ok(
+        results[0].messages.some((message) => message.ruleId === "no-future-timestamp"),
+        JSON.stringify(results[0].messages),
+    );
+    const { results: today } = lintText("-- Old migration.\nselect 1;\n", {
+        filePath: "supabase/migrations/20240101000000_old.sql",
+    });
+    assert.ok(today[0].messages.every((message) => message.ruleId !== "no-future-timestamp"));
+});

@@ -9,6 +9,9 @@
  * @property {string} id stable, used in tests
  * @property {string} title
  * @property {string} fileName relative to the migrations folder
+ * @property {string[]} rules the rules whose findings the example shows,
+ *   which its title promises, and nothing else (none for the clean one); the
+ *   unit tests lint every example with the engine to hold it to this list
  * @property {string} text
  */
 
@@ -18,8 +21,15 @@ export const EXAMPLES = [
         id: "idempotency",
         title: "Idempotency mistakes",
         fileName: "20240612093000_create_notes.sql",
-        text: `-- Notes: a table of per-user notes, with an index, a policy and a bucket
--- for attachments.
+        rules: [
+            "require-if-not-exists",
+            "require-if-exists",
+            "require-or-replace",
+            "drop-before-create",
+            "insert-on-conflict",
+        ],
+        text: `-- Notes: a table of per-user notes, with an index, a policy, a function and a
+-- bucket for attachments. None of it can run twice.
 
 create table public.notes (
   id bigint generated always as identity primary key,
@@ -29,6 +39,9 @@ create table public.notes (
 );
 
 alter table public.notes enable row level security;
+
+revoke all on table public.notes from anon, authenticated;
+grant select, insert, update, delete on table public.notes to authenticated;
 
 create index notes_user_id_idx on public.notes (user_id);
 
@@ -45,16 +58,29 @@ stable
 set search_path = ''
 as $$ select count(*) from public.notes where user_id = (select auth.uid()) $$;
 
+drop function public.count_all_notes();
+
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values ('note-attachments', 'note-attachments', false, 10485760, array['image/png', 'application/pdf']);
-
-drop table public.old_notes;
 `,
     },
     {
         id: "access",
         title: "RLS and access mistakes",
         fileName: "20240613101500_create_projects.sql",
+        rules: [
+            "rls-enabled",
+            "revoke-default-privileges",
+            "policy-roles",
+            "no-permissive-true",
+            "auth-function-initplan",
+            "no-user-metadata-in-policy",
+            "function-execute-grants",
+            "security-definer-search-path",
+            "security-definer-authorization",
+            "view-security-invoker",
+            "anon-write-grant",
+        ],
         text: `-- Projects: shared workspaces owned by a user.
 
 create table if not exists public.projects (
@@ -93,6 +119,7 @@ grant insert, update on public.projects to anon;
         id: "storage",
         title: "Storage bucket mistakes",
         fileName: "20240614080000_create_avatars_bucket.sql",
+        rules: ["storage-bucket-private", "storage-bucket-limits", "storage-policy-bucket-scope"],
         text: `-- Avatars: a bucket for profile pictures, and who may upload to it.
 
 insert into storage.buckets (id, name, public)
@@ -109,6 +136,16 @@ create policy "Users upload their avatar" on storage.objects
         id: "safety",
         title: "Unsafe schema changes",
         fileName: "20240615120000_reshape_orders.sql",
+        rules: [
+            "transaction-nesting",
+            "adding-required-field",
+            "prefer-timestamptz",
+            "set-not-null",
+            "changing-column-type",
+            "renaming-column",
+            "ban-drop-column",
+            "adding-foreign-key-constraint",
+        ],
         text: `-- Orders: reshape the orders table for the new checkout.
 
 begin;
@@ -125,6 +162,7 @@ alter table public.orders rename column note to customer_note;
 
 alter table public.orders drop column if exists legacy_code;
 
+alter table public.orders drop constraint if exists orders_customer_fk;
 alter table public.orders
   add constraint orders_customer_fk foreign key (customer_id) references public.customers (id);
 
@@ -135,6 +173,7 @@ commit;
         id: "naming",
         title: "Bad file name",
         fileName: "20241305000000_AddTags_v2.sql",
+        rules: ["migration-filename", "no-version-suffix"],
         text: `-- Tags: free-form labels on notes. The file name has a month 13, a
 -- description that is not snake_case, and a version suffix.
 
@@ -145,14 +184,23 @@ alter table public.notes add column if not exists tags text[] not null default '
         id: "directives",
         title: "Directives and a parse error",
         fileName: "20240617070000_import_legacy.sql",
-        text: `-- Legacy import: a table created by hand on production, and a broken string.
+        rules: ["unused-disable-directive", "require-if-not-exists", "parse-error"],
+        text: `-- Legacy import: a table created by hand on production, a directive that
+-- suppresses nothing, and a broken string.
 
 -- supalint-disable-next-line require-if-not-exists -- created by hand before migrations existed
 create table public.legacy_users (id bigint primary key, email text);
+alter table public.legacy_users enable row level security;
+revoke all on table public.legacy_users from anon, authenticated;
+
+-- A directive silences only the rules it names, and one that silences nothing
+-- is reported.
+-- supalint-disable-next-line rls-enabled -- RLS comes later
+create table public.legacy_orders (id bigint primary key);
+alter table public.legacy_orders enable row level security;
+revoke all on table public.legacy_orders from anon, authenticated;
 
 -- One bad statement does not hide findings in the others.
-create table public.legacy_orders (id bigint primary key);
-
 insert into public.legacy_users (id, email) values (1, 'unterminated);
 `,
     },
@@ -160,6 +208,7 @@ insert into public.legacy_users (id, email) values (1, 'unterminated);
         id: "clean",
         title: "Clean migration",
         fileName: "20240616090000_create_bookmarks.sql",
+        rules: [],
         text: `-- Bookmarks: saved links per user, readable and writable only by their
 -- owner (and by super admins).
 

@@ -9,6 +9,8 @@ import { defaultConfig, normalizeConfig, toEngineConfig } from "./config.js";
 import { createEditor, rangeOf, showDiagnostics } from "./editor.js";
 import { EngineClient, createLintScheduler } from "./engine/client.js";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples.js";
+import { migrationPath } from "./paths.js";
+import { configForExample } from "./rule-examples.js";
 import { decodeShareHash, encodeShareHash } from "./share.js";
 import { createConfigPanel } from "./ui/config.js";
 import { h, plural, renderMessage } from "./ui/dom.js";
@@ -22,8 +24,8 @@ import { createRulesPanel } from "./ui/rules.js";
 /** @import { PlaygroundConfig } from "./config.js" */
 /** @import { ConfigPanel } from "./ui/config.js" */
 /** @import { RulesPanel } from "./ui/rules.js" */
+/** @import { TryTarget } from "./rule-examples.js" */
 
-const MIGRATIONS_DIR = "supabase/migrations/";
 const PANELS = ["problems", "fix", "rules", "config"];
 
 /**
@@ -153,8 +155,7 @@ function payloadOf(snapshot) {
 
 /** The path the engine sees: the name typed, inside the migrations folder. */
 function filePath() {
-    const name = elements.fileName.value.trim() || "migration.sql";
-    return name.includes("/") ? name.replace(/^\/+/u, "") : `${MIGRATIONS_DIR}${name}`;
+    return migrationPath(elements.fileName.value);
 }
 
 function requestFix() {
@@ -349,6 +350,21 @@ function load(next) {
     scheduler.now();
 }
 
+/**
+ * Loads an example from a rule's docs so the editor shows what the docs say:
+ * its text, the file name it is linted as, its registered bucket ids, and
+ * the rule itself turned on when the configuration has it off.
+ * @param {Extract<TryTarget, { openable: true }>} target
+ * @param {string} ruleId
+ */
+function tryExample(target, ruleId) {
+    const rule = state.rules.find((entry) => entry.id === ruleId);
+    const { config, changes } = rule === undefined ? { config: state.config, changes: [] } : configForExample(state.config, target, rule);
+    load({ text: target.text, fileName: target.fileName, config: config === state.config ? undefined : config });
+    const changed = changes.length > 0 ? `; in Config, ${changes.join(" and ")}` : "";
+    notify(`Loaded an example of \`${ruleId}\` as \`${target.fileName}\`${changed}. Ctrl+Z (⌘Z) brings your text back.`);
+}
+
 function buildConfigPanel() {
     if (state.rules.length === 0) {
         return;
@@ -467,10 +483,7 @@ client.meta().then(
         state.rulesPanel = createRulesPanel(elements.panels.rules, {
             rules,
             config: () => state.config,
-            onTry: (code, fileName, ruleId) => {
-                load({ text: code, fileName: fileName ?? elements.fileName.value });
-                notify(`Loaded an example of \`${ruleId}\`. Undo with Ctrl+Z (⌘Z).`);
-            },
+            onTry: tryExample,
         });
         buildConfigPanel();
         render();

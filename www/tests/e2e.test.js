@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { EXAMPLES } from "../src/examples.js";
 import { encodeShareHash } from "../src/share.js";
 import { serveStatic } from "./static-server.js";
 
@@ -180,6 +181,20 @@ describe("playground (built site in Chromium)", { timeout: 240_000 }, () => {
         assert.match(await editorText(page), /create table if not exists public\.notes/u);
     });
 
+    it("shows, for each example, the findings of the rules it promises and no others", async () => {
+        for (const example of EXAMPLES) {
+            const seen = await lintCount(page);
+            await page.selectOption("#example-select", example.id);
+            await waitForLintAfter(page, seen);
+            assert.equal(await page.inputValue("#file-name"), example.fileName);
+            const shown = [...new Set((await problems(page)).map((problem) => problem.split("@")[0]))].sort();
+            assert.deepEqual(shown, [...example.rules].sort(), `the "${example.title}" example`);
+            if (example.id === "storage") {
+                await screenshot(page, "desktop-storage-example.png");
+            }
+        }
+    });
+
     it("lints as you type: a non-idempotent CREATE TABLE gets a require-if-not-exists diagnostic", async () => {
         await page.selectOption("#example-select", "clean");
         await page.waitForSelector("#panel-problems .empty-clean", { timeout: TIMEOUT });
@@ -277,6 +292,48 @@ describe("playground (built site in Chromium)", { timeout: 240_000 }, () => {
         assert.equal(await editorText(restored), expected.text);
         assert.deepEqual(await problems(restored), expected.problems);
         await restored.close();
+    });
+
+    it("opens a rule's example with the file name and registered buckets its docs give", async () => {
+        await page.click("#tab-rules");
+        await page.fill('input[aria-label="Filter rules"]', "");
+        await page.click("#rule-storage-bucket-registered > summary");
+        let seen = await lintCount(page);
+        await page.click("#rule-storage-bucket-registered .example-invalid button");
+        await waitForLintAfter(page, seen);
+        assert.equal(await page.inputValue("#file-name"), "20240101000000_example.sql", "an untagged example is linted as the docs' default file");
+        assert.match(await editorText(page), /values \('invoices'/u);
+        assert.ok((await problems(page)).some((problem) => problem.startsWith("storage-bucket-registered@")), "the flagged example is flagged");
+        await page.click("#tab-config");
+        assert.equal(await page.isChecked("#option-registeredBuckets-on"), true);
+        assert.equal(await page.inputValue("#option-registeredBuckets"), "avatars");
+
+        await page.click("#tab-rules");
+        await page.click("#rule-migration-filename > summary");
+        seen = await lintCount(page);
+        await page.click('#rule-migration-filename .example-invalid:has(.example-file:text-is("add_notes.sql")) button');
+        await waitForLintAfter(page, seen);
+        assert.equal(await page.inputValue("#file-name"), "add_notes.sql");
+        assert.ok((await problems(page)).some((problem) => problem.startsWith("migration-filename@")));
+
+        // Off by default: opening its flagged example turns it on, so the finding shows.
+        await page.click("#tab-rules");
+        await page.click("#rule-require-lock-timeout > summary");
+        seen = await lintCount(page);
+        await page.click("#rule-require-lock-timeout .example-invalid button");
+        await waitForLintAfter(page, seen);
+        assert.ok((await problems(page)).some((problem) => problem.startsWith("require-lock-timeout@")));
+        assert.equal(await page.inputValue('select[data-rule-severity="require-lock-timeout"]'), "warn");
+
+        // Several migrations: shown file by file, with a note instead of the button.
+        await page.click("#tab-rules");
+        await page.click("#rule-migration-order > summary");
+        const figure = await page.waitForSelector('#rule-migration-order .example[data-openable="false"]', { timeout: TIMEOUT });
+        assert.equal(await figure.$("button"), null);
+        assert.equal((await figure.$$(".example-part")).length, 2);
+        assert.match((await figure.$eval(".example-note", (element) => element.textContent)) ?? "", /one file at a time/u);
+        await figure.scrollIntoViewIfNeeded();
+        await screenshot(page, "desktop-rule-multi-file.png");
     });
 
     it("fits a 390×844 phone screen", async () => {

@@ -6,11 +6,13 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { lintText } from "supalint";
+import { lintText, rules } from "supalint";
 import { defaultConfig, effectiveSeverity, normalizeConfig, parseList, toEngineConfig } from "../src/config.js";
 import { changedSpan, diffLines, toHunks } from "../src/diff.js";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "../src/examples.js";
 import { isSafeHref, parseInline, parseMarkdown } from "../src/markdown.js";
+import { DOC_EXAMPLE_FILE, migrationPath } from "../src/paths.js";
+import { configForExample, docExample, exampleFiles, tryTarget } from "../src/rule-examples.js";
 import { decodeShareHash, encodeShareHash, fromBase64Url, toBase64Url } from "../src/share.js";
 
 describe("share links", () => {
@@ -155,9 +157,23 @@ describe("markdown subset", () => {
     });
 });
 
+/**
+ * Lints text the way the page's worker does: the file name field's path, the
+ * configuration's engine object, and the clock as `now`.
+ * @param {string} text
+ * @param {string} fileName
+ * @param {import("../src/config.js").PlaygroundConfig} [config]
+ */
+function lintLikeThePage(text, fileName, config = defaultConfig()) {
+    const report = lintText(text, { filePath: migrationPath(fileName), config: toEngineConfig(config), now: new Date() });
+    assert.deepEqual(report.results[0].configErrors ?? [], []);
+    return report.results[0].messages;
+}
+
 describe("examples", () => {
-    const lint = (/** @type {import("../src/examples.js").Example} */ example) =>
-        lintText(example.text, { filePath: `supabase/migrations/${example.fileName}`, config: {} }).results[0].messages;
+    const lint = (/** @type {import("../src/examples.js").Example} */ example) => lintLikeThePage(example.text, example.fileName);
+    const byId = (/** @type {string} */ id) => /** @type {import("../src/examples.js").Example} */ (EXAMPLES.find((example) => example.id === id));
+    const metas = rules();
 
     it("have unique ids and file names", () => {
         assert.equal(new Set(EXAMPLES.map((example) => example.id)).size, EXAMPLES.length);
@@ -169,7 +185,108 @@ describe("examples", () => {
     });
 
     it("include one that passes every rule", () => {
-        const clean = /** @type {import("../src/examples.js").Example} */ (EXAMPLES.find((example) => example.id === "clean"));
+        const clean = byId("clean");
+        assert.deepEqual(clean.rules, []);
         assert.deepEqual(lint(clean), []);
+        assert.deepEqual(lintLikeThePage(clean.text, clean.fileName, { ...defaultConfig(), extends: "all" }), [], "off-by-default rules included");
+    });
+
+    for (const example of EXAMPLES.filter((entry) => entry.id !== "clean")) {
+        it(`"${example.title}" shows a finding of every rule it promises, and nothing unrelated`, () => {
+            assert.ok(example.rules.length > 0, "a mistake example promises at least one rule");
+            const messages = lint(example);
+            const found = new Set(messages.map((message) => message.ruleId));
+            const missing = example.rules.filter((id) => !found.has(id));
+            assert.deepEqual(missing, [], `promised, but not found: ${missing.join(", ")}`);
+            const unrelated = messages.filter((message) => !example.rules.includes(/** @type {string} */ (message.ruleId)));
+            assert.deepEqual(
+                unrelated.map((message) => `${message.ruleId}@${message.line}:${message.column}`),
+                [],
+                "findings of rules the example does not promise",
+            );
+        });
+    }
+
+    it("promise rules that exist, of the category their id names", () => {
+        for (const example of EXAMPLES) {
+            for (const id of example.rules) {
+                const rule = metas.find((meta) => meta.id === id);
+                assert.ok(rule !== undefined, `${example.id}: no rule ${id}`);
+                if (metas.some((meta) => meta.category === example.id)) {
+                    assert.equal(rule.category, example.id, `${example.id} promises ${id}`);
+                }
+            }
+        }
+    });
+
+    it("cover storage buckets, RLS and access, and unsafe schema changes", () => {
+        const covers = (/** @type {string} */ id, /** @type {string[]} */ expected) =>
+            assert.deepEqual(
+                expected.filter((rule) => !byId(id).rules.includes(rule)),
+                [],
+                `the ${id} example shows ${expected.join(", ")}`,
+            );
+        covers("storage", ["storage-bucket-private", "storage-bucket-limits", "storage-policy-bucket-scope"]);
+        covers("access", ["rls-enabled", "auth-function-initplan", "policy-roles", "security-definer-search-path"]);
+        covers("safety", ["prefer-timestamptz", "ban-drop-column"]);
+    });
+});
+
+describe("rule-doc examples", () => {
+    const metas = rules();
+
+    it("are read from the docs' code blocks as the engine reads them", () => {
+        for (const rule of metas) {
+            const blocks = parseMarkdown(rule.docs).filter((block) => block.type === "code" && block.lang.startsWith("sql"));
+            const examples = blocks.map((block) => docExample(/** @type {any} */ (block).info, /** @type {any} */ (block).code));
+            assert.deepEqual(examples, rule.examples, rule.id);
+        }
+    });
+
+    it("split at `-- file:` lines, and open only when they are one file without --since", () => {
+        const single = docExample(["expect_diagnostic", "file=add_notes.sql", "registeredBuckets=avatars|invoices"], "select 1;");
+        assert.deepEqual(single, { valid: false, code: "select 1;\n", file: "add_notes.sql", registeredBuckets: ["avatars", "invoices"] });
+        assert.deepEqual(tryTarget(single), { openable: true, text: "select 1;\n", fileName: "add_notes.sql", registeredBuckets: ["avatars", "invoices"] });
+        assert.deepEqual(tryTarget(docExample([], "select 1;")), { openable: true, text: "select 1;\n", fileName: DOC_EXAMPLE_FILE });
+
+        const multi = docExample(["since=20240301090000"], "-- file: 20240301090000_a.sql\nselect 1;\n-- file: 20240201090000_b.sql\nselect 2;");
+        assert.deepEqual(exampleFiles(multi), [
+            { name: "20240301090000_a.sql", text: "select 1;\n" },
+            { name: "20240201090000_b.sql", text: "select 2;\n" },
+        ]);
+        assert.equal(tryTarget(multi).openable, false);
+        assert.equal(tryTarget(docExample(["since=20240301090000"], "select 1;")).openable, false);
+    });
+
+    it("register the example's buckets and turn its rule on, and say so", () => {
+        const target = /** @type {any} */ (tryTarget(docExample(["registeredBuckets=avatars"], "select 1;")));
+        const rule = { id: "require-lock-timeout", severity: /** @type {const} */ ("off") };
+        const { config, changes } = configForExample(defaultConfig(), target, rule);
+        assert.deepEqual(config, { ...defaultConfig(), rules: { "require-lock-timeout": "warn" }, registeredBuckets: ["avatars"] });
+        assert.equal(changes.length, 2);
+        const unchanged = { ...defaultConfig(), registeredBuckets: ["avatars"] };
+        assert.equal(configForExample(unchanged, target, { id: "r", severity: "warn" }).config, unchanged);
+    });
+
+    it("show in the editor what the docs say: a finding for each flagged one, none for each passing one", () => {
+        const wrong = [];
+        let opened = 0;
+        for (const rule of metas) {
+            for (const example of rule.examples) {
+                const target = tryTarget(example);
+                if (!target.openable) {
+                    assert.ok(exampleFiles(example).length > 1 || example.since !== undefined, `${rule.id}: a one-file example opens`);
+                    continue;
+                }
+                const { config } = configForExample(defaultConfig(), target, rule);
+                const findings = lintLikeThePage(target.text, target.fileName, config).filter((message) => message.ruleId === rule.id);
+                if ((findings.length > 0) === example.valid) {
+                    wrong.push(`${rule.id} (${example.valid ? "passing" : "flagged"} example, ${findings.length} findings, as ${target.fileName}):\n${example.code}`);
+                }
+                opened++;
+            }
+        }
+        assert.deepEqual(wrong, []);
+        assert.ok(opened >= metas.length * 2 - 4, `${opened} examples open in the editor`);
     });
 });

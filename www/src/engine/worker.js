@@ -17,7 +17,9 @@ function answer(request) {
     if (request.type === "meta") {
         return { version, rules: rules() };
     }
-    const options = { filePath: request.filePath, config: request.config };
+    // The engine's WebAssembly has no clock of its own: without `now`, the
+    // time-based rules (`no-future-timestamp`) would stay silent.
+    const options = { filePath: request.filePath, config: request.config, now: new Date() };
     const started = performance.now();
     try {
         if (request.type === "fix") {

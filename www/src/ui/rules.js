@@ -6,11 +6,19 @@
 
 import { effectiveSeverity } from "../config.js";
 import { renderInline, renderMarkdown } from "../markdown.js";
+import { DOC_EXAMPLE_FILE } from "../paths.js";
+import { docExample, exampleFiles, tryTarget } from "../rule-examples.js";
 import { h } from "./dom.js";
 import { highlightSql } from "./highlight.js";
 
 /** @import { RuleMeta } from "supalint" */
 /** @import { PlaygroundConfig } from "../config.js" */
+/** @import { DocExample, TryTarget } from "../rule-examples.js" */
+
+/**
+ * @typedef {(target: Extract<TryTarget, { openable: true }>, ruleId: string) => void} OnTry
+ * loads an example into the editor: its text, file name and registered buckets
+ */
 
 const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
 const CATEGORY_TITLES = {
@@ -34,7 +42,7 @@ const CATEGORY_TITLES = {
  * @param {object} options
  * @param {RuleMeta[]} options.rules
  * @param {() => PlaygroundConfig} options.config
- * @param {(code: string, fileName: string | undefined, ruleId: string) => void} options.onTry loads an example into the editor
+ * @param {OnTry} options.onTry loads an example into the editor
  * @returns {RulesPanel}
  */
 export function createRulesPanel(container, { rules, config, onTry }) {
@@ -161,34 +169,19 @@ export function createRulesPanel(container, { rules, config, onTry }) {
 
 /**
  * @param {RuleMeta} rule
- * @param {(code: string, fileName: string | undefined, ruleId: string) => void} onTry
+ * @param {OnTry} onTry
  * @returns {HTMLElement}
  */
 function ruleDocs(rule, onTry) {
     const shown = new Set();
-    const codeBlock = (/** @type {string} */ code, /** @type {boolean | null} */ valid, /** @type {string | undefined} */ file) => {
-        shown.add(code.trim());
-        const label = valid === null ? null : valid ? "✓ Passes" : "✗ Flagged";
-        return h(
-            "figure",
-            { class: `example ${valid === null ? "" : valid ? "example-valid" : "example-invalid"}` },
-            h(
-                "figcaption",
-                {},
-                label ? h("span", { class: "example-label", text: label }) : null,
-                file ? h("span", { class: "example-file", text: file }) : null,
-                h("button", { class: "button button-small", type: "button", onclick: () => onTry(code.endsWith("\n") ? code : `${code}\n`, file, rule.id) }, "Open in editor"),
-            ),
-            h("pre", {}, highlightSql(code)),
-        );
-    };
     const docs = renderMarkdown(rule.docs, (block) => {
         const isSql = block.lang === "sql" || block.lang === "";
         if (!isSql) {
             return h("pre", {}, h("code", { text: block.code }));
         }
-        const file = block.info.find((item) => item.startsWith("file="))?.slice("file=".length);
-        return codeBlock(block.code, !block.info.includes("expect_diagnostic"), file);
+        const example = docExample(block.info, block.code);
+        shown.add(example.code.trim());
+        return exampleFigure(rule, example, onTry);
     });
     const extra = rule.examples.filter((example) => !shown.has(example.code.trim()));
     return h(
@@ -204,6 +197,52 @@ function ruleDocs(rule, onTry) {
         ),
         docs,
         extra.length > 0 ? h("h4", { text: "More examples" }) : null,
-        extra.map((example) => codeBlock(example.code, example.valid, example.file)),
+        extra.map((example) => exampleFigure(rule, example, onTry)),
+    );
+}
+
+/**
+ * One example of the docs: flagged or passing, the file it is linted as and
+ * the options it needs, and a button that opens it in the editor with them.
+ * An example of several migrations (or one that needs `--since`) is shown
+ * read-only, with a note: the playground lints one file at a time.
+ * @param {RuleMeta} rule
+ * @param {DocExample} example
+ * @param {OnTry} onTry
+ * @returns {HTMLElement}
+ */
+function exampleFigure(rule, example, onTry) {
+    const files = exampleFiles(example);
+    const target = tryTarget(example);
+    const strip = (/** @type {string} */ text) => text.replace(/\n$/u, "");
+    return h(
+        "figure",
+        { class: `example ${example.valid ? "example-valid" : "example-invalid"}`, "data-openable": String(target.openable) },
+        h(
+            "figcaption",
+            {},
+            h("span", { class: "example-label", text: example.valid ? "✓ Passes" : "✗ Flagged" }),
+            files.length === 1 && files[0].name !== undefined ? h("span", { class: "example-file", title: "The file the example is linted as", text: files[0].name }) : null,
+            example.registeredBuckets !== undefined
+                ? h("span", { class: "example-option", title: "The bucket ids the application registers (the registeredBuckets option)", text: `registeredBuckets: ${example.registeredBuckets.join(", ")}` })
+                : null,
+            example.since !== undefined ? h("span", { class: "example-option", title: "The migrations that existed at the --since ref", text: `--since: ${example.since.join(", ")}` }) : null,
+            target.openable
+                ? h(
+                      "button",
+                      {
+                          class: "button button-small",
+                          type: "button",
+                          title: target.registeredBuckets ? "Loads the example, its file name and its registered buckets" : "Loads the example and its file name",
+                          onclick: () => onTry(target, rule.id),
+                      },
+                      "Open in editor",
+                  )
+                : null,
+        ),
+        files.length === 1
+            ? h("pre", {}, highlightSql(strip(files[0].text)))
+            : files.map((file) => [h("div", { class: "example-part", text: file.name ?? DOC_EXAMPLE_FILE }), h("pre", {}, highlightSql(strip(file.text)))]).flat(),
+        target.openable ? null : h("p", { class: "example-note" }, ...renderInline(target.reason)),
     );
 }
