@@ -7,6 +7,7 @@
 
 /** @import { Source } from "../api.js" */
 
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { firstInvalidUtf8Offset } from "./utf8.js";
 
@@ -40,7 +41,9 @@ export function readSource(file, relativePath) {
  * @returns {Source}
  */
 export function sourceFromBytes(bytes, relativePath) {
-    const invalid = firstInvalidUtf8Offset(bytes);
+    // Node's native check first: the byte-by-byte scan, which finds the position, only runs
+    // for a file that is not UTF-8 (it cost 50 ms on 20 MB of migrations).
+    const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8Offset(bytes);
     if (invalid === -1) {
         return { path: relativePath, text: decoder.decode(bytes) };
     }
