@@ -1,6 +1,5 @@
 use crate::declare_rule;
-use crate::rules::support::column_types::{is_int4, is_serial4, key_sites, retype};
-use crate::rules::support::names::display;
+use crate::rules::support::column_types::{is_int4, is_serial4, report_narrow_keys};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
 declare_rule! {
@@ -55,26 +54,14 @@ impl Rule for PreferBigintOverInt {
     }
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        for (site, type_name) in key_sites(ctx) {
-            let replacement = if is_int4(&type_name.base) {
-                "bigint"
-            } else if is_serial4(&type_name.base) {
-                "bigserial"
+        report_narrow_keys(ctx, findings, "intKey", |base| {
+            if is_int4(base) {
+                Some("bigint")
+            } else if is_serial4(base) {
+                Some("bigserial")
             } else {
-                continue;
-            };
-            findings
-                .report(
-                    "intKey",
-                    site.type_span,
-                    vec![
-                        ("column", site.column.to_string()),
-                        ("table", display(site.table)),
-                        ("type", site.data_type.to_string()),
-                        ("replacement", replacement.to_string()),
-                    ],
-                )
-                .fix(retype(&site, ctx.text(), replacement));
-        }
+                None
+            }
+        });
     }
 }

@@ -1,6 +1,5 @@
 use crate::declare_rule;
-use crate::rules::support::column_types::{is_int2, is_serial2, key_sites, retype};
-use crate::rules::support::names::display;
+use crate::rules::support::column_types::{is_int2, is_serial2, report_narrow_keys};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
 declare_rule! {
@@ -55,26 +54,14 @@ impl Rule for PreferBigintOverSmallint {
     }
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        for (site, type_name) in key_sites(ctx) {
-            let replacement = if is_int2(&type_name.base) {
-                "bigint"
-            } else if is_serial2(&type_name.base) {
-                "bigserial"
+        report_narrow_keys(ctx, findings, "smallintKey", |base| {
+            if is_int2(base) {
+                Some("bigint")
+            } else if is_serial2(base) {
+                Some("bigserial")
             } else {
-                continue;
-            };
-            findings
-                .report(
-                    "smallintKey",
-                    site.type_span,
-                    vec![
-                        ("column", site.column.to_string()),
-                        ("table", display(site.table)),
-                        ("type", site.data_type.to_string()),
-                        ("replacement", replacement.to_string()),
-                    ],
-                )
-                .fix(retype(&site, ctx.text(), replacement));
-        }
+                None
+            }
+        });
     }
 }

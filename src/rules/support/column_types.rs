@@ -242,6 +242,33 @@ pub fn key_sites<'a>(ctx: &RuleContext<'a>) -> Vec<(TypeSite<'a>, TypeName)> {
         .collect()
 }
 
+/// Reports every key column whose type `widen` maps to a wider replacement (`bigint`,
+/// `bigserial`), with the fix that writes it: the shared body of the `prefer-bigint-*` rules.
+pub fn report_narrow_keys(
+    ctx: &RuleContext,
+    findings: &mut crate::rules::Findings,
+    message_id: &'static str,
+    widen: fn(&str) -> Option<&'static str>,
+) {
+    for (site, type_name) in key_sites(ctx) {
+        let Some(replacement) = widen(&type_name.base) else {
+            continue;
+        };
+        findings
+            .report(
+                message_id,
+                site.type_span,
+                vec![
+                    ("column", site.column.to_string()),
+                    ("table", crate::rules::support::names::display(site.table)),
+                    ("type", site.data_type.to_string()),
+                    ("replacement", replacement.to_string()),
+                ],
+            )
+            .fix(retype(&site, ctx.text(), replacement));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
