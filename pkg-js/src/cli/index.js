@@ -12,6 +12,7 @@ import v8 from "node:v8";
 // file (0.45 s of CPU instead of 0.15 s); long runs still tier up within their
 // first second. Set before the engine is compiled (run.js imports it lazily).
 v8.setFlagsFromString("--wasm-tiering-budget=20000000");
+v8.setFlagsFromString("--wasm-lazy-validation");
 
 /**
  * Reads all of standard input.

@@ -5,17 +5,9 @@
  */
 
 import { spawnSync } from "node:child_process";
+import { GitError } from "./git-error.js";
 
-/** Something git could not answer: exit code 2, with git's own words. */
-export class GitError extends Error {
-    /**
-     * @param {string} message
-     */
-    constructor(message) {
-        super(message);
-        this.name = "GitError";
-    }
-}
+export { GitError };
 
 /**
  * Runs git and returns its standard output.
