@@ -8,7 +8,10 @@ import { describe, it } from "node:test";
 import { ESLint } from "eslint";
 import { stripAnsi } from "../src/formatters/ansi.js";
 import { escapeData, escapeProperty } from "../src/formatters/github.js";
-import { formatters } from "../src/formatters/index.js";
+import { LINT_FORMATS } from "../src/cli/options.js";
+import { loadFormatter } from "../src/formatters/index.js";
+
+const formatters = Object.fromEntries(await Promise.all(LINT_FORMATS.map(async (name) => [name, await loadFormatter(name)])));
 
 const CWD = "/proj";
 

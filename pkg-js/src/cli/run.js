@@ -14,12 +14,11 @@ import { ConfigError } from "../config/config-error.js";
 import { listSqlFiles, NoFilesFoundError } from "../files/collect.js";
 import { readSource, sourceFromBytes } from "../files/read-source.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
-import { formatters } from "../formatters/index.js";
+import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
 import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
 import { createProgress } from "./progress.js";
-import { formatRules } from "./rules-output.js";
 
 /**
  * Where the command line reads and writes.
@@ -71,7 +70,7 @@ export async function run(argv, io) {
         }
         const api = await loadApi();
         if (command.command === "rules") {
-            return listRules(command, io, api);
+            return await listRules(command, io, api);
         }
         return await lint(command, io, api);
     } catch (error) {
@@ -83,9 +82,10 @@ export async function run(argv, io) {
  * @param {RulesCommand} command
  * @param {CliIo} io
  * @param {NodeApi} api
- * @returns {0}
+ * @returns {Promise<0>}
  */
-function listRules(command, io, api) {
+async function listRules(command, io, api) {
+    const { formatRules } = await import("./rules-output.js");
     const text = formatRules(api.rules(), command.format);
     if (command.outputFile === undefined) {
         io.stdout.write(text);
@@ -169,7 +169,7 @@ async function lint(command, io, api) {
     // By path, as ESLint orders its results.
     results = [...results].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
-    const formatter = formatters[command.format];
+    const formatter = await loadFormatter(command.format);
     const text = formatter(results, {
         cwd: io.cwd,
         // Built when a formatter reads it (only sarif does): the catalogue is every rule's docs.

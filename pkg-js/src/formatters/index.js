@@ -1,14 +1,10 @@
 /**
- * @file The formatters by name (`--format`).
+ * @file The formatters by name (`--format`), each loaded when it is chosen:
+ * a run imports one formatter module, not five.
  */
 
 /** @import { LintResult, RuleMeta } from "../api.js" */
 
-import { formatCompact } from "./compact.js";
-import { formatGithub } from "./github.js";
-import { formatJson } from "./json.js";
-import { formatSarif } from "./sarif.js";
-import { formatStylish } from "./stylish.js";
 
 /**
  * What a formatter knows besides the results (ESLint passes `cwd` and
@@ -25,11 +21,25 @@ import { formatStylish } from "./stylish.js";
  * @typedef {(results: LintResult[], context: FormatterContext) => string} Formatter
  */
 
-/** @type {Readonly<Record<string, Formatter>>} */
-export const formatters = Object.freeze({
-    stylish: formatStylish,
-    json: formatJson,
-    compact: formatCompact,
-    github: formatGithub,
-    sarif: formatSarif,
-});
+/** @type {ReadonlyMap<string, () => Promise<Formatter>>} */
+const loaders = new Map([
+    ["stylish", async () => (await import("./stylish.js")).formatStylish],
+    ["json", async () => (await import("./json.js")).formatJson],
+    ["compact", async () => (await import("./compact.js")).formatCompact],
+    ["github", async () => (await import("./github.js")).formatGithub],
+    ["sarif", async () => (await import("./sarif.js")).formatSarif],
+]);
+
+/**
+ * The formatter called `name` (one of the CLI's `LINT_FORMATS`).
+ * @param {string} name
+ * @returns {Promise<Formatter>}
+ * @throws {Error} for an unknown name
+ */
+export async function loadFormatter(name) {
+    const load = loaders.get(name);
+    if (load === undefined) {
+        throw new Error(`unknown formatter "${name}"`);
+    }
+    return load();
+}

@@ -21,7 +21,7 @@ import { openVerifyDatabase, prepareDatabase } from "../../db/verify-database.js
 import { toLintResults, verifySummary } from "../../db/verify-report.js";
 import { REAPPLY_MODES, verifyMigrations } from "../../db/verify.js";
 import { readSource } from "../../files/read-source.js";
-import { formatters } from "../../formatters/index.js";
+import { formatStylish } from "../../formatters/stylish.js";
 import { internalError, messageOf, useColor, writeReport } from "./command-io.js";
 
 /** @import { CommandIo } from "./command-io.js" */
@@ -258,7 +258,7 @@ async function verify(options, io) {
         text = `${JSON.stringify(lintResults)}\n`;
     } else {
         const color = useColor(options, io);
-        text = formatters.stylish(lintResults, { cwd: io.cwd, rulesMeta: {}, color, version: "" });
+        text = formatStylish(lintResults, { cwd: io.cwd, rulesMeta: {}, color, version: "" });
         text += verifySummary(results, description, standin);
     }
     writeReport(text, options.outputFile, io);
