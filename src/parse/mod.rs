@@ -83,6 +83,16 @@ mod tests {
         assert!(is_valid("select ((1))"));
     }
 
+    /// `vendor/sqlparser` writes a keyword from the keyword table instead of one `write!` each.
+    #[test]
+    fn keywords_display_as_their_table_text() {
+        use sqlparser::keywords::{ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
+        for (keyword, text) in ALL_KEYWORDS_INDEX.iter().zip(ALL_KEYWORDS) {
+            assert_eq!(keyword.to_string(), *text);
+        }
+        assert_eq!(ALL_KEYWORDS_INDEX.len(), ALL_KEYWORDS.len());
+    }
+
     #[test]
     fn tokens_and_text_agree_on_validity() {
         for text in [

@@ -81,9 +81,10 @@ macro_rules! define_keywords {
 
         impl core::fmt::Display for Keyword {
             fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                // supalint patch: one table lookup instead of a `write!` per keyword.
                 match self {
-                    Keyword::NoKeyword => write!(f, "NoKeyword"),
-                    $(Keyword::$ident => write!(f, "{}", $ident),)*
+                    Keyword::NoKeyword => f.write_str("NoKeyword"),
+                    keyword => f.write_str(ALL_KEYWORDS[*keyword as usize - 1]),
                 }
             }
         }
