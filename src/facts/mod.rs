@@ -30,13 +30,13 @@ const MAX_PARSED_FILE_BYTES: usize = 1024 * 1024;
 struct ParseBudget(usize);
 
 impl ParseBudget {
-    /// Validates `text` with sqlparser while the budget lasts.
-    fn parse(&mut self, text: &str) -> bool {
-        if text.len() > MAX_PARSED_STATEMENT_BYTES || text.len() > self.0 {
+    /// Validates the statement `span` of `source`, lexed as `tokens`, while the budget lasts.
+    fn parse(&mut self, source: &str, span: Span, tokens: &[Token]) -> bool {
+        if span.len() > MAX_PARSED_STATEMENT_BYTES || span.len() > self.0 {
             return false;
         }
-        self.0 -= text.len();
-        parse::is_valid_sql(text)
+        self.0 -= span.len();
+        parse::is_valid_sql(source, span, tokens)
     }
 }
 
@@ -62,7 +62,7 @@ impl FileFacts {
         let mut budget = ParseBudget(MAX_PARSED_FILE_BYTES);
         for raw in &file.statements {
             let tokens = file.significant_tokens(raw);
-            let parsed = budget.parse(raw.span.text(&file.text));
+            let parsed = budget.parse(&file.text, raw.span, &file.tokens[raw.tokens.clone()]);
             facts.push(
                 &file.text,
                 tokens,
@@ -164,7 +164,7 @@ impl FileFacts {
                 continue;
             };
             let span = statement_tokens[0].span.cover(last.span);
-            let parsed = budget.parse(span.text(source));
+            let parsed = budget.parse(source, span, &tokens[raw.tokens.clone()]);
             let guarded = catches_duplicates || if_depth > 0;
             self.push(
                 source,
