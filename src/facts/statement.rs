@@ -5,16 +5,17 @@
 
 use std::ops::Range;
 
-use crate::source::{Span, Token};
+use crate::source::Span;
 
 use super::name::ObjectName;
+use super::tokens::StatementTokens;
 
 #[derive(Clone, Debug)]
 pub struct Statement {
     /// Position among the statements of the file, nested ones included.
     pub index: usize,
     pub span: Span,
-    pub tokens: Vec<Token>,
+    pub tokens: StatementTokens,
     /// Whether sqlparser accepted the statement (else only the token-level extractor read it).
     pub parsed: bool,
     /// Inside a `DO` block.

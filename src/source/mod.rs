@@ -44,13 +44,4 @@ impl SourceFile {
     pub fn file_name(&self) -> &str {
         self.path.rsplit('/').next().unwrap_or(&self.path)
     }
-
-    /// The significant (non-trivia) tokens of a statement.
-    pub fn significant_tokens(&self, statement: &RawStatement) -> Vec<Token> {
-        self.tokens[statement.tokens.clone()]
-            .iter()
-            .filter(|t| !t.is_trivia() && !t.is_punct(&self.text, ";"))
-            .copied()
-            .collect()
-    }
 }
