@@ -303,6 +303,7 @@ fn lint_file(
         config,
         now,
         since_versions: request.since_versions.as_deref(),
+        policies: Default::default(),
     };
     let mut findings = Vec::new();
     for rule in rules::all() {
