@@ -114,7 +114,8 @@ pub fn analyze_text(path: &str, text: String) -> Analyzed {
             path,
             text,
             line_index: crate::source::LineIndex::new(""),
-            tokens: Vec::new(),
+            tokens: Default::default(),
+            comments: Vec::new(),
             statements: Vec::new(),
         };
         return Analyzed {

@@ -58,21 +58,21 @@ impl FileFacts {
     pub fn new(file: &SourceFile) -> Self {
         let mut reader = Reader {
             source: &file.text,
-            store: TokenStore::default(),
+            tokens: &file.tokens,
+            do_block_tokens: TokenStore::default(),
             statements: Vec::new(),
             budget: ParseBudget(MAX_PARSED_FILE_BYTES),
         };
         for raw in &file.statements {
-            let tokens = reader
-                .store
-                .push_significant(&file.text, &file.tokens[raw.tokens.clone()]);
             let parsed = reader.budget.parse(raw.span.text(&file.text));
-            reader.push(tokens, raw.span, parsed, Nesting::TopLevel);
+            reader.push(raw.tokens.clone(), raw.span, parsed, Nesting::TopLevel);
         }
         let Reader {
-            store, statements, ..
+            do_block_tokens,
+            statements,
+            ..
         } = reader;
-        let store = store.finish();
+        let do_block_tokens = do_block_tokens.finish();
         FileFacts {
             statements: statements
                 .into_iter()
@@ -80,18 +80,21 @@ impl FileFacts {
                 .map(|(index, read)| Statement {
                     index,
                     span: read.span,
-                    tokens: StatementTokens::new(&store, read.tokens),
+                    tokens: StatementTokens::new(
+                        if read.in_do_block {
+                            &do_block_tokens
+                        } else {
+                            &file.tokens
+                        },
+                        read.tokens,
+                    ),
                     parsed: read.parsed,
                     in_do_block: read.in_do_block,
                     guarded: read.guarded,
                     kind: read.kind,
                 })
                 .collect(),
-            lex_errors: file
-                .tokens
-                .iter()
-                .filter_map(|t| t.error.map(|e| (e, t.span)))
-                .collect(),
+            lex_errors: lex_errors(file),
         }
     }
 
@@ -100,7 +103,20 @@ impl FileFacts {
     }
 }
 
-/// A statement read, its tokens still a range of the store being filled.
+/// The tokens left unterminated (strings, quoted identifiers, comments), in file order.
+fn lex_errors(file: &SourceFile) -> Vec<(LexError, Span)> {
+    let mut errors: Vec<_> = file
+        .tokens
+        .iter()
+        .chain(&file.comments)
+        .filter_map(|t| t.error.map(|e| (e, t.span)))
+        .collect();
+    errors.sort_by_key(|(_, span)| span.start);
+    errors
+}
+
+/// A statement read, its tokens a range of the file's tokens, or of the DO blocks' store
+/// still being filled.
 struct ReadStatement {
     span: Span,
     tokens: Range<usize>,
@@ -110,17 +126,23 @@ struct ReadStatement {
     kind: StatementKind,
 }
 
-/// Reads the statements of one file into one token store.
+/// Reads the statements of one file.
 struct Reader<'a> {
     source: &'a str,
-    store: TokenStore,
+    tokens: &'a [Token],
+    /// The tokens of the statements in DO blocks, which the file's tokens hold as strings.
+    do_block_tokens: TokenStore,
     statements: Vec<ReadStatement>,
     budget: ParseBudget,
 }
 
 impl Reader<'_> {
     fn push(&mut self, tokens: Range<usize>, span: Span, parsed: bool, nesting: Nesting) {
-        let kind = extract::extract(self.source, self.store.get(tokens.clone()));
+        let statement_tokens = match nesting {
+            Nesting::TopLevel => &self.tokens[tokens.clone()],
+            Nesting::DoBlock { .. } => self.do_block_tokens.get(tokens.clone()),
+        };
+        let kind = extract::extract(self.source, statement_tokens);
         let do_body = match &kind {
             StatementKind::Do(block) => block.body.map(|body| (body, block.catches_duplicates)),
             _ => None,
@@ -199,7 +221,7 @@ impl Reader<'_> {
             let span = first.span.cover(last.span);
             let parsed = self.budget.parse(span.text(source));
             let guarded = catches_duplicates || if_depth > 0;
-            let range = self.store.push(statement_tokens);
+            let range = self.do_block_tokens.push(statement_tokens);
             self.push(range, span, parsed, Nesting::DoBlock { guarded });
         }
     }
