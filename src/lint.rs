@@ -242,7 +242,7 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
                     depth += 1;
                     deepest = deepest.max(depth);
                     if depth > limit && first_too_deep.is_none() {
-                        first_too_deep = Some(token.span);
+                        first_too_deep = Some(token.span());
                     }
                 }
                 ")" | "]" => depth = depth.saturating_sub(1),

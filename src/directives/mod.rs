@@ -29,7 +29,7 @@ pub struct Directive {
 pub fn parse_directives(file: &SourceFile, prefix: &str) -> Vec<Directive> {
     file.comments
         .iter()
-        .filter_map(|token| parse_comment(file, token.span, prefix))
+        .filter_map(|token| parse_comment(file, token.span(), prefix))
         .collect()
 }
 

@@ -580,7 +580,7 @@ fn qualified_name(source: &str, tokens: &[Token], start: usize) -> (ObjectName, 
         tokens.get(start),
         end.checked_sub(1).and_then(|i| tokens.get(i)),
     ) {
-        (Some(first), Some(last)) => first.span.cover(last.span),
+        (Some(first), Some(last)) => first.span().cover(last.span()),
         _ => Span::default(),
     };
     let name = parts.pop().unwrap_or_default();

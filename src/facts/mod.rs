@@ -109,7 +109,7 @@ fn lex_errors(file: &SourceFile) -> Vec<(LexError, Span)> {
         .tokens
         .iter()
         .chain(&file.comments)
-        .filter_map(|t| t.error.map(|e| (e, t.span)))
+        .filter_map(|t| t.error.map(|e| (e, t.span())))
         .collect();
     errors.sort_by_key(|(_, span)| span.start);
     errors
@@ -218,7 +218,7 @@ impl Reader<'_> {
             else {
                 continue;
             };
-            let span = first.span.cover(last.span);
+            let span = first.span().cover(last.span());
             let parsed = self.budget.parse(span.text(source));
             let guarded = catches_duplicates || if_depth > 0;
             let range = self.do_block_tokens.push(statement_tokens);

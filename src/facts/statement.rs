@@ -30,8 +30,8 @@ impl Statement {
     pub fn token_span(&self, range: Range<usize>) -> Span {
         match (self.tokens.get(range.start), range.end.checked_sub(1)) {
             (Some(first), Some(last)) if last >= range.start => first
-                .span
-                .cover(self.tokens[last.min(self.tokens.len() - 1)].span),
+                .span()
+                .cover(self.tokens[last.min(self.tokens.len() - 1)].span()),
             _ => Span::empty_at(self.span.end),
         }
     }
@@ -42,7 +42,7 @@ impl Statement {
 
     /// The span of the statement's first keyword, where a statement-wide finding points.
     pub fn head_span(&self) -> Span {
-        self.tokens.first().map(|t| t.span).unwrap_or(self.span)
+        self.tokens.first().map(|t| t.span()).unwrap_or(self.span)
     }
 }
 

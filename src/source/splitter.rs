@@ -30,7 +30,7 @@ pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
         if let Some(first) = start.take() {
             statements.push(RawStatement {
                 tokens: first..end,
-                span: Span::new(tokens[first].span.start, tokens[last].span.end),
+                span: Span::new(tokens[first].span().start, tokens[last].span().end),
                 terminator,
             });
         }
@@ -47,7 +47,7 @@ pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
         }
         if token.kind == TokenKind::Punct && token.text(source) == ";" && atomic_depth == 0 {
             if start.is_some() {
-                close(&mut start, index + 1, last_significant, Some(token.span));
+                close(&mut start, index + 1, last_significant, Some(token.span()));
             }
             previous_word_was_begin = false;
             continue;

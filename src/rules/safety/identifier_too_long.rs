@@ -78,7 +78,7 @@ impl Rule for IdentifierTooLong {
                 }
                 findings.report(
                     "tooLong",
-                    token.span,
+                    token.span(),
                     vec![
                         ("length", name.len().to_string()),
                         ("truncated", name[..cut].to_string()),

@@ -55,7 +55,7 @@ impl Rule for MigrationHeader {
             .file
             .comments
             .iter()
-            .take_while(|t| t.span.start < first_statement.span.start)
+            .take_while(|t| t.span().start < first_statement.span.start)
             .any(|t| describes_something(t.text(text)));
         if !has_header {
             findings.report(
