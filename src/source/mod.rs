@@ -42,7 +42,6 @@ impl SourceFile {
         for token in &lexed {
             significant.push(tokens.len());
             match token.kind {
-                TokenKind::Whitespace => {}
                 TokenKind::LineComment | TokenKind::BlockComment => comments.push(*token),
                 _ if token.is_punct(&text, ";") => {}
                 _ => tokens.push(*token),
