@@ -7,9 +7,10 @@ use std::sync::Arc;
 use crate::source::Token;
 
 /// A statement's significant tokens (no comments, no `;`), with spans in the file. It is a
-/// range of a store shared by the statements of one file: the history keeps every file's
-/// statements for the whole run, and one copy of the tokens per statement was most of that
-/// memory. Derefs to the token slice.
+/// range of a store its neighbours share: the file's [`crate::source::SourceFile::tokens`]
+/// (or a [`TokenStore`] for statements inside a DO block or a function body). The history
+/// keeps every file's statements for the whole run, and one copy of the tokens per
+/// statement was most of that memory. Derefs to the token slice.
 #[derive(Clone)]
 pub struct StatementTokens {
     store: Arc<[Token]>,
@@ -19,7 +20,7 @@ pub struct StatementTokens {
 }
 
 impl StatementTokens {
-    /// The tokens `range` of a [`TokenStore::finish`]ed store.
+    /// The tokens `range` of `store`.
     pub fn new(store: &Arc<[Token]>, range: Range<usize>) -> Self {
         StatementTokens {
             store: Arc::clone(store),

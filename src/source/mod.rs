@@ -34,7 +34,7 @@ impl SourceFile {
         let line_index = LineIndex::new(&text);
         let lexed = tokenize(&text, 0);
         let mut statements = split_statements(&lexed, &text);
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity(lexed.len());
         let mut comments = Vec::new();
         // `significant[i]`: how many significant tokens precede `lexed[i]`, to move the
         // statements' ranges from `lexed` to `tokens`.
