@@ -7,7 +7,7 @@ use crate::directives;
 use crate::facts::FileFacts;
 use crate::history::History;
 use crate::report::{render_message, Diagnostic, Finding, Severity};
-use crate::rules::{self, Findings, RuleContext};
+use crate::rules::{self, Findings, Rule, RuleContext};
 use crate::source::{SourceFile, Span, TokenKind};
 
 /// Past this many diagnostics in one file the rest are dropped and one says so.
@@ -203,6 +203,12 @@ pub fn lint_analyzed(
 ) -> Vec<FileResult> {
     let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
     let now = now_seconds(request);
+    // Found once, not once per file.
+    let enabled_rules: Vec<&dyn Rule> = rules::all()
+        .iter()
+        .copied()
+        .filter(|rule| config.severity(rule.meta().id) != Severity::Off)
+        .collect();
     // Normalised once: a lookup per file, not a scan of every path (quadratic on big histories).
     let report_paths: Option<std::collections::HashSet<String>> = request
         .report_paths
@@ -215,7 +221,7 @@ pub fn lint_analyzed(
                 .as_ref()
                 .is_none_or(|paths| paths.contains(&file.source.path));
             let diagnostics = if reported {
-                lint_file(request, config, &history, file, now)
+                lint_file(request, config, &enabled_rules, &history, file, now)
             } else {
                 Vec::new()
             };
@@ -272,6 +278,7 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
 fn lint_file(
     request: &LintRequest,
     config: &Config,
+    enabled_rules: &[&dyn Rule],
     history: &History,
     file: &Analyzed,
     now: i64,
@@ -312,11 +319,8 @@ fn lint_file(
         policies: Default::default(),
     };
     let mut findings = Vec::new();
-    for rule in rules::all() {
+    for rule in enabled_rules {
         let meta = rule.meta();
-        if config.severity(meta.id) == Severity::Off {
-            continue;
-        }
         let mut collected = Findings::new(meta);
         rule.check(&context, &mut collected);
         findings.extend(collected.items);
