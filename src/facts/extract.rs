@@ -138,9 +138,11 @@ fn create(c: &mut Cursor) -> StatementKind {
             is_concurrently,
         }),
         ObjectKind::View | ObjectKind::MaterializedView => CreateDetail::View(view_def(c)),
-        ObjectKind::Function | ObjectKind::Procedure => CreateDetail::Function(function_def(c)),
-        ObjectKind::Trigger => CreateDetail::Trigger(trigger_def(c)),
-        ObjectKind::Policy => CreateDetail::Policy(policy_def(c)),
+        ObjectKind::Function | ObjectKind::Procedure => {
+            CreateDetail::Function(Box::new(function_def(c)))
+        }
+        ObjectKind::Trigger => CreateDetail::Trigger(Box::new(trigger_def(c))),
+        ObjectKind::Policy => CreateDetail::Policy(Box::new(policy_def(c))),
         ObjectKind::Domain => CreateDetail::Domain(DomainDef {
             has_constraint: c
                 .tokens
@@ -1093,7 +1095,7 @@ fn alter_policy(c: &mut Cursor) -> StatementKind {
             c.pos += 1;
         }
     }
-    StatementKind::AlterPolicy(alter)
+    StatementKind::AlterPolicy(Box::new(alter))
 }
 
 /// Reads `role, role …` up to `USING`/`WITH` or the end, lower case.

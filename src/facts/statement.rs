@@ -106,7 +106,7 @@ pub enum StatementKind {
     /// `ALTER FUNCTION/PROCEDURE name(args) …`.
     AlterFunction(AlterFunction),
     /// `ALTER POLICY name ON table …`.
-    AlterPolicy(AlterPolicy),
+    AlterPolicy(Box<AlterPolicy>),
     /// `ALTER VIEW name …`.
     AlterView(AlterView),
     /// Any other `ALTER <object> name …`.
@@ -161,14 +161,16 @@ pub struct Create {
 }
 
 #[derive(Clone, Debug)]
+/// The largest details are boxed: every statement's kind is as large as its largest
+/// variant, and the history keeps all of them.
 pub enum CreateDetail {
     None,
     Table(TableDef),
     Index(IndexDef),
     View(ViewDef),
-    Function(FunctionDef),
-    Trigger(TriggerDef),
-    Policy(PolicyDef),
+    Function(Box<FunctionDef>),
+    Trigger(Box<TriggerDef>),
+    Policy(Box<PolicyDef>),
     Domain(DomainDef),
 }
 
