@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo bench --bench native -- <migrations-dir> [--root DIR] [--config FILE] [--runs N]
-//!     [--dump-statements FILE] [--one-file FILE]
+//!     [--dump-statements FILE] [--one-file FILE] [--dump-diagnostics FILE]
 //! ```
 //!
 //! Lints every `*.sql` under the folder in one engine call, as the CLI does, `--runs` times,
@@ -10,15 +10,17 @@
 //! time per statement kind (each statement of the folder's first copy linted on its own).
 //! `--dump-statements` writes those statements with their kind, for the Node half of the
 //! benchmark to time the same ones in WebAssembly; `--one-file` times one file alone.
+//! `--dump-diagnostics` writes the last run's statistics and every diagnostic as JSON lines,
+//! so that a change to the engine can be checked to leave its output byte-identical.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use supalint::lint::{analyze, lint_analyzed};
+use supalint::lint::{analyze, lint_analyzed, Analyzed};
 use supalint::source::{split_statements, tokenize};
-use supalint::{config::Config, InputFile, LintRequest};
+use supalint::{config::Config, FileResult, InputFile, LintRequest};
 
 /// The system allocator, counting the bytes in use and their peak.
 struct Counting;
@@ -68,6 +70,7 @@ struct Options {
     runs: usize,
     dump_statements: Option<PathBuf>,
     one_file: Option<PathBuf>,
+    dump_diagnostics: Option<PathBuf>,
 }
 
 fn main() {
@@ -111,6 +114,9 @@ fn main() {
         totals.push(done - started);
         diagnostics = results.iter().map(|r| r.diagnostics.len()).sum();
         statements = analyzed.iter().map(|a| a.facts.statements.len()).sum();
+        if let Some(path) = &options.dump_diagnostics {
+            write_or_exit(path, &diagnostics_dump(&analyzed, &results));
+        }
     }
     let total = median(&mut totals);
     let per_kind = statement_kinds(&request.files, &request.config);
@@ -120,11 +126,7 @@ fn main() {
             .iter()
             .map(|(kind, text)| serde_json::json!({ "kind": kind, "text": text }))
             .collect();
-        let written = std::fs::write(path, serde_json::to_string(&samples).unwrap_or_default());
-        if let Err(error) = written {
-            eprintln!("bench_native: cannot write {}: {error}", path.display());
-            std::process::exit(2);
-        }
+        write_or_exit(path, &serde_json::to_string(&samples).unwrap_or_default());
     }
     let one_file = options
         .one_file
@@ -155,6 +157,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let mut runs = 3;
     let mut dump_statements = None;
     let mut one_file = None;
+    let mut dump_diagnostics = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -168,6 +171,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
             "--runs" => runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--dump-statements" => dump_statements = Some(PathBuf::from(value()?)),
             "--one-file" => one_file = Some(PathBuf::from(value()?)),
+            "--dump-diagnostics" => dump_diagnostics = Some(PathBuf::from(value()?)),
             // `cargo bench` passes `--bench` to every bench binary.
             "--bench" => {}
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
@@ -183,7 +187,34 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
         runs: runs.max(1),
         dump_statements,
         one_file,
+        dump_diagnostics,
     })
+}
+
+fn write_or_exit(path: &Path, text: &str) {
+    if let Err(error) = std::fs::write(path, text) {
+        eprintln!("bench_native: cannot write {}: {error}", path.display());
+        std::process::exit(2);
+    }
+}
+
+/// One line of statistics (statements, parsed, fallback), then one line per file with its
+/// path and its diagnostics (all of their fields, fixes and suggestions included).
+fn diagnostics_dump(analyzed: &[Analyzed], results: &[FileResult]) -> String {
+    let statements: usize = analyzed.iter().map(|a| a.facts.statements.len()).sum();
+    let parsed: usize = analyzed.iter().map(|a| a.facts.parsed_count()).sum();
+    let mut lines = vec![serde_json::json!({
+        "statements": statements,
+        "parsed": parsed,
+        "fallback": statements - parsed,
+    })
+    .to_string()];
+    lines.extend(
+        results
+            .iter()
+            .map(|result| serde_json::to_string(result).unwrap_or_default()),
+    );
+    lines.join("\n") + "\n"
 }
 
 /// Every `*.sql` file under `dir`, sorted, with its path relative to `root`.

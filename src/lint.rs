@@ -7,8 +7,8 @@ use crate::directives;
 use crate::facts::FileFacts;
 use crate::history::History;
 use crate::report::{render_message, Diagnostic, Finding, Severity};
-use crate::rules::{self, Findings, RuleContext};
-use crate::source::{SourceFile, Span};
+use crate::rules::{self, Findings, Rule, RuleContext};
+use crate::source::{SourceFile, Span, TokenKind};
 
 /// Past this many diagnostics in one file the rest are dropped and one says so.
 pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
@@ -114,7 +114,8 @@ pub fn analyze_text(path: &str, text: String) -> Analyzed {
             path,
             text,
             line_index: crate::source::LineIndex::new(""),
-            tokens: Vec::new(),
+            tokens: Default::default(),
+            comments: Vec::new(),
             statements: Vec::new(),
         };
         return Analyzed {
@@ -202,6 +203,12 @@ pub fn lint_analyzed(
 ) -> Vec<FileResult> {
     let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
     let now = now_seconds(request);
+    // Found once, not once per file.
+    let enabled_rules: Vec<&dyn Rule> = rules::all()
+        .iter()
+        .copied()
+        .filter(|rule| config.severity(rule.meta().id) != Severity::Off)
+        .collect();
     // Normalised once: a lookup per file, not a scan of every path (quadratic on big histories).
     let report_paths: Option<std::collections::HashSet<String>> = request
         .report_paths
@@ -214,7 +221,7 @@ pub fn lint_analyzed(
                 .as_ref()
                 .is_none_or(|paths| paths.contains(&file.source.path));
             let diagnostics = if reported {
-                lint_file(request, config, &history, file, now)
+                lint_file(request, config, &enabled_rules, &history, file, now)
             } else {
                 Vec::new()
             };
@@ -235,13 +242,18 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
         let mut depth = 0usize;
         let mut deepest = 0usize;
         let mut first_too_deep = None;
-        for token in &statement.tokens {
+        // Brackets are punctuation; the kind spares reading every other token's text.
+        let puncts = statement
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Punct);
+        for token in puncts {
             match token.text(&source.text) {
                 "(" | "[" => {
                     depth += 1;
                     deepest = deepest.max(depth);
                     if depth > limit && first_too_deep.is_none() {
-                        first_too_deep = Some(token.span);
+                        first_too_deep = Some(token.span());
                     }
                 }
                 ")" | "]" => depth = depth.saturating_sub(1),
@@ -266,6 +278,7 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
 fn lint_file(
     request: &LintRequest,
     config: &Config,
+    enabled_rules: &[&dyn Rule],
     history: &History,
     file: &Analyzed,
     now: i64,
@@ -303,13 +316,11 @@ fn lint_file(
         config,
         now,
         since_versions: request.since_versions.as_deref(),
+        policies: Default::default(),
     };
     let mut findings = Vec::new();
-    for rule in rules::all() {
+    for rule in enabled_rules {
         let meta = rule.meta();
-        if config.severity(meta.id) == Severity::Off {
-            continue;
-        }
         let mut collected = Findings::new(meta);
         rule.check(&context, &mut collected);
         findings.extend(collected.items);

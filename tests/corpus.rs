@@ -2,7 +2,9 @@
 //! `supabase__supabase` are projects of their own) and checks the engine holds up: no
 //! panic, a result for every file, every diagnostic inside its file on char boundaries.
 //! Prints the fallback share and the findings per rule. Set `SUPALINT_CORPUS_SHOW=<rule-id>`
-//! to print every finding of one rule.
+//! to print every finding of one rule, `SUPALINT_CORPUS_DUMP=<file>` to write each project's
+//! statistics and diagnostics as JSON lines (to check that an engine change leaves them
+//! byte-identical).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -86,6 +88,9 @@ fn corpus_lints_without_engine_failures() {
         return;
     }
     let show = std::env::var("SUPALINT_CORPUS_SHOW").ok();
+    let mut dump = std::env::var("SUPALINT_CORPUS_DUMP")
+        .ok()
+        .map(|path| (path, String::new()));
     let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
     let (mut statements, mut fallback, mut file_count) = (0usize, 0usize, 0usize);
     for project in projects(&root) {
@@ -108,6 +113,14 @@ fn corpus_lints_without_engine_failures() {
             "{}: a file got no result",
             project.name
         );
+        if let Some((_, lines)) = &mut dump {
+            let stats = serde_json::json!({ "project": project.name, "stats": response.stats });
+            lines.push_str(&format!("{stats}\n"));
+            for result in &response.results {
+                lines.push_str(&serde_json::to_string(result).expect("a result serialises"));
+                lines.push('\n');
+            }
+        }
         statements += response.stats.statements;
         fallback += response.stats.fallback;
         file_count += inputs.len();
@@ -149,4 +162,7 @@ fn corpus_lints_without_engine_failures() {
         println!("  {rule:45} {count}");
     }
     assert!(file_count > 0, "the corpus folder holds no .sql file");
+    if let Some((path, lines)) = dump {
+        fs::write(&path, lines).expect("the dump file is writable");
+    }
 }

@@ -3,7 +3,7 @@
 //! in line or block comments. No rule list means every rule.
 
 use crate::report::Finding;
-use crate::source::{SourceFile, Span, TokenKind};
+use crate::source::{SourceFile, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DirectiveKind {
@@ -27,10 +27,9 @@ pub struct Directive {
 
 /// Finds the directives in a file's comments; `prefix` is `supalint` (or `eslint`).
 pub fn parse_directives(file: &SourceFile, prefix: &str) -> Vec<Directive> {
-    file.tokens
+    file.comments
         .iter()
-        .filter(|t| matches!(t.kind, TokenKind::LineComment | TokenKind::BlockComment))
-        .filter_map(|token| parse_comment(file, token.span, prefix))
+        .filter_map(|token| parse_comment(file, token.span(), prefix))
         .collect()
 }
 

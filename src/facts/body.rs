@@ -6,6 +6,7 @@ use crate::source::{split_statements, tokenize, Span, Token, TokenKind};
 use super::extract;
 use super::name::{identifier, ObjectName};
 use super::statement::{FunctionDef, Statement};
+use super::tokens::{StatementTokens, TokenStore};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BodyLanguage {
@@ -139,24 +140,29 @@ fn is_literal_body(source: &str, span: Span) -> bool {
 /// The statements of a SQL body, read by the facts extractor, spans in the file.
 pub fn sql_statements(source: &str, body: Span) -> Vec<Statement> {
     let tokens = tokenize(body.text(source), body.start);
-    split_statements(&tokens, source)
-        .into_iter()
+    let raws = split_statements(&tokens, source);
+    let mut store = TokenStore::default();
+    let ranges: Vec<_> = raws
+        .iter()
+        .map(|raw| store.push_significant(source, &tokens[raw.tokens.clone()]))
+        .collect();
+    let kinds: Vec<_> = ranges
+        .iter()
+        .map(|range| extract::extract(source, store.get(range.clone())))
+        .collect();
+    let store = store.finish();
+    raws.into_iter()
+        .zip(ranges)
+        .zip(kinds)
         .enumerate()
-        .map(|(index, raw)| {
-            let statement_tokens: Vec<Token> = tokens[raw.tokens.clone()]
-                .iter()
-                .filter(|t| !t.is_trivia() && !t.is_punct(source, ";"))
-                .copied()
-                .collect();
-            Statement {
-                index,
-                span: raw.span,
-                kind: extract::extract(source, &statement_tokens),
-                tokens: statement_tokens,
-                parsed: false,
-                in_do_block: false,
-                guarded: false,
-            }
+        .map(|(index, ((raw, range), kind))| Statement {
+            index,
+            span: raw.span,
+            kind,
+            tokens: StatementTokens::new(&store, range),
+            parsed: false,
+            in_do_block: false,
+            guarded: false,
         })
         .collect()
 }
@@ -574,7 +580,7 @@ fn qualified_name(source: &str, tokens: &[Token], start: usize) -> (ObjectName, 
         tokens.get(start),
         end.checked_sub(1).and_then(|i| tokens.get(i)),
     ) {
-        (Some(first), Some(last)) => first.span.cover(last.span),
+        (Some(first), Some(last)) => first.span().cover(last.span()),
         _ => Span::default(),
     };
     let name = parts.pop().unwrap_or_default();

@@ -92,7 +92,7 @@ impl<'a> Cursor<'a> {
         self.pos
             .checked_sub(1)
             .and_then(|i| self.tokens.get(i))
-            .map(|t| t.span)
+            .map(|t| t.span())
             .unwrap_or_default()
     }
 
@@ -100,8 +100,8 @@ impl<'a> Cursor<'a> {
     pub fn name(&mut self) -> Option<ObjectName> {
         let first = self.peek()?;
         let mut parts = vec![identifier(first, self.source)?];
-        let start = first.span.start;
-        let mut end = first.span.end;
+        let start = first.span().start;
+        let mut end = first.span().end;
         self.pos += 1;
         while self.is_punct(".") {
             let Some(next) = self.peek_at(1) else { break };
@@ -109,7 +109,7 @@ impl<'a> Cursor<'a> {
                 break;
             };
             parts.push(part);
-            end = next.span.end;
+            end = next.span().end;
             self.pos += 2;
         }
         let name = parts.pop()?;

@@ -589,7 +589,7 @@ impl<'a> Parser<'a> {
     }
 
     fn span_at(&self, index: usize) -> Span {
-        self.tokens.get(index).map(|t| t.span).unwrap_or_default()
+        self.tokens.get(index).map(|t| t.span()).unwrap_or_default()
     }
 
     /// The span from token `start` to the last consumed token.
@@ -1062,24 +1062,30 @@ impl<'a> Parser<'a> {
             TokenKind::String => {
                 self.pos += 1;
                 let value = string_literal(token, self.source).unwrap_or_default();
-                Expr::new(ExprKind::Literal(Literal::String(value)), token.span)
+                Expr::new(ExprKind::Literal(Literal::String(value)), token.span())
             }
             TokenKind::DollarString => {
                 self.pos += 1;
                 let inner = dollar_inner(text);
-                Expr::new(ExprKind::Literal(Literal::String(inner.into())), token.span)
+                Expr::new(
+                    ExprKind::Literal(Literal::String(inner.into())),
+                    token.span(),
+                )
             }
             TokenKind::Number => {
                 self.pos += 1;
-                Expr::new(ExprKind::Literal(Literal::Number(text.into())), token.span)
+                Expr::new(
+                    ExprKind::Literal(Literal::Number(text.into())),
+                    token.span(),
+                )
             }
             TokenKind::Param => {
                 self.pos += 1;
-                Expr::new(ExprKind::Param(text.into()), token.span)
+                Expr::new(ExprKind::Param(text.into()), token.span())
             }
             TokenKind::Operator if text == "*" => {
                 self.pos += 1;
-                Expr::new(ExprKind::Star, token.span)
+                Expr::new(ExprKind::Star, token.span())
             }
             TokenKind::Operator => {
                 self.pos += 1;
@@ -1095,7 +1101,7 @@ impl<'a> Parser<'a> {
             TokenKind::Punct if text == "(" => self.parenthesized(depth),
             _ => Expr::new(
                 ExprKind::Opaque(Vec::new()),
-                Span::empty_at(token.span.start),
+                Span::empty_at(token.span().start),
             ),
         }
     }
@@ -1106,7 +1112,7 @@ impl<'a> Parser<'a> {
             return self.opaque_rest();
         };
         let word = token.text(self.source).to_ascii_lowercase();
-        let literal = |kind| Expr::new(ExprKind::Literal(kind), token.span);
+        let literal = |kind| Expr::new(ExprKind::Literal(kind), token.span());
         match word.as_str() {
             "true" => {
                 self.pos += 1;
@@ -1181,7 +1187,7 @@ impl<'a> Parser<'a> {
             {
                 Expr::new(
                     ExprKind::Opaque(Vec::new()),
-                    Span::empty_at(token.span.start),
+                    Span::empty_at(token.span().start),
                 )
             }
             _ => {

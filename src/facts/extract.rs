@@ -46,7 +46,7 @@ pub fn extract(source: &str, tokens: &[Token]) -> StatementKind {
 }
 
 fn object_kind(c: &mut Cursor) -> Option<(ObjectKind, Span)> {
-    let start = c.peek()?.span;
+    let start = c.peek()?.span();
     let kind = if c.eat_words(&["materialized", "view"]) {
         ObjectKind::MaterializedView
     } else {
@@ -76,7 +76,7 @@ fn object_kind(c: &mut Cursor) -> Option<(ObjectKind, Span)> {
 }
 
 fn create(c: &mut Cursor) -> StatementKind {
-    let create_span = c.advance().map(|t| t.span).unwrap_or_default();
+    let create_span = c.advance().map(|t| t.span()).unwrap_or_default();
     let or_replace = c.eat_words(&["or", "replace"]);
     let mut is_unique = false;
     let mut is_temporary = false;
@@ -138,9 +138,11 @@ fn create(c: &mut Cursor) -> StatementKind {
             is_concurrently,
         }),
         ObjectKind::View | ObjectKind::MaterializedView => CreateDetail::View(view_def(c)),
-        ObjectKind::Function | ObjectKind::Procedure => CreateDetail::Function(function_def(c)),
-        ObjectKind::Trigger => CreateDetail::Trigger(trigger_def(c)),
-        ObjectKind::Policy => CreateDetail::Policy(policy_def(c)),
+        ObjectKind::Function | ObjectKind::Procedure => {
+            CreateDetail::Function(Box::new(function_def(c)))
+        }
+        ObjectKind::Trigger => CreateDetail::Trigger(Box::new(trigger_def(c))),
+        ObjectKind::Policy => CreateDetail::Policy(Box::new(policy_def(c))),
         ObjectKind::Domain => CreateDetail::Domain(DomainDef {
             has_constraint: c
                 .tokens
@@ -230,13 +232,13 @@ pub fn column_def(source: &str, tokens: &[Token], item: Range<usize>) -> Option<
         pos += 1;
     }
     let type_span = if pos > type_start {
-        tokens[type_start].span.cover(tokens[pos - 1].span)
+        tokens[type_start].span().cover(tokens[pos - 1].span())
     } else {
-        Span::empty_at(name_token.span.end)
+        Span::empty_at(name_token.span().end)
     };
     let mut column = ColumnDef {
         name,
-        name_span: name_token.span,
+        name_span: name_token.span(),
         data_type: normalize_type(type_span.text(source)),
         type_span,
         is_not_null: false,
@@ -247,8 +249,8 @@ pub fn column_def(source: &str, tokens: &[Token], item: Range<usize>) -> Option<
         references: None,
         is_generated: false,
         span: name_token
-            .span
-            .cover(tokens[item.end.max(item.start + 1) - 1].span),
+            .span()
+            .cover(tokens[item.end.max(item.start + 1) - 1].span()),
     };
     let mut c = Cursor::new(source, &tokens[..item.end]);
     c.pos = pos;
@@ -306,7 +308,7 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
     if c.eat_word("constraint") {
         if let Some(token) = c.advance() {
             name = identifier(token, source);
-            name_span = Some(token.span);
+            name_span = Some(token.span());
         }
     }
     let kind = if c.eat_words(&["primary", "key"]) {
@@ -361,8 +363,8 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
         uses_index,
         references,
         span: tokens[item.start]
-            .span
-            .cover(tokens[last.min(tokens.len() - 1)].span),
+            .span()
+            .cover(tokens[last.min(tokens.len() - 1)].span()),
         columns,
         not_null_columns,
     }
@@ -470,7 +472,7 @@ fn function_def(c: &mut Cursor) -> FunctionDef {
         search_path_span: None,
         volatility: Volatility::Volatile,
         body: None,
-        options_insert_at: c.tokens.last().map(|t| t.span.end).unwrap_or_default(),
+        options_insert_at: c.tokens.last().map(|t| t.span().end).unwrap_or_default(),
     };
     while let Some(token) = c.peek() {
         let source = c.source;
@@ -513,7 +515,7 @@ fn function_def(c: &mut Cursor) -> FunctionDef {
             }
         } else if c.is_word("as") {
             if def.body.is_none() {
-                def.options_insert_at = token.span.start;
+                def.options_insert_at = token.span().start;
             }
             c.pos += 1;
             if let Some(body) = c.peek() {
@@ -522,22 +524,22 @@ fn function_def(c: &mut Cursor) -> FunctionDef {
             }
         } else if c.is_word("begin") && c.is_word_at(1, "atomic") {
             if def.body.is_none() {
-                def.options_insert_at = token.span.start;
+                def.options_insert_at = token.span().start;
             }
-            let start = token.span.start;
-            let end = c.tokens.last().map(|t| t.span.end).unwrap_or(start);
+            let start = token.span().start;
+            let end = c.tokens.last().map(|t| t.span().end).unwrap_or(start);
             def.body = Some(Span::new(start, end));
             c.pos = c.tokens.len();
         } else if c.eat_word("return") {
             if def.body.is_none() {
-                def.options_insert_at = token.span.start;
+                def.options_insert_at = token.span().start;
             }
             let end = c
                 .tokens
                 .last()
-                .map(|t| t.span.end)
-                .unwrap_or(token.span.end);
-            def.body = Some(Span::new(token.span.start, end));
+                .map(|t| t.span().end)
+                .unwrap_or(token.span().end);
+            def.body = Some(Span::new(token.span().start, end));
             c.pos = c.tokens.len();
         } else {
             c.pos += 1;
@@ -552,8 +554,8 @@ impl Cursor<'_> {
             return String::new();
         }
         self.tokens[start]
-            .span
-            .cover(self.tokens[self.pos - 1].span)
+            .span()
+            .cover(self.tokens[self.pos - 1].span())
             .text(self.source)
             .to_string()
     }
@@ -566,19 +568,19 @@ fn literal_body(token: &Token, source: &str) -> Option<Span> {
         TokenKind::DollarString => {
             let tag_len = text[1..].find('$')? + 2;
             if text.len() < tag_len * 2 {
-                return Some(Span::empty_at(token.span.end));
+                return Some(Span::empty_at(token.span().end));
             }
             Some(Span::new(
-                token.span.start + tag_len,
-                token.span.end - tag_len,
+                token.span().start + tag_len,
+                token.span().end - tag_len,
             ))
         }
         TokenKind::String => {
             let open = text.find('\'')? + 1;
             let close = if token.error.is_none() { 1 } else { 0 };
             Some(Span::new(
-                token.span.start + open,
-                (token.span.end - close).max(token.span.start + open),
+                token.span().start + open,
+                (token.span().end - close).max(token.span().start + open),
             ))
         }
         _ => None,
@@ -607,7 +609,7 @@ fn setting_values(c: &mut Cursor) -> (Vec<String>, Span) {
             }
             _ => break,
         };
-        end = token.span;
+        end = token.span();
         c.pos += 1;
         // `''` is the empty search_path; `'a, b'` in one literal lists several.
         values.extend(
@@ -658,7 +660,7 @@ pub(crate) fn argument_types(source: &str, tokens: &[Token], args: Range<usize>)
             }
             let first = words.first()?;
             let last = words.last()?;
-            Some(normalize_type(first.span.cover(last.span).text(source)))
+            Some(normalize_type(first.span().cover(last.span()).text(source)))
         })
         .collect()
 }
@@ -729,7 +731,7 @@ fn policy_def(c: &mut Cursor) -> PolicyDef {
             def.using_keyword = Some(c.previous_span());
             def.using = c.skip_group();
         } else if c.eat_words(&["with", "check"]) {
-            def.with_check_keyword = Some(c.tokens[c.pos - 2].span.cover(c.previous_span()));
+            def.with_check_keyword = Some(c.tokens[c.pos - 2].span().cover(c.previous_span()));
             def.with_check = c.skip_group();
         } else {
             c.pos += 1;
@@ -839,12 +841,12 @@ impl Cursor<'_> {
         let token = self.peek()?;
         let name = identifier(token, self.source)?;
         self.pos += 1;
-        Some((name, token.span))
+        Some((name, token.span()))
     }
 }
 
 fn alter_table_action(source: &str, tokens: &[Token], item: Range<usize>) -> AlterTableAction {
-    let span = tokens[item.start].span.cover(tokens[item.end - 1].span);
+    let span = tokens[item.start].span().cover(tokens[item.end - 1].span());
     let mut c = Cursor::new(source, &tokens[..item.end]);
     c.pos = item.start;
     let kind = alter_table_action_kind(&mut c, item.clone());
@@ -932,7 +934,7 @@ fn alter_table_action_kind(c: &mut Cursor, item: Range<usize>) -> AlterTableActi
                 }
             }
             let type_span = if c.pos > start {
-                c.tokens[start].span.cover(c.tokens[c.pos - 1].span)
+                c.tokens[start].span().cover(c.tokens[c.pos - 1].span())
             } else {
                 Span::empty_at(c.previous_span().end)
             };
@@ -1087,13 +1089,13 @@ fn alter_policy(c: &mut Cursor) -> StatementKind {
             alter.using_keyword = Some(c.previous_span());
             alter.using = c.skip_group();
         } else if c.eat_words(&["with", "check"]) {
-            alter.with_check_keyword = Some(c.tokens[c.pos - 2].span.cover(c.previous_span()));
+            alter.with_check_keyword = Some(c.tokens[c.pos - 2].span().cover(c.previous_span()));
             alter.with_check = c.skip_group();
         } else {
             c.pos += 1;
         }
     }
-    StatementKind::AlterPolicy(alter)
+    StatementKind::AlterPolicy(Box::new(alter))
 }
 
 /// Reads `role, role …` up to `USING`/`WITH` or the end, lower case.
@@ -1185,8 +1187,8 @@ fn insert(c: &mut Cursor) -> StatementKind {
                 && w[2].is_word(c.source, "exists")
         });
     let on_conflict_insert_at = match returning {
-        Some(index) if index > 0 => c.tokens[index - 1].span.end,
-        _ => c.tokens.last().map(|t| t.span.end).unwrap_or_default(),
+        Some(index) if index > 0 => c.tokens[index - 1].span().end,
+        _ => c.tokens.last().map(|t| t.span().end).unwrap_or_default(),
     };
     StatementKind::Insert(Insert {
         table,
@@ -1312,7 +1314,7 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
                     break;
                 }
                 roles.push(role);
-                role_spans.push(token.span);
+                role_spans.push(token.span());
             }
             c.pos += 1;
             if !c.eat_punct(",") {
@@ -1467,7 +1469,7 @@ fn assignment(source: &str, tokens: &[Token], item: Range<usize>) -> Option<Assi
         .is_some_and(|t| t.is_punct(source, ".") || t.is_punct(source, "["));
     Some(Assignment {
         column,
-        span: first.span,
+        span: first.span(),
         is_partial,
         value: None,
     })
@@ -1539,8 +1541,8 @@ fn cluster(c: &mut Cursor) -> StatementKind {
 fn alter_domain(c: &mut Cursor) -> StatementKind {
     let name = c.name();
     let add_constraint = c.is_word("add").then(|| {
-        let start = c.peek().map(|t| t.span).unwrap_or_default();
-        let end = c.tokens.last().map(|t| t.span).unwrap_or(start);
+        let start = c.peek().map(|t| t.span()).unwrap_or_default();
+        let end = c.tokens.last().map(|t| t.span()).unwrap_or(start);
         start.cover(end)
     });
     StatementKind::AlterDomain(AlterDomain {
@@ -1610,9 +1612,9 @@ mod safety_facts_tests {
             panic!("not an update");
         };
         let text = |range: Range<usize>| {
-            let first = tokens[range.start].span;
+            let first = tokens[range.start].span();
             first
-                .cover(tokens[range.end - 1].span)
+                .cover(tokens[range.end - 1].span())
                 .text(sql)
                 .to_string()
         };

@@ -8,14 +8,19 @@ pub mod expr;
 mod extract;
 mod name;
 mod statement;
+mod tokens;
 
 pub use cursor::{matching_close, split_top_level_commas, Cursor};
 pub use extract::{column_def, normalize_type};
 pub use name::{identifier, string_literal, ObjectName};
 pub use statement::*;
+pub use tokens::StatementTokens;
+
+use std::ops::Range;
 
 use crate::parse;
 use crate::source::{split_statements, tokenize, LexError, SourceFile, Span, Token};
+use tokens::TokenStore;
 
 /// Statements larger than this skip sqlparser (the token extractor still reads them), so one
 /// pathological statement cannot cost seconds.
@@ -51,40 +56,96 @@ pub struct FileFacts {
 
 impl FileFacts {
     pub fn new(file: &SourceFile) -> Self {
-        let mut facts = FileFacts {
-            lex_errors: file
-                .tokens
-                .iter()
-                .filter_map(|t| t.error.map(|e| (e, t.span)))
-                .collect(),
-            ..FileFacts::default()
+        let mut reader = Reader {
+            source: &file.text,
+            tokens: &file.tokens,
+            do_block_tokens: TokenStore::default(),
+            statements: Vec::new(),
+            budget: ParseBudget(MAX_PARSED_FILE_BYTES),
         };
-        let mut budget = ParseBudget(MAX_PARSED_FILE_BYTES);
         for raw in &file.statements {
-            let tokens = file.significant_tokens(raw);
-            let parsed = budget.parse(&file.text, raw.span, &file.tokens[raw.tokens.clone()]);
-            facts.push(
-                &file.text,
-                tokens,
-                raw.span,
-                parsed,
-                Nesting::TopLevel,
-                &mut budget,
-            );
+            let parsed =
+                reader
+                    .budget
+                    .parse(&file.text, raw.span, &file.tokens[raw.tokens.clone()]);
+            reader.push(raw.tokens.clone(), raw.span, parsed, Nesting::TopLevel);
         }
-        facts
+        let Reader {
+            do_block_tokens,
+            statements,
+            ..
+        } = reader;
+        let do_block_tokens = do_block_tokens.finish();
+        FileFacts {
+            statements: statements
+                .into_iter()
+                .enumerate()
+                .map(|(index, read)| Statement {
+                    index,
+                    span: read.span,
+                    tokens: StatementTokens::new(
+                        if read.in_do_block {
+                            &do_block_tokens
+                        } else {
+                            &file.tokens
+                        },
+                        read.tokens,
+                    ),
+                    parsed: read.parsed,
+                    in_do_block: read.in_do_block,
+                    guarded: read.guarded,
+                    kind: read.kind,
+                })
+                .collect(),
+            lex_errors: lex_errors(file),
+        }
     }
 
-    fn push(
-        &mut self,
-        source: &str,
-        tokens: Vec<Token>,
-        span: Span,
-        parsed: bool,
-        nesting: Nesting,
-        budget: &mut ParseBudget,
-    ) {
-        let kind = extract::extract(source, &tokens);
+    pub fn parsed_count(&self) -> usize {
+        self.statements.iter().filter(|s| s.parsed).count()
+    }
+}
+
+/// The tokens left unterminated (strings, quoted identifiers, comments), in file order.
+fn lex_errors(file: &SourceFile) -> Vec<(LexError, Span)> {
+    let mut errors: Vec<_> = file
+        .tokens
+        .iter()
+        .chain(&file.comments)
+        .filter_map(|t| t.error.map(|e| (e, t.span())))
+        .collect();
+    errors.sort_by_key(|(_, span)| span.start);
+    errors
+}
+
+/// A statement read, its tokens a range of the file's tokens, or of the DO blocks' store
+/// still being filled.
+struct ReadStatement {
+    span: Span,
+    tokens: Range<usize>,
+    parsed: bool,
+    in_do_block: bool,
+    guarded: bool,
+    kind: StatementKind,
+}
+
+/// Reads the statements of one file.
+struct Reader<'a> {
+    source: &'a str,
+    tokens: &'a [Token],
+    /// The tokens of the statements in DO blocks, which the file's tokens hold as strings.
+    do_block_tokens: TokenStore,
+    statements: Vec<ReadStatement>,
+    budget: ParseBudget,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, tokens: Range<usize>, span: Span, parsed: bool, nesting: Nesting) {
+        let statement_tokens = match nesting {
+            Nesting::TopLevel => &self.tokens[tokens.clone()],
+            Nesting::DoBlock { .. } => self.do_block_tokens.get(tokens.clone()),
+        };
+        let kind = extract::extract(self.source, statement_tokens);
         let do_body = match &kind {
             StatementKind::Do(block) => block.body.map(|body| (body, block.catches_duplicates)),
             _ => None,
@@ -93,8 +154,7 @@ impl FileFacts {
             Nesting::TopLevel => (false, false),
             Nesting::DoBlock { guarded } => (true, guarded),
         };
-        self.statements.push(Statement {
-            index: self.statements.len(),
+        self.statements.push(ReadStatement {
             span,
             tokens,
             parsed,
@@ -104,28 +164,25 @@ impl FileFacts {
         });
         // Nested DO blocks are rare; one level is what migrations use.
         if let (Some((body, catches)), Nesting::TopLevel) = (do_body, nesting) {
-            self.push_do_block_statements(source, body, catches, budget);
+            self.push_do_block_statements(body, catches);
         }
     }
 
     /// Reads the SQL statements of a PL/pgSQL `DO` body: each `CREATE/ALTER/DROP/…` that
     /// follows `BEGIN`, `THEN`, `ELSE`, `LOOP` or `;`. One under `IF … THEN` or in a block
     /// with an `EXCEPTION WHEN` handler is guarded.
-    fn push_do_block_statements(
-        &mut self,
-        source: &str,
-        body: Span,
-        catches_duplicates: bool,
-        budget: &mut ParseBudget,
-    ) {
+    fn push_do_block_statements(&mut self, body: Span, catches_duplicates: bool) {
+        let source = self.source;
         let tokens = tokenize(body.text(source), body.start);
         let mut if_depth = 0usize;
+        let mut chunk: Vec<Token> = Vec::new();
         for raw in split_statements(&tokens, source) {
-            let chunk: Vec<Token> = tokens[raw.tokens.clone()]
-                .iter()
-                .filter(|t| !t.is_trivia() && !t.is_punct(source, ";"))
-                .copied()
-                .collect();
+            chunk.clear();
+            chunk.extend(
+                tokens[raw.tokens.clone()]
+                    .iter()
+                    .filter(|t| !t.is_trivia() && !t.is_punct(source, ";")),
+            );
             let mut start = None;
             let mut depth = 0usize;
             for (i, token) in chunk.iter().enumerate() {
@@ -159,26 +216,17 @@ impl FileFacts {
                 }
             }
             let Some(start) = start else { continue };
-            let statement_tokens = chunk[start..].to_vec();
-            let Some(last) = statement_tokens.last() else {
+            let statement_tokens = &chunk[start..];
+            let (Some(first), Some(last)) = (statement_tokens.first(), statement_tokens.last())
+            else {
                 continue;
             };
-            let span = statement_tokens[0].span.cover(last.span);
-            let parsed = budget.parse(source, span, &tokens[raw.tokens.clone()]);
+            let span = first.span().cover(last.span());
+            let parsed = self.budget.parse(source, span, statement_tokens);
             let guarded = catches_duplicates || if_depth > 0;
-            self.push(
-                source,
-                statement_tokens,
-                span,
-                parsed,
-                Nesting::DoBlock { guarded },
-                budget,
-            );
+            let range = self.do_block_tokens.push(statement_tokens);
+            self.push(range, span, parsed, Nesting::DoBlock { guarded });
         }
-    }
-
-    pub fn parsed_count(&self) -> usize {
-        self.statements.iter().filter(|s| s.parsed).count()
     }
 }
 

@@ -55,6 +55,8 @@ impl ObjectName {
 pub fn identifier(token: &Token, source: &str) -> Option<String> {
     let text = token.text(source);
     match token.kind {
+        // The same fold; the ASCII one skips the Unicode tables (nearly every word is ASCII).
+        TokenKind::Word if text.is_ascii() => Some(text.to_ascii_lowercase()),
         TokenKind::Word => Some(text.to_lowercase()),
         TokenKind::QuotedIdent => {
             let inner = text

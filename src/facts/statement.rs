@@ -5,16 +5,17 @@
 
 use std::ops::Range;
 
-use crate::source::{Span, Token};
+use crate::source::Span;
 
 use super::name::ObjectName;
+use super::tokens::StatementTokens;
 
 #[derive(Clone, Debug)]
 pub struct Statement {
     /// Position among the statements of the file, nested ones included.
     pub index: usize,
     pub span: Span,
-    pub tokens: Vec<Token>,
+    pub tokens: StatementTokens,
     /// Whether sqlparser accepted the statement (else only the token-level extractor read it).
     pub parsed: bool,
     /// Inside a `DO` block.
@@ -29,8 +30,8 @@ impl Statement {
     pub fn token_span(&self, range: Range<usize>) -> Span {
         match (self.tokens.get(range.start), range.end.checked_sub(1)) {
             (Some(first), Some(last)) if last >= range.start => first
-                .span
-                .cover(self.tokens[last.min(self.tokens.len() - 1)].span),
+                .span()
+                .cover(self.tokens[last.min(self.tokens.len() - 1)].span()),
             _ => Span::empty_at(self.span.end),
         }
     }
@@ -41,7 +42,7 @@ impl Statement {
 
     /// The span of the statement's first keyword, where a statement-wide finding points.
     pub fn head_span(&self) -> Span {
-        self.tokens.first().map(|t| t.span).unwrap_or(self.span)
+        self.tokens.first().map(|t| t.span()).unwrap_or(self.span)
     }
 }
 
@@ -105,7 +106,7 @@ pub enum StatementKind {
     /// `ALTER FUNCTION/PROCEDURE name(args) …`.
     AlterFunction(AlterFunction),
     /// `ALTER POLICY name ON table …`.
-    AlterPolicy(AlterPolicy),
+    AlterPolicy(Box<AlterPolicy>),
     /// `ALTER VIEW name …`.
     AlterView(AlterView),
     /// Any other `ALTER <object> name …`.
@@ -160,14 +161,16 @@ pub struct Create {
 }
 
 #[derive(Clone, Debug)]
+/// The largest details are boxed: every statement's kind is as large as its largest
+/// variant, and the history keeps all of them.
 pub enum CreateDetail {
     None,
     Table(TableDef),
     Index(IndexDef),
     View(ViewDef),
-    Function(FunctionDef),
-    Trigger(TriggerDef),
-    Policy(PolicyDef),
+    Function(Box<FunctionDef>),
+    Trigger(Box<TriggerDef>),
+    Policy(Box<PolicyDef>),
     Domain(DomainDef),
 }
 

@@ -21,21 +21,21 @@ pub(super) fn to_sqlparser(
     tokens: &[Token],
 ) -> Option<Vec<TokenWithSpan>> {
     let bytes = source.as_bytes();
-    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let first = tokens.partition_point(|t| t.span().start < span.start);
     let mut out = Vec::with_capacity(tokens.len().saturating_sub(first));
     let mut previous_end = span.start;
     let mut previous_is_word = false;
     for token in &tokens[first..] {
-        if token.span.end > span.end || token.span.start >= span.end {
+        if token.span().end > span.end || token.span().start >= span.end {
             break;
         }
         if token.kind == TokenKind::Whitespace {
             continue;
         }
-        if token.error.is_some() || token.span.start < previous_end {
+        if token.error.is_some() || token.span().start < previous_end {
             return None;
         }
-        let gap = &bytes[previous_end..token.span.start];
+        let gap = &bytes[previous_end..token.span().start];
         if !gap.is_empty() {
             // Our lexer also counts a byte-order mark as whitespace; sqlparser reads it as a word.
             if !gap
@@ -46,11 +46,11 @@ pub(super) fn to_sqlparser(
             }
             push_space(&mut out);
         }
-        previous_end = token.span.end;
+        previous_end = token.span().end;
         let text = token.text(source);
         // sqlparser sees the end of input after the statement's last token.
-        let next = if token.span.end < span.end {
-            bytes.get(token.span.end).copied()
+        let next = if token.span().end < span.end {
+            bytes.get(token.span().end).copied()
         } else {
             None
         };

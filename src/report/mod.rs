@@ -138,8 +138,15 @@ pub fn docs_url(rule_id: &str) -> String {
 /// Fills `{name}` placeholders in a message template.
 pub fn render_message(template: &str, data: &[(&'static str, String)]) -> String {
     let mut message = template.to_string();
+    let mut placeholder = String::new();
     for (key, value) in data {
-        message = message.replace(&format!("{{{key}}}"), value);
+        placeholder.clear();
+        placeholder.extend(["{", key, "}"]);
+        // `replace` copies the message even when the placeholder is absent (data often holds
+        // keys only a fix or another message of the rule uses).
+        if message.contains(placeholder.as_str()) {
+            message = message.replace(placeholder.as_str(), value);
+        }
     }
     message
 }

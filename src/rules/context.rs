@@ -1,11 +1,14 @@
 //! What a rule sees: the file, its facts, the whole history and the configuration.
 
+use std::cell::OnceCell;
+
 use crate::config::Config;
 use crate::facts::{FileFacts, Statement};
 use crate::history::History;
 use crate::report::{Edit, Finding, Suggestion};
 use crate::source::{SourceFile, Span};
 
+use super::support::policy::PolicyStatement;
 use super::RuleMeta;
 
 pub struct RuleContext<'a> {
@@ -19,6 +22,8 @@ pub struct RuleContext<'a> {
     pub now: i64,
     /// With `--since`: the versions that existed at the ref.
     pub since_versions: Option<&'a [String]>,
+    /// The file's policy statements, read once for the seven rules that check them.
+    pub(crate) policies: OnceCell<Vec<PolicyStatement<'a>>>,
 }
 
 impl<'a> RuleContext<'a> {

@@ -8,6 +8,7 @@ use super::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
+    /// Spaces and line breaks, which [`tokenize`] skips.
     Whitespace,
     LineComment,
     BlockComment,
@@ -40,17 +41,33 @@ pub enum LexError {
     UnterminatedComment,
 }
 
+/// 12 bytes (24 with a `Span`): every file of the history keeps its tokens for the whole
+/// run. Offsets fit in `u32`: larger files are not lexed (`lint::MAX_FILE_BYTES`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
-    pub span: Span,
     /// Set when the token runs to the end of the file without its closing delimiter.
     pub error: Option<LexError>,
+    start: u32,
+    end: u32,
 }
 
 impl Token {
+    pub fn new(kind: TokenKind, span: Span, error: Option<LexError>) -> Self {
+        Token {
+            kind,
+            error,
+            start: span.start as u32,
+            end: span.end as u32,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
-        self.span.text(source)
+        self.span().text(source)
     }
 
     pub fn is_trivia(&self) -> bool {
@@ -75,6 +92,7 @@ impl Token {
 }
 
 /// Lexes `text`, reporting spans relative to `base` (the offset of `text` in its file).
+/// Whitespace is skipped: no token has the kind [`TokenKind::Whitespace`].
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut lexer = Lexer {
         text,
@@ -112,11 +130,15 @@ impl Lexer<'_> {
             if kind != TokenKind::Whitespace || is_newline_ws {
                 self.at_line_start = is_newline_ws;
             }
-            self.tokens.push(Token {
-                kind,
-                span: Span::new(self.base + start, self.base + self.pos),
-                error,
-            });
+            // Whitespace is the gaps between the other tokens' spans and nothing reads it:
+            // not keeping it halves the tokens to store and to skip.
+            if kind != TokenKind::Whitespace {
+                self.tokens.push(Token::new(
+                    kind,
+                    Span::new(self.base + start, self.base + self.pos),
+                    error,
+                ));
+            }
         }
     }
 
@@ -406,7 +428,6 @@ mod tests {
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
         tokenize(text, 0)
             .into_iter()
-            .filter(|t| t.kind != TokenKind::Whitespace)
             .map(|t| (t.kind, t.text(text)))
             .collect()
     }
@@ -508,8 +529,8 @@ mod tests {
     fn multibyte_text_keeps_char_boundaries() {
         let text = "é€ 'ü";
         for token in tokenize(text, 0) {
-            assert!(text.is_char_boundary(token.span.start));
-            assert!(text.is_char_boundary(token.span.end));
+            assert!(text.is_char_boundary(token.span().start));
+            assert!(text.is_char_boundary(token.span().end));
         }
     }
 }

@@ -7,34 +7,50 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Offsets are `u32` (files past `lint::MAX_FILE_BYTES` are not indexed): the history keeps
+/// every file's index for the whole run.
 #[derive(Debug)]
 pub struct LineIndex {
     /// Byte offset where each line starts.
-    line_starts: Vec<usize>,
-    /// UTF-16 offset where each line starts.
-    line_starts_utf16: Vec<usize>,
+    line_starts: Vec<u32>,
+    /// UTF-16 offset where each line starts; empty for ASCII text, where it is the byte offset.
+    line_starts_utf16: Vec<u32>,
     is_ascii: bool,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut line_starts_utf16 = vec![0];
-        let mut utf16 = 0;
-        for (offset, ch) in text.char_indices() {
-            utf16 += ch.len_utf16();
+        // Bytes, not chars: `\n` and `\r` never occur inside a multi-byte character.
+        for (offset, &byte) in bytes.iter().enumerate() {
             // A lone `\r` also ends a line for ESLint; `\r\n` ends one line, at the `\n`.
             let ends_line =
-                ch == '\n' || (ch == '\r' && text.as_bytes().get(offset + 1) != Some(&b'\n'));
+                byte == b'\n' || (byte == b'\r' && bytes.get(offset + 1) != Some(&b'\n'));
             if ends_line {
-                line_starts.push(offset + 1);
-                line_starts_utf16.push(utf16);
+                line_starts.push((offset + 1) as u32);
             }
         }
+        line_starts.shrink_to_fit();
+        let is_ascii = text.is_ascii();
+        let line_starts_utf16 = if is_ascii {
+            Vec::new()
+        } else {
+            let mut utf16 = 0;
+            let mut previous = 0;
+            line_starts
+                .iter()
+                .map(|&start| {
+                    utf16 += utf16_len(&text[previous..start as usize]) as u32;
+                    previous = start as usize;
+                    utf16
+                })
+                .collect()
+        };
         LineIndex {
             line_starts,
             line_starts_utf16,
-            is_ascii: text.is_ascii(),
+            is_ascii,
         }
     }
 
@@ -44,7 +60,7 @@ impl LineIndex {
 
     /// The 0-based line holding `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts.binary_search(&(offset as u32)) {
             Ok(line) => line,
             Err(next) => next - 1,
         }
@@ -52,13 +68,13 @@ impl LineIndex {
 
     /// Byte offset of the start of a 0-based line.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line.min(self.line_starts.len() - 1)]
+        self.line_starts[line.min(self.line_starts.len() - 1)] as usize
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = clamp_to_char_boundary(text, offset);
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let column = if self.is_ascii {
             offset - start
         } else {
@@ -76,7 +92,8 @@ impl LineIndex {
             return offset;
         }
         let line = self.line_of(offset);
-        self.line_starts_utf16[line] + utf16_len(&text[self.line_starts[line]..offset])
+        let start = self.line_starts[line] as usize;
+        self.line_starts_utf16[line] as usize + utf16_len(&text[start..offset])
     }
 }
 

@@ -1,5 +1,7 @@
 //! Source text: the line index, tokens and statements of one file.
 
+use std::sync::Arc;
+
 mod lexer;
 mod line_index;
 mod span;
@@ -17,7 +19,12 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     pub line_index: LineIndex,
-    pub tokens: Vec<Token>,
+    /// The significant tokens: neither whitespace, comments nor `;`. They are what the facts
+    /// read, and the statements of the file share them (the history keeps every file's).
+    pub tokens: Arc<[Token]>,
+    /// The comments, where directives and runner markers are read.
+    pub comments: Vec<Token>,
+    /// The statements; their token ranges index [`SourceFile::tokens`].
     pub statements: Vec<RawStatement>,
 }
 
@@ -25,17 +32,33 @@ impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_index = LineIndex::new(&text);
-        let mut tokens = tokenize(&text, 0);
-        // Whitespace is the gaps between the other tokens' spans; nothing reads it as tokens,
-        // and dropping it halves what every file of the history keeps.
-        tokens.retain(|token| token.kind != TokenKind::Whitespace);
-        tokens.shrink_to_fit();
-        let statements = split_statements(&tokens, &text);
+        let lexed = tokenize(&text, 0);
+        let mut statements = split_statements(&lexed, &text);
+        let mut tokens = Vec::with_capacity(lexed.len());
+        let mut comments = Vec::new();
+        // `significant[i]`: how many significant tokens precede `lexed[i]`, to move the
+        // statements' ranges from `lexed` to `tokens`.
+        let mut significant = Vec::with_capacity(lexed.len() + 1);
+        for token in &lexed {
+            significant.push(tokens.len());
+            match token.kind {
+                TokenKind::LineComment | TokenKind::BlockComment => comments.push(*token),
+                _ if token.is_punct(&text, ";") => {}
+                _ => tokens.push(*token),
+            }
+        }
+        significant.push(tokens.len());
+        for statement in &mut statements {
+            statement.tokens =
+                significant[statement.tokens.start]..significant[statement.tokens.end];
+        }
+        comments.shrink_to_fit();
         SourceFile {
             path: path.into(),
             text,
             line_index,
-            tokens,
+            tokens: tokens.into(),
+            comments,
             statements,
         }
     }
@@ -43,14 +66,5 @@ impl SourceFile {
     /// The file name without its folders.
     pub fn file_name(&self) -> &str {
         self.path.rsplit('/').next().unwrap_or(&self.path)
-    }
-
-    /// The significant (non-trivia) tokens of a statement.
-    pub fn significant_tokens(&self, statement: &RawStatement) -> Vec<Token> {
-        self.tokens[statement.tokens.clone()]
-            .iter()
-            .filter(|t| !t.is_trivia() && !t.is_punct(&self.text, ";"))
-            .copied()
-            .collect()
     }
 }

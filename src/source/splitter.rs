@@ -7,12 +7,14 @@ use super::{Span, Token, TokenKind};
 /// One statement: its significant tokens and the text they cover.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawStatement {
-    /// Indices into the file's token vector, from the first significant token up to and
-    /// including the terminating `;` when there is one.
+    /// Indices into the tokens split, from the first significant token up to and including
+    /// the terminating `;` when there is one ([`super::SourceFile`] moves them to its
+    /// significant tokens, which hold no `;`).
     pub tokens: Range<usize>,
     /// From the first significant token to the end of the last one (the `;` excluded).
     pub span: Span,
-    pub has_terminator: bool,
+    /// The `;` that ends it, if one does.
+    pub terminator: Option<Span>,
 }
 
 /// Splits on `;` outside `BEGIN ATOMIC … END` bodies. psql meta-command lines end the
@@ -24,12 +26,12 @@ pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
     let mut atomic_depth = 0usize;
     let mut previous_word_was_begin = false;
 
-    let mut close = |start: &mut Option<usize>, end: usize, last: usize, terminated: bool| {
+    let mut close = |start: &mut Option<usize>, end: usize, last: usize, terminator| {
         if let Some(first) = start.take() {
             statements.push(RawStatement {
                 tokens: first..end,
-                span: Span::new(tokens[first].span.start, tokens[last].span.end),
-                has_terminator: terminated,
+                span: Span::new(tokens[first].span().start, tokens[last].span().end),
+                terminator,
             });
         }
     };
@@ -39,13 +41,13 @@ pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
             continue;
         }
         if token.kind == TokenKind::MetaCommand {
-            close(&mut start, index, last_significant, false);
+            close(&mut start, index, last_significant, None);
             atomic_depth = 0;
             continue;
         }
         if token.kind == TokenKind::Punct && token.text(source) == ";" && atomic_depth == 0 {
             if start.is_some() {
-                close(&mut start, index + 1, last_significant, true);
+                close(&mut start, index + 1, last_significant, Some(token.span()));
             }
             previous_word_was_begin = false;
             continue;
@@ -68,7 +70,7 @@ pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
         }
         last_significant = index;
     }
-    close(&mut start, tokens.len(), last_significant, false);
+    close(&mut start, tokens.len(), last_significant, None);
     statements
 }
 

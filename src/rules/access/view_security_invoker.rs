@@ -111,7 +111,7 @@ impl Rule for ViewSecurityInvoker {
                     Edit::insert(last.end, format!(", {option}"))
                 }
                 Some(options) => {
-                    let close = statement.tokens.get(options.start).map(|t| t.span.start);
+                    let close = statement.tokens.get(options.start).map(|t| t.span().start);
                     Edit::insert(close.unwrap_or(view.options_insert_at), option)
                 }
                 None => Edit::insert(

@@ -66,6 +66,13 @@ impl Rule for IdentifierTooLong {
                 if !matches!(token.kind, TokenKind::Word | TokenKind::QuotedIdent) {
                     continue;
                 }
+                // Most words are short: no need to fold them to learn it. Folding keeps the
+                // length of ASCII text, and unquoting only shortens it.
+                let written = token.text(text);
+                let may_grow = token.kind == TokenKind::Word && !written.is_ascii();
+                if written.len() <= MAX_IDENTIFIER_BYTES && !may_grow {
+                    continue;
+                }
                 let Some(name) = identifier(token, text) else {
                     continue;
                 };
@@ -78,7 +85,7 @@ impl Rule for IdentifierTooLong {
                 }
                 findings.report(
                     "tooLong",
-                    token.span,
+                    token.span(),
                     vec![
                         ("length", name.len().to_string()),
                         ("truncated", name[..cut].to_string()),

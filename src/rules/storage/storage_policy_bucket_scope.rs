@@ -73,7 +73,7 @@ impl Rule for StoragePolicyBucketScope {
                     .statement
                     .tokens
                     .get(clause.tokens.end)
-                    .map_or(clause.expr.span, |close| close.span);
+                    .map_or(clause.expr.span, |close| close.span());
                 findings.report(
                     "unscoped",
                     clause.keyword_span.cover(end),

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
-use crate::source::TokenKind;
 
 declare_rule! {
     /// Requires a migration to open with a comment describing the change.
@@ -54,10 +53,9 @@ impl Rule for MigrationHeader {
         };
         let has_header = ctx
             .file
-            .tokens
+            .comments
             .iter()
-            .take_while(|t| t.span.start < first_statement.span.start)
-            .filter(|t| matches!(t.kind, TokenKind::LineComment | TokenKind::BlockComment))
+            .take_while(|t| t.span().start < first_statement.span.start)
             .any(|t| describes_something(t.text(text)));
         if !has_header {
             findings.report(

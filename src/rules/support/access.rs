@@ -41,13 +41,9 @@ pub fn append_statement(
         .statements
         .iter()
         .find(|raw| raw.span == statement.span)?;
-    let (end, semicolon) = if raw.has_terminator {
-        (
-            file.tokens.get(raw.tokens.end.checked_sub(1)?)?.span.end,
-            "",
-        )
-    } else {
-        (statement.span.end, ";")
+    let (end, semicolon) = match raw.terminator {
+        Some(terminator) => (terminator.end, ""),
+        None => (statement.span.end, ";"),
     };
     // Stay on the line the statement ends on when only blanks and a line comment follow.
     let rest = &file.text[end..];

@@ -69,7 +69,11 @@ impl PolicyStatement<'_> {
 }
 
 /// Every `CREATE POLICY` / `ALTER POLICY` of the current file, in order.
-pub fn policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>> {
+pub fn policy_statements<'c, 'a>(ctx: &'c RuleContext<'a>) -> &'c [PolicyStatement<'a>] {
+    ctx.policies.get_or_init(|| read_policy_statements(ctx))
+}
+
+fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>> {
     let source = ctx.text();
     let db = &ctx.history.database;
     let mut policies = Vec::new();

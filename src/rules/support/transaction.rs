@@ -3,7 +3,7 @@
 //! The Supabase CLI runs every migration file in one transaction. Other runners let a file opt
 //! out with a marker comment; a file carrying one is linted as running statement by statement.
 
-use crate::source::{SourceFile, TokenKind};
+use crate::source::SourceFile;
 
 /// Marker comments that tell a migration runner not to wrap the file in a transaction:
 /// postgres-migrations, goose, dbmate and sqlx spell it so.
@@ -16,13 +16,11 @@ const NO_TRANSACTION_MARKERS: &[&str] = &[
 
 /// Whether the runner wraps the whole file in one transaction (no opt-out marker comment).
 pub fn runs_in_transaction(file: &SourceFile) -> bool {
-    !file.tokens.iter().any(|token| {
-        matches!(token.kind, TokenKind::LineComment | TokenKind::BlockComment) && {
-            let comment = token.text(&file.text).to_ascii_lowercase();
-            NO_TRANSACTION_MARKERS
-                .iter()
-                .any(|marker| comment.contains(marker))
-        }
+    !file.comments.iter().any(|token| {
+        let comment = token.text(&file.text).to_ascii_lowercase();
+        NO_TRANSACTION_MARKERS
+            .iter()
+            .any(|marker| comment.contains(marker))
     })
 }
 

@@ -98,7 +98,7 @@ pub fn first_volatile_call(
                 if !is_non_volatile(ctx, statement, &name) {
                     return Some(Call {
                         name: name.qualified(),
-                        span: name.span.cover(tokens[close.min(tokens.len() - 1)].span),
+                        span: name.span.cover(tokens[close.min(tokens.len() - 1)].span()),
                     });
                 }
                 // Arguments are checked too: step inside the parentheses.
