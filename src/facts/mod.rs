@@ -51,6 +51,13 @@ pub struct FileFacts {
 
 impl FileFacts {
     pub fn new(file: &SourceFile) -> Self {
+        Self::with_validation(file, true)
+    }
+
+    /// [`FileFacts::new`]; without `is_validating`, sqlparser reads nothing and no statement
+    /// counts as parsed. Rules never read that flag: validation only feeds the run statistics,
+    /// which the host may compute elsewhere ([`crate::lint::parse_stats`]).
+    pub fn with_validation(file: &SourceFile, is_validating: bool) -> Self {
         let mut facts = FileFacts {
             lex_errors: file
                 .tokens
@@ -59,7 +66,11 @@ impl FileFacts {
                 .collect(),
             ..FileFacts::default()
         };
-        let mut budget = ParseBudget(MAX_PARSED_FILE_BYTES);
+        let mut budget = ParseBudget(if is_validating {
+            MAX_PARSED_FILE_BYTES
+        } else {
+            0
+        });
         for raw in &file.statements {
             let tokens = file.significant_tokens(raw);
             let parsed = budget.parse(&file.text, raw.span, &file.tokens[raw.tokens.clone()]);
