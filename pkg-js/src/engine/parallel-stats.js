@@ -10,6 +10,7 @@
 
 /** @import { Engine, LintRequest, LintResponse, LintStats } from "../api.js" */
 
+import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 
 /**
@@ -22,7 +23,8 @@ export const DEFAULT_MIN_PARALLEL_CHARS = 1024 * 1024;
 
 /**
  * @typedef {object} ParallelStatsOptions
- * @property {number} [minChars] validate on a worker from this much SQL on (default `DEFAULT_MIN_PARALLEL_CHARS`)
+ * @property {number} [minChars] validate on a worker from this much SQL on (default
+ *   `DEFAULT_MIN_PARALLEL_CHARS`; never with one core, where the worker would only add its cost)
  * @property {number} [timeoutMs] how long to wait for the worker once the lint is done, before validating here
  */
 
@@ -42,7 +44,7 @@ export function withParallelStats(engine, options = {}) {
     if (parseStats === undefined || wasmModule === undefined) {
         return engine;
     }
-    const minChars = options.minChars ?? DEFAULT_MIN_PARALLEL_CHARS;
+    const minChars = options.minChars ?? (availableParallelism() > 1 ? DEFAULT_MIN_PARALLEL_CHARS : Infinity);
     const timeoutMs = options.timeoutMs ?? 30_000;
     return {
         ...engine,
