@@ -79,8 +79,10 @@ export interface LintResult {
 export interface LintStats {
     files: number;
     statements: number;
-    parsed: number;
-    fallback: number;
+    /** Statements sqlparser accepted; null only from an engine call with `validate: false` (the library's functions always count them). */
+    parsed: number | null;
+    /** Statements read from their tokens alone; null as `parsed`. */
+    fallback: number | null;
 }
 
 export interface LintReport {

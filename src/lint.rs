@@ -45,6 +45,11 @@ pub struct LintRequest {
     /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
     #[serde(default)]
     pub directive_prefix: Option<String>,
+    /// Whether sqlparser validates each statement. Only the statistics `parsed` and
+    /// `fallback` come from it (no rule reads it), so a host can leave it off and compute
+    /// them with [`parse_stats`] elsewhere, at the same time (the Node CLI, on a worker).
+    #[serde(default = "default_true")]
+    pub validate: bool,
     /// The host clock, filled in by the WASM face when `now` is absent.
     #[serde(skip)]
     pub now_seconds: Option<i64>,
@@ -65,6 +70,7 @@ impl LintRequest {
             report_paths: None,
             since_versions: None,
             directive_prefix: None,
+            validate: true,
             now_seconds: None,
         }
     }
@@ -76,12 +82,14 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
     pub files: usize,
     pub statements: usize,
-    pub parsed: usize,
-    pub fallback: usize,
+    /// Statements sqlparser accepted; `None` when the request did not validate.
+    pub parsed: Option<usize>,
+    /// Statements read from their tokens alone; `None` when the request did not validate.
+    pub fallback: Option<usize>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -102,11 +110,11 @@ pub struct Analyzed {
 }
 
 pub fn analyze(file: &InputFile) -> Analyzed {
-    analyze_text(&file.path, file.text.clone())
+    analyze_text(&file.path, file.text.clone(), true)
 }
 
-/// [`analyze`], taking the text (no copy of it).
-pub fn analyze_text(path: &str, text: String) -> Analyzed {
+/// [`analyze`], taking the text (no copy of it); `is_validating`: see [`LintRequest::validate`].
+pub fn analyze_text(path: &str, text: String, is_validating: bool) -> Analyzed {
     let path = path.replace('\\', "/");
     if text.len() > MAX_FILE_BYTES {
         // Kept for its length (the message gives it), neither lexed nor split.
@@ -133,7 +141,7 @@ pub fn analyze_text(path: &str, text: String) -> Analyzed {
             rejected: Some("binary"),
         };
     }
-    let facts = FileFacts::new(&source);
+    let facts = FileFacts::with_validation(&source, is_validating);
     Analyzed {
         source,
         facts,
@@ -162,7 +170,11 @@ pub fn now_seconds(request: &LintRequest) -> i64 {
 }
 
 pub fn lint(request: &LintRequest) -> LintResponse {
-    let analyzed: Vec<Analyzed> = request.files.iter().map(analyze).collect();
+    let analyzed: Vec<Analyzed> = request
+        .files
+        .iter()
+        .map(|file| analyze_text(&file.path, file.text.clone(), request.validate))
+        .collect();
     lint_files(request, analyzed)
 }
 
@@ -172,26 +184,57 @@ pub fn lint_owned(mut request: LintRequest) -> LintResponse {
     let files = std::mem::take(&mut request.files);
     let analyzed: Vec<Analyzed> = files
         .into_iter()
-        .map(|file| analyze_text(&file.path, file.text))
+        .map(|file| analyze_text(&file.path, file.text, request.validate))
         .collect();
     lint_files(&request, analyzed)
+}
+
+/// The statistics [`lint`] reports for these files, validated, computed one file at a time so
+/// that memory holds one file's analysis, not all of them: a host runs it beside a lint that
+/// does not validate (`validate: false`) and merges the two.
+pub fn parse_stats(request: LintRequest) -> Stats {
+    let mut counts = StatementCounts::default();
+    for file in request.files {
+        counts.add(&analyze_text(&file.path, file.text, true));
+    }
+    counts.into_stats(true)
+}
+
+/// Statement counts summed over analysed files.
+#[derive(Default)]
+struct StatementCounts {
+    files: usize,
+    statements: usize,
+    parsed: usize,
+}
+
+impl StatementCounts {
+    fn add(&mut self, file: &Analyzed) {
+        self.files += 1;
+        self.statements += file.facts.statements.len();
+        self.parsed += file.facts.parsed_count();
+    }
+
+    fn into_stats(self, is_validated: bool) -> Stats {
+        Stats {
+            files: self.files,
+            statements: self.statements,
+            parsed: is_validated.then_some(self.parsed),
+            fallback: is_validated.then_some(self.statements - self.parsed),
+        }
+    }
 }
 
 fn lint_files(request: &LintRequest, analyzed: Vec<Analyzed>) -> LintResponse {
     let (config, config_errors) = Config::from_json(&request.config);
     let results = lint_analyzed(request, &config, &analyzed);
-    let mut stats = Stats {
-        files: analyzed.len(),
-        ..Stats::default()
-    };
+    let mut counts = StatementCounts::default();
     for file in &analyzed {
-        stats.statements += file.facts.statements.len();
-        stats.parsed += file.facts.parsed_count();
+        counts.add(file);
     }
-    stats.fallback = stats.statements - stats.parsed;
     LintResponse {
         results,
-        stats,
+        stats: counts.into_stats(request.validate),
         config_errors,
     }
 }

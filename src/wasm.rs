@@ -28,6 +28,12 @@ fn request(value: JsValue) -> Result<LintRequest, JsValue> {
     if request.now.is_none() {
         request.now_seconds = Some((date_now() / 1000.0) as i64);
     }
+    Ok(request)
+}
+
+/// [`request`], for a call that keeps every file's analysis: grows the heap for it up front.
+fn whole_request(value: JsValue) -> Result<LintRequest, JsValue> {
+    let request = request(value)?;
     let text_bytes = request.files.iter().map(|f| f.text.len()).sum::<usize>();
     reserve_heap(text_bytes.saturating_mul(HEAP_BYTES_PER_TEXT_BYTE));
     Ok(request)
@@ -62,12 +68,18 @@ fn reserve_heap(bytes: usize) {
 
 #[wasm_bindgen]
 pub fn lint(request_value: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::lint::lint_owned(request(request_value)?))
+    to_js(&crate::lint::lint_owned(whole_request(request_value)?))
 }
 
 #[wasm_bindgen]
 pub fn fix(request_value: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::fixer::fix(&request(request_value)?))
+    to_js(&crate::fixer::fix(&whole_request(request_value)?))
+}
+
+/// `lint`'s `stats` for these files, validated; memory for one file's analysis at a time.
+#[wasm_bindgen(js_name = parseStats)]
+pub fn parse_stats(request_value: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::lint::parse_stats(request(request_value)?))
 }
 
 #[wasm_bindgen]

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use supalint::lint::parse_stats;
 use supalint::{lint, InputFile, LintRequest};
 
 /// A project: its name and its migration files, as `(file name, text)`.
@@ -122,7 +123,7 @@ fn corpus_lints_without_engine_failures() {
             }
         }
         statements += response.stats.statements;
-        fallback += response.stats.fallback;
+        fallback += response.stats.fallback.expect("lint validates by default");
         file_count += inputs.len();
         for (result, input) in response.results.iter().zip(&inputs) {
             assert_eq!(result.path, input.path);
@@ -164,5 +165,45 @@ fn corpus_lints_without_engine_failures() {
     assert!(file_count > 0, "the corpus folder holds no .sql file");
     if let Some((path, lines)) = dump {
         fs::write(&path, lines).expect("the dump file is writable");
+    }
+}
+
+/// The Node CLI lints without validation and validates on a worker (`parse_stats`): together
+/// they must give what one validating lint gives.
+#[test]
+fn lint_without_validation_plus_parse_stats_equals_lint() {
+    let root = corpus_root();
+    if !root.is_dir() {
+        eprintln!("skipped: no corpus at {}", root.display());
+        return;
+    }
+    for project in projects(&root) {
+        let inputs: Vec<InputFile> = project
+            .files
+            .iter()
+            .map(|(name, text)| InputFile {
+                path: format!("supabase/migrations/{name}"),
+                text: text.clone(),
+            })
+            .collect();
+        let mut request = LintRequest::new(inputs);
+        request.config = serde_json::json!({ "extends": "all", "registeredBuckets": [] });
+        let validated = lint(&request);
+        request.validate = false;
+        let unvalidated = lint(&request);
+        assert_eq!(
+            serde_json::to_string(&unvalidated.results).expect("results serialise"),
+            serde_json::to_string(&validated.results).expect("results serialise"),
+            "{}: validation changed the diagnostics",
+            project.name
+        );
+        assert_eq!(unvalidated.stats.parsed, None);
+        assert_eq!(unvalidated.stats.fallback, None);
+        assert_eq!(
+            unvalidated.stats.statements, validated.stats.statements,
+            "{}",
+            project.name
+        );
+        assert_eq!(parse_stats(request), validated.stats, "{}", project.name);
     }
 }

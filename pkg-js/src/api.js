@@ -86,14 +86,15 @@ const BOM = "\uFEFF";
  * @property {boolean} [reportUnusedDisableDirectives]
  * @property {string[]} [reportPaths]
  * @property {string[]} [sinceVersions]
+ * @property {boolean} [validate] default true; false skips sqlparser: `stats.parsed` and `stats.fallback` are null
  */
 
 /**
  * @typedef {object} LintStats
  * @property {number} files
  * @property {number} statements
- * @property {number} parsed
- * @property {number} fallback
+ * @property {number | null} parsed statements sqlparser accepted; null only from an engine call with `validate: false`
+ * @property {number | null} fallback statements read from their tokens alone; null as `parsed`
  */
 
 /**
@@ -135,6 +136,9 @@ const BOM = "\uFEFF";
  * @property {(request: LintRequest) => unknown} fix
  * @property {() => RuleMeta[]} rules
  * @property {() => string} version
+ * @property {(request: { files: LintRequest["files"] }) => LintStats} [parseStats] the `stats` that
+ *   `lint` reports for these files, computed one file at a time (Node engine only)
+ * @property {WebAssembly.Module} [wasmModule] the compiled engine, for a worker thread (Node engine only)
  */
 
 /**

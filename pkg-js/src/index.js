@@ -10,10 +10,14 @@ import { lintSources } from "./api.js";
 import { ConfigError } from "./config/config-error.js";
 import { loadConfig as loadConfigFrom, resolveConfig } from "./config/load-config.js";
 import { engine } from "./engine/node.js";
+import { withParallelStats } from "./engine/parallel-stats.js";
 import { expandPatterns, listSqlFiles, NoFilesFoundError } from "./files/collect.js";
 import { readSource } from "./files/read-source.js";
 
 export { ConfigError };
+
+/** The engine the API lints with: large lints validate statements on a second core. */
+const linter = withParallelStats(engine);
 
 /**
  * The engine (crate) version.
@@ -86,7 +90,7 @@ export function lintFiles(patterns = [], options = {}) {
     const filePathOf = (/** @type {string} */ file) => path.resolve(resolved.root, file);
     if (list.some((entry) => typeof entry === "object")) {
         const sources = /** @type {Source[]} */ (list);
-        return lintSources(engine, sources, { ...runOptions(options, resolved), reportPaths: options.reportPaths, filePathOf });
+        return lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths: options.reportPaths, filePathOf });
     }
     const history = listSqlFiles(resolved.migrationsPath);
     let targets = history;
@@ -106,7 +110,7 @@ export function lintFiles(patterns = [], options = {}) {
     }
     options.onProgress?.({ phase: "lint", done: 0, total: all.length });
     const reportPaths = targets.map((file) => relativePath(resolved.root, file));
-    return lintSources(engine, sources, { ...runOptions(options, resolved), reportPaths, filePathOf });
+    return lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths, filePathOf });
 }
 
 /**
@@ -127,7 +131,7 @@ export function lintText(text, options = {}) {
     const file = options.filePath === undefined ? "<text>" : relativePath(resolved.root, path.resolve(cwd, options.filePath));
     const sources = [{ path: file, text }, ...(options.history ?? []).filter((source) => source.path !== file)];
     const filePathOf = (/** @type {string} */ name) => (name === "<text>" ? name : path.resolve(resolved.root, name));
-    return lintSources(engine, sources, { ...runOptions(options, resolved), reportPaths: [file], filePathOf });
+    return lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths: [file], filePathOf });
 }
 
 /**

@@ -56,12 +56,23 @@ pub struct FileFacts {
 
 impl FileFacts {
     pub fn new(file: &SourceFile) -> Self {
+        Self::with_validation(file, true)
+    }
+
+    /// [`FileFacts::new`]; without `is_validating`, sqlparser reads nothing and no statement
+    /// counts as parsed. Rules never read that flag: validation only feeds the run statistics,
+    /// which the host may compute elsewhere ([`crate::lint::parse_stats`]).
+    pub fn with_validation(file: &SourceFile, is_validating: bool) -> Self {
         let mut reader = Reader {
             source: &file.text,
             tokens: &file.tokens,
             do_block_tokens: TokenStore::default(),
             statements: Vec::new(),
-            budget: ParseBudget(MAX_PARSED_FILE_BYTES),
+            budget: ParseBudget(if is_validating {
+                MAX_PARSED_FILE_BYTES
+            } else {
+                0
+            }),
         };
         for raw in &file.statements {
             let parsed =

@@ -42,6 +42,7 @@ import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
  */
 export async function lintProject(api, patterns, options) {
     const { engine } = await import("../engine/node.js");
+    const { withParallelStats } = await import("../engine/parallel-stats.js");
     const { cwd } = options;
     const resolved = api.loadConfig(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile));
     const config = withOverride(resolved.config, options.overrideConfig);
@@ -85,7 +86,7 @@ export async function lintProject(api, patterns, options) {
     const sinceVersions = since?.sinceVersions;
     const lint = () => {
         options.onProgress?.({ phase: "lint", done: 0, total: inView.length });
-        return lintSources(sinceVersions === undefined ? engine : withSinceVersions(engine, sinceVersions), sources, runOptions);
+        return lintSources(withParallelStats(sinceVersions === undefined ? engine : withSinceVersions(engine, sinceVersions)), sources, runOptions);
     };
     if (options.cacheFile === undefined) {
         return lint();
