@@ -4,8 +4,12 @@
  * `import()` while this thread blocks on `Atomics.wait`.
  */
 
-import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+
+// Required for a JavaScript configuration only: importing node:worker_threads costs every
+// CLI start a few milliseconds.
+const require = createRequire(import.meta.url);
 
 /**
  * The default export of a module (or its namespace when it has no default),
@@ -16,6 +20,8 @@ import { pathToFileURL } from "node:url";
  * @throws {Error} when the module throws, exports functions, or takes too long
  */
 export function importDefaultSync(file, timeoutMs = 30_000) {
+    /** @type {typeof import("node:worker_threads")} */
+    const { MessageChannel, Worker, receiveMessageOnPort } = require("node:worker_threads");
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(new URL("./import-worker.js", import.meta.url), {

@@ -10,8 +10,12 @@
 
 /** @import { Engine, LintRequest, LintResponse, LintStats } from "../api.js" */
 
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+
+// node:worker_threads is required when a lint is large enough to use it: importing it costs
+// every CLI start a few milliseconds.
+const require = createRequire(import.meta.url);
 
 /**
  * Below this much SQL (UTF-16 code units, about bytes) the lint validates
@@ -98,6 +102,8 @@ function totalChars(request) {
  *   `stop` ends it without waiting
  */
 function startValidation(wasmModule, files) {
+    /** @type {typeof import("node:worker_threads")} */
+    const { MessageChannel, Worker, receiveMessageOnPort } = require("node:worker_threads");
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(new URL("./parallel-stats-worker.js", import.meta.url), {
