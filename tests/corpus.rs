@@ -19,6 +19,23 @@ struct Project {
     files: Vec<(String, String)>,
 }
 
+/// One project's migrations as a lint request with every rule on.
+fn project_request(project: &Project) -> LintRequest {
+    let inputs = project
+        .files
+        .iter()
+        .map(|(name, text)| InputFile {
+            path: format!("supabase/migrations/{name}"),
+            text: text.clone(),
+        })
+        .collect();
+    let mut request = LintRequest::new(inputs);
+    // An empty bucket list keeps `storage-bucket-registered` active: every bucket is
+    // unregistered.
+    request.config = serde_json::json!({ "extends": "all", "registeredBuckets": [] });
+    request
+}
+
 fn corpus_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
 }
@@ -95,18 +112,8 @@ fn corpus_lints_without_engine_failures() {
     let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
     let (mut statements, mut fallback, mut file_count) = (0usize, 0usize, 0usize);
     for project in projects(&root) {
-        let inputs: Vec<InputFile> = project
-            .files
-            .iter()
-            .map(|(name, text)| InputFile {
-                path: format!("supabase/migrations/{name}"),
-                text: text.clone(),
-            })
-            .collect();
-        let mut request = LintRequest::new(inputs.clone());
-        // An empty bucket list keeps `storage-bucket-registered` active: every bucket is
-        // unregistered.
-        request.config = serde_json::json!({ "extends": "all", "registeredBuckets": [] });
+        let request = project_request(&project);
+        let inputs = &request.files;
         let response = lint(&request);
         assert_eq!(
             response.results.len(),
@@ -125,7 +132,7 @@ fn corpus_lints_without_engine_failures() {
         statements += response.stats.statements;
         fallback += response.stats.fallback.expect("lint validates by default");
         file_count += inputs.len();
-        for (result, input) in response.results.iter().zip(&inputs) {
+        for (result, input) in response.results.iter().zip(inputs) {
             assert_eq!(result.path, input.path);
             let text = &input.text;
             for d in &result.diagnostics {
@@ -178,16 +185,7 @@ fn lint_without_validation_plus_parse_stats_equals_lint() {
         return;
     }
     for project in projects(&root) {
-        let inputs: Vec<InputFile> = project
-            .files
-            .iter()
-            .map(|(name, text)| InputFile {
-                path: format!("supabase/migrations/{name}"),
-                text: text.clone(),
-            })
-            .collect();
-        let mut request = LintRequest::new(inputs);
-        request.config = serde_json::json!({ "extends": "all", "registeredBuckets": [] });
+        let mut request = project_request(&project);
         let validated = lint(&request);
         request.validate = false;
         let unvalidated = lint(&request);
