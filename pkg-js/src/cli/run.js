@@ -18,6 +18,7 @@ import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
 import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
+import { messageOf, useColor } from "./commands/command-io.js";
 import { createProgress } from "./progress.js";
 
 /**
@@ -153,7 +154,7 @@ async function lint(command, io, api) {
                 try {
                     writeFileAtomic(result.filePath, result.output);
                 } catch (error) {
-                    throw new CliError(`cannot write the fixed ${result.filePath}: ${error instanceof Error ? error.message : error}`);
+                    throw new CliError(`cannot write the fixed ${result.filePath}: ${messageOf(error)}`);
                 }
             }
         }
@@ -261,28 +262,6 @@ async function loadApi() {
 }
 
 /**
- * @param {LintCommand} command
- * @param {CliIo} io
- * @returns {boolean}
- */
-function useColor(command, io) {
-    if (command.color !== undefined) {
-        return command.color;
-    }
-    if (command.outputFile !== undefined) {
-        return false;
-    }
-    const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
-    if (NO_COLOR !== undefined && NO_COLOR !== "") {
-        return false;
-    }
-    if (FORCE_COLOR !== undefined) {
-        return FORCE_COLOR !== "0" && FORCE_COLOR !== "false";
-    }
-    return Boolean(io.stdout.isTTY) && TERM !== "dumb";
-}
-
-/**
  * @param {string} file
  * @param {string} text
  * @returns {void}
@@ -292,7 +271,7 @@ function writeReport(file, text) {
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, text);
     } catch (error) {
-        throw new CliError(`cannot write the report to ${file}: ${error instanceof Error ? error.message : error}`);
+        throw new CliError(`cannot write the report to ${file}: ${messageOf(error)}`);
     }
 }
 

@@ -1,6 +1,6 @@
 /**
- * @file What the `verify` and `status` commands share about their input and
- * output: the I/O they are given, colour choice, and writing the report.
+ * @file What the CLI's commands share about their input and output: the I/O
+ * they are given, colour choice, writing the report, and error messages.
  */
 
 import { mkdirSync, writeFileSync } from "node:fs";
