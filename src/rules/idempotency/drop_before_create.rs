@@ -5,7 +5,9 @@ use crate::facts::{
     AlterTableActionKind, ConstraintDef, ConstraintKind, CreateDetail, ObjectKind, ObjectName,
     Statement, StatementKind,
 };
-use crate::rules::support::rewrite::{insert_statement_before, keywords, wrap_in_exception_block};
+use crate::rules::support::rewrite::{
+    insert_drop_on_table_before, insert_statement_before, keywords, wrap_in_exception_block,
+};
 use crate::rules::support::text::capitalize;
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
@@ -198,21 +200,19 @@ fn report_policy(
     table: &ObjectName,
     findings: &mut Findings,
 ) {
-    let text = ctx.text();
-    let drop = format!(
-        "{} {} {} {}",
-        keywords(text, statement, "drop policy if exists"),
-        name.span.text(text),
-        keywords(text, statement, "on"),
-        table.span.text(text)
-    );
     findings
         .report(
             "policy",
             name.span,
             vec![("name", name.name.clone()), ("table", table.qualified())],
         )
-        .fix(insert_statement_before(text, statement, &drop));
+        .fix(insert_drop_on_table_before(
+            ctx.text(),
+            statement,
+            "drop policy if exists",
+            name,
+            table,
+        ));
 }
 
 fn report_publication(

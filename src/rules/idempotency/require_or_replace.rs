@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use crate::declare_rule;
 use crate::facts::{CreateDetail, ObjectKind, ObjectName, StatementKind};
 use crate::report::Edit;
-use crate::rules::support::rewrite::{insert_statement_before, keywords};
+use crate::rules::support::rewrite::{insert_drop_on_table_before, keywords};
 use crate::rules::support::text::capitalize;
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
@@ -130,20 +130,19 @@ impl Rule for RequireOrReplace {
             if dropped_triggers.contains(&trigger_key(name, table)) {
                 continue;
             }
-            let drop = format!(
-                "{} {} {} {}",
-                keywords(text, statement, "drop trigger if exists"),
-                name.span.text(text),
-                keywords(text, statement, "on"),
-                table.span.text(text)
-            );
             findings
                 .report(
                     "trigger",
                     name.span,
                     vec![("name", name.name.clone()), ("table", table.qualified())],
                 )
-                .fix(insert_statement_before(text, statement, &drop));
+                .fix(insert_drop_on_table_before(
+                    text,
+                    statement,
+                    "drop trigger if exists",
+                    name,
+                    table,
+                ));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Fixes that add SQL around a statement: a statement before it, or a guard block around it.
 
-use crate::facts::Statement;
+use crate::facts::{ObjectName, Statement};
 use crate::report::Edit;
 
 use super::text::keyword_case;
@@ -44,6 +44,25 @@ pub fn insert_statement_before(source: &str, statement: &Statement, sql: &str) -
         Some(indent) => Edit::insert(start, format!("{sql};{}{indent}", line_break(source))),
         None => Edit::insert(start, format!("{sql}; ")),
     }
+}
+
+/// Inserts `<drop_if_exists> name ON table` before `statement`, for objects named per table
+/// (`drop policy if exists`, `drop trigger if exists`), in the statement's keyword case.
+pub fn insert_drop_on_table_before(
+    source: &str,
+    statement: &Statement,
+    drop_if_exists: &str,
+    name: &ObjectName,
+    table: &ObjectName,
+) -> Edit {
+    let drop = format!(
+        "{} {} {} {}",
+        keywords(source, statement, drop_if_exists),
+        name.span.text(source),
+        keywords(source, statement, "on"),
+        table.span.text(source)
+    );
+    insert_statement_before(source, statement, &drop)
 }
 
 /// `words` in the case of the statement's first keyword.
