@@ -15,6 +15,58 @@ import path from "node:path";
  * @property {Record<string, string | undefined>} env
  */
 
+/** The options of every command that writes a report, in `util.parseArgs` form. */
+export const REPORT_OPTIONS = Object.freeze({
+    config: { type: "string", short: "c" },
+    format: { type: "string", short: "f" },
+    "output-file": { type: "string", short: "o" },
+    color: { type: "boolean" },
+    "no-color": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+});
+
+/**
+ * Rejects paths on the command line of a command that reads the configured
+ * migrations folder.
+ * @param {string[]} positionals
+ * @param {string} doesWhat what the command does with the folder, e.g. "it reads"
+ * @returns {void}
+ * @throws {Error} when there is a path
+ */
+export function rejectPaths(positionals, doesWhat) {
+    if (positionals.length > 0) {
+        throw new Error(`takes no paths (got "${positionals[0]}"); ${doesWhat} the configured migrations folder.`);
+    }
+}
+
+/**
+ * The `--format` value, checked against the command's formats.
+ * @param {string | undefined} format
+ * @param {readonly string[]} formats the first is the default
+ * @returns {string}
+ * @throws {Error} for an unknown format
+ */
+export function chooseFormat(format, formats) {
+    const chosen = format ?? formats[0];
+    if (!formats.includes(chosen)) {
+        throw new Error(`unknown format "${chosen}"; use one of ${formats.join(", ")}.`);
+    }
+    return chosen;
+}
+
+/**
+ * `--color` / `--no-color` as one setting: undefined when neither is given.
+ * @param {{ color?: boolean, "no-color"?: boolean }} values
+ * @returns {boolean | undefined}
+ * @throws {Error} when both are given
+ */
+export function colorOption(values) {
+    if (values.color && values["no-color"]) {
+        throw new Error("--color and --no-color cannot be combined.");
+    }
+    return values["no-color"] ? false : values.color ? true : undefined;
+}
+
 /**
  * Whether to colour the report: forced by `--color`/`--no-color`, off for a
  * file, else as `NO_COLOR`, `FORCE_COLOR` and the terminal say.

@@ -17,7 +17,7 @@ import { checkDatabaseUrl, connect, DatabaseError, redactUrl } from "../../db/co
 import { listMigrations } from "../../db/migration-files.js";
 import { formatStatusJson, formatStatusTable, STATUS_FORMATS } from "../../db/status-report.js";
 import { compareStatus, hasDriftOrDisorder, readAppliedMigrations } from "../../db/status.js";
-import { internalError, messageOf, useColor, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, writeReport } from "./command-io.js";
 
 /** The text of `supalint status --help`. */
 export const STATUS_HELP = `Usage: supalint status --db-url <url> [options]
@@ -92,30 +92,18 @@ function parseStatusArgs(argv) {
         options: {
             "db-url": { type: "string" },
             strict: { type: "boolean" },
-            config: { type: "string", short: "c" },
-            format: { type: "string", short: "f" },
-            "output-file": { type: "string", short: "o" },
-            color: { type: "boolean" },
-            "no-color": { type: "boolean" },
-            help: { type: "boolean", short: "h" },
+            ...REPORT_OPTIONS,
         },
     });
     if (values.help) {
         return { help: true, dbUrl: "", strict: false, config: undefined, format: "table", outputFile: undefined, color: undefined };
     }
-    if (positionals.length > 0) {
-        throw new Error(`takes no paths (got "${positionals[0]}"); it reads the configured migrations folder.`);
-    }
+    rejectPaths(positionals, "it reads");
     if (values["db-url"] === undefined) {
         throw new Error("needs --db-url <url>: the database whose applied migrations to compare.");
     }
-    const format = values.format ?? "table";
-    if (!STATUS_FORMATS.includes(format)) {
-        throw new Error(`unknown format "${format}"; use one of ${STATUS_FORMATS.join(", ")}.`);
-    }
-    if (values.color && values["no-color"]) {
-        throw new Error("--color and --no-color cannot be combined.");
-    }
+    const format = chooseFormat(values.format, STATUS_FORMATS);
+    const color = colorOption(values);
     return {
         help: false,
         dbUrl: values["db-url"],
@@ -123,7 +111,7 @@ function parseStatusArgs(argv) {
         config: values.config,
         format,
         outputFile: values["output-file"],
-        color: values["no-color"] ? false : values.color ? true : undefined,
+        color,
     };
 }
 

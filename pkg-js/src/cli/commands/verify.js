@@ -22,7 +22,7 @@ import { toLintResults, verifySummary } from "../../db/verify-report.js";
 import { REAPPLY_MODES, verifyMigrations } from "../../db/verify.js";
 import { readSource } from "../../files/read-source.js";
 import { formatStylish } from "../../formatters/stylish.js";
-import { internalError, messageOf, useColor, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, writeReport } from "./command-io.js";
 
 /** @import { CommandIo } from "./command-io.js" */
 
@@ -127,21 +127,11 @@ function parseVerifyArgs(argv) {
             force: { type: "boolean" },
             base: { type: "string", multiple: true },
             reapply: { type: "string" },
-            config: { type: "string", short: "c" },
-            format: { type: "string", short: "f" },
-            "output-file": { type: "string", short: "o" },
-            color: { type: "boolean" },
-            "no-color": { type: "boolean" },
-            help: { type: "boolean", short: "h" },
+            ...REPORT_OPTIONS,
         },
     });
-    if (positionals.length > 0) {
-        throw new Error(`takes no paths (got "${positionals[0]}"); it verifies the configured migrations folder.`);
-    }
-    const format = values.format ?? "stylish";
-    if (!VERIFY_FORMATS.includes(format)) {
-        throw new Error(`unknown format "${format}"; use one of ${VERIFY_FORMATS.join(", ")}.`);
-    }
+    rejectPaths(positionals, "it verifies");
+    const format = chooseFormat(values.format, VERIFY_FORMATS);
     const reapply = values.reapply ?? "immediate";
     if (!REAPPLY_MODES.includes(reapply)) {
         throw new Error(`--reapply must be one of ${REAPPLY_MODES.join(", ")} (got "${reapply}").`);
@@ -153,9 +143,7 @@ function parseVerifyArgs(argv) {
     if (values["create-db"] && values.force) {
         throw new Error("--create-db and --force cannot be combined: a new database holds no tables.");
     }
-    if (values.color && values["no-color"]) {
-        throw new Error("--color and --no-color cannot be combined.");
-    }
+    const color = colorOption(values);
     return {
         help: Boolean(values.help),
         dbUrl,
@@ -166,7 +154,7 @@ function parseVerifyArgs(argv) {
         config: values.config,
         format,
         outputFile: values["output-file"],
-        color: values["no-color"] ? false : values.color ? true : undefined,
+        color,
     };
 }
 
