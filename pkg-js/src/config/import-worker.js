@@ -1,16 +1,11 @@
 /**
- * @file Worker side of `import-sync.js`: imports the module, posts its default
- * export back, then wakes the waiting thread.
+ * @file Worker side of `import-sync.js`: imports the module and answers with
+ * its default export (or its namespace, copied).
  */
 
-import { workerData } from "node:worker_threads";
+import { answerWith } from "../workers/blocking-worker-side.js";
 
-const { url, port, signal } = workerData;
-try {
+await answerWith(async ({ url }) => {
     const module = await import(url);
-    port.postMessage({ value: "default" in module ? module.default : { ...module } });
-} catch (error) {
-    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
-}
-Atomics.store(signal, 0, 1);
-Atomics.notify(signal, 0);
+    return "default" in module ? module.default : { ...module };
+});

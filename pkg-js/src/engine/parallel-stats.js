@@ -10,12 +10,8 @@
 
 /** @import { Engine, LintRequest, LintResponse, LintStats } from "../api.js" */
 
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-
-// node:worker_threads is required when a lint is large enough to use it: importing it costs
-// every CLI start a few milliseconds.
-const require = createRequire(import.meta.url);
+import { startBlockingWorker } from "../workers/blocking-worker.js";
 
 /**
  * Below this much SQL (UTF-16 code units, about bytes) the lint validates
@@ -102,31 +98,9 @@ function totalChars(request) {
  *   `stop` ends it without waiting
  */
 function startValidation(wasmModule, files) {
-    /** @type {typeof import("node:worker_threads")} */
-    const { MessageChannel, Worker, receiveMessageOnPort } = require("node:worker_threads");
-    const signal = new Int32Array(new SharedArrayBuffer(4));
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(new URL("./parallel-stats-worker.js", import.meta.url), {
-        workerData: { wasmModule, files, port: port2, signal },
-        transferList: [port2],
-    });
-    worker.unref();
-    // An error event would be an unhandled one on this thread; `result` sees the failure anyway.
-    worker.on("error", () => {});
-    const stop = () => {
-        port1.close();
-        void worker.terminate();
-    };
+    const worker = startBlockingWorker(new URL("./parallel-stats-worker.js", import.meta.url), { wasmModule, files });
     return {
-        result(timeoutMs) {
-            const outcome = Atomics.wait(signal, 0, 0, timeoutMs);
-            const received = receiveMessageOnPort(port1);
-            stop();
-            if (outcome === "timed-out" || received === undefined) {
-                return undefined;
-            }
-            return /** @type {{ stats?: LintStats, error?: string }} */ (received.message).stats;
-        },
-        stop,
+        result: (timeoutMs) => /** @type {LintStats | undefined} */ (worker.reply(timeoutMs)?.value),
+        stop: worker.stop,
     };
 }
