@@ -79,7 +79,7 @@ impl Rule for SuperAdminBypass {
         // Active when the project has a super admin: the history creates the function, or
         // a policy calls it (the function may come from outside the migrations).
         let has_admin = db.functions.all().iter().any(|f| f.name == admin_name)
-            || db.policies.live().any(|p| calls_admin(p));
+            || db.policies.live().any(&calls_admin);
         if !has_admin {
             return;
         }
