@@ -50,7 +50,7 @@ declare_rule! {
         severity: Warn,
         fix: Fix,
         options: [],
-        sources: ["splinter:auth_rls_initplan"],
+        sources: ["splinter:0003_auth_rls_initplan"],
         messages: {
             perRowCall: "`{call}` in policy `{policy}` on `{table}` runs once for every row, which makes queries on large tables slow; wrap it as `(select {call})` so Postgres evaluates it once per query.",
         },

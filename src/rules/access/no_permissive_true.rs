@@ -42,7 +42,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         options: [],
-        sources: ["splinter:rls_policy_always_true"],
+        sources: ["splinter:0024_rls_policy_always_true"],
         messages: {
             alwaysTrue: "{command} policy `{policy}` on `{table}` has `{clause} (true)` for {roles}, so every such request may {verb} any row; replace `true` with a condition on the row, such as `(select auth.uid()) = user_id`.",
         },

@@ -43,7 +43,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         options: [],
-        sources: ["splinter:rls_references_user_metadata"],
+        sources: ["splinter:0015_rls_references_user_metadata"],
         messages: {
             userMetadata: "Policy `{policy}` on `{table}` reads `{field}`, which users can edit themselves with `supabase.auth.updateUser()`, so anyone can grant themselves this access; use `app_metadata` or a table users cannot write.",
         },
