@@ -17,6 +17,6 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use lint::{lint, FileResult, InputFile, LintRequest, LintResponse, Stats};
+pub use lint::{catalog_snapshot, lint, FileResult, InputFile, LintRequest, LintResponse, Stats};
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -178,6 +178,17 @@ pub fn lint(request: &LintRequest) -> LintResponse {
     lint_files(request, analyzed)
 }
 
+/// The end-state catalog the request's files leave, as JSON ([`crate::history::snapshot`]).
+pub fn catalog_snapshot(request: &LintRequest) -> serde_json::Value {
+    let analyzed: Vec<Analyzed> = request
+        .files
+        .iter()
+        .map(|file| analyze_text(&file.path, file.text.clone(), false))
+        .collect();
+    let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
+    crate::history::snapshot(&history.database)
+}
+
 /// [`lint`], taking the request: the texts move into the analysis instead of being copied
 /// (the WebAssembly face uses it: on 20 MB of SQL that copy was 20 MB of memory).
 pub fn lint_owned(mut request: LintRequest) -> LintResponse {

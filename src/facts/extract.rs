@@ -125,18 +125,7 @@ fn create(c: &mut Cursor) -> StatementKind {
     };
     let detail = match object {
         ObjectKind::Table => CreateDetail::Table(table_def(c)),
-        ObjectKind::Index => CreateDetail::Index(IndexDef {
-            table: c
-                .seek_word("on")
-                .then(|| {
-                    c.pos += 1;
-                    c.eat_word("only");
-                    c.name()
-                })
-                .flatten(),
-            is_unique,
-            is_concurrently,
-        }),
+        ObjectKind::Index => CreateDetail::Index(index_def(c, is_unique, is_concurrently)),
         ObjectKind::View | ObjectKind::MaterializedView => CreateDetail::View(view_def(c)),
         ObjectKind::Function | ObjectKind::Procedure => {
             CreateDetail::Function(Box::new(function_def(c)))
@@ -161,6 +150,49 @@ fn create(c: &mut Cursor) -> StatementKind {
         object_span,
         detail,
     })
+}
+
+/// `… ON [ONLY] table [USING method] (columns) [INCLUDE …] [WHERE …]`, after the name.
+fn index_def(c: &mut Cursor, is_unique: bool, is_concurrently: bool) -> IndexDef {
+    let table = c
+        .seek_word("on")
+        .then(|| {
+            c.pos += 1;
+            c.eat_word("only");
+            c.name()
+        })
+        .flatten();
+    if c.eat_word("using") {
+        c.pos += 1;
+    }
+    let columns = c
+        .skip_group()
+        .map(|list| {
+            split_top_level_commas(c.source, c.tokens, list)
+                .into_iter()
+                .map(|item| index_element(c.source, c.tokens, item))
+                .collect()
+        })
+        .unwrap_or_default();
+    let is_partial = c.seek_word("where");
+    IndexDef {
+        table,
+        is_unique,
+        is_concurrently,
+        columns,
+        is_partial,
+    }
+}
+
+/// One index element: a column name (with its options), or `(expr)` for an expression.
+fn index_element(source: &str, tokens: &[Token], item: Range<usize>) -> String {
+    let is_call = tokens
+        .get(item.start + 1)
+        .is_some_and(|t| t.is_punct(source, "(") || t.is_punct(source, "."));
+    match tokens.get(item.start).and_then(|t| identifier(t, source)) {
+        Some(name) if !is_call => name,
+        _ => "(expr)".into(),
+    }
 }
 
 fn table_def(c: &mut Cursor) -> TableDef {
@@ -247,6 +279,7 @@ pub fn column_def(source: &str, tokens: &[Token], item: Range<usize>) -> Option<
         is_identity: false,
         default: None,
         references: None,
+        referenced_columns: Vec::new(),
         is_generated: false,
         span: name_token
             .span()
@@ -271,6 +304,10 @@ pub fn column_def(source: &str, tokens: &[Token], item: Range<usize>) -> Option<
             column.default = Some(start..c.pos);
         } else if c.eat_word("references") {
             column.references = c.name();
+            column.referenced_columns = c
+                .skip_group()
+                .map(|list| identifier_list(source, tokens, list))
+                .unwrap_or_default();
         } else if c.eat_word("generated") {
             if c.tokens[c.pos..]
                 .iter()
@@ -344,10 +381,20 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
         _ => Vec::new(),
     };
     let rest = &tokens[c.pos.min(item.end)..item.end];
-    let references = rest
-        .iter()
-        .position(|t| t.is_word(source, "references"))
-        .and_then(|i| Cursor::new(source, &rest[i + 1..]).name());
+    let (references, referenced_columns) =
+        match rest.iter().position(|t| t.is_word(source, "references")) {
+            Some(i) => {
+                let mut after = Cursor::new(source, rest);
+                after.pos = i + 1;
+                let name = after.name();
+                let columns = after
+                    .skip_group()
+                    .map(|list| identifier_list(source, rest, list))
+                    .unwrap_or_default();
+                (name, columns)
+            }
+            None => (None, Vec::new()),
+        };
     let uses_index = rest
         .windows(2)
         .any(|w| w[0].is_word(source, "using") && w[1].is_word(source, "index"));
@@ -362,6 +409,7 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
         is_not_valid,
         uses_index,
         references,
+        referenced_columns,
         span: tokens[item.start]
             .span()
             .cover(tokens[last.min(tokens.len() - 1)].span()),
@@ -978,6 +1026,12 @@ fn alter_table_action_kind(c: &mut Cursor, item: Range<usize>) -> AlterTableActi
         }
         return other(c);
     }
+    if c.eat_words(&["set", "schema"]) {
+        return match c.identifier() {
+            Some((to, _)) => AlterTableActionKind::SetSchema { to },
+            None => other(c),
+        };
+    }
     if c.eat_words(&["enable", "row", "level", "security"]) {
         return AlterTableActionKind::EnableRls;
     }
@@ -1226,15 +1280,23 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
     c.pos += 1;
     c.eat_words(&["grant", "option", "for"]);
     let mut privileges = Vec::new();
+    let mut privilege_columns = Vec::new();
     while let Some(word) = c.word_text() {
         if word == "on" || word == "to" || word == "from" {
             break;
         }
+        c.pos += 1;
+        let columns = c
+            .skip_group()
+            .map(|list| identifier_list(c.source, c.tokens, list))
+            .unwrap_or_default();
         if word != "privileges" {
             privileges.push(word);
+            privilege_columns.push(columns);
+        } else if let Some(last) = privilege_columns.last_mut() {
+            // `ALL PRIVILEGES (a, b)`
+            *last = columns;
         }
-        c.pos += 1;
-        c.skip_group();
         c.eat_punct(",");
     }
     let mut object_kind = GrantObjectKind::Table;
@@ -1325,6 +1387,7 @@ fn grant(c: &mut Cursor, is_default_privileges: bool) -> StatementKind {
     StatementKind::Grant(Grant {
         is_revoke,
         privileges,
+        privilege_columns,
         object_kind,
         objects,
         object_arg_types,

@@ -199,6 +199,8 @@ pub struct ColumnDef {
     pub default: Option<Range<usize>>,
     /// `REFERENCES other(col)`.
     pub references: Option<ObjectName>,
+    /// The column list after `REFERENCES other`, folded; empty when not written (the key).
+    pub referenced_columns: Vec<String>,
     /// `GENERATED ALWAYS AS (…) STORED`.
     pub is_generated: bool,
     pub span: Span,
@@ -224,6 +226,8 @@ pub struct ConstraintDef {
     /// `UNIQUE USING INDEX idx` / `PRIMARY KEY USING INDEX idx`.
     pub uses_index: bool,
     pub references: Option<ObjectName>,
+    /// The column list after `REFERENCES other`, folded; empty when not written (the key).
+    pub referenced_columns: Vec<String>,
     pub span: Span,
     /// The column list of `PRIMARY KEY (…)`, `UNIQUE (…)` and `FOREIGN KEY (…)`, folded.
     pub columns: Vec<String>,
@@ -236,6 +240,10 @@ pub struct IndexDef {
     pub table: Option<ObjectName>,
     pub is_unique: bool,
     pub is_concurrently: bool,
+    /// The indexed columns, folded; an expression reads `(expr)`.
+    pub columns: Vec<String>,
+    /// `WHERE …`: a partial index.
+    pub is_partial: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -399,6 +407,10 @@ pub enum AlterTableActionKind {
     RenameTable {
         to: String,
     },
+    /// `SET SCHEMA s`.
+    SetSchema {
+        to: String,
+    },
     EnableRls,
     DisableRls,
     ForceRls,
@@ -504,6 +516,9 @@ pub struct Grant {
     pub is_revoke: bool,
     /// Lower case: `select`, `insert`, `all`, `execute`, `usage`, …
     pub privileges: Vec<String>,
+    /// Per privilege, in the order of `privileges`: the columns of `UPDATE (a, b)`, folded;
+    /// empty for the whole object.
+    pub privilege_columns: Vec<Vec<String>>,
     pub object_kind: GrantObjectKind,
     pub objects: Vec<ObjectName>,
     /// Argument types per object for functions, when given.

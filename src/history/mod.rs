@@ -2,9 +2,29 @@
 //!
 //! Cross-file rules ask the history what earlier and later migrations do to the database.
 
+mod buckets;
 mod database;
+mod functions;
+mod names;
+mod policies;
+mod privileges;
+mod registry;
+mod snapshot;
+mod tables;
+#[cfg(test)]
+mod tests;
+mod views;
 
+pub use buckets::*;
 pub use database::*;
+pub use functions::*;
+pub use names::*;
+pub use policies::*;
+pub use privileges::*;
+pub use registry::{Lifetime, Registry};
+pub use snapshot::snapshot;
+pub use tables::*;
+pub use views::*;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -164,7 +184,7 @@ impl<'a> History<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+mod history_tests {
     use super::*;
     use crate::source::SourceFile;
 

@@ -112,7 +112,7 @@ impl Rule for FunctionExecuteGrants {
             };
             let point = point_of(ctx, statement);
             // The definition in force when the grant runs decides whether it is SECURITY DEFINER.
-            let granted = db.functions.iter().find(|f| {
+            let granted = db.functions.all().iter().find(|f| {
                 let current = f.definitions.iter().rposition(|d| d.at.point < point);
                 f.grants.iter().any(|g| g.at.point == point)
                     && is_exposed(ctx.config, &f.name.schema)

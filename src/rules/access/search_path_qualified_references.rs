@@ -122,9 +122,10 @@ fn function_schema(db: &Database, name: &str) -> Option<String> {
                 return None;
             }
             db.extensions
+                .all()
                 .iter()
-                .find(|(installed, _)| installed == extension)
-                .map(|(_, schema)| schema.clone().unwrap_or_else(|| "public".into()))
+                .find(|installed| installed.name == *extension)
+                .map(|installed| installed.schema.clone().unwrap_or_else(|| "public".into()))
         })
 }
 

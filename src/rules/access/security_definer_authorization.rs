@@ -92,6 +92,7 @@ fn checks_caller(
         visited.push(called.clone());
         let callees: Vec<&FunctionRecord> = db
             .functions
+            .all()
             .iter()
             .filter(|f| {
                 f.name.name == called.name

@@ -65,7 +65,7 @@ impl Rule for SuperAdminBypass {
         };
         let db = &ctx.history.database;
         let admin_name = QualifiedName::parse(admin);
-        if !db.functions.iter().any(|f| f.name == admin_name) {
+        if !db.functions.all().iter().any(|f| f.name == admin_name) {
             return;
         }
         let admin = admin_name.to_string();

@@ -1,0 +1,258 @@
+//! Privileges: the `GRANT`s and `REVOKE`s that reach an object, the defaults new objects
+//! start with, and what a role holds at the end of the history.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::facts::{Grant, GrantObjectKind};
+
+use super::{At, Database, FunctionRecord, Point, TableRecord};
+
+/// A `GRANT`/`REVOKE` that applies to an object.
+#[derive(Clone, Copy, Debug)]
+pub struct GrantEvent<'a> {
+    pub at: At<'a>,
+    pub grant: &'a Grant,
+}
+
+impl<'a> GrantEvent<'a> {
+    /// Whether it grants or revokes `privilege` (`ALL` covers every privilege).
+    pub fn covers(&self, privilege: &str) -> bool {
+        self.grant
+            .privileges
+            .iter()
+            .any(|p| p == "all" || p == privilege)
+    }
+
+    /// Whether it grants or revokes every table privilege.
+    pub fn covers_all_table_privileges(&self) -> bool {
+        TABLE_PRIVILEGES.iter().all(|p| self.covers(p))
+    }
+
+    pub fn names_role(&self, role: &str) -> bool {
+        self.grant.roles.iter().any(|r| r == role)
+    }
+
+    /// Each table privilege it names with its column list (empty: the whole table); `ALL`
+    /// names every one.
+    fn table_privileges_with_columns(&self) -> Vec<(&'static str, &'a [String])> {
+        let mut named = Vec::new();
+        for (privilege, columns) in self
+            .grant
+            .privileges
+            .iter()
+            .zip(&self.grant.privilege_columns)
+        {
+            for table_privilege in TABLE_PRIVILEGES {
+                if privilege == "all" || privilege == table_privilege {
+                    named.push((*table_privilege, columns.as_slice()));
+                }
+            }
+        }
+        named
+    }
+}
+
+pub const TABLE_PRIVILEGES: &[&str] = &[
+    "select",
+    "insert",
+    "update",
+    "delete",
+    "truncate",
+    "references",
+    "trigger",
+];
+
+/// Privileges that can be granted on single columns.
+const COLUMN_PRIVILEGES: &[&str] = &["select", "insert", "update", "references"];
+
+/// Roles Supabase grants everything in `public` through its default privileges.
+pub const SUPABASE_API_ROLES: &[&str] = &["anon", "authenticated", "service_role"];
+
+/// What one role holds on one table, granted to it by name (not through PUBLIC).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TablePrivileges {
+    /// Table-wide privileges.
+    pub table: BTreeSet<&'static str>,
+    /// Column privileges beyond the table-wide ones, per column.
+    pub columns: BTreeMap<String, BTreeSet<&'static str>>,
+}
+
+impl TablePrivileges {
+    /// Whether `privilege` covers `column`, by the table-wide privilege or a column grant.
+    pub fn covers_column(&self, privilege: &str, column: &str) -> bool {
+        self.table.contains(privilege)
+            || self
+                .columns
+                .get(column)
+                .is_some_and(|set| set.contains(privilege))
+    }
+
+    /// Whether the role holds `privilege` on the table or on any of its columns.
+    pub fn has_any(&self, privilege: &str) -> bool {
+        self.table.contains(privilege) || self.columns.values().any(|set| set.contains(privilege))
+    }
+
+    fn apply(&mut self, event: &GrantEvent) {
+        let granted = !event.grant.is_revoke;
+        for (privilege, columns) in event.table_privileges_with_columns() {
+            if columns.is_empty() {
+                if granted {
+                    self.table.insert(privilege);
+                } else {
+                    // Revoking a table privilege revokes it from every column too.
+                    self.table.remove(privilege);
+                    for set in self.columns.values_mut() {
+                        set.remove(privilege);
+                    }
+                }
+            } else if COLUMN_PRIVILEGES.contains(&privilege) {
+                for column in columns {
+                    let set = self.columns.entry(column.clone()).or_default();
+                    if granted {
+                        set.insert(privilege);
+                    } else {
+                        set.remove(privilege);
+                    }
+                }
+            }
+        }
+        self.columns.retain(|_, set| !set.is_empty());
+    }
+}
+
+impl<'a> Database<'a> {
+    /// Whether new objects of `kind` created in `schema` at `point` start with `privilege`
+    /// granted to `role` (`public` for PUBLIC), from Postgres' built-in defaults, Supabase's
+    /// default grants on `public`, and every earlier `ALTER DEFAULT PRIVILEGES`.
+    ///
+    /// Per-schema defaults add to the global ones and cannot take away what those grant.
+    pub fn default_privilege(
+        &self,
+        kind: GrantObjectKind,
+        schema: &str,
+        role: &str,
+        privilege: &str,
+        point: Point,
+    ) -> bool {
+        // Postgres grants EXECUTE on new functions to PUBLIC; Supabase grants everything in
+        // `public` to its API roles.
+        let mut global =
+            kind == GrantObjectKind::FutureFunctions && role == "public" && privilege == "execute";
+        let mut in_schema = schema == "public" && SUPABASE_API_ROLES.contains(&role);
+        for event in &self.default_privileges {
+            if event.at.point >= point
+                || event.grant.object_kind != kind
+                || !event.names_role(role)
+                || !event.covers(privilege)
+            {
+                continue;
+            }
+            // Defaults for another role's objects do not apply to what migrations create.
+            let for_us = event.grant.default_for_roles.is_empty()
+                || event
+                    .grant
+                    .default_for_roles
+                    .iter()
+                    .any(|r| r == "postgres" || r == "current_user" || r == "current_role");
+            if !for_us {
+                continue;
+            }
+            let granted = !event.grant.is_revoke;
+            if event.grant.default_schemas.is_empty() {
+                global = granted;
+            } else if event.grant.default_schemas.iter().any(|s| s == schema) {
+                in_schema = granted;
+            }
+        }
+        global || in_schema
+    }
+
+    /// Whether `role` can execute the function at the end of its lifetime, directly or
+    /// through PUBLIC (every role is a member of PUBLIC).
+    pub fn function_executable_by(&self, function: &FunctionRecord<'a>, role: &str) -> bool {
+        let created = function.created();
+        let schema = function.name.schema.as_str();
+        let default = |role: &str| {
+            self.default_privilege(
+                GrantObjectKind::FutureFunctions,
+                schema,
+                role,
+                "execute",
+                created,
+            )
+        };
+        let mut public = default("public");
+        let mut direct = role != "public" && default(role);
+        for event in &function.grants {
+            if !event.covers("execute") {
+                continue;
+            }
+            let granted = !event.grant.is_revoke;
+            if event.names_role("public") {
+                public = granted;
+            }
+            if role != "public" && event.names_role(role) {
+                direct = granted;
+            }
+        }
+        public || direct
+    }
+
+    /// Whether every table privilege of `role` on the table was taken away after Supabase's
+    /// defaults gave it: by an `ALTER DEFAULT PRIVILEGES … REVOKE` before the table was
+    /// created, or a `REVOKE ALL` on it (or on all tables in its schema) afterwards.
+    pub fn table_privileges_revoked(&self, table: &TableRecord<'a>, role: &str) -> bool {
+        let schema = table.name.schema.as_str();
+        let created = table.created.point;
+        let mut revoked = !TABLE_PRIVILEGES.iter().any(|p| {
+            self.default_privilege(GrantObjectKind::FutureTables, schema, role, p, created)
+        });
+        for event in &table.grants {
+            if event.grant.is_revoke
+                && event.covers_all_table_privileges()
+                && event.names_role(role)
+            {
+                revoked = true;
+            }
+        }
+        revoked
+    }
+
+    /// What `role` (`public` for PUBLIC) holds on the table at the end of its lifetime,
+    /// granted by name: the defaults it was created with, then every grant and revoke.
+    pub fn table_privileges(&self, table: &TableRecord<'a>, role: &str) -> TablePrivileges {
+        let schema = table.name.schema.as_str();
+        let created = table.created.point;
+        let mut privileges = TablePrivileges::default();
+        for privilege in TABLE_PRIVILEGES {
+            if self.default_privilege(
+                GrantObjectKind::FutureTables,
+                schema,
+                role,
+                privilege,
+                created,
+            ) {
+                privileges.table.insert(privilege);
+            }
+        }
+        for event in table.grants.iter().filter(|e| e.names_role(role)) {
+            privileges.apply(event);
+        }
+        privileges
+    }
+
+    /// What `role` can do on the table, directly or through PUBLIC.
+    pub fn effective_table_privileges(
+        &self,
+        table: &TableRecord<'a>,
+        role: &str,
+    ) -> TablePrivileges {
+        let mut own = self.table_privileges(table, role);
+        let public = self.table_privileges(table, "public");
+        own.table.extend(public.table);
+        for (column, set) in public.columns {
+            own.columns.entry(column).or_default().extend(set);
+        }
+        own
+    }
+}

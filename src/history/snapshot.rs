@@ -1,0 +1,174 @@
+//! The end-state catalog as JSON: what `supalint catalog`-style tools print and what the
+//! PostgreSQL comparison test reads back from a real database in the same shape.
+
+use serde_json::{json, Value};
+
+use crate::facts::ConstraintKind;
+
+use super::{Database, SUPABASE_API_ROLES};
+
+/// Schemas the platform owns: objects a history creates there are not the project's.
+const PLATFORM_SCHEMAS: &[&str] = &[
+    "auth",
+    "storage",
+    "extensions",
+    "pg_catalog",
+    "information_schema",
+    "realtime",
+    "supabase_functions",
+    "vault",
+    "pg_temp",
+];
+
+fn is_platform(schema: &str) -> bool {
+    PLATFORM_SCHEMAS.contains(&schema)
+        || schema.starts_with("graphql")
+        || schema.starts_with("pgsodium")
+}
+
+fn sorted(mut values: Vec<Value>) -> Value {
+    values.sort_by_key(|v| v.to_string());
+    Value::Array(values)
+}
+
+/// The live objects of the end state: tables (columns, keys, indexes, RLS), policies, table
+/// and column grants of the API roles, functions with who may execute them, views,
+/// extensions and buckets. Every list is sorted.
+pub fn snapshot(db: &Database) -> Value {
+    let mut tables = Vec::new();
+    let mut table_grants = Vec::new();
+    let mut column_grants = Vec::new();
+    for (id, table) in db.tables.all().iter().enumerate() {
+        let name = table.current_name();
+        if table.dropped.is_some() || is_platform(&name.schema) {
+            continue;
+        }
+        let key_columns = |kind: ConstraintKind| {
+            table
+                .keys
+                .iter()
+                .filter(move |k| k.kind == kind)
+                .map(|k| k.columns.clone())
+        };
+        let mut indexes: Vec<Value> = db
+            .live_indexes_of(id)
+            .map(|i| json!({"columns": i.columns, "unique": i.is_unique}))
+            .collect();
+        indexes.extend(
+            key_columns(ConstraintKind::Unique).map(|c| json!({"columns": c, "unique": true})),
+        );
+        let foreign_keys: Vec<Value> = table
+            .foreign_keys()
+            .map(|k| {
+                json!({
+                    "columns": k.columns,
+                    "references": k.references.as_ref().map(|r| r.to_string()),
+                    "referencedColumns": k.referenced_columns,
+                })
+            })
+            .collect();
+        tables.push(json!({
+            "name": name.to_string(),
+            "rls": table.is_rls_enabled(),
+            "forceRls": table.is_rls_forced(),
+            "columns": table.columns.iter().map(|c| json!({"name": c.name, "type": c.data_type})).collect::<Vec<_>>(),
+            "primaryKey": table.primary_key().map(|k| k.columns.clone()).unwrap_or_default(),
+            "foreignKeys": sorted(foreign_keys),
+            "indexes": sorted(indexes),
+        }));
+        for role in SUPABASE_API_ROLES {
+            let privileges = db.table_privileges(table, role);
+            if !privileges.table.is_empty() {
+                table_grants.push(json!({
+                    "table": name.to_string(), "role": role, "privileges": privileges.table,
+                }));
+            }
+            for (column, set) in &privileges.columns {
+                let beyond: Vec<&str> = set
+                    .iter()
+                    .copied()
+                    .filter(|p| !privileges.table.contains(p))
+                    .collect();
+                if !beyond.is_empty() {
+                    column_grants.push(json!({
+                        "table": name.to_string(), "column": column, "role": role, "privileges": beyond,
+                    }));
+                }
+            }
+        }
+    }
+    let policies: Vec<Value> = db
+        .policies
+        .live()
+        .filter(|p| !is_platform(&p.table.schema) || p.table.to_string() == "storage.objects")
+        .map(|p| {
+            let mut roles: Vec<String> = p.roles().to_vec();
+            if roles.is_empty() {
+                roles.push("public".into());
+            }
+            roles.sort();
+            json!({
+                "table": p.table.to_string(),
+                "name": p.name,
+                "command": p.command().keyword().to_ascii_lowercase(),
+                "permissive": p.is_permissive(),
+                "roles": roles,
+            })
+        })
+        .collect();
+    let functions: Vec<Value> = db
+        .functions
+        .live()
+        .filter(|f| !is_platform(&f.name.schema))
+        .map(|f| {
+            let last = f.definitions.len().saturating_sub(1);
+            let executable_by: Vec<&str> = SUPABASE_API_ROLES
+                .iter()
+                .copied()
+                .filter(|role| db.function_executable_by(f, role))
+                .collect();
+            json!({
+                "name": f.name.to_string(),
+                "args": f.arg_types,
+                "securityDefiner": f.is_security_definer(last),
+                "executableBy": executable_by,
+            })
+        })
+        .collect();
+    let views: Vec<Value> = db
+        .views
+        .live()
+        .filter(|v| !is_platform(&v.name.schema))
+        .map(|v| {
+            let last = v.definitions.len().saturating_sub(1);
+            json!({
+                "name": v.name.to_string(),
+                "materialized": v.is_materialized,
+                "securityInvoker": v.is_security_invoker(last),
+            })
+        })
+        .collect();
+    let extensions: Vec<Value> = db
+        .extensions
+        .live()
+        .map(|e| json!({"name": e.name, "schema": e.schema.clone().unwrap_or_else(|| "public".into())}))
+        .collect();
+    // A second insert of the same id is `ON CONFLICT DO NOTHING` (or fails): the first stays.
+    let mut seen = std::collections::HashSet::new();
+    let buckets: Vec<Value> = db
+        .buckets
+        .iter()
+        .filter(|b| seen.insert(b.id.as_str()))
+        .map(|b| json!({"id": b.id, "public": db.bucket_is_public(b)}))
+        .collect();
+    json!({
+        "tables": sorted(tables),
+        "policies": sorted(policies),
+        "tableGrants": sorted(table_grants),
+        "columnGrants": sorted(column_grants),
+        "functions": sorted(functions),
+        "views": sorted(views),
+        "extensions": sorted(extensions),
+        "buckets": sorted(buckets),
+    })
+}
