@@ -203,13 +203,15 @@ pub struct Agreement {
     pub total: usize,
 }
 
-/// Every difference between the engine's catalog and the database's, and the agreement per
-/// section (`tables`, `policies`, …) and per table facet (`tables.rls`, `tables.columns`, …).
-/// A section the engine's catalog leaves out, or a field its objects leave out, is not
-/// claimed: not compared and not counted.
+/// Every difference between the engine's catalog and the database's, how many differences
+/// of each kind (`differs: table column type`, `missing in engine: policy`, …), and the
+/// agreement per section (`tables`, `policies`, …) and per table facet (`tables.rls`,
+/// `tables.columns`, …). A section the engine's catalog leaves out, or a field its objects
+/// leave out, is not claimed: not compared and not counted.
 #[derive(Debug, Default)]
 pub struct Comparison {
     pub differences: Vec<String>,
+    pub kinds: BTreeMap<String, usize>,
     pub agreement: BTreeMap<String, Agreement>,
 }
 
@@ -222,11 +224,21 @@ impl Comparison {
                 .into_iter()
                 .map(|d| format!("{label}: {d}")),
         );
+        for (kind, count) in other.kinds {
+            *self.kinds.entry(kind).or_default() += count;
+        }
         for (section, agreement) in other.agreement {
             let total = self.agreement.entry(section).or_default();
             total.matching += agreement.matching;
             total.total += agreement.total;
         }
+    }
+
+    /// Records a difference: `kind` is its message without names or values, `message` the
+    /// whole of it.
+    fn differ(&mut self, kind: String, message: String) {
+        *self.kinds.entry(kind).or_default() += 1;
+        self.differences.push(message);
     }
 
     fn count(&mut self, section: String, is_matching: bool) {
@@ -264,16 +276,18 @@ pub fn compare(engine: &Value, database: &Value) -> Comparison {
             let (in_engine, in_database) = match (engine_items.get(key), database_items.get(key)) {
                 (Some(e), Some(d)) => (e, d),
                 (Some(_), None) => {
-                    comparison
-                        .differences
-                        .push(format!("missing in database: {noun} {key}"));
+                    comparison.differ(
+                        format!("missing in database: {noun}"),
+                        format!("missing in database: {noun} {key}"),
+                    );
                     comparison.count(section.key.into(), false);
                     continue;
                 }
                 (None, _) => {
-                    comparison
-                        .differences
-                        .push(format!("missing in engine: {noun} {key}"));
+                    comparison.differ(
+                        format!("missing in engine: {noun}"),
+                        format!("missing in engine: {noun} {key}"),
+                    );
                     comparison.count(section.key.into(), false);
                     continue;
                 }
@@ -333,30 +347,38 @@ fn compare_fields(
                             for (name, value) in c.as_object().into_iter().flatten() {
                                 let other = a.get(name).unwrap_or(&Value::Null);
                                 if value != other {
-                                    comparison.differences.push(format!(
-                                        "differs: {what} {name} engine={} db={}",
-                                        display(value),
-                                        display(other)
-                                    ));
+                                    comparison.differ(
+                                        format!("differs: {noun} {part_noun} {name}"),
+                                        format!(
+                                            "differs: {what} {name} engine={} db={}",
+                                            display(value),
+                                            display(other)
+                                        ),
+                                    );
                                 }
                             }
                         }
-                        (Some(_), None) => comparison
-                            .differences
-                            .push(format!("missing in database: {what}")),
-                        (None, _) => comparison
-                            .differences
-                            .push(format!("missing in engine: {what}")),
+                        (Some(_), None) => comparison.differ(
+                            format!("missing in database: {noun} {part_noun}"),
+                            format!("missing in database: {what}"),
+                        ),
+                        (None, _) => comparison.differ(
+                            format!("missing in engine: {noun} {part_noun}"),
+                            format!("missing in engine: {what}"),
+                        ),
                     }
                 }
             }
             _ => {
                 if claimed != actual {
-                    comparison.differences.push(format!(
-                        "differs: {noun} {key} {field} engine={} db={}",
-                        display(claimed),
-                        display(actual)
-                    ));
+                    comparison.differ(
+                        format!("differs: {noun} {field}"),
+                        format!(
+                            "differs: {noun} {key} {field} engine={} db={}",
+                            display(claimed),
+                            display(actual)
+                        ),
+                    );
                 }
             }
         }
