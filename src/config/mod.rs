@@ -63,7 +63,7 @@ impl Default for Config {
             exposed_schemas: vec!["public".into()],
             admin_function: Some("public.is_super_admin".into()),
             authorization_functions: Vec::new(),
-            revoke_roles: vec!["anon".into(), "authenticated".into()],
+            revoke_roles: vec!["authenticated".into(), "service_role".into()],
             seed_tables: Vec::new(),
             registered_buckets: None,
             version_suffix_words: DEFAULT_VERSION_SUFFIX_WORDS

@@ -55,6 +55,8 @@ pub struct Database<'a> {
     pub bucket_updates: Vec<BucketUpdate<'a>>,
     /// `ALTER DEFAULT PRIVILEGES` statements, in order.
     pub default_privileges: Vec<GrantEvent<'a>>,
+    /// The tables each `GRANT`/`REVOKE` on tables reached, by its point.
+    granted_tables: std::collections::HashMap<Point, Vec<usize>>,
 }
 
 impl<'a> Database<'a> {
@@ -474,6 +476,7 @@ impl<'a> Database<'a> {
                 for object in &grant.objects {
                     if let Some(id) = self.tables.live_id(&QualifiedName::of(object)) {
                         self.tables.get_mut(id).grants.push(event);
+                        self.granted_tables.entry(at.point).or_default().push(id);
                     }
                 }
             }
@@ -485,9 +488,10 @@ impl<'a> Database<'a> {
                     .map(|(_, id)| id)
                     .collect();
                 ids.sort_unstable();
-                for id in ids {
+                for &id in &ids {
                     self.tables.get_mut(id).grants.push(event);
                 }
+                self.granted_tables.insert(at.point, ids);
             }
             GrantObjectKind::Function | GrantObjectKind::Procedure => {
                 for (object, arg_types) in grant.objects.iter().zip(&grant.object_arg_types) {
@@ -510,6 +514,15 @@ impl<'a> Database<'a> {
             }
             _ => {}
         }
+    }
+
+    /// The tables a `GRANT`/`REVOKE` on tables (by name or in a schema) reached.
+    pub fn tables_granted_at(&self, point: Point) -> impl Iterator<Item = &TableRecord<'a>> {
+        self.granted_tables
+            .get(&point)
+            .into_iter()
+            .flatten()
+            .map(|&id| self.tables.get(id))
     }
 
     /// The table a `CREATE TABLE` statement created (none for a no-op `IF NOT EXISTS`).

@@ -5,6 +5,8 @@
 
 /** @import { RuleMeta } from "../api.js" */
 
+import { sourceMarkdown } from "../rule-sources.js";
+
 const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
 
 /**
@@ -62,7 +64,12 @@ function rulesTable(rules) {
  * @returns {string}
  */
 function rulesMarkdown(rules) {
-    const parts = ["# supalint rules\n", rules.map((rule) => `- [\`${rule.id}\`](#${rule.id}): ${rule.summary}`).join("\n"), ""];
+    const parts = [
+        "# supalint rules\n",
+        rules.map((rule) => `- [\`${rule.id}\`](#${rule.id}): ${rule.summary}`).join("\n"),
+        "",
+        splinterTable(rules),
+    ];
     for (const rule of rules) {
         parts.push(`## ${rule.id}\n`);
         parts.push(`${rule.summary}\n`);
@@ -72,7 +79,7 @@ function rulesMarkdown(rules) {
             parts.push(`- Options: ${rule.options.map((key) => `\`${key}\``).join(", ")}`);
         }
         if (rule.sources.length > 0) {
-            parts.push(`- Sources: ${rule.sources.join(", ")}`);
+            parts.push(`- Sources: ${rule.sources.map(sourceMarkdown).join(", ")}`);
         }
         parts.push(`- Documentation: ${rule.docsUrl}\n`);
         const docs = demoteHeadings(cleanFences(rule.docs.trim()));
@@ -84,6 +91,48 @@ function rulesMarkdown(rules) {
         }
     }
     return `${parts.join("\n").replace(/\n{3,}/gu, "\n\n").trimEnd()}\n`;
+}
+
+/**
+ * Supabase's database linter (splinter) checks a live database; the lints the migration
+ * history decides have a rule here, found by their `splinter:` sources. The others need
+ * data only a running database has.
+ */
+const SPLINTER_LIVE_ONLY = [
+    ["0005_unused_index", "index usage statistics"],
+    ["0011_auth_allow_anonymous_sign_ins / 0012", "the Auth server's settings"],
+    ["0018_unsupported_reg_types", "column types of installed extensions at upgrade time"],
+    ["0019_insecure_queue_exposed_in_api", "the queues `pgmq` holds"],
+    ["0020_table_bloat", "table statistics"],
+    ["0022_extension_versions_outdated", "the versions the server offers"],
+    ["0025_pg17_deprecated_extensions", "the server's version and installed extensions"],
+    ["0026_pg_graphql_anon_table_exposed / 0027", "pg_graphql's introspection of the live schema"],
+    ["0030_* / 0031_*", "autovacuum settings, invalid indexes and replication slots of the server"],
+];
+
+/**
+ * The table "splinter lint → supalint rule".
+ * @param {RuleMeta[]} rules
+ * @returns {string}
+ */
+function splinterTable(rules) {
+    const rows = rules
+        .flatMap((rule) =>
+            rule.sources.filter((source) => source.startsWith("splinter:")).map((source) => ({ source, rule })),
+        )
+        .sort((a, b) => a.source.localeCompare(b.source))
+        .map(({ source, rule }) => `| ${sourceMarkdown(source)} | [\`${rule.id}\`](#${rule.id}) | ${rule.severity} |`);
+    const liveOnly = SPLINTER_LIVE_ONLY.map(([lint, needs]) => `| \`${lint}\` | — (needs ${needs}) | |`);
+    return [
+        "## Supabase's database linter (splinter) and supalint\n",
+        "splinter checks a live database; supalint checks the database the migration history leaves, before merge. " +
+            "Each splinter lint the history decides has a rule here; the rest need a running database.\n",
+        "| splinter lint | supalint rule | default |",
+        "|---|---|---|",
+        ...rows,
+        ...liveOnly,
+        "",
+    ].join("\n");
 }
 
 /**

@@ -10,6 +10,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { describeSource } from "../rule-sources.js";
+
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /**
@@ -80,7 +82,12 @@ function ruleDescriptor(rule) {
         helpUri: rule.docsUrl,
         defaultConfiguration:
             rule.severity === "off" ? { enabled: false, level: "warning" } : { level: rule.severity === "error" ? "error" : "warning" },
-        properties: { category: rule.category, fixable: rule.fixable ?? null, tags: [rule.category] },
+        properties: {
+            category: rule.category,
+            fixable: rule.fixable ?? null,
+            tags: [rule.category, ...rule.sources.map((source) => describeSource(source).tool)],
+            sources: rule.sources.map(describeSource),
+        },
     };
 }
 
