@@ -2,6 +2,10 @@
 
 #![allow(dead_code)] // Each test binary uses a different subset of these helpers.
 
+pub mod catalog;
+pub mod corpus;
+pub mod postgres;
+
 use supalint::fixer::fix;
 use supalint::{lint, InputFile, LintRequest};
 
