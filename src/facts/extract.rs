@@ -395,9 +395,13 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
             }
             None => (None, Vec::new()),
         };
-    let uses_index = rest
+    let using_index = rest
         .windows(2)
-        .any(|w| w[0].is_word(source, "using") && w[1].is_word(source, "index"));
+        .position(|w| w[0].is_word(source, "using") && w[1].is_word(source, "index"));
+    let uses_index = using_index.is_some();
+    let index_name = using_index
+        .and_then(|i| rest.get(i + 2))
+        .and_then(|t| identifier(t, source));
     let is_not_valid = rest
         .windows(2)
         .any(|w| w[0].is_word(source, "not") && w[1].is_word(source, "valid"));
@@ -408,6 +412,7 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
         kind,
         is_not_valid,
         uses_index,
+        index_name,
         references,
         referenced_columns,
         span: tokens[item.start]

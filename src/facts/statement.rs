@@ -225,6 +225,8 @@ pub struct ConstraintDef {
     pub is_not_valid: bool,
     /// `UNIQUE USING INDEX idx` / `PRIMARY KEY USING INDEX idx`.
     pub uses_index: bool,
+    /// The index `USING INDEX` names.
+    pub index_name: Option<String>,
     pub references: Option<ObjectName>,
     /// The column list after `REFERENCES other`, folded; empty when not written (the key).
     pub referenced_columns: Vec<String>,

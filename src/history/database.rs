@@ -28,6 +28,8 @@ pub struct ExtensionRecord<'a> {
     pub schema: Option<String>,
     pub created: At<'a>,
     pub dropped: Option<Point>,
+    /// One every Supabase project starts with, which this statement found already there.
+    pub is_platform: bool,
 }
 
 impl Lifetime for ExtensionRecord<'_> {
@@ -38,6 +40,18 @@ impl Lifetime for ExtensionRecord<'_> {
         self.dropped.get_or_insert(at);
     }
 }
+
+/// Extensions every Supabase project starts with: `CREATE EXTENSION IF NOT EXISTS` of one
+/// changes nothing.
+const PLATFORM_EXTENSIONS: &[&str] = &[
+    "plpgsql",
+    "uuid-ossp",
+    "pgcrypto",
+    "pgjwt",
+    "pg_stat_statements",
+    "pg_graphql",
+    "supabase_vault",
+];
 
 /// The replayed history.
 #[derive(Debug, Default)]
@@ -145,7 +159,12 @@ impl<'a> Database<'a> {
                     table.add_column(column, at);
                 }
                 for constraint in &def.constraints {
-                    table.add_constraint(constraint, at);
+                    table.add_constraint(constraint, at, None);
+                }
+                table.merge_duplicate_keys();
+                let parent = def.partition_of.as_ref().map(QualifiedName::of);
+                if let Some(parent) = parent.and_then(|p| self.tables.live_id(&p)) {
+                    table.inherit(self.tables.get(parent));
                 }
                 self.tables.create(key, at.point, table);
             }
@@ -197,6 +216,7 @@ impl<'a> Database<'a> {
                             definitions: vec![definition],
                             alters: Vec::new(),
                             dropped: None,
+                            grants: Vec::new(),
                         };
                         self.views.create(key, at.point, record);
                     }
@@ -206,6 +226,8 @@ impl<'a> Database<'a> {
                 if create.if_not_exists && self.extensions.live_id(&name.name).is_some() {
                     return;
                 }
+                let is_platform =
+                    create.if_not_exists && PLATFORM_EXTENSIONS.contains(&name.name.as_str());
                 let schema = at
                     .statement
                     .tokens
@@ -214,9 +236,15 @@ impl<'a> Database<'a> {
                     .and_then(|w| identifier(&w[1], at.source));
                 let record = ExtensionRecord {
                     name: name.name.clone(),
-                    schema,
+                    // Supabase installs its extensions into `extensions`.
+                    schema: if is_platform {
+                        Some("extensions".into())
+                    } else {
+                        schema
+                    },
                     created: at,
                     dropped: None,
+                    is_platform,
                 };
                 self.extensions.create(name.name.clone(), at.point, record);
             }
@@ -344,7 +372,20 @@ impl<'a> Database<'a> {
                     None
                 }
                 AlterTableActionKind::AddConstraint(constraint) => {
-                    table.add_constraint(constraint, at);
+                    // `… USING INDEX idx`: the index becomes the constraint's.
+                    let index = constraint.index_name.as_ref().and_then(|name| {
+                        let index_key = QualifiedName {
+                            schema: key.schema.clone(),
+                            name: name.clone(),
+                        };
+                        let id = self.indexes.live_id(&index_key)?;
+                        let columns = self.indexes.get(id).columns.clone();
+                        self.indexes.drop_key(&index_key, at.point);
+                        Some(columns)
+                    });
+                    self.tables
+                        .get_mut(id)
+                        .add_constraint(constraint, at, index);
                     None
                 }
                 AlterTableActionKind::DropConstraint { name, .. } => {
@@ -474,9 +515,12 @@ impl<'a> Database<'a> {
         match grant.object_kind {
             GrantObjectKind::Table => {
                 for object in &grant.objects {
-                    if let Some(id) = self.tables.live_id(&QualifiedName::of(object)) {
+                    let key = QualifiedName::of(object);
+                    if let Some(id) = self.tables.live_id(&key) {
                         self.tables.get_mut(id).grants.push(event);
                         self.granted_tables.entry(at.point).or_default().push(id);
+                    } else if let Some(id) = self.views.live_id(&key) {
+                        self.views.get_mut(id).grants.push(event);
                     }
                 }
             }
@@ -492,6 +536,15 @@ impl<'a> Database<'a> {
                     self.tables.get_mut(id).grants.push(event);
                 }
                 self.granted_tables.insert(at.point, ids);
+                let views: Vec<usize> = self
+                    .views
+                    .live_entries()
+                    .filter(|(key, _)| in_schemas(&key.schema))
+                    .map(|(_, id)| id)
+                    .collect();
+                for id in views {
+                    self.views.get_mut(id).grants.push(event);
+                }
             }
             GrantObjectKind::Function | GrantObjectKind::Procedure => {
                 for (object, arg_types) in grant.objects.iter().zip(&grant.object_arg_types) {

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::facts::{Grant, GrantObjectKind};
 
-use super::{At, Database, FunctionRecord, Point, TableRecord};
+use super::{At, Database, FunctionRecord, Point, TableRecord, ViewRecord};
 
 /// A `GRANT`/`REVOKE` that applies to an object.
 #[derive(Clone, Copy, Debug)]
@@ -221,8 +221,24 @@ impl<'a> Database<'a> {
     /// What `role` (`public` for PUBLIC) holds on the table at the end of its lifetime,
     /// granted by name: the defaults it was created with, then every grant and revoke.
     pub fn table_privileges(&self, table: &TableRecord<'a>, role: &str) -> TablePrivileges {
-        let schema = table.name.schema.as_str();
-        let created = table.created.point;
+        self.relation_privileges(&table.name.schema, table.created.point, &table.grants, role)
+    }
+
+    /// What `role` holds on a view at the end of its lifetime, granted by name.
+    pub fn view_privileges(&self, view: &ViewRecord<'a>, role: &str) -> TablePrivileges {
+        let created = view.definitions.first().map_or(Point::END, |d| d.at.point);
+        self.relation_privileges(&view.name.schema, created, &view.grants, role)
+    }
+
+    /// A relation's privileges: the defaults of its schema when it was created, then its
+    /// grants and revokes.
+    fn relation_privileges(
+        &self,
+        schema: &str,
+        created: Point,
+        grants: &[GrantEvent<'a>],
+        role: &str,
+    ) -> TablePrivileges {
         let mut privileges = TablePrivileges::default();
         for privilege in TABLE_PRIVILEGES {
             if self.default_privilege(
@@ -235,7 +251,7 @@ impl<'a> Database<'a> {
                 privileges.table.insert(privilege);
             }
         }
-        for event in table.grants.iter().filter(|e| e.names_role(role)) {
+        for event in grants.iter().filter(|e| e.names_role(role)) {
             privileges.apply(event);
         }
         privileges

@@ -176,8 +176,29 @@ impl<'a> TableRecord<'a> {
         }
     }
 
-    pub(super) fn add_constraint(&mut self, constraint: &ConstraintDef, at: At<'a>) {
+    /// Adds a constraint; `index_columns` gives the columns of the index `USING INDEX`
+    /// names (the constraint takes the index over).
+    pub(super) fn add_constraint(
+        &mut self,
+        constraint: &ConstraintDef,
+        at: At<'a>,
+        index_columns: Option<Vec<String>>,
+    ) {
         let references = constraint.references.as_ref().map(QualifiedName::of);
+        if let (ConstraintKind::PrimaryKey | ConstraintKind::Unique, Some(columns)) =
+            (&constraint.kind, index_columns)
+        {
+            let name = constraint.name.clone().or(constraint.index_name.clone());
+            self.add_key(
+                constraint.kind.clone(),
+                name,
+                columns,
+                None,
+                at,
+                constraint.span,
+            );
+            return;
+        }
         match constraint.kind {
             ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::ForeignKey
                 if !constraint.columns.is_empty() =>
@@ -213,6 +234,46 @@ impl<'a> TableRecord<'a> {
             span,
         });
         self.keys.len() - 1
+    }
+
+    /// Drops the unique keys a `CREATE TABLE` wrote twice (`id uuid unique primary key`):
+    /// Postgres makes one index for the same columns.
+    pub(super) fn merge_duplicate_keys(&mut self) {
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        let mut ordered: Vec<Key<'a>> = Vec::new();
+        // The primary key first, so it is the one kept.
+        let (primary, others): (Vec<_>, Vec<_>) = std::mem::take(&mut self.keys)
+            .into_iter()
+            .partition(|k| k.kind == ConstraintKind::PrimaryKey);
+        for key in primary.into_iter().chain(others) {
+            let is_index = key.kind != ConstraintKind::ForeignKey;
+            if is_index && seen.contains(&key.columns) {
+                continue;
+            }
+            if is_index {
+                seen.push(key.columns.clone());
+            }
+            ordered.push(key);
+        }
+        self.keys = ordered;
+    }
+
+    /// Copies the columns and primary key of the table a partition belongs to.
+    pub(super) fn inherit(&mut self, parent: &TableRecord<'a>) {
+        let own = std::mem::take(&mut self.columns);
+        self.columns = parent.columns.clone();
+        for column in own {
+            if self.column(&column.name).is_none() {
+                self.columns.push(column);
+            }
+        }
+        if self.primary_key().is_none() {
+            if let Some(key) = parent.primary_key() {
+                let mut key = key.clone();
+                key.name = default_constraint_name(&self.name.name, &key.columns, &key.kind);
+                self.keys.push(key);
+            }
+        }
     }
 
     /// Removes the constraint `name`; whether it was a key constraint.

@@ -2,6 +2,7 @@
 
 use crate::facts::{AlterView, Create, ViewDef};
 
+use super::privileges::GrantEvent;
 use super::registry::Lifetime;
 use super::{At, Point, QualifiedName};
 
@@ -20,6 +21,8 @@ pub struct ViewRecord<'a> {
     pub definitions: Vec<ViewDefinition<'a>>,
     pub alters: Vec<(At<'a>, &'a AlterView)>,
     pub dropped: Option<Point>,
+    /// Grants and revokes on it, in order (`GRANT … ON [TABLE] view`).
+    pub grants: Vec<GrantEvent<'a>>,
 }
 
 impl ViewRecord<'_> {
