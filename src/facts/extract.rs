@@ -719,6 +719,22 @@ pub(crate) fn argument_types(source: &str, tokens: &[Token], args: Range<usize>)
 }
 
 fn trigger_def(c: &mut Cursor) -> TriggerDef {
+    // `name {BEFORE | AFTER | INSTEAD OF} event [OR event …] ON table`
+    let timing_start = c.pos;
+    let mut is_before = false;
+    let mut events = Vec::new();
+    while let Some(word) = c.word_text() {
+        if word == "on" {
+            break;
+        }
+        if word == "before" {
+            is_before = true;
+        } else if ["insert", "update", "delete", "truncate"].contains(&word.as_str()) {
+            events.push(word);
+        }
+        c.pos += 1;
+    }
+    c.pos = timing_start;
     let table = if c.seek_word("on") {
         c.pos += 1;
         c.name()
@@ -732,7 +748,12 @@ fn trigger_def(c: &mut Cursor) -> TriggerDef {
     } else {
         None
     };
-    TriggerDef { table, function }
+    TriggerDef {
+        table,
+        function,
+        is_before,
+        events,
+    }
 }
 
 fn policy_def(c: &mut Cursor) -> PolicyDef {

@@ -293,6 +293,10 @@ pub struct FunctionDef {
 pub struct TriggerDef {
     pub table: Option<ObjectName>,
     pub function: Option<ObjectName>,
+    /// `BEFORE …`: it can change the row before it is written.
+    pub is_before: bool,
+    /// The events it fires on, lower case: `insert`, `update`, `delete`, `truncate`.
+    pub events: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use super::registry::{Lifetime, Registry};
 use super::{
     default_index_name, normalize_arg_type, At, BucketRecord, BucketUpdate, FunctionDefinition,
     FunctionRecord, GrantEvent, HistoryFile, IndexRecord, Point, PolicyRecord, QualifiedName,
-    RlsChange, TableRecord, ViewDefinition, ViewRecord,
+    RlsChange, TableRecord, TriggerRecord, ViewDefinition, ViewRecord,
 };
 
 /// An extension and the schema it was installed into (`None`: the first schema of the
@@ -64,6 +64,8 @@ pub struct Database<'a> {
     pub functions: Registry<(QualifiedName, Vec<String>), FunctionRecord<'a>>,
     pub views: Registry<QualifiedName, ViewRecord<'a>>,
     pub extensions: Registry<String, ExtensionRecord<'a>>,
+    /// Keyed by table and trigger name.
+    pub triggers: Registry<(QualifiedName, String), TriggerRecord<'a>>,
     pub buckets: Vec<BucketRecord<'a>>,
     /// `UPDATE storage.buckets` statements whose buckets are known, in order.
     pub bucket_updates: Vec<BucketUpdate<'a>>,
@@ -169,6 +171,19 @@ impl<'a> Database<'a> {
                 self.tables.create(key, at.point, table);
             }
             (CreateDetail::Index(index), _) => self.create_index(at, Some(name), index),
+            (CreateDetail::Trigger(def), _) => {
+                let Some(table) = &def.table else { return };
+                let table = QualifiedName::of(table);
+                let record = TriggerRecord {
+                    name: name.name.clone(),
+                    table: table.clone(),
+                    def,
+                    created: at,
+                    dropped: None,
+                };
+                self.triggers
+                    .create((table, name.name.clone()), at.point, record);
+            }
             (CreateDetail::Policy(def), _) => {
                 let Some(table) = &def.table else { return };
                 let policy_key = (QualifiedName::of(table), name.name.clone());
@@ -325,6 +340,12 @@ impl<'a> Database<'a> {
                 ObjectKind::Extension => {
                     self.extensions.drop_key(&name.name, at.point);
                 }
+                ObjectKind::Trigger => {
+                    if let Some(table) = &drop.on_table {
+                        let trigger_key = (QualifiedName::of(table), name.name.clone());
+                        self.triggers.drop_key(&trigger_key, at.point);
+                    }
+                }
                 _ => {}
             }
         }
@@ -422,20 +443,8 @@ impl<'a> Database<'a> {
     fn move_table(&mut self, id: usize, old: &QualifiedName, new: QualifiedName, at: Point) {
         self.tables.rekey(old, new.clone());
         self.tables.get_mut(id).renamed.push((at, new.clone()));
-        let moved: Vec<(QualifiedName, String)> = self
-            .policies
-            .live_entries()
-            .filter(|((table, _), _)| table == old)
-            .map(|(key, _)| key.clone())
-            .collect();
-        for policy_key in moved {
-            if let Some(policy) = self
-                .policies
-                .rekey(&policy_key, (new.clone(), policy_key.1.clone()))
-            {
-                self.policies.get_mut(policy).table = new.clone();
-            }
-        }
+        self.policies.move_table(old, &new);
+        self.triggers.move_table(old, &new);
         if old.schema != new.schema {
             for (index_key, index) in self.live_index_ids_of(id) {
                 let moved = QualifiedName {
@@ -477,15 +486,8 @@ impl<'a> Database<'a> {
             return;
         };
         self.drop_indexes_of(id, at, |_| true);
-        let policies: Vec<(QualifiedName, String)> = self
-            .policies
-            .live_entries()
-            .filter(|((table, _), _)| table == key)
-            .map(|(key, _)| key.clone())
-            .collect();
-        for policy in policies {
-            self.policies.drop_key(&policy, at);
-        }
+        self.policies.drop_table(key, at);
+        self.triggers.drop_table(key, at);
     }
 
     /// The live overloads of `name`; all of them when no argument types are given.

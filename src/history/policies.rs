@@ -139,3 +139,9 @@ impl Lifetime for PolicyRecord<'_> {
         self.dropped.get_or_insert(at);
     }
 }
+
+impl super::registry::OnTable for PolicyRecord<'_> {
+    fn set_table(&mut self, table: QualifiedName) {
+        self.table = table;
+    }
+}

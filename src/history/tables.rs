@@ -356,3 +356,35 @@ pub fn default_index_name(table: &str, columns: &[String]) -> String {
         .collect();
     format!("{table}_{}_idx", columns.join("_"))
 }
+
+/// A trigger on a table.
+#[derive(Debug)]
+pub struct TriggerRecord<'a> {
+    pub name: String,
+    pub table: QualifiedName,
+    pub def: &'a crate::facts::TriggerDef,
+    pub created: At<'a>,
+    pub dropped: Option<Point>,
+}
+
+impl TriggerRecord<'_> {
+    /// Whether it runs before `event` (`insert`, `update`) and so can change or refuse the row.
+    pub fn runs_before(&self, event: &str) -> bool {
+        self.def.is_before && self.def.events.iter().any(|e| e == event)
+    }
+}
+
+impl Lifetime for TriggerRecord<'_> {
+    fn dropped(&self) -> Option<Point> {
+        self.dropped
+    }
+    fn end(&mut self, at: Point) {
+        self.dropped.get_or_insert(at);
+    }
+}
+
+impl super::registry::OnTable for TriggerRecord<'_> {
+    fn set_table(&mut self, table: QualifiedName) {
+        self.table = table;
+    }
+}
