@@ -92,6 +92,13 @@ pub fn preset(name: &str) -> HashMap<&'static str, Severity> {
 }
 
 impl Config {
+    /// Whether the Data API serves `schema` (`exposedSchemas`).
+    pub fn is_exposed(&self, schema: &str) -> bool {
+        self.exposed_schemas
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(schema))
+    }
+
     pub fn severity(&self, rule_id: &str) -> Severity {
         self.severities
             .get(rule_id)
