@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::access::AccessModel;
 use crate::config::{Config, ConfigError};
 use crate::directives;
 use crate::facts::FileFacts;
@@ -273,6 +274,7 @@ pub fn lint_analyzed(
     analyzed: &[Analyzed],
 ) -> Vec<FileResult> {
     let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
+    let access = AccessModel::new(&history.database, config);
     let now = now_seconds(request);
     // Found once, not once per file.
     let enabled_rules: Vec<&dyn Rule> = rules::all()
@@ -292,7 +294,15 @@ pub fn lint_analyzed(
                 .as_ref()
                 .is_none_or(|paths| paths.contains(&file.source.path));
             let diagnostics = if reported {
-                lint_file(request, config, &enabled_rules, &history, file, now)
+                lint_file(
+                    request,
+                    config,
+                    &enabled_rules,
+                    &history,
+                    &access,
+                    file,
+                    now,
+                )
             } else {
                 Vec::new()
             };
@@ -346,12 +356,13 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
     findings
 }
 
-fn lint_file(
-    request: &LintRequest,
-    config: &Config,
+fn lint_file<'r>(
+    request: &'r LintRequest,
+    config: &'r Config,
     enabled_rules: &[&dyn Rule],
-    history: &History,
-    file: &Analyzed,
+    history: &'r History<'r>,
+    access: &'r AccessModel<'r, 'r>,
+    file: &'r Analyzed,
     now: i64,
 ) -> Vec<Diagnostic> {
     let source = &file.source;
@@ -384,6 +395,7 @@ fn lint_file(
         facts: &file.facts,
         file_index,
         history,
+        access,
         config,
         now,
         since_versions: request.since_versions.as_deref(),

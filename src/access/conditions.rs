@@ -92,16 +92,6 @@ pub fn owner_columns(expr: &Expr) -> Vec<String> {
     columns
 }
 
-/// Whether every branch of `expr` only ties the row to the caller: `user_id = auth.uid()`
-/// and nothing else that could refuse a row (no subquery, no call, no other comparison).
-pub fn only_ties_to_caller(expr: &Expr) -> bool {
-    disjuncts(expr).iter().all(|branch| {
-        conjuncts(branch)
-            .iter()
-            .all(|conjunct| caller_equality(conjunct).is_some())
-    })
-}
-
 /// Whether `expr` mentions the column `name` of the policy's own row anywhere (a
 /// `WITH CHECK` that mentions a column is taken to pin it).
 pub fn mentions_column(expr: &Expr, name: &str) -> bool {

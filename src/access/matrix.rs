@@ -40,7 +40,7 @@ fn command_name(command: PolicyCommand) -> String {
 /// `update` the `writableColumns`.
 pub fn matrix(model: &AccessModel) -> Value {
     let relations: Vec<Value> = model
-        .relations
+        .relations()
         .iter()
         .map(|relation| {
             let mut roles = Map::new();

@@ -2,8 +2,10 @@
 //! end-state catalog ([`crate::history`]); the access rules and `supalint access` read it.
 
 pub mod conditions;
+pub mod escalation;
 mod matrix;
 mod model;
+pub mod recursion;
 
 pub use matrix::matrix;
 pub use model::*;

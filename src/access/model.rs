@@ -3,10 +3,16 @@
 //! the rows the live policies admit (permissive ones OR-ed, restrictive ones AND-ed, as
 //! Postgres combines them), and which columns the role may write.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::config::Config;
 use crate::facts::expr::{required_values, Expr};
 use crate::facts::PolicyCommand;
 use crate::history::{Database, LiveClause, PolicyRecord, QualifiedName, TableRecord};
+
+use super::escalation::{escalations, Escalation};
+use super::recursion::{recursions, Recursion};
 
 /// The roles a Supabase client acts as.
 pub const API_ROLES: [&str; 2] = ["anon", "authenticated"];
@@ -148,38 +154,64 @@ impl<'h, 'a> Relation<'h, 'a> {
     }
 }
 
-/// The access picture of the end state.
+/// The access picture of the end state, each part computed on first use.
 pub struct AccessModel<'h, 'a> {
     pub db: &'h Database<'a>,
-    pub relations: Vec<Relation<'h, 'a>>,
+    config: &'h Config,
+    relations: OnceLock<Vec<Relation<'h, 'a>>>,
+    recursions: OnceLock<Vec<Recursion<'h, 'a>>>,
+    escalations: OnceLock<Vec<Escalation<'h, 'a>>>,
 }
 
 impl<'h, 'a> AccessModel<'h, 'a> {
-    pub fn new(db: &'h Database<'a>, config: &Config) -> Self {
-        let mut relations: Vec<Relation<'h, 'a>> = db
-            .tables
-            .live()
-            .filter(|t| config.is_exposed(&t.current_name().schema))
-            .map(|table| {
-                let name = table.current_name().clone();
-                Relation {
-                    policies: db.live_policies_on(&name).collect(),
-                    name,
-                    table: Some(table),
-                    bucket: None,
-                    rls: table.is_rls_enabled(),
-                }
-            })
-            .collect();
-        relations.sort_by(|a, b| a.name.cmp(&b.name));
-        relations.extend(bucket_relations(db));
-        AccessModel { db, relations }
+    pub fn new(db: &'h Database<'a>, config: &'h Config) -> Self {
+        AccessModel {
+            db,
+            config,
+            relations: OnceLock::new(),
+            recursions: OnceLock::new(),
+            escalations: OnceLock::new(),
+        }
     }
 
-    pub fn relation(&self, name: &QualifiedName) -> Option<&Relation<'h, 'a>> {
-        self.relations
-            .iter()
-            .find(|r| &r.name == name && r.bucket.is_none())
+    /// Every table of an exposed schema, by name, then `storage.objects` per bucket.
+    pub fn relations(&self) -> &[Relation<'h, 'a>] {
+        self.relations.get_or_init(|| {
+            let db = self.db;
+            let mut policies: HashMap<&QualifiedName, Vec<&'h PolicyRecord<'a>>> = HashMap::new();
+            for policy in db.policies.live() {
+                policies.entry(&policy.table).or_default().push(policy);
+            }
+            let mut relations: Vec<Relation<'h, 'a>> = db
+                .tables
+                .live()
+                .filter(|t| self.config.is_exposed(&t.current_name().schema))
+                .map(|table| {
+                    let name = table.current_name().clone();
+                    Relation {
+                        policies: policies.get(&name).cloned().unwrap_or_default(),
+                        name,
+                        table: Some(table),
+                        bucket: None,
+                        rls: table.is_rls_enabled(),
+                    }
+                })
+                .collect();
+            relations.sort_by(|a, b| a.name.cmp(&b.name));
+            relations.extend(bucket_relations(db));
+            relations
+        })
+    }
+
+    /// The live policies that fail with infinite recursion ([`super::recursion`]).
+    pub fn recursions(&self) -> &[Recursion<'h, 'a>] {
+        self.recursions.get_or_init(|| recursions(self.db))
+    }
+
+    /// The access columns users can change ([`super::escalation`]).
+    pub fn escalations(&self) -> &[Escalation<'h, 'a>] {
+        self.escalations
+            .get_or_init(|| escalations(self.db, self.config))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::cell::OnceCell;
 
+use crate::access::AccessModel;
 use crate::config::Config;
 use crate::facts::{FileFacts, Statement};
 use crate::history::History;
@@ -17,6 +18,8 @@ pub struct RuleContext<'a> {
     /// Index of this file in `history.files`.
     pub file_index: usize,
     pub history: &'a History<'a>,
+    /// Who can do what at the end of the history.
+    pub access: &'a AccessModel<'a, 'a>,
     pub config: &'a Config,
     /// Seconds since the Unix epoch, UTC.
     pub now: i64,

@@ -101,6 +101,17 @@ fn is_live_clause(record: Option<&PolicyRecord>, kind: ClauseKind, point: Point)
     record.is_live() && live.as_ref().is_some_and(|clause| clause.at.point == point)
 }
 
+/// The policy statement of the current file at `point`, when it is in this file.
+pub fn policy_statement_at<'c, 'a>(
+    ctx: &'c RuleContext<'a>,
+    point: Point,
+) -> Option<&'c PolicyStatement<'a>> {
+    if point.file != ctx.file_index {
+        return None;
+    }
+    policy_statements(ctx).iter().find(|p| p.point == point)
+}
+
 /// Every `CREATE POLICY` / `ALTER POLICY` of the current file, in order.
 pub fn policy_statements<'c, 'a>(ctx: &'c RuleContext<'a>) -> &'c [PolicyStatement<'a>] {
     ctx.policies.get_or_init(|| read_policy_statements(ctx))

@@ -1,0 +1,137 @@
+use crate::access::escalation::{Escalation, EscalationKind};
+use crate::declare_rule;
+use crate::rules::support::access::quoted_list;
+use crate::rules::support::policy::policy_statement_at;
+use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+
+declare_rule! {
+    /// Forbids policies that let users change what admits them: their own admin flag, role or membership.
+    ///
+    /// ## What it does
+    /// Judges the end state through the access model. An **access column** is a column of
+    /// a table that a policy on another table, or a function such a policy calls
+    /// (`adminFunction` and `authorizationFunctions` included), reads from the caller's own
+    /// row to let them in: `exists (select 1 from profiles p where p.id = auth.uid() and
+    /// p.is_admin)` makes `profiles.is_admin` one; `exists (select 1 from members m where
+    /// m.user_id = auth.uid() and m.org_id = docs.org_id)` makes `members.org_id` one.
+    ///
+    /// Flags a live permissive `UPDATE` (or `INSERT`) policy for `authenticated` on that
+    /// table that admits the caller's own row by the same identity column, when
+    /// `authenticated` may write the column (table privilege or column grant) and nothing
+    /// pins it: the policy's `WITH CHECK` (or `USING`, which stands in for it) does not
+    /// mention the column, no restrictive policy does, and no `BEFORE` trigger on the table
+    /// can change or refuse the row. The finding sits on the statement that last wrote the
+    /// policy.
+    ///
+    /// ## Why is this bad?
+    /// Every signed-in user can make themselves what the other policies trust:
+    /// `update profiles set is_admin = true where id = auth.uid()`, `update members set
+    /// role = 'owner'`, or `insert into members (org_id, user_id) values (<any org>,
+    /// auth.uid())`, then read and change another tenant's data through the API.
+    ///
+    /// ## Example
+    /// ```sql,expect_diagnostic
+    /// create table public.profiles (id uuid primary key, name text, is_admin boolean not null default false);
+    /// alter table public.profiles enable row level security;
+    /// create policy profiles_update on public.profiles for update to authenticated
+    ///   using (id = (select auth.uid()));
+    /// create table public.reports (id bigint primary key);
+    /// alter table public.reports enable row level security;
+    /// create policy reports_admin on public.reports for select to authenticated
+    ///   using (exists (select 1 from public.profiles p where p.id = (select auth.uid()) and p.is_admin));
+    /// ```
+    ///
+    /// Use instead (grant only the columns users may change):
+    /// ```sql
+    /// create table public.profiles (id uuid primary key, name text, is_admin boolean not null default false);
+    /// alter table public.profiles enable row level security;
+    /// revoke update on public.profiles from authenticated;
+    /// grant update (name) on public.profiles to authenticated;
+    /// create policy profiles_update on public.profiles for update to authenticated
+    ///   using (id = (select auth.uid()));
+    /// create table public.reports (id bigint primary key);
+    /// alter table public.reports enable row level security;
+    /// create policy reports_admin on public.reports for select to authenticated
+    ///   using (exists (select 1 from public.profiles p where p.id = (select auth.uid()) and p.is_admin));
+    /// ```
+    ///
+    /// Other ways to close it: a `WITH CHECK` that keeps the old value (`is_admin = (select
+    /// p.is_admin from public.profiles p where p.id = (select auth.uid()))`), a `BEFORE
+    /// UPDATE` trigger that refuses the change, or keeping the flag in a table users cannot
+    /// write (`app_metadata`, or one only a `SECURITY DEFINER` function changes). For a
+    /// membership table, let only owners add members: `WITH CHECK (public.has_role_on_account(account_id, 'owner'))`.
+    ///
+    /// ## Options
+    /// - `adminFunction`, `authorizationFunctions`: functions whose reads count as admission.
+    ///
+    /// ## References
+    /// - [Supabase: Column level security](https://supabase.com/docs/guides/database/postgres/column-level-security)
+    /// - [PostgreSQL: CREATE POLICY, WITH CHECK](https://www.postgresql.org/docs/current/sql-createpolicy.html)
+    pub PrivilegeEscalation {
+        id: "privilege-escalation",
+        category: Access,
+        severity: Error,
+        fix: None,
+        options: ["adminFunction", "authorizationFunctions"],
+        sources: [],
+        messages: {
+            update: "Users can change {columns} on their own row of `{table}` through policy `{policy}`, and {trusted} relies on it to let them in; grant UPDATE only on other columns, or pin it in `WITH CHECK`.",
+            insert: "Users can insert their own row into `{table}` with any {columns} through policy `{policy}`, and {trusted} relies on it to let them in; check it in `WITH CHECK`, or grant INSERT only on other columns.",
+            set: "Users can insert or update their own row of `{table}` with any {columns} through policy `{policy}`, and {trusted} relies on it to let them in; pin it in `WITH CHECK`, or grant only other columns.",
+        },
+    }
+}
+
+impl Rule for PrivilegeEscalation {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
+        // One finding per policy, naming every column it opens.
+        let mut by_policy: Vec<(&Escalation, Vec<&str>, Vec<&str>)> = Vec::new();
+        for escalation in ctx.access.escalations() {
+            let index = match by_policy
+                .iter()
+                .position(|(e, _, _)| std::ptr::eq(e.policy, escalation.policy))
+            {
+                Some(index) => index,
+                None => {
+                    by_policy.push((escalation, Vec::new(), Vec::new()));
+                    by_policy.len() - 1
+                }
+            };
+            let (_, updated, inserted) = &mut by_policy[index];
+            let list = match escalation.kind {
+                EscalationKind::Update => updated,
+                EscalationKind::Insert => inserted,
+            };
+            if !list.contains(&escalation.column.as_str()) {
+                list.push(&escalation.column);
+            }
+        }
+        for (escalation, updated, inserted) in by_policy {
+            let Some(statement) = policy_statement_at(ctx, escalation.policy.introduced_at())
+            else {
+                continue;
+            };
+            let mut columns: Vec<&str> = updated.clone();
+            columns.extend(inserted.iter().filter(|c| !updated.contains(c)));
+            let message_id = match (updated.is_empty(), inserted.is_empty()) {
+                (false, true) => "update",
+                (true, false) => "insert",
+                _ => "set",
+            };
+            findings.report(
+                message_id,
+                statement.name_span,
+                vec![
+                    ("columns", quoted_list(&columns)),
+                    ("table", escalation.table.to_string()),
+                    ("policy", escalation.policy.name.clone()),
+                    ("trusted", escalation.trusted_by.to_string()),
+                ],
+            );
+        }
+    }
+}
