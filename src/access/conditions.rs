@@ -116,15 +116,29 @@ pub fn tables_read(
     expr: &Expr,
     columns_of: &dyn Fn(&QualifiedName) -> Vec<String>,
 ) -> Vec<TableRead> {
-    expr.queries()
-        .into_iter()
-        .flat_map(|query| query_reads(query, columns_of))
-        .collect()
+    let mut reads = Vec::new();
+    expr.walk(&mut |node, _| match &node.kind {
+        // `EXISTS` ignores what the subquery selects: only its conditions admit.
+        ExprKind::Exists(query) => reads.extend(reads_of(query, false, columns_of)),
+        ExprKind::Subquery(query) | ExprKind::InSubquery { query, .. } => {
+            reads.extend(reads_of(query, true, columns_of))
+        }
+        _ => {}
+    });
+    reads
 }
 
-/// The tables one query reads directly (its `FROM` items).
+/// The tables one query reads directly (its `FROM` items), its select list included.
 pub fn query_reads(
     query: &Query,
+    columns_of: &dyn Fn(&QualifiedName) -> Vec<String>,
+) -> Vec<TableRead> {
+    reads_of(query, true, columns_of)
+}
+
+fn reads_of(
+    query: &Query,
+    with_items: bool,
     columns_of: &dyn Fn(&QualifiedName) -> Vec<String>,
 ) -> Vec<TableRead> {
     let mut reads = Vec::new();
@@ -157,8 +171,10 @@ pub fn query_reads(
                 }
             }
         };
-        for item in &query.items {
-            item.walk(&mut visit);
+        if with_items {
+            for item in &query.items {
+                item.walk(&mut visit);
+            }
         }
         if let Some(condition) = &query.where_clause {
             condition.walk(&mut visit);

@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::config::Config;
 use crate::facts::body::FunctionBody;
-use crate::facts::PolicyCommand;
+use crate::facts::{ConstraintKind, PolicyCommand};
 use crate::history::{Database, FunctionRecord, PolicyRecord, QualifiedName, TableRecord};
 
 use super::conditions::{
@@ -178,6 +178,23 @@ pub fn escalations<'h, 'a>(db: &'h Database<'a>, config: &Config) -> Vec<Escalat
         if !table.is_rls_enabled() {
             continue;
         }
+        // A column that is a key by itself cannot take another row's value: the insert or
+        // update fails on the unique index.
+        let key_alone = [access.column.clone()];
+        let is_unique = table
+            .keys
+            .iter()
+            .filter(|k| k.kind != ConstraintKind::ForeignKey)
+            .map(|k| k.columns.as_slice())
+            .chain(
+                db.live_indexes_of_table(table)
+                    .filter(|i| i.is_unique && !i.is_partial)
+                    .map(|i| i.columns.as_slice()),
+            )
+            .any(|columns| columns == key_alone);
+        if is_unique {
+            continue;
+        }
         let held = db.effective_table_privileges(table, "authenticated");
         for policy in by_table.get(&access.table).into_iter().flatten() {
             if !policy.is_permissive() || !policy.applies_to_role("authenticated") {
@@ -194,9 +211,11 @@ pub fn escalations<'h, 'a>(db: &'h Database<'a>, config: &Config) -> Vec<Escalat
                 ) else {
                     continue;
                 };
-                let owns_row = owner_columns(&admits.expr)
-                    .iter()
-                    .any(|c| access.identity_columns.contains(c));
+                // `USING (true)` admits every row, the caller's own among them.
+                let owns_row = admits.expr.is_true_literal()
+                    || owner_columns(&admits.expr)
+                        .iter()
+                        .any(|c| access.identity_columns.contains(c));
                 let open = policy.applies_to(command)
                     && owns_row
                     && held.covers_column(&privilege, &access.column)

@@ -623,6 +623,16 @@ impl<'a> Database<'a> {
         self.tables.live().find(|t| t.current_name() == name)
     }
 
+    /// The live indexes of a table.
+    pub fn live_indexes_of_table<'s>(
+        &'s self,
+        table: &'s TableRecord<'a>,
+    ) -> impl Iterator<Item = &'s IndexRecord<'a>> + 's {
+        self.indexes
+            .live()
+            .filter(move |i| std::ptr::eq(self.tables.get(i.table), table))
+    }
+
     /// The live indexes of the table whose record is `table`.
     pub fn live_indexes_of(&self, table: usize) -> impl Iterator<Item = &IndexRecord<'a>> {
         self.indexes.live().filter(move |i| i.table == table)

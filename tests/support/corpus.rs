@@ -48,11 +48,11 @@ fn version_of(file_name: &str) -> Option<&str> {
     (digits == 14).then(|| &file_name[..14])
 }
 
-/// `SUPALINT_CORPUS`, else `/work/shared/corpus`.
+/// `SUPALINT_CORPUS`, else `shared/corpus` beside the repository.
 pub fn root() -> PathBuf {
     std::env::var_os("SUPALINT_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/corpus"))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
 }
 
 /// [`root`] when it is a folder. Otherwise prints why the test is skipped and returns `None`,
