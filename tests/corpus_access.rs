@@ -71,3 +71,75 @@ fn access_rules_over_the_corpus() {
     }
     println!("details: {}", target.display());
 }
+
+/// Every object an access or storage finding names (a backticked `schema.name`, or
+/// `schema.name()` for a function) is alive at the end of its history: the end-state
+/// judgement never reports what a later migration dropped, renamed or moved. Objects the
+/// platform owns (`auth`, `storage`, `extensions`, …) are not the history's to end.
+#[test]
+fn access_findings_name_only_live_objects() {
+    let Some(root) = corpus::root_or_skip() else {
+        return;
+    };
+    let rule_ids: Vec<&str> = rules::all()
+        .iter()
+        .map(|r| r.meta())
+        .filter(|m| matches!(m.category, Category::Access | Category::Storage))
+        .map(|m| m.id)
+        .collect();
+    let config = serde_json::json!({
+        "extends": "none",
+        "rules": rule_ids.iter().map(|id| (id.to_string(), serde_json::json!("warn"))).collect::<serde_json::Map<_, _>>(),
+    });
+    let platform = [
+        "auth",
+        "storage",
+        "extensions",
+        "pg_catalog",
+        "cron",
+        "vault",
+        "net",
+        "realtime",
+    ];
+    let mut dead = Vec::new();
+    let mut checked = 0;
+    for project in corpus::projects(&root) {
+        let request = project.request(config.clone());
+        let catalog = supalint::catalog_snapshot(&request);
+        let mut live: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for section in ["tables", "views", "functions"] {
+            for object in catalog[section].as_array().into_iter().flatten() {
+                live.insert(object["name"].as_str().unwrap_or_default().to_string());
+            }
+        }
+        for result in lint(&request).results {
+            for diagnostic in result.diagnostics {
+                for name in diagnostic.message.split('`').skip(1).step_by(2) {
+                    let name = name.trim_end_matches("()");
+                    let Some((schema, object)) = name.split_once('.') else {
+                        continue;
+                    };
+                    let is_plain = [schema, object].iter().all(|part| {
+                        !part.is_empty()
+                            && part
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    });
+                    if !is_plain || platform.contains(&schema) {
+                        continue;
+                    }
+                    checked += 1;
+                    if !live.contains(name) {
+                        dead.push(format!(
+                            "{}: {}:{} {} names `{name}`",
+                            project.name, result.path, diagnostic.line, diagnostic.rule_id
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    println!("{checked} names checked in access and storage findings");
+    assert!(checked > 100, "too few names checked: {checked}");
+    assert!(dead.is_empty(), "{}", dead.join("\n"));
+}

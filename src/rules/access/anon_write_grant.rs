@@ -90,10 +90,20 @@ impl Rule for AnonWriteGrant {
             }
             let target = match grant.object_kind {
                 GrantObjectKind::Table => {
-                    let exposed: Vec<String> = grant
-                        .objects
+                    // Tables the history knows are named as they end up (renamed or moved
+                    // later); others as written.
+                    let db = &ctx.history.database;
+                    let reached: Vec<QualifiedName> = db
+                        .tables_granted_at(point)
+                        .map(|t| t.current_name().clone())
+                        .collect();
+                    let names = if reached.is_empty() {
+                        grant.objects.iter().map(QualifiedName::of).collect()
+                    } else {
+                        reached
+                    };
+                    let exposed: Vec<String> = names
                         .iter()
-                        .map(QualifiedName::of)
                         .filter(|name| is_exposed(ctx.config, &name.schema))
                         .map(|name| format!("`{name}`"))
                         .collect();

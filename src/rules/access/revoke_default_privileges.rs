@@ -74,7 +74,7 @@ impl Rule for RevokeDefaultPrivileges {
             else {
                 continue;
             };
-            if table.dropped.is_some() || !is_exposed(ctx.config, &table.name.schema) {
+            if table.dropped.is_some() || !is_exposed(ctx.config, &table.current_name().schema) {
                 continue;
             }
             let kept: Vec<&String> = ctx
@@ -90,7 +90,7 @@ impl Rule for RevokeDefaultPrivileges {
                 "missingRevoke",
                 name.span,
                 vec![
-                    ("table", table.name.to_string()),
+                    ("table", table.current_name().to_string()),
                     ("written", name.span.text(ctx.text()).to_string()),
                     ("roles", quoted_list(&kept)),
                     (

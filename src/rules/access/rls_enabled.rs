@@ -77,7 +77,7 @@ impl Rule for RlsEnabled {
                 continue;
             };
             if table.dropped.is_some()
-                || !is_exposed(ctx.config, &table.name.schema)
+                || !is_exposed(ctx.config, &table.current_name().schema)
                 || db.rls_enabled_later(table, table.created.point)
             {
                 continue;
@@ -87,7 +87,7 @@ impl Rule for RlsEnabled {
                 "missingRls",
                 name.span,
                 vec![
-                    ("table", table.name.to_string()),
+                    ("table", table.current_name().to_string()),
                     ("written", written.to_string()),
                 ],
             );

@@ -61,11 +61,16 @@ pub struct PolicyStatement<'a> {
 }
 
 impl<'a> PolicyStatement<'a> {
-    /// `schema.table`, `public` filled in.
+    /// `schema.table`, `public` filled in: the table's name at the end of the history when
+    /// it was renamed or moved later.
     pub fn table_name(&self) -> String {
-        self.table
-            .map(|t| QualifiedName::of(t).to_string())
-            .unwrap_or_default()
+        match self.record {
+            Some(record) => record.table.to_string(),
+            None => self
+                .table
+                .map(|t| QualifiedName::of(t).to_string())
+                .unwrap_or_default(),
+        }
     }
 
     pub fn clause(&self, kind: ClauseKind) -> Option<&Clause> {
