@@ -1,0 +1,252 @@
+//! Where a line or a `--` comment ends decides which statements exist: PostgreSQL's lexer ends
+//! them at `\n`, `\r` and `\r\n` alike, and psql ends a meta-command at the `\n` (or at `\\`).
+//! The same migration, written with each line-ending style, is applied by psql to a throwaway
+//! cluster; the tables it created must be the tables supalint sees created.
+//!
+//! Needs `initdb`, `pg_ctl` and `psql`. Without them the PostgreSQL test fails when `CI` is
+//! set, and is skipped, saying why, anywhere else.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use supalint::facts::{FileFacts, ObjectKind, StatementKind};
+use supalint::source::SourceFile;
+
+use support::{request, DEFAULT_PATH};
+
+/// A migration exercising every construct a line break ends or does not end. `{nl}` is the line
+/// break. Tables named `hidden_…` must not be created, the others must.
+const MIGRATION: &str = concat!(
+    "-- header comment; create table public.hidden_in_comment (id int);{nl}",
+    "create table public.after_comment (id int);{nl}",
+    "create table public.after_statement (id int); -- trailing; create table public.hidden_trailing (id int);{nl}",
+    "/* block{nl}-- not a line comment in a block /* nested */ create table public.hidden_in_block (id int); */{nl}",
+    "create table public.after_block (id int);{nl}",
+    "create table public.with_default (note text default $$ -- no comment{nl}$$, e text default E'a\\{nl}b');{nl}",
+    "create table public.before_comment_semicolon (id int) -- comment{nl};{nl}",
+    "\\echo meta -- no comment \\\\ create table public.after_meta_separator (id int);{nl}",
+    "\\set ON_ERROR_STOP on{nl}",
+    "create table public.after_meta (id int);{nl}",
+);
+
+const STYLES: [(&str, &str); 3] = [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")];
+
+/// The tables supalint sees created, top-level statements only.
+fn created_by_supalint(text: &str) -> BTreeSet<String> {
+    let file = SourceFile::new(DEFAULT_PATH, text);
+    FileFacts::new(&file)
+        .statements
+        .iter()
+        .filter(|s| !s.in_do_block)
+        .filter_map(|s| match &s.kind {
+            StatementKind::Create(create) if create.object == ObjectKind::Table => {
+                create.name.as_ref().map(|n| n.name.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn supalint_sees_the_statements_of_every_line_ending_style() {
+    let lf = created_by_supalint(&MIGRATION.replace("{nl}", "\n"));
+    assert!(lf.contains("after_meta") && !lf.iter().any(|t| t.starts_with("hidden_")));
+    for (style, nl) in STYLES {
+        let text = MIGRATION.replace("{nl}", nl);
+        let mut expected = lf.clone();
+        if style == "cr" {
+            // psql reads the rest of the file as the `\set` line: nothing after it runs.
+            expected.remove("after_meta");
+        }
+        assert_eq!(created_by_supalint(&text), expected, "{style}");
+    }
+}
+
+/// The repro of issue 20: a GRANT behind a comment that a lone `\r` ends.
+#[test]
+fn a_lone_carriage_return_file_gets_the_findings_of_its_line_feed_twin() {
+    let findings = |text: &str| {
+        let response = supalint::lint(&request(
+            vec![(DEFAULT_PATH.to_string(), text.to_string())],
+            serde_json::json!({}),
+        ));
+        response.results[0]
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.rule_id.clone(),
+                    d.line,
+                    d.column,
+                    d.end_line,
+                    d.end_column,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let text = "-- harmless header\ngrant all on all tables in schema public to anon;\ncreate table public.secret (id int);\n";
+    let lf = findings(text);
+    assert!(lf.iter().any(|f| f.0 == "anon-write-grant"), "{lf:?}");
+    assert_eq!(findings(&text.replace('\n', "\r")), lf);
+    assert_eq!(findings(&text.replace('\n', "\r\n")), lf);
+}
+
+#[test]
+fn psql_runs_what_supalint_sees_for_every_line_ending_style() {
+    let cluster = match Cluster::start() {
+        Ok(cluster) => cluster,
+        Err(reason) if std::env::var_os("CI").is_none() => {
+            println!("skipped: cannot start PostgreSQL ({reason}); CI=1 makes this a failure");
+            return;
+        }
+        Err(reason) => panic!("CI needs PostgreSQL for this test: {reason}"),
+    };
+    for (style, nl) in STYLES {
+        let text = MIGRATION.replace("{nl}", nl);
+        let database = format!("line_endings_{style}");
+        cluster
+            .psql("postgres", &["-c", &format!("create database {database}")])
+            .unwrap();
+        let file = cluster.dir.join(format!("{style}.sql"));
+        std::fs::write(&file, &text).unwrap();
+        // Without ON_ERROR_STOP, as a plain `psql -f` runs a migration.
+        cluster
+            .psql(&database, &["-f", &file.display().to_string()])
+            .unwrap_or_else(|e| panic!("{style}: psql failed: {e}"));
+        let ran: BTreeSet<String> = cluster
+            .psql(
+                &database,
+                &[
+                    "-tAc",
+                    "select relname from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'",
+                ],
+            )
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert!(!ran.is_empty(), "{style}: nothing ran");
+        assert_eq!(created_by_supalint(&text), ran, "{style}");
+    }
+}
+
+/// A throwaway cluster on a Unix socket, as `tests/postgres_claims.rs` starts one; stopped and
+/// removed on drop.
+struct Cluster {
+    bin: PathBuf,
+    dir: PathBuf,
+    port: u16,
+}
+
+impl Cluster {
+    fn start() -> Result<Cluster, String> {
+        let bin = ["/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/bin"]
+            .iter()
+            .map(PathBuf::from)
+            .chain(std::env::split_paths(
+                &std::env::var_os("PATH").unwrap_or_default(),
+            ))
+            .find(|dir| dir.join("initdb").is_file() && dir.join("psql").is_file())
+            .ok_or("no initdb and psql on PATH")?;
+        let pid = std::process::id();
+        let dir = PathBuf::from(format!("/tmp/supalint-le-{pid}"));
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let cluster = Cluster {
+            bin,
+            dir,
+            port: 40_000 + (pid % 20_000) as u16,
+        };
+        if is_root() {
+            run(Command::new("chown").arg("postgres").arg(&cluster.dir))?;
+        }
+        let data = cluster.dir.join("data");
+        cluster.server(&[
+            "initdb",
+            "-D",
+            path(&data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+        ])?;
+        let options = format!(
+            "-k {} -p {} -c listen_addresses=''",
+            path(&cluster.dir),
+            cluster.port
+        );
+        let log = cluster.dir.join("log");
+        cluster.server(&[
+            "pg_ctl",
+            "-D",
+            path(&data),
+            "-o",
+            &options,
+            "-l",
+            path(&log),
+            "-w",
+            "start",
+        ])?;
+        Ok(cluster)
+    }
+
+    /// Runs a server program, as `postgres` when we are root (`initdb` refuses root).
+    fn server(&self, args: &[&str]) -> Result<String, String> {
+        let program = self.bin.join(args[0]);
+        let mut command = if is_root() {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(program);
+            c
+        } else {
+            Command::new(program)
+        };
+        run(command.args(&args[1..]).current_dir(&self.dir))
+    }
+
+    fn psql(&self, database: &str, args: &[&str]) -> Result<String, String> {
+        run(Command::new(self.bin.join("psql"))
+            .args([
+                "-X",
+                "-q",
+                "-h",
+                path(&self.dir),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+            ])
+            .args(["-p", &self.port.to_string()])
+            .args(args))
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let data = self.dir.join("data");
+        let _ = self.server(&["pg_ctl", "-D", path(&data), "-m", "immediate", "stop"]);
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn path(path: &Path) -> &str {
+    path.to_str().unwrap_or_default()
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+}
+
+fn run(command: &mut Command) -> Result<String, String> {
+    let output = command.output().map_err(|e| e.to_string())?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
