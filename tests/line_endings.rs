@@ -28,6 +28,11 @@ const MIGRATION: &str = concat!(
     "create table public.after_block (id int);{nl}",
     "create table public.with_default (note text default $$ -- no comment{nl}$$, e text default E'a\\{nl}b');{nl}",
     "create table public.before_comment_semicolon (id int) -- comment{nl};{nl}",
+    "create domain public.atomic as int;{nl}",
+    "create table public.begin_atomic_column (id int, begin atomic);{nl}",
+    "create table public.after_begin_atomic_column (id int);{nl}",
+    "create function public.f() returns int language sql{nl}begin atomic select 1; select 2; end;{nl}",
+    "create table public.after_function (id int);{nl}",
     "\\echo meta -- no comment \\\\ create table public.after_meta_separator (id int);{nl}",
     "\\set ON_ERROR_STOP on{nl}",
     "create table public.after_meta (id int);{nl}",
@@ -127,4 +132,15 @@ fn psql_runs_what_supalint_sees_for_every_line_ending_style() {
         assert!(!ran.is_empty(), "{style}: nothing ran");
         assert_eq!(created_by_supalint(&text), ran, "{style}");
     }
+}
+
+#[test]
+fn fixes_break_lines_as_a_lone_carriage_return_file_does() {
+    let text = "-- notes\rcreate table public.notes (id bigint primary key); -- the table\rselect 1;\r";
+    let fixed = support::fix_and_check(
+        vec![(DEFAULT_PATH.to_string(), text.to_string())],
+        serde_json::json!({ "extends": "none", "rules": { "rls-enabled": "error" } }),
+    );
+    assert!(fixed[0].contains("enable row level security"), "{:?}", fixed[0]);
+    assert!(!fixed[0].contains('\n'), "{:?}", fixed[0]);
 }
