@@ -9,6 +9,8 @@ use crate::facts::{
 };
 use crate::source::{tokenize, Token, TokenKind};
 
+use super::volatility::NON_VOLATILE_BUILT_INS;
+
 /// `schema.name`, reading a missing schema as `public` (where an unqualified name lands on
 /// Supabase's default `search_path`).
 pub fn display(name: Option<&ObjectName>) -> String {
@@ -174,11 +176,10 @@ const PG_CATALOG_TYPES: &[&str] = &[
     "xml",
 ];
 
-/// With `non_volatile_functions.txt`, every `pg_catalog` function name other than `pg_…`
+/// With [`NON_VOLATILE_BUILT_INS`], every `pg_catalog` function name other than `pg_…`
 /// ones (`select distinct proname from pg_proc where pronamespace =
 /// 'pg_catalog'::regnamespace`, PostgreSQL 15).
 const OTHER_PG_CATALOG_FUNCTIONS: &str = include_str!("other_pg_catalog_functions.txt");
-const NON_VOLATILE_FUNCTIONS: &str = include_str!("non_volatile_functions.txt");
 
 /// Whether `pg_catalog`, which PostgreSQL searches before the path, has `name` in `catalog`.
 fn is_in_pg_catalog(catalog: Catalog, name: &str) -> bool {
@@ -189,7 +190,7 @@ fn is_in_pg_catalog(catalog: Catalog, name: &str) -> bool {
             Catalog::Type => PG_CATALOG_TYPES.contains(&name),
             Catalog::Routine => FUNCTIONS
                 .get_or_init(|| {
-                    let mut names: Vec<&str> = NON_VOLATILE_FUNCTIONS
+                    let mut names: Vec<&str> = NON_VOLATILE_BUILT_INS
                         .lines()
                         .chain(OTHER_PG_CATALOG_FUNCTIONS.lines())
                         .collect();
