@@ -136,11 +136,16 @@ fn psql_runs_what_supalint_sees_for_every_line_ending_style() {
 
 #[test]
 fn fixes_break_lines_as_a_lone_carriage_return_file_does() {
-    let text = "-- notes\rcreate table public.notes (id bigint primary key); -- the table\rselect 1;\r";
+    let text =
+        "-- notes\rcreate table public.notes (id bigint primary key); -- the table\rselect 1;\r";
     let fixed = support::fix_and_check(
         vec![(DEFAULT_PATH.to_string(), text.to_string())],
         serde_json::json!({ "extends": "none", "rules": { "rls-enabled": "error" } }),
     );
-    assert!(fixed[0].contains("enable row level security"), "{:?}", fixed[0]);
+    assert!(
+        fixed[0].contains("enable row level security"),
+        "{:?}",
+        fixed[0]
+    );
     assert!(!fixed[0].contains('\n'), "{:?}", fixed[0]);
 }

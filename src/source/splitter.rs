@@ -70,9 +70,10 @@ pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
                 let word = token.text(source);
                 head.push(word);
                 if head.is_routine() && paren_depth == 0 {
-                    if word.eq_ignore_ascii_case("begin") {
-                        begin_depth += 1;
-                    } else if word.eq_ignore_ascii_case("case") && begin_depth > 0 {
+                    // `CASE` also ends with `END`; psql counts it inside a body only.
+                    let opens = word.eq_ignore_ascii_case("begin")
+                        || (word.eq_ignore_ascii_case("case") && begin_depth > 0);
+                    if opens {
                         begin_depth += 1;
                     } else if word.eq_ignore_ascii_case("end") {
                         begin_depth = begin_depth.saturating_sub(1);
@@ -111,11 +112,10 @@ impl RoutineHead {
     }
 
     fn is_routine(&self) -> bool {
-        match self.words {
-            [b'c', b'f' | b'p', ..] => true,
-            [b'c', b'o', b'r', b'f' | b'p'] => true,
-            _ => false,
-        }
+        matches!(
+            self.words,
+            [b'c', b'f' | b'p', ..] | [b'c', b'o', b'r', b'f' | b'p']
+        )
     }
 }
 
