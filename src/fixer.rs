@@ -56,7 +56,7 @@ pub fn fix(request: &LintRequest) -> FixResponse {
         .map(|(index, file)| {
             let before = &first[index];
             let after = &diagnostics[index];
-            let refused = refusal(before, after);
+            let refused = refusal(before, after).or_else(|| unsettled(&file.text, after));
             let changed = file.text != original[index].text && refused.is_none();
             FixedFile {
                 path: file.path,
@@ -114,6 +114,15 @@ fn refusal(before: &[Diagnostic], after: &[Diagnostic]) -> Option<String> {
     None
 }
 
+/// Fixes still changing the text after the last pass would change it again on the next
+/// `--fix`, and the one after: the text they leave is refused rather than written, so a
+/// second `--fix` finds the file as the first one left it.
+fn unsettled(text: &str, after: &[Diagnostic]) -> Option<String> {
+    let (again, applied) = apply_edits(text, after);
+    (applied > 0 && again != text)
+        .then(|| format!("its fixes do not settle: they still change it after {MAX_PASSES} passes"))
+}
+
 /// Applies the fixes of `diagnostics` that do not overlap an earlier one.
 fn apply_edits(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
     let mut edits: Vec<&Edit> = diagnostics
@@ -159,6 +168,26 @@ mod tests {
             .collect();
         request.config = serde_json::json!({ "extends": "none", "rules": rules });
         fix(&request).results.remove(0)
+    }
+
+    #[test]
+    fn no_fix_touches_a_statement_with_a_lexical_error() {
+        // Wrapped in a `DO` block, the unterminated identifier would vanish into its body, and
+        // the next `--fix` would wrap it again.
+        let text = "create table if not exists public.a (id int);\nalter table public.t add constraint \"c check (x > 0);\n";
+        let fixed = fix_one(text, &["drop-before-create", "require-if-not-exists"]);
+        assert_eq!(fixed.output, text);
+        assert!(fixed
+            .remaining
+            .iter()
+            .any(|d| d.rule_id == "drop-before-create"));
+        let fixed = fix_one(
+            "create table public.a (id int);\nselect 'open;\n",
+            &["require-if-not-exists"],
+        );
+        assert!(fixed
+            .output
+            .starts_with("create table if not exists public.a"));
     }
 
     #[test]

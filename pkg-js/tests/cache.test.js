@@ -236,3 +236,63 @@ describe("the cache file", () => {
         sameAsCold(dir, []);
     });
 });
+
+describe("a forged cache", () => {
+    /**
+     * Rewrites every stored run with `forge`.
+     * @param {string} dir
+     * @param {(results: Record<string, unknown>[]) => void} forge
+     * @returns {void}
+     */
+    function forgeCache(dir, forge) {
+        const file = path.join(dir, CACHE);
+        const data = JSON.parse(readFileSync(file, "utf8"));
+        for (const entry of data.entries) {
+            forge(entry.report.results);
+        }
+        writeFileSync(file, JSON.stringify(data));
+    }
+
+    it("never makes --fix write a path or a text that came from the cache", (t) => {
+        const dir = repo(t);
+        runCli(["--fix", "--cache"], { cwd: dir });
+        // Settled: the next --fix run has the same files, hence the same key (were fix runs
+        // stored, this run's entry is the one a forger would edit).
+        runCli(["--fix", "--cache"], { cwd: dir });
+        runCli(["--cache"], { cwd: dir });
+        const tags = migration(dir, "20240102000000_create_tags.sql");
+        const settled = readFileSync(tags, "utf8");
+        const victim = path.join(path.dirname(dir), `${path.basename(dir)}-victim.txt`);
+        writeFileSync(victim, "mine\n");
+        t.after(() => rmSync(victim, { force: true }));
+        forgeCache(dir, (results) => {
+            for (const result of results) {
+                result.output = "drop table public.tags;\n";
+            }
+            results.push({ filePath: `../${path.basename(victim)}`, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, output: "owned\n" });
+        });
+        runCli(["--fix", "--cache"], { cwd: dir });
+        assert.equal(readFileSync(victim, "utf8"), "mine\n", "a path from the cache was written");
+        assert.equal(readFileSync(tags, "utf8"), settled, "a text from the cache was written");
+    });
+
+    it("is not used when its results name other files than the run's", (t) => {
+        const dir = repo(t);
+        sameAsCold(dir, []);
+        poison(path.join(dir, CACHE));
+        forgeCache(dir, (results) => {
+            results[0].filePath = "../elsewhere.sql";
+        });
+        sameAsCold(dir, []);
+        poison(path.join(dir, CACHE));
+        forgeCache(dir, (results) => {
+            results.push({ ...results[0] });
+        });
+        sameAsCold(dir, []);
+        poison(path.join(dir, CACHE));
+        forgeCache(dir, (results) => {
+            results[0].output = "drop table public.tags;\n";
+        });
+        sameAsCold(dir, []);
+    });
+});

@@ -7,7 +7,7 @@
  */
 
 import assert from "node:assert/strict";
-import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fixText, lintText, rules } from "../src/index.js";
@@ -237,6 +237,29 @@ describe("--fix on the command line", () => {
             jsonResults(runCli(["--fix-dry-run", "--format", "json"], { cwd: dir })).map((r) => r.output),
             [undefined],
         );
+    });
+
+    it("writes a symlinked migration through to its target, and the link stays a link", (t) => {
+        const dir = makeProject(t, { "shared/index.sql": INDEX_SQL, [`${MIGRATIONS}/.keep`]: "" });
+        const link = path.join(dir, MIGRATION);
+        symlinkSync(path.join("..", "..", "shared", "index.sql"), link);
+        const run = runCli(["--fix"], { cwd: dir });
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        assert.ok(lstatSync(link).isSymbolicLink(), "the link was replaced by a regular file");
+        assert.match(readFileSync(path.join(dir, "shared/index.sql"), "utf8"), /create index if not exists notes_owner_idx/u);
+        assert.deepEqual(readdirSync(path.join(dir, "shared")), ["index.sql"], "no temporary file is left");
+    });
+
+    it("refuses read-only migrations, says which, and writes nothing", (t) => {
+        const dir = migrationsProject(t, { [GOOD_NAME]: INDEX_SQL, "20240102120000_create_tags.sql": INDEX_SQL.replaceAll("notes", "tags") });
+        const locked = path.join(dir, MIGRATION);
+        chmodSync(locked, 0o444);
+        const run = runCli(["--fix"], { cwd: dir });
+        assert.equal(run.status, 2, run.stdout + run.stderr);
+        assert.match(run.stderr, /supalint: .*supabase\/migrations\/20240102120000_create_tags\.sql is read-only/u);
+        assert.equal(readFileSync(locked, "utf8"), INDEX_SQL.replaceAll("notes", "tags"));
+        assert.equal(readFileSync(path.join(dir, MIGRATIONS, GOOD_NAME), "utf8"), INDEX_SQL, "no file is fixed when one cannot be");
+        assert.equal(statSync(locked).mode & 0o777, 0o444);
     });
 
     it("`pnpm lint:migrations --fix` on a copy of examples/ leaves only problems without a fix", (t) => {

@@ -1291,14 +1291,19 @@ impl<'a> Parser<'a> {
             && KEYWORD_CALLS.contains(&parts[0].as_str());
         if self.is_punct("(") && parts.last().is_some_and(|p| p != "*") {
             let name = object_name(parts, name_span);
-            let args = self
-                .in_group(|p| {
+            // `= any (select …)`, `exists (select …)`: a subquery, whose select list without
+            // `FROM` runs once per statement like any other.
+            let args = if self.is_query_start_at(1) {
+                vec![self.parenthesized(depth + 1)]
+            } else {
+                self.in_group(|p| {
                     p.eat_word("distinct");
                     p.eat_word("all");
                     p.eat_word("variadic");
                     p.list(depth + 1)
                 })
-                .unwrap_or_default();
+                .unwrap_or_default()
+            };
             let extra = self.call_suffixes(depth + 1);
             return Expr::new(
                 ExprKind::Call(Call {
@@ -1734,6 +1739,22 @@ mod tests {
             .into_iter()
             .map(|(call, _, scope)| (call.name.qualified(), scope.in_initplan))
             .collect()
+    }
+
+    #[test]
+    fn a_subquery_after_any_is_a_subquery() {
+        for text in [
+            "user_id = any (select auth.uid())",
+            "user_id = any (select (select auth.uid()))",
+            "a = delete (select auth.uid())",
+        ] {
+            let calls = call_names(&parse(text));
+            assert!(
+                calls.contains(&("auth.uid".to_string(), true))
+                    && !calls.contains(&("auth.uid".to_string(), false)),
+                "{text}: {calls:?}"
+            );
+        }
     }
 
     #[test]

@@ -55,16 +55,8 @@ pub(super) fn to_sqlparser(
             None
         };
         let converted = match token.kind {
-            TokenKind::LineComment => {
-                // sqlparser ends a PostgreSQL `--` comment at `\r` as well as at `\n`.
-                let body = text.strip_suffix('\r').unwrap_or(text);
-                if body.contains('\r') {
-                    return None;
-                }
-                push_space(&mut out);
-                continue;
-            }
-            TokenKind::BlockComment => {
+            // Both lexers end a `--` comment at `\r` as well as at `\n`.
+            TokenKind::LineComment | TokenKind::BlockComment => {
                 push_space(&mut out);
                 continue;
             }

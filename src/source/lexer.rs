@@ -27,7 +27,8 @@ pub enum TokenKind {
     Punct,
     /// Operator characters such as `=`, `<>`, `->>`, `@>`.
     Operator,
-    /// A psql meta-command line such as `\set ON_ERROR_STOP on`.
+    /// A psql meta-command such as `\set ON_ERROR_STOP on`: from its backslash to the end of
+    /// the line, or through the `\\` after which psql reads SQL again.
     MetaCommand,
     /// Any other character.
     Unknown,
@@ -100,7 +101,6 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         pos: 0,
         base,
         tokens: Vec::new(),
-        at_line_start: true,
     };
     lexer.run();
     lexer.tokens
@@ -112,7 +112,6 @@ struct Lexer<'a> {
     pos: usize,
     base: usize,
     tokens: Vec<Token>,
-    at_line_start: bool,
 }
 
 impl Lexer<'_> {
@@ -125,11 +124,6 @@ impl Lexer<'_> {
                 self.pos = start + 1;
             }
             self.pos = self.char_boundary(self.pos);
-            let is_newline_ws =
-                kind == TokenKind::Whitespace && self.bytes[start..self.pos].contains(&b'\n');
-            if kind != TokenKind::Whitespace || is_newline_ws {
-                self.at_line_start = is_newline_ws;
-            }
             // Whitespace is the gaps between the other tokens' spans and nothing reads it:
             // not keeping it halves the tokens to store and to skip.
             if kind != TokenKind::Whitespace {
@@ -168,7 +162,10 @@ impl Lexer<'_> {
                 (TokenKind::Whitespace, None)
             }
             b'-' if self.peek(1) == b'-' => {
-                self.skip_to_line_end();
+                // PostgreSQL's `comment` is `--` and `[^\n\r]*`: a lone `\r` ends it too.
+                while !matches!(self.peek(0), b'\n' | b'\r') && self.pos < self.bytes.len() {
+                    self.pos += 1;
+                }
                 (TokenKind::LineComment, None)
             }
             b'/' if self.peek(1) == b'*' => self.block_comment(),
@@ -177,8 +174,15 @@ impl Lexer<'_> {
                 self.pos += 3;
                 (TokenKind::Whitespace, None)
             }
-            b'\\' if self.at_line_start => {
-                self.skip_to_line_end();
+            // psql's `\;` and `\:` put a plain `;` or `:` into the query: the backslash alone is
+            // no command.
+            b'\\' if matches!(self.peek(1), b';' | b':') => {
+                self.pos += 1;
+                (TokenKind::Unknown, None)
+            }
+            // psql takes a backslash anywhere outside a quote or comment for a meta-command.
+            b'\\' => {
+                self.meta_command();
                 (TokenKind::MetaCommand, None)
             }
             b'\'' => self.quoted(
@@ -266,9 +270,49 @@ impl Lexer<'_> {
         }
     }
 
-    fn skip_to_line_end(&mut self) {
-        while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+    /// A psql meta-command: `\`, its name, then its arguments. psql reads its input one
+    /// `\n`-terminated line at a time and hands a command the rest of that line (a lone `\r`
+    /// is a blank between arguments), so the command runs to the next `\n`, except that outside
+    /// quoted arguments a backslash ends it: `\\` goes back to SQL, any other starts the next
+    /// command. The commands that read their line whole (`\copy`, `\!`, …) run to the `\n`.
+    fn meta_command(&mut self) {
+        self.pos += 1;
+        let name_start = self.pos;
+        while !matches!(self.peek(0), b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\\')
+            && self.pos < self.bytes.len()
+        {
             self.pos += 1;
+        }
+        let name = &self.bytes[name_start..self.pos];
+        let reads_whole_line = WHOLE_LINE_COMMANDS.contains(&name);
+        while self.pos < self.bytes.len() {
+            match self.peek(0) {
+                b'\n' => return,
+                b'\\' if !reads_whole_line => {
+                    if self.peek(1) == b'\\' {
+                        self.pos += 2;
+                    }
+                    return;
+                }
+                quote @ (b'\'' | b'"' | b'`') if !reads_whole_line => {
+                    self.pos += 1;
+                    while self.pos < self.bytes.len() {
+                        match self.peek(0) {
+                            b'\n' => break,
+                            // A backslash escapes the next character in a single-quoted argument.
+                            b'\\' if quote == b'\'' && self.peek(1) != b'\n' => {
+                                self.pos = (self.pos + 2).min(self.bytes.len());
+                            }
+                            b if b == quote => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => self.pos += 1,
+                        }
+                    }
+                }
+                _ => self.pos += 1,
+            }
         }
     }
 
@@ -405,6 +449,12 @@ impl Lexer<'_> {
     }
 }
 
+/// psql's commands that take the rest of their line as one argument, backslashes included
+/// (`OT_WHOLE_LINE` in psql's `command.c`).
+const WHOLE_LINE_COMMANDS: &[&[u8]] = &[
+    b"!", b"copy", b"ef", b"ev", b"h", b"help", b"sf", b"sf+", b"sv", b"sv+",
+];
+
 fn is_word_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_' || b >= 0x80
 }
@@ -487,7 +537,7 @@ mod tests {
     }
 
     #[test]
-    fn meta_command_only_at_line_start() {
+    fn meta_command_runs_to_the_line_feed() {
         assert_eq!(
             kinds("\\set x 1\nselect 1"),
             vec![
@@ -496,6 +546,71 @@ mod tests {
                 (TokenKind::Number, "1")
             ]
         );
+        // psql hands a command its whole `\n`-terminated line: a lone `\r` does not end it.
+        assert_eq!(
+            kinds("\\echo a\rselect 1\nselect 2"),
+            vec![
+                (TokenKind::MetaCommand, "\\echo a\rselect 1"),
+                (TokenKind::Word, "select"),
+                (TokenKind::Number, "2")
+            ]
+        );
+    }
+
+    #[test]
+    fn double_backslash_ends_a_meta_command() {
+        assert_eq!(
+            kinds("select 1 \\echo a '\\\\' \\\\ grant x"),
+            vec![
+                (TokenKind::Word, "select"),
+                (TokenKind::Number, "1"),
+                (TokenKind::MetaCommand, "\\echo a '\\\\' \\\\"),
+                (TokenKind::Word, "grant"),
+                (TokenKind::Word, "x")
+            ]
+        );
+        assert_eq!(
+            kinds("\\echo a \\echo b\n"),
+            vec![
+                (TokenKind::MetaCommand, "\\echo a "),
+                (TokenKind::MetaCommand, "\\echo b"),
+            ]
+        );
+        assert_eq!(
+            kinds("\\copy t from stdin \\\\ x\ny"),
+            vec![
+                (TokenKind::MetaCommand, "\\copy t from stdin \\\\ x"),
+                (TokenKind::Word, "y"),
+            ]
+        );
+    }
+
+    #[test]
+    fn backslash_semicolon_is_a_semicolon() {
+        assert_eq!(
+            kinds("a \\; b"),
+            vec![
+                (TokenKind::Word, "a"),
+                (TokenKind::Unknown, "\\"),
+                (TokenKind::Punct, ";"),
+                (TokenKind::Word, "b")
+            ]
+        );
+    }
+
+    #[test]
+    fn every_line_break_ends_a_line_comment() {
+        for text in ["-- c\nselect 1", "-- c\r\nselect 1", "-- c\rselect 1"] {
+            assert_eq!(
+                kinds(text),
+                vec![
+                    (TokenKind::LineComment, "-- c"),
+                    (TokenKind::Word, "select"),
+                    (TokenKind::Number, "1")
+                ],
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -17,14 +17,18 @@ pub struct RawStatement {
     pub terminator: Option<Span>,
 }
 
-/// Splits on `;` outside `BEGIN ATOMIC … END` bodies. psql meta-command lines end the
-/// statement before them and are not statements themselves.
+/// Splits on `;`, as psql does: outside the `BEGIN … END` body of a
+/// `CREATE [OR REPLACE] FUNCTION|PROCEDURE` (psql's heuristic, which counts `BEGIN`, `CASE`
+/// inside it, and `END` at parenthesis depth 0 of such a statement only: a `begin atomic` in
+/// any other statement ends nothing, and psql runs what follows its `;`). psql meta-commands
+/// end the statement before them and are not statements themselves.
 pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
     let mut statements = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_significant = 0;
-    let mut atomic_depth = 0usize;
-    let mut previous_word_was_begin = false;
+    let mut head = RoutineHead::default();
+    let mut begin_depth = 0usize;
+    let mut paren_depth = 0usize;
 
     let mut close = |start: &mut Option<usize>, end: usize, last: usize, terminator| {
         if let Some(first) = start.take() {
@@ -40,38 +44,79 @@ pub fn split_statements(tokens: &[Token], source: &str) -> Vec<RawStatement> {
         if token.is_trivia() {
             continue;
         }
-        if token.kind == TokenKind::MetaCommand {
-            close(&mut start, index, last_significant, None);
-            atomic_depth = 0;
-            continue;
-        }
-        if token.kind == TokenKind::Punct && token.text(source) == ";" && atomic_depth == 0 {
-            if start.is_some() {
+        let is_semicolon = token.kind == TokenKind::Punct && token.text(source) == ";";
+        let ends = token.kind == TokenKind::MetaCommand || (is_semicolon && begin_depth == 0);
+        if ends {
+            if token.kind == TokenKind::MetaCommand {
+                close(&mut start, index, last_significant, None);
+            } else if start.is_some() {
                 close(&mut start, index + 1, last_significant, Some(token.span()));
             }
-            previous_word_was_begin = false;
+            head = RoutineHead::default();
+            begin_depth = 0;
+            paren_depth = 0;
             continue;
         }
         if start.is_none() {
             start = Some(index);
         }
-        if token.kind == TokenKind::Word {
-            let word = token.text(source);
-            let opens = (previous_word_was_begin && word.eq_ignore_ascii_case("atomic"))
-                || (atomic_depth > 0 && word.eq_ignore_ascii_case("case"));
-            if opens {
-                atomic_depth += 1;
-            } else if atomic_depth > 0 && word.eq_ignore_ascii_case("end") {
-                atomic_depth -= 1;
+        match token.kind {
+            TokenKind::Punct => match token.text(source) {
+                "(" => paren_depth += 1,
+                ")" => paren_depth = paren_depth.saturating_sub(1),
+                _ => {}
+            },
+            TokenKind::Word => {
+                let word = token.text(source);
+                head.push(word);
+                if head.is_routine() && paren_depth == 0 {
+                    // `CASE` also ends with `END`; psql counts it inside a body only.
+                    let opens = word.eq_ignore_ascii_case("begin")
+                        || (word.eq_ignore_ascii_case("case") && begin_depth > 0);
+                    if opens {
+                        begin_depth += 1;
+                    } else if word.eq_ignore_ascii_case("end") {
+                        begin_depth = begin_depth.saturating_sub(1);
+                    }
+                }
             }
-            previous_word_was_begin = word.eq_ignore_ascii_case("begin");
-        } else {
-            previous_word_was_begin = false;
+            _ => {}
         }
         last_significant = index;
     }
     close(&mut start, tokens.len(), last_significant, None);
     statements
+}
+
+/// The first words of a statement, enough to tell `CREATE [OR REPLACE] FUNCTION|PROCEDURE`.
+#[derive(Default)]
+struct RoutineHead {
+    words: [u8; 4],
+    count: usize,
+}
+
+impl RoutineHead {
+    fn push(&mut self, word: &str) {
+        if self.count < self.words.len() {
+            // psql keeps the first letter of these five words and a blank for any other.
+            let is_head_word = ["create", "function", "procedure", "or", "replace"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w));
+            self.words[self.count] = if is_head_word {
+                word.as_bytes()[0].to_ascii_lowercase()
+            } else {
+                0
+            };
+        }
+        self.count += 1;
+    }
+
+    fn is_routine(&self) -> bool {
+        matches!(
+            self.words,
+            [b'c', b'f' | b'p', ..] | [b'c', b'o', b'r', b'f' | b'p']
+        )
+    }
 }
 
 #[cfg(test)]
@@ -104,6 +149,21 @@ mod tests {
                 "create function f() returns int begin atomic select 1; select case when true then 1 end; end",
                 "select 2"
             ]
+        );
+    }
+
+    #[test]
+    fn begin_atomic_only_holds_a_routine_body_together() {
+        assert_eq!(
+            split("create table t (id int, begin atomic x int); grant all on t to anon;"),
+            vec![
+                "create table t (id int, begin atomic x int)",
+                "grant all on t to anon"
+            ]
+        );
+        assert_eq!(
+            split("create or replace procedure p() begin atomic insert into t values (1); end; select 2;"),
+            vec!["create or replace procedure p() begin atomic insert into t values (1); end", "select 2"]
         );
     }
 

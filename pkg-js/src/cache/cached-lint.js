@@ -88,7 +88,9 @@ export async function lintProject(api, patterns, options) {
         options.onProgress?.({ phase: "lint", done: 0, total: inView.length });
         return lintSources(withParallelStats(sinceVersions === undefined ? engine : withSinceVersions(engine, sinceVersions)), sources, runOptions);
     };
-    if (options.cacheFile === undefined) {
+    // A fix run's results carry the text to write: one from the cache would be written into a
+    // migration as it is, and the cache is a file anyone with the folder can forge.
+    if (options.cacheFile === undefined || options.fix) {
         return lint();
     }
 
@@ -109,8 +111,9 @@ export async function lintProject(api, patterns, options) {
     const cache = LintCache.open(options.cacheFile);
     const now = new Date();
     const stored = cache.get(key, /** @type {string[]} */ (versions), now);
-    if (stored !== null) {
-        return { ...stored, results: stored.results.map((result) => ({ ...result, filePath: path.resolve(resolved.root, result.filePath) })) };
+    const restored = stored === null ? null : restoreReport(stored, reportPaths, resolved.root);
+    if (restored !== null) {
+        return restored;
     }
     const report = lint();
     const portable = { ...report, results: report.results.map((result) => ({ ...result, filePath: relativeOf(result.filePath) })) };
@@ -119,6 +122,36 @@ export async function lintProject(api, patterns, options) {
         options.warn?.(`cannot write the cache ${options.cacheFile}: ${failure}`);
     }
     return report;
+}
+
+/**
+ * A stored report as this run's, or null when it is not one well-formed lint result (no fix
+ * output) for each path this run reports: the cache names files only by this run's list.
+ * @param {LintReport} stored
+ * @param {string[]} reportPaths relative to `root`
+ * @param {string} root
+ * @returns {LintReport | null}
+ */
+function restoreReport(stored, reportPaths, root) {
+    const wanted = new Set(reportPaths);
+    const seen = new Set();
+    for (const result of stored.results) {
+        const isLintResult =
+            typeof result === "object" &&
+            result !== null &&
+            typeof result.filePath === "string" &&
+            Array.isArray(result.messages) &&
+            result.output === undefined &&
+            result.fixRefused === undefined;
+        if (!isLintResult || !wanted.has(result.filePath) || seen.has(result.filePath)) {
+            return null;
+        }
+        seen.add(result.filePath);
+    }
+    if (seen.size !== wanted.size) {
+        return null;
+    }
+    return { ...stored, results: stored.results.map((result) => ({ ...result, filePath: path.resolve(root, result.filePath) })) };
 }
 
 /**

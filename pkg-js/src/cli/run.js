@@ -13,7 +13,7 @@ import path from "node:path";
 import { ConfigError } from "../config/config-error.js";
 import { listSqlFiles, NoFilesFoundError } from "../files/collect.js";
 import { readSource, sourceFromBytes } from "../files/read-source.js";
-import { writeFileAtomic } from "../files/write-atomic.js";
+import { isReadOnly, writeFileAtomic } from "../files/write-atomic.js";
 import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
@@ -149,6 +149,15 @@ async function lint(command, io, api) {
 
     let results = report.results;
     if (command.fix) {
+        // All or nothing: fixing some files of a history and not others would leave it half done.
+        const readOnly = results.filter((result) => result.output !== undefined && isReadOnly(result.filePath));
+        if (readOnly.length > 0) {
+            const names = readOnly.map((result) => path.relative(io.cwd, result.filePath) || result.filePath);
+            throw new CliError(
+                `${names.join(", ")} ${names.length === 1 ? "is" : "are"} read-only, so no fix was written to any file; ` +
+                    "make them writable, or leave them out, to apply --fix.",
+            );
+        }
         for (const result of results) {
             if (result.output !== undefined) {
                 try {

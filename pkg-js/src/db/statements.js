@@ -42,8 +42,10 @@ export function splitStatements(text) {
     while (i < n) {
         const c = text[i];
         if (c === "-" && text[i + 1] === "-") {
-            const eol = text.indexOf("\n", i);
-            i = eol === -1 ? n : eol + 1;
+            // PostgreSQL ends a `--` comment at `\r` as well as at `\n`.
+            while (i < n && text[i] !== "\n" && text[i] !== "\r") {
+                i += 1;
+            }
             continue;
         }
         if (c === "/" && text[i + 1] === "*") {

@@ -5,8 +5,9 @@
  * (`'…'`, `E'…'` with backslash escapes, `B'…'`, `X'…'`, `N'…'`, `U&'…'`),
  * quoted identifiers, `$tag$…$tag$` bodies, words (so `a$b$` is no dollar
  * quote), numbers, operators (which end before `--` and `/*`) and psql
- * meta-command lines; a `--` comment ends at any line break. It is no second parser: it only tells comments from
- * everything else, and a lexical error is the engine's to report.
+ * meta-commands; a `--` comment ends at any line break (`\n`, `\r`), as in
+ * PostgreSQL. It is no second parser: it only tells comments from everything
+ * else, and a lexical error is the engine's to report.
  */
 
 /**
@@ -61,13 +62,6 @@ export function findComments(text) {
     const comments = [];
     const length = text.length;
     let pos = 0;
-    let atLineStart = true;
-
-    /** @param {number} from @returns {number} the index of the next `\n`, or the end */
-    const lineEnd = (from) => {
-        const found = text.indexOf("\n", from);
-        return found === -1 ? length : found;
-    };
 
     /**
      * The end of a quoted token whose opening quote is at `start`.
@@ -98,13 +92,9 @@ export function findComments(text) {
         const start = pos;
         const char = text[pos];
         const next = text[pos + 1] ?? "";
-        let isNewlineSpace = false;
-        let isSpace = false;
 
         if (SPACE.has(char)) {
-            isSpace = true;
             while (pos < length && SPACE.has(text[pos])) {
-                isNewlineSpace ||= text[pos] === "\n";
                 pos += 1;
             }
         } else if (char === "-" && next === "-") {
@@ -113,8 +103,10 @@ export function findComments(text) {
         } else if (char === "/" && next === "*") {
             pos = blockCommentEnd(text, pos);
             comments.push({ type: "BlockComment", range: [start, pos] });
-        } else if (char === "\\" && atLineStart) {
-            pos = lineEnd(pos);
+        } else if (char === "\\" && (next === ";" || next === ":")) {
+            pos += 1;
+        } else if (char === "\\") {
+            pos = metaCommandEnd(text, pos);
         } else if (char === "'" || char === '"') {
             pos = quoted(pos, char, false);
         } else if ((char === "e" || char === "E") && next === "'") {
@@ -151,18 +143,59 @@ export function findComments(text) {
         } else {
             pos += 1;
         }
-
-        if (!isSpace || isNewlineSpace) {
-            atLineStart = isNewlineSpace;
-        }
     }
     return comments;
 }
 
+/** psql's commands that take the rest of their line whole (`OT_WHOLE_LINE`). */
+const WHOLE_LINE_COMMANDS = new Set(["!", "copy", "ef", "ev", "h", "help", "sf", "sf+", "sv", "sv+"]);
+
 /**
- * The end of a `--` comment: the next line break. The engine's lexer ends it
- * at `\n` only, which leaves a `\r` of a `\r\n` in the comment and runs on
- * over a lone `\r`; PostgreSQL and ESLint end it at either, and so does this.
+ * The end of a psql meta-command whose backslash is at `start`: the next
+ * `\n` (psql reads a line at a time, so a lone `\r` does not end it), or,
+ * outside quoted arguments, the next backslash; a `\\` there is included
+ * and SQL follows it. Commands that read their line whole run to the `\n`.
+ * @param {string} text
+ * @param {number} start
+ * @returns {number}
+ */
+function metaCommandEnd(text, start) {
+    let pos = start + 1;
+    while (pos < text.length && !/[ \t\n\r\f\\]/u.test(text[pos])) {
+        pos += 1;
+    }
+    const readsWholeLine = WHOLE_LINE_COMMANDS.has(text.slice(start + 1, pos));
+    while (pos < text.length) {
+        const char = text[pos];
+        if (char === "\n") {
+            return pos;
+        }
+        if (char === "\\" && !readsWholeLine) {
+            return text[pos + 1] === "\\" ? pos + 2 : pos;
+        }
+        if ((char === "'" || char === '"' || char === "`") && !readsWholeLine) {
+            pos += 1;
+            while (pos < text.length && text[pos] !== "\n") {
+                const inner = text[pos];
+                if (char === "'" && inner === "\\" && text[pos + 1] !== "\n") {
+                    pos = Math.min(pos + 2, text.length);
+                    continue;
+                }
+                pos += 1;
+                if (inner === char) {
+                    break;
+                }
+            }
+        } else {
+            pos += 1;
+        }
+    }
+    return pos;
+}
+
+/**
+ * The end of a `--` comment: the next `\n` or `\r`, as in PostgreSQL's lexer
+ * and the engine's.
  * @param {string} text
  * @param {number} start
  * @returns {number}

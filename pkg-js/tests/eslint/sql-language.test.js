@@ -78,8 +78,14 @@ describe("findComments", () => {
         assert.deepEqual(commentTexts("select 1*/*c*/2, 3<-- x\n, 1e-5--y"), ["/*c*/", "-- x", "--y"]);
     });
 
-    it("skips psql meta-command lines, only at the start of a line", () => {
-        assert.deepEqual(commentTexts("\\echo -- not a comment\n  \\set x -- nor this\nselect 1; \\x -- but this"), ["-- but this"]);
+    it("skips psql meta-commands to the line feed or to a `\\\\`, as psql reads them", () => {
+        assert.deepEqual(commentTexts("\\echo -- not a comment\n  \\set x -- nor this\nselect 1; \\x -- nor this\n-- but this"), ["-- but this"]);
+        assert.deepEqual(commentTexts("\\echo a\r-- not a comment\n\\echo '\\\\' \\\\ select 1 -- a comment"), ["-- a comment"]);
+        assert.deepEqual(commentTexts("\\copy t from stdin \\\\ -- still the copy\nselect 1; \\; -- a comment"), ["-- a comment"]);
+    });
+
+    it("ends a line comment at a lone carriage return, as PostgreSQL does", () => {
+        assert.deepEqual(commentTexts("-- a\rgrant all on t to anon; -- b\r\nselect 1; -- c\n"), ["-- a", "-- b", "-- c"]);
     });
 
     it("runs an unclosed block comment to the end of the text", () => {

@@ -1,7 +1,8 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, ObjectKind, ObjectName, Statement, StatementKind};
 use crate::report::Edit;
-use crate::rules::support::text::capitalize;
+use crate::rules::support::names::{Catalog, NameResolver, Resolution};
+use crate::rules::support::text::{capitalize, quote_identifier};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
 declare_rule! {
@@ -33,10 +34,17 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// The fix writes the schema before the name: for an existing object, the one schema the
-    /// history created it in; otherwise the first schema of a `SET search_path` earlier in
-    /// the file, or `public`, which is where the Supabase CLI's session puts and finds it.
-    /// After `SET search_path = ''` there is no such schema and no fix.
+    /// The fix writes the schema PostgreSQL uses at that point of the history, so the
+    /// statement keeps doing what it did: for a `CREATE`, the first schema of the
+    /// `search_path` that exists (the path a `SET search_path` earlier in the file gave, else
+    /// PostgreSQL's default `"$user", public`, where `$user` is a `postgres` schema that a
+    /// Supabase database does not have); for a reference to an existing object, the first
+    /// schema on that path holding the name among the objects earlier statements created and
+    /// did not drop. When that is uncertain there is no fix: the name is nowhere on the path, a
+    /// schema before the one holding it may hold the same name (Supabase's own schemas, one an
+    /// extension was installed in, one no migration creates), the path was changed in a `DO`
+    /// block or by `set_config`, or a `DO` block runs dynamic SQL. After
+    /// `SET search_path = ''` there is no schema at all.
     ///
     /// ## References
     /// - [PostgreSQL: The schema search path](https://www.postgresql.org/docs/current/ddl-schemas.html#DDL-SCHEMAS-PATH)
@@ -51,6 +59,7 @@ declare_rule! {
         messages: {
             unqualified: "{kind} `{name}` is named without its schema, so it resolves through the `search_path` of whichever session applies the migration; write `{schema}.{name}`.",
             unqualifiedNoSchema: "{kind} `{name}` is named without its schema while `search_path` is empty, so PostgreSQL cannot resolve it; write it as `schema.{name}`.",
+            unqualifiedUnresolved: "{kind} `{name}` is named without its schema, so it resolves through the `search_path` of whichever session applies the migration, and the migrations do not show which schema that is; write it as `schema.{name}`.",
         },
     }
 }
@@ -61,27 +70,35 @@ impl Rule for SchemaQualifiedNames {
     }
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let mut default_schema = Some("public".to_string());
-        for statement in ctx.statements() {
-            if let StatementKind::Set { name, value } = &statement.kind {
-                if name == "search_path" {
-                    default_schema = first_schema(value);
-                }
-                continue;
+        let statements = ctx.statements();
+        let is_unqualified = |s: &Statement| targets(s).iter().any(|(_, n, _)| n.schema.is_none());
+        if !statements.iter().any(is_unqualified) {
+            return;
+        }
+        // Where names resolve depends on every earlier statement: replay the files before this
+        // one (only for a file that has an unqualified name), then this one as it goes.
+        let mut names = NameResolver::default();
+        for file in &ctx.history.files[..ctx.file_index] {
+            names.start_file();
+            for statement in &file.facts.statements {
+                names.record(statement, &file.source.text);
             }
+        }
+        names.start_file();
+        for statement in statements {
             for (kind, name, is_reference) in targets(statement) {
                 if name.schema.is_some() {
                     continue;
                 }
-                // An existing object the history created in one schema is meant there.
-                let created_in = is_reference
-                    .then(|| schema_created_in(ctx, kind, &name.name))
-                    .flatten();
-                let schema = created_in.or_else(|| default_schema.clone());
+                let resolution = match Catalog::of(kind) {
+                    Some(catalog) if is_reference => names.resolve(catalog, &name.name),
+                    _ => names.creation_schema(),
+                };
                 let kind = capitalize(&kind.noun());
                 let written = name.span.text(ctx.text()).to_string();
-                match schema {
-                    Some(schema) => {
+                match resolution {
+                    Resolution::Schema(schema) => {
+                        let schema = quote_identifier(&schema);
                         findings
                             .report(
                                 "unqualified",
@@ -94,15 +111,23 @@ impl Rule for SchemaQualifiedNames {
                             )
                             .fix(Edit::insert(name.span.start, format!("{schema}.")));
                     }
-                    None => {
+                    Resolution::EmptyPath => {
                         findings.report(
                             "unqualifiedNoSchema",
                             name.span,
                             vec![("kind", kind), ("name", written)],
                         );
                     }
+                    Resolution::Unknown => {
+                        findings.report(
+                            "unqualifiedUnresolved",
+                            name.span,
+                            vec![("kind", kind), ("name", written)],
+                        );
+                    }
                 }
             }
+            names.record(statement, ctx.text());
         }
     }
 }
@@ -181,52 +206,4 @@ fn targets(statement: &Statement) -> Vec<(ObjectKind, &ObjectName, bool)> {
         },
         _ => Vec::new(),
     }
-}
-
-/// Object kinds that share a namespace: a table and a view cannot have the same name.
-fn namespace(kind: ObjectKind) -> u8 {
-    match kind {
-        ObjectKind::Function | ObjectKind::Procedure => 1,
-        ObjectKind::Type | ObjectKind::Domain => 2,
-        _ => 0,
-    }
-}
-
-/// The one schema the history (up to this file) creates an object named `name` of this kind
-/// in with a qualified name, when there is exactly one.
-fn schema_created_in(ctx: &RuleContext, kind: ObjectKind, name: &str) -> Option<String> {
-    let mut schemas: Vec<&str> = ctx
-        .history
-        .statements_naming(name)
-        .take_while(|(file, _)| *file <= ctx.file_index)
-        .filter_map(|(_, statement)| match &statement.kind {
-            StatementKind::Create(create)
-                if QUALIFIABLE.contains(&create.object)
-                    && namespace(create.object) == namespace(kind) =>
-            {
-                create
-                    .name
-                    .as_ref()
-                    .filter(|created| created.name == name)
-                    .and_then(|created| created.schema.as_deref())
-            }
-            _ => None,
-        })
-        .collect();
-    schemas.sort_unstable();
-    schemas.dedup();
-    match schemas.as_slice() {
-        [schema] => Some(schema.to_string()),
-        _ => None,
-    }
-}
-
-/// The schema `SET search_path = value` creates unqualified objects in: its first entry other
-/// than `"$user"` (which Supabase projects never have a schema for).
-fn first_schema(value: &str) -> Option<String> {
-    value
-        .split([',', ' '])
-        .map(|part| part.trim().trim_matches('"'))
-        .find(|part| !part.is_empty() && *part != "$user")
-        .map(str::to_string)
 }

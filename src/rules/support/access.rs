@@ -44,8 +44,8 @@ pub fn append_statement(
     };
     // Stay on the line the statement ends on when only blanks and a line comment follow.
     let rest = &file.text[end..];
-    let line_end = end + rest.find('\n').unwrap_or(rest.len());
-    let line_rest = file.text[end..line_end].trim_end_matches('\r');
+    let line_end = end + rest.find(['\n', '\r']).unwrap_or(rest.len());
+    let line_rest = &file.text[end..line_end];
     let keeps_line = line_rest.trim().is_empty() || line_rest.trim_start().starts_with("--");
     let (replace_end, kept) = if keeps_line {
         (end + line_rest.len(), line_rest)

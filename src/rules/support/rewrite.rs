@@ -5,14 +5,19 @@ use crate::report::Edit;
 
 use super::text::keyword_case;
 
-/// The line break the file already uses, so a fix does not mix `\n` into a CRLF file.
+/// The line break the file already uses, so a fix does not mix `\n` into a CRLF file or one
+/// whose lines end with a lone `\r`.
 pub fn line_break(source: &str) -> &'static str {
     // Called for every fix, with the whole file: the byte search (word at a time) settles the
     // usual file without `\r` about ten times faster than the substring search alone.
-    if source.as_bytes().contains(&b'\r') && source.contains("\r\n") {
-        "\r\n"
-    } else {
+    if !source.as_bytes().contains(&b'\r') {
         "\n"
+    } else if source.contains("\r\n") {
+        "\r\n"
+    } else if source.as_bytes().contains(&b'\n') {
+        "\n"
+    } else {
+        "\r"
     }
 }
 

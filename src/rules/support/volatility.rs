@@ -15,7 +15,7 @@ use crate::source::{Span, TokenKind};
 
 /// `select proname from pg_proc where pronamespace = 'pg_catalog'::regnamespace group by
 /// proname having bool_and(provolatile <> 'v')`, without internal-only functions.
-const NON_VOLATILE_BUILT_INS: &str = include_str!("non_volatile_functions.txt");
+pub(super) const NON_VOLATILE_BUILT_INS: &str = include_str!("non_volatile_functions.txt");
 
 /// SQL-standard functions written as keywords, some with an optional precision: all stable.
 const KEYWORD_FUNCTIONS: &[&str] = &[
