@@ -1,10 +1,14 @@
 //! The access matrix as JSON: what `supalint access` prints and diffs, and the playground
 //! shows. The shape is documented in `docs/access.md`.
 
+use std::collections::BTreeSet;
+
 use serde_json::{json, Map, Value};
 
 use crate::facts::PolicyCommand;
-use crate::history::LiveClause;
+use crate::history::{LiveClause, QualifiedName};
+
+use super::conditions::{called_functions, owner_columns, tables_read};
 
 use super::{AccessModel, Rows, API_ROLES, COMMANDS};
 
@@ -17,6 +21,35 @@ fn clause_text(clause: &LiveClause) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What the deciding conditions admit by: `owner` (columns tied to the caller, as in
+/// `user_id = (select auth.uid())`), `functions` (authorization calls: `adminFunction`,
+/// `authorizationFunctions`, and `SECURITY DEFINER` functions that check the caller) and
+/// `reads` (tables read in subqueries).
+fn admits<'c>(model: &AccessModel, clauses: impl Iterator<Item = &'c LiveClause<'c>>) -> Value {
+    let mut owner = BTreeSet::new();
+    let mut functions = BTreeSet::new();
+    let mut reads = BTreeSet::new();
+    let columns_of = |table: &QualifiedName| {
+        model
+            .db
+            .live_table(table)
+            .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
+            .unwrap_or_default()
+    };
+    for clause in clauses {
+        owner.extend(owner_columns(&clause.expr));
+        for called in called_functions(&clause.expr) {
+            if model.is_authorization_function(&called) {
+                functions.insert(called.to_string());
+            }
+        }
+        for read in tables_read(&clause.expr, &columns_of) {
+            reads.insert(read.table.to_string());
+        }
+    }
+    json!({ "owner": owner, "functions": functions, "reads": reads })
 }
 
 /// Conditions joined with `joiner`, each in parentheses when there are several.
@@ -56,6 +89,10 @@ pub fn matrix(model: &AccessModel) -> Value {
                     let mut entry = Map::new();
                     entry.insert("rows".into(), json!(rows));
                     if access.rows == Rows::Some {
+                        entry.insert(
+                            "admits".into(),
+                            admits(model, access.permissive.iter().map(|(_, c)| *c)),
+                        );
                         let permissive = joined(
                             access
                                 .permissive

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::config::Config;
+use crate::facts::body::FunctionBody;
 use crate::facts::expr::{required_values, Expr};
 use crate::facts::PolicyCommand;
 use crate::history::{Database, LiveClause, PolicyRecord, QualifiedName, TableRecord};
@@ -201,6 +202,31 @@ impl<'h, 'a> AccessModel<'h, 'a> {
             relations.extend(bucket_relations(db));
             relations
         })
+    }
+
+    /// Whether calling `function` checks who the caller is: `adminFunction`, one of
+    /// `authorizationFunctions`, or a live `SECURITY DEFINER` function whose body reads the
+    /// caller's identity (`auth.uid()`, `auth.jwt()`, `current_user`, the JWT settings).
+    pub fn is_authorization_function(&self, function: &QualifiedName) -> bool {
+        let configured = self
+            .config
+            .authorization_functions
+            .iter()
+            .chain(&self.config.admin_function)
+            .any(|name| &QualifiedName::parse(name) == function);
+        configured
+            || self.db.functions.live().any(|f| {
+                let last = f.definitions.len().saturating_sub(1);
+                &f.name == function
+                    && f.is_security_definer(last)
+                    && f.definitions.last().is_some_and(|d| {
+                        FunctionBody::new(d.at.source, d.def).is_some_and(|body| {
+                            body.reads_caller_identity(d.at.source)
+                                || body.calls(d.at.source, "auth.uid")
+                                || body.calls(d.at.source, "auth.jwt")
+                        })
+                    })
+            })
     }
 
     /// The live policies that fail with infinite recursion ([`super::recursion`]).

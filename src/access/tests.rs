@@ -50,6 +50,10 @@ fn rows_follow_privileges_rls_and_policies() {
     let update = cell(&matrix, "public.profiles", "authenticated", "update");
     assert_eq!(update["rows"], "some");
     assert_eq!(update["condition"], "id = (select auth.uid())");
+    assert_eq!(
+        update["admits"],
+        json!({"owner": ["id"], "functions": [], "reads": []})
+    );
     assert_eq!(update["writableColumns"], json!(["id", "name", "is_admin"]));
     assert_eq!(
         cell(&matrix, "public.profiles", "authenticated", "delete")["rows"],
@@ -113,5 +117,22 @@ fn storage_objects_are_shown_per_bucket() {
             ("avatars".into(), "some".into()),
             ("docs".into(), "none".into())
         ]
+    );
+}
+
+#[test]
+fn conditions_say_what_admits_the_caller() {
+    let matrix = matrix_of(&["create table public.members (org_id uuid, user_id uuid);
+         create table public.docs (id bigint primary key, org_id uuid);
+         alter table public.docs enable row level security;
+         create function public.is_admin() returns boolean language sql security definer
+           set search_path = '' as $$ select coalesce((auth.jwt() ->> 'admin')::boolean, false) $$;
+         create policy docs_read on public.docs for select to authenticated
+           using (exists (select 1 from public.members m where m.org_id = docs.org_id
+                          and m.user_id = (select auth.uid())) or public.is_admin());"]);
+    let read = cell(&matrix, "public.docs", "authenticated", "select");
+    assert_eq!(
+        read["admits"],
+        json!({"owner": [], "functions": ["public.is_admin"], "reads": ["public.members"]})
     );
 }
