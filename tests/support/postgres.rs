@@ -203,10 +203,28 @@ impl Database<'_> {
     /// Applies a migration file the way the Supabase CLI does: in one transaction, stopping
     /// at the first error, which `Err` holds.
     pub fn apply(&self, text: &str) -> Result<(), String> {
+        let output = self.feed(text, &["--single-transaction"])?;
+        if output.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        }
+    }
+
+    /// Runs a psql script to its end whatever fails (`ON_ERROR_STOP` off), with errors in
+    /// verbose form (`ERROR:  42601: …`); returns what psql wrote to stderr, where `\warn`
+    /// lines land in order with the errors.
+    pub fn run_script(&self, script: &str) -> Result<String, String> {
+        let output = self.feed(script, &["-v", "ON_ERROR_STOP=0", "-v", "VERBOSITY=verbose"])?;
+        Ok(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+
+    /// psql on this database with `args`, `text` on its standard input.
+    fn feed(&self, text: &str, args: &[&str]) -> Result<std::process::Output, String> {
         let mut child = self
             .cluster
             .psql(&self.name)
-            .arg("--single-transaction")
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -215,16 +233,11 @@ impl Database<'_> {
         let mut stdin = child.stdin.take().ok_or("psql has no stdin")?;
         // Written from another thread: psql may fill its output pipe before it has read
         // the whole file.
-        let output = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             scope.spawn(move || stdin.write_all(text.as_bytes()));
             child.wait_with_output()
         })
-        .map_err(|e| format!("psql did not finish: {e}"))?;
-        if output.status.success() {
-            Ok(())
-        } else {
-            Err(String::from_utf8_lossy(&output.stderr).into_owned())
-        }
+        .map_err(|e| format!("psql did not finish: {e}"))
     }
 }
 
