@@ -27,7 +27,20 @@ pub struct ExtensionRecord<'a> {
     pub name: String,
     pub schema: Option<String>,
     pub created: At<'a>,
+    /// `ALTER EXTENSION … SET SCHEMA s`, in order.
+    pub moves: Vec<(At<'a>, String)>,
     pub dropped: Option<Point>,
+}
+
+impl ExtensionRecord<'_> {
+    /// The schema at the end of its lifetime, when known: the last `SET SCHEMA`, else the
+    /// one it was installed into.
+    pub fn current_schema(&self) -> Option<&str> {
+        self.moves
+            .last()
+            .map(|(_, schema)| schema.as_str())
+            .or(self.schema.as_deref())
+    }
 }
 
 impl Lifetime for ExtensionRecord<'_> {
@@ -115,6 +128,23 @@ impl<'a> Database<'a> {
                     self.views.rekey(&key, new_key);
                 }
             }
+            StatementKind::AlterOther {
+                object: ObjectKind::Extension,
+                name: Some(name),
+            } => {
+                let Some(id) = self.extensions.live_id(&name.name) else {
+                    return;
+                };
+                let schema = at
+                    .statement
+                    .tokens
+                    .windows(3)
+                    .find(|w| w[0].is_word(at.source, "set") && w[1].is_word(at.source, "schema"))
+                    .and_then(|w| identifier(&w[2], at.source));
+                if let Some(schema) = schema {
+                    self.extensions.get_mut(id).moves.push((at, schema));
+                }
+            }
             StatementKind::Grant(grant) => self.replay_grant(at, grant),
             StatementKind::Insert(insert) => self.replay_insert(at, insert),
             StatementKind::Update(update) => self.replay_update(at, update),
@@ -134,7 +164,7 @@ impl<'a> Database<'a> {
             key.schema = "pg_temp".into();
         }
         match (&create.detail, create.object) {
-            (CreateDetail::Table(def), ObjectKind::Table) => {
+            (CreateDetail::Table(def), ObjectKind::Table | ObjectKind::ForeignTable) => {
                 if create.if_not_exists && self.tables.live_id(&key).is_some() {
                     return;
                 }
@@ -194,6 +224,7 @@ impl<'a> Database<'a> {
                             is_materialized: create.object == ObjectKind::MaterializedView,
                             definitions: vec![definition],
                             alters: Vec::new(),
+                            grants: Vec::new(),
                             dropped: None,
                         };
                         self.views.create(key, at.point, record);
@@ -214,6 +245,7 @@ impl<'a> Database<'a> {
                     name: name.name.clone(),
                     schema,
                     created: at,
+                    moves: Vec::new(),
                     dropped: None,
                 };
                 self.extensions.create(name.name.clone(), at.point, record);
@@ -263,7 +295,7 @@ impl<'a> Database<'a> {
         for name in &drop.names {
             let key = QualifiedName::of(name);
             match drop.object {
-                ObjectKind::Table => self.drop_table(&key, at.point),
+                ObjectKind::Table | ObjectKind::ForeignTable => self.drop_table(&key, at.point),
                 ObjectKind::View | ObjectKind::MaterializedView => {
                     self.views.drop_key(&key, at.point);
                 }
@@ -342,7 +374,23 @@ impl<'a> Database<'a> {
                     None
                 }
                 AlterTableActionKind::AddConstraint(constraint) => {
-                    table.add_constraint(constraint, at);
+                    match &constraint.index {
+                        // `ADD PRIMARY KEY USING INDEX idx`: the index becomes the key's own.
+                        Some(index) if constraint.columns.is_empty() => {
+                            let index_key = QualifiedName {
+                                schema: key.schema.clone(),
+                                name: index.clone(),
+                            };
+                            if let Some(index_id) = self.indexes.live_id(&index_key) {
+                                let columns = self.indexes.get(index_id).columns.clone();
+                                self.indexes.drop_key(&index_key, at.point);
+                                self.tables
+                                    .get_mut(id)
+                                    .add_constraint_on(constraint, columns, at);
+                            }
+                        }
+                        _ => table.add_constraint(constraint, at),
+                    }
                     None
                 }
                 AlterTableActionKind::DropConstraint { name, .. } => {
@@ -472,8 +520,11 @@ impl<'a> Database<'a> {
         match grant.object_kind {
             GrantObjectKind::Table => {
                 for object in &grant.objects {
-                    if let Some(id) = self.tables.live_id(&QualifiedName::of(object)) {
+                    let key = QualifiedName::of(object);
+                    if let Some(id) = self.tables.live_id(&key) {
                         self.tables.get_mut(id).grants.push(event);
+                    } else if let Some(id) = self.views.live_id(&key) {
+                        self.views.get_mut(id).grants.push(event);
                     }
                 }
             }
@@ -487,6 +538,17 @@ impl<'a> Database<'a> {
                 ids.sort_unstable();
                 for id in ids {
                     self.tables.get_mut(id).grants.push(event);
+                }
+                // `ALL TABLES` covers views, materialized views and foreign tables too.
+                let mut ids: Vec<usize> = self
+                    .views
+                    .live_entries()
+                    .filter(|(key, _)| in_schemas(&key.schema))
+                    .map(|(_, id)| id)
+                    .collect();
+                ids.sort_unstable();
+                for id in ids {
+                    self.views.get_mut(id).grants.push(event);
                 }
             }
             GrantObjectKind::Function | GrantObjectKind::Procedure => {

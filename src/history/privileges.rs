@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::facts::{Grant, GrantObjectKind};
 
-use super::{At, Database, FunctionRecord, Point, TableRecord};
+use super::{At, Database, FunctionRecord, Point, TableRecord, ViewRecord};
 
 /// A `GRANT`/`REVOKE` that applies to an object.
 #[derive(Clone, Copy, Debug)]
@@ -221,8 +221,32 @@ impl<'a> Database<'a> {
     /// What `role` (`public` for PUBLIC) holds on the table at the end of its lifetime,
     /// granted by name: the defaults it was created with, then every grant and revoke.
     pub fn table_privileges(&self, table: &TableRecord<'a>, role: &str) -> TablePrivileges {
-        let schema = table.name.schema.as_str();
-        let created = table.created.point;
+        self.relation_privileges(&table.name.schema, table.created.point, &table.grants, role)
+    }
+
+    /// [`Database::table_privileges`] for a view or materialized view (Postgres grants on
+    /// them as on tables, and `ON TABLES` defaults cover them).
+    pub fn view_privileges(&self, view: &ViewRecord<'a>, role: &str) -> TablePrivileges {
+        let created = view.created().map_or(Point::END, |at| at.point);
+        self.relation_privileges(&view.name.schema, created, &view.grants, role)
+    }
+
+    /// What `role` can do on the view, directly or through PUBLIC.
+    pub fn effective_view_privileges(&self, view: &ViewRecord<'a>, role: &str) -> TablePrivileges {
+        with_public(
+            self.view_privileges(view, role),
+            self.view_privileges(view, "public"),
+        )
+    }
+
+    /// What `role` holds on a relation of `schema` created at `created`, granted by name.
+    fn relation_privileges(
+        &self,
+        schema: &str,
+        created: Point,
+        grants: &[GrantEvent<'a>],
+        role: &str,
+    ) -> TablePrivileges {
         let mut privileges = TablePrivileges::default();
         for privilege in TABLE_PRIVILEGES {
             if self.default_privilege(
@@ -235,7 +259,7 @@ impl<'a> Database<'a> {
                 privileges.table.insert(privilege);
             }
         }
-        for event in table.grants.iter().filter(|e| e.names_role(role)) {
+        for event in grants.iter().filter(|e| e.names_role(role)) {
             privileges.apply(event);
         }
         privileges
@@ -247,12 +271,18 @@ impl<'a> Database<'a> {
         table: &TableRecord<'a>,
         role: &str,
     ) -> TablePrivileges {
-        let mut own = self.table_privileges(table, role);
-        let public = self.table_privileges(table, "public");
-        own.table.extend(public.table);
-        for (column, set) in public.columns {
-            own.columns.entry(column).or_default().extend(set);
-        }
-        own
+        with_public(
+            self.table_privileges(table, role),
+            self.table_privileges(table, "public"),
+        )
     }
+}
+
+/// A role's own privileges with those PUBLIC holds added.
+fn with_public(mut own: TablePrivileges, public: TablePrivileges) -> TablePrivileges {
+    own.table.extend(public.table);
+    for (column, set) in public.columns {
+        own.columns.entry(column).or_default().extend(set);
+    }
+    own
 }

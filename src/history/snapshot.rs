@@ -40,7 +40,7 @@ pub fn snapshot(db: &Database) -> Value {
     let mut column_grants = Vec::new();
     for (id, table) in db.tables.all().iter().enumerate() {
         let name = table.current_name();
-        if table.dropped.is_some() || is_platform(&name.schema) {
+        if table.dropped.is_some() || table.is_foreign() || is_platform(&name.schema) {
             continue;
         }
         let key_columns = |kind: ConstraintKind| {

@@ -1,7 +1,7 @@
 //! Tables and their indexes: columns, keys, row-level security and grants, followed through
 //! every `ALTER TABLE` to the end of the history.
 
-use crate::facts::{ColumnDef, ConstraintDef, ConstraintKind, Create};
+use crate::facts::{ColumnDef, ConstraintDef, ConstraintKind, Create, ObjectKind};
 use crate::source::Span;
 
 use super::privileges::GrantEvent;
@@ -72,6 +72,11 @@ impl<'a> TableRecord<'a> {
             columns: Vec::new(),
             keys: Vec::new(),
         }
+    }
+
+    /// `CREATE FOREIGN TABLE`: its rows live on another server, and it has no RLS.
+    pub fn is_foreign(&self) -> bool {
+        self.create.object == ObjectKind::ForeignTable
     }
 
     /// Whether RLS is enabled at the end of the table's lifetime.
@@ -177,14 +182,23 @@ impl<'a> TableRecord<'a> {
     }
 
     pub(super) fn add_constraint(&mut self, constraint: &ConstraintDef, at: At<'a>) {
+        self.add_constraint_on(constraint, constraint.columns.clone(), at);
+    }
+
+    /// Adds a constraint on `columns` (for `USING INDEX`, the index's columns).
+    pub(super) fn add_constraint_on(
+        &mut self,
+        constraint: &ConstraintDef,
+        columns: Vec<String>,
+        at: At<'a>,
+    ) {
         let references = constraint.references.as_ref().map(QualifiedName::of);
         match constraint.kind {
             ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::ForeignKey
-                if !constraint.columns.is_empty() =>
+                if !columns.is_empty() =>
             {
                 let kind = constraint.kind.clone();
                 let name = constraint.name.clone();
-                let columns = constraint.columns.clone();
                 let index = self.add_key(kind, name, columns, references, at, constraint.span);
                 self.keys[index].referenced_columns = constraint.referenced_columns.clone();
             }

@@ -2,6 +2,7 @@
 
 use crate::facts::{AlterView, Create, ViewDef};
 
+use super::privileges::GrantEvent;
 use super::registry::Lifetime;
 use super::{At, Point, QualifiedName};
 
@@ -19,10 +20,17 @@ pub struct ViewRecord<'a> {
     pub is_materialized: bool,
     pub definitions: Vec<ViewDefinition<'a>>,
     pub alters: Vec<(At<'a>, &'a AlterView)>,
+    /// Grants and revokes on it (by name or `ALL TABLES IN SCHEMA`), in order.
+    pub grants: Vec<GrantEvent<'a>>,
     pub dropped: Option<Point>,
 }
 
-impl ViewRecord<'_> {
+impl<'a> ViewRecord<'a> {
+    /// The first definition: where the view was created.
+    pub fn created(&self) -> Option<At<'a>> {
+        self.definitions.first().map(|d| d.at)
+    }
+
     /// Whether definition `index` ends up with `security_invoker` on: its own option, or a
     /// later `ALTER VIEW … SET (security_invoker = …)` before `CREATE OR REPLACE VIEW`
     /// resets the options.
