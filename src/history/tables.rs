@@ -217,6 +217,25 @@ impl<'a> TableRecord<'a> {
     ) -> usize {
         let name = name
             .unwrap_or_else(|| default_constraint_name(&self.current_name().name, &columns, &kind));
+        // `CREATE TABLE` makes one index of key constraints on the same columns (`id uuid
+        // unique … primary key (id)` has only the primary key); `ALTER TABLE` makes each.
+        let is_index_key = |kind: &ConstraintKind| {
+            matches!(kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)
+        };
+        if at.point == self.created.point && is_index_key(&kind) {
+            let same = self.keys.iter().position(|k| {
+                k.at.point == at.point && is_index_key(&k.kind) && k.columns == columns
+            });
+            if let Some(existing) = same {
+                if kind == ConstraintKind::PrimaryKey {
+                    let key = &mut self.keys[existing];
+                    key.kind = kind;
+                    key.name = name;
+                    key.span = span;
+                }
+                return existing;
+            }
+        }
         self.keys.push(Key {
             name,
             kind,

@@ -126,20 +126,34 @@ fn end_schema<'a>(ctx: &RuleContext, extension: &ExtensionRecord<'a>) -> (String
     (schema, created, span)
 }
 
-/// The first schema of the `search_path` the statement's file set before it, if any.
+/// The first schema of the `search_path` the statement's file set before it, if any (a
+/// `RESET` or `SET … DEFAULT` goes back to the database's).
 fn search_path_schema(ctx: &RuleContext, at: At) -> Option<String> {
     let file = ctx.history.files.get(at.point.file)?;
-    let value = file
+    let mut search_path: Option<&str> = None;
+    for statement in file
         .facts
         .statements
         .iter()
         .take_while(|s| s.index < at.statement.index)
-        .filter_map(|s| match &s.kind {
-            StatementKind::Set { name, value } if name == "search_path" => Some(value),
-            _ => None,
-        })
-        .last()?;
-    value
+    {
+        match &statement.kind {
+            StatementKind::Set { name, value } if name == "search_path" => {
+                search_path = (!value.eq_ignore_ascii_case("default")).then_some(value.as_str());
+            }
+            StatementKind::Other { keyword } if keyword == "reset" => {
+                let source = file.source.text.as_str();
+                let resets = statement.tokens.get(1).is_some_and(|t| {
+                    t.is_word(source, "search_path") || t.is_word(source, "all")
+                });
+                if resets {
+                    search_path = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    search_path?
         .split([',', ' '])
         .map(|s| s.trim().trim_matches('"'))
         .find(|s| !s.is_empty() && *s != "$user")

@@ -49,7 +49,7 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0023_sensitive_columns_exposed"],
         messages: {
-            exposed: "Column `{column}` of `{table}` has a sensitive name and `{role}` can read it through the Data API without row-level security, so anyone with the anon key reads every row's value; enable row-level security on `{table}` or revoke `SELECT` on it from `anon` and `authenticated`.",
+            exposed: "Column `{column}` of `{table}` has a sensitive name and `{role}` can read it through the Data API without row-level security, so {readers} reads it in every row; enable row-level security on `{table}` or revoke `SELECT` on it from `anon` and `authenticated`.",
         },
     }
 }
@@ -131,7 +131,7 @@ const SENSITIVE_NAMES: &[&str] = &[
     "macaddr",
 ];
 
-/// The roles an API client acts as, and PUBLIC, which both are members of.
+/// The roles an API client acts as (what they hold includes what PUBLIC holds).
 const READERS: &[&str] = &["anon", "authenticated"];
 
 impl Rule for SensitiveColumnsExposed {
@@ -168,10 +168,19 @@ impl Rule for SensitiveColumnsExposed {
                         ("column", column.name.clone()),
                         ("table", name.to_string()),
                         ("role", role.to_string()),
+                        ("readers", readers(role).to_string()),
                     ],
                 );
             }
         }
+    }
+}
+
+/// Who acts as `role` through the Data API.
+fn readers(role: &str) -> &'static str {
+    match role {
+        "anon" => "anyone holding the project's public anon key",
+        _ => "every signed-in user",
     }
 }
 

@@ -88,6 +88,7 @@ struct Shape {
 /// A live index of the table: a `CREATE INDEX` or the index of a key constraint.
 struct TableIndex<'a> {
     name: String,
+    is_primary_key: bool,
     at: At<'a>,
     span: Span,
     shape: Shape,
@@ -106,7 +107,8 @@ impl Rule for DuplicateIndex {
                 continue;
             }
             let mut indexes = table_indexes(db, id, table);
-            indexes.sort_by_key(|index| index.at.point);
+            // Of two made by one statement, the primary key is the one to keep.
+            indexes.sort_by_key(|index| (index.at.point, !index.is_primary_key));
             for (position, index) in indexes.iter().enumerate() {
                 if index.at.point.file != ctx.file_index {
                     continue;
@@ -136,6 +138,7 @@ fn table_indexes<'a>(db: &Database<'a>, id: usize, table: &TableRecord<'a>) -> V
         .filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique))
         .map(|key| TableIndex {
             name: key.name.clone(),
+            is_primary_key: key.kind == ConstraintKind::PrimaryKey,
             at: key.at,
             span: key.span,
             shape: Shape {
@@ -185,6 +188,7 @@ fn created_index<'a>(record: &IndexRecord<'a>) -> Option<TableIndex<'a>> {
     let tail = normalized(at.source, tokens.get(def.tail.clone()).unwrap_or_default());
     Some(TableIndex {
         name: record.name.name.clone(),
+        is_primary_key: false,
         at,
         span: create.name.as_ref().map_or(at.statement.head_span(), |n| n.span),
         shape: Shape {

@@ -17,8 +17,10 @@ declare_rule! {
     /// Partial indexes count as covering, as they do for splinter. Splinter checks every
     /// schema but Supabase's own; this rule checks the exposed ones.
     ///
-    /// Off by default: splinter reports it as `INFO`, and small lookup tables (a handful of
-    /// rows referenced by a `status_id`) need no index. Turn it on for tables that grow.
+    /// A warning by default, although splinter rates it `INFO`: the house templates index
+    /// every foreign key next to its table, and the cost of a missing one grows with the table
+    /// unnoticed. A small lookup table (a handful of rows referenced by a `status_id`) may do
+    /// without: put `-- supalint-disable-next-line unindexed-foreign-key` above its key.
     ///
     /// ## Why is this bad?
     /// Postgres indexes the referenced side of a foreign key (it must be unique), never the
@@ -53,7 +55,7 @@ declare_rule! {
     pub UnindexedForeignKey {
         id: "unindexed-foreign-key",
         category: Safety,
-        severity: Off,
+        severity: Warn,
         fix: None,
         options: ["exposedSchemas"],
         sources: ["splinter:0001_unindexed_foreign_keys"],
