@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use support::corpus;
 use supalint::rules;
 use supalint::{lint, InputFile, LintRequest};
+use support::corpus;
 
 /// The ids of the rules whose sources name a splinter lint.
 fn splinter_rules() -> Vec<&'static str> {

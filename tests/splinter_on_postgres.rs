@@ -12,8 +12,8 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use support::postgres::cluster_or_skip;
 use supalint::rules;
+use support::postgres::cluster_or_skip;
 
 /// A fixture case: its name and its files' texts, in migration order.
 struct Case {
@@ -82,8 +82,9 @@ fn numbered_splinter_rules() -> Vec<&'static str> {
         .map(|r| r.meta())
         .filter(|m| {
             m.sources.iter().any(|s| {
-                s.strip_prefix("splinter:")
-                    .is_some_and(|lint| lint.len() > 5 && lint[..4].bytes().all(|b| b.is_ascii_digit()))
+                s.strip_prefix("splinter:").is_some_and(|lint| {
+                    lint.len() > 5 && lint[..4].bytes().all(|b| b.is_ascii_digit())
+                })
             })
         })
         .map(|m| m.id)
@@ -121,11 +122,9 @@ fn truth_queries_find_the_problems_the_fixtures_mark() {
                 Err(error) => panic!("{error}"),
             };
             checked += 1;
-            let applied = case
-                .files
-                .iter()
-                .enumerate()
-                .try_for_each(|(i, text)| database.apply(text).map_err(|e| format!("file {i}: {e}")));
+            let applied = case.files.iter().enumerate().try_for_each(|(i, text)| {
+                database.apply(text).map_err(|e| format!("file {i}: {e}"))
+            });
             let outcome = applied.and_then(|()| database.sql(&truth));
             match outcome {
                 Ok(rows) => {

@@ -5,6 +5,8 @@
 
 /** @import { RuleMeta } from "../api.js" */
 
+import { SPLINTER_LINTS, splinterLintsOf, splinterLintUrl } from "../splinter-lints.js";
+
 const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
 
 /**
@@ -62,7 +64,12 @@ function rulesTable(rules) {
  * @returns {string}
  */
 function rulesMarkdown(rules) {
-    const parts = ["# supalint rules\n", rules.map((rule) => `- [\`${rule.id}\`](#${rule.id}): ${rule.summary}`).join("\n"), ""];
+    const parts = [
+        "# supalint rules\n",
+        rules.map((rule) => `- [\`${rule.id}\`](#${rule.id}): ${rule.summary}`).join("\n"),
+        "",
+        splinterTable(rules),
+    ];
     for (const rule of rules) {
         parts.push(`## ${rule.id}\n`);
         parts.push(`${rule.summary}\n`);
@@ -72,7 +79,7 @@ function rulesMarkdown(rules) {
             parts.push(`- Options: ${rule.options.map((key) => `\`${key}\``).join(", ")}`);
         }
         if (rule.sources.length > 0) {
-            parts.push(`- Sources: ${rule.sources.join(", ")}`);
+            parts.push(`- Sources: ${rule.sources.map(sourceMarkdown).join(", ")}`);
         }
         parts.push(`- Documentation: ${rule.docsUrl}\n`);
         const docs = demoteHeadings(cleanFences(rule.docs.trim()));
@@ -84,6 +91,45 @@ function rulesMarkdown(rules) {
         }
     }
     return `${parts.join("\n").replace(/\n{3,}/gu, "\n\n").trimEnd()}\n`;
+}
+
+/**
+ * A rule source, linked when it is a splinter lint.
+ * @param {string} source
+ * @returns {string}
+ */
+function sourceMarkdown(source) {
+    const [lint] = splinterLintsOf({ sources: [source] });
+    return lint === undefined ? source : `[splinter \`${lint}\`](${splinterLintUrl(lint)})`;
+}
+
+/**
+ * The table from each splinter lint to the rules that check it in the
+ * migration history, or why none does.
+ * @param {RuleMeta[]} rules
+ * @returns {string}
+ */
+function splinterTable(rules) {
+    const rows = SPLINTER_LINTS.map((lint) => {
+        const checking = rules.filter((rule) => splinterLintsOf(rule).includes(lint.id));
+        const cell =
+            checking.length > 0
+                ? checking.map((rule) => `[\`${rule.id}\`](#${rule.id})`).join(", ")
+                : lint.outOfScope === undefined
+                  ? "no rule yet"
+                  : `out of scope: ${lint.outOfScope}`;
+        return `| [\`${lint.id}\`](${splinterLintUrl(lint.id)}) | ${cell} |`;
+    });
+    return [
+        "## Splinter lints\n",
+        "[Splinter](https://github.com/supabase/splinter), Supabase's database linter, checks a live database. " +
+            "These rules check the same things before the migrations run, on the database the whole history leaves: " +
+            "a finding is reported at the statement that made what is still there.\n",
+        "| splinter lint | supalint rule |",
+        "|---|---|",
+        ...rows,
+        "",
+    ].join("\n");
 }
 
 /**

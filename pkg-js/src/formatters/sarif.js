@@ -10,6 +10,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { splinterLintsOf, splinterLintUrl } from "../splinter-lints.js";
+
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /**
@@ -73,6 +75,7 @@ export function formatSarif(results, context) {
  * @returns {object}
  */
 function ruleDescriptor(rule) {
+    const splinterLints = splinterLintsOf(rule);
     return {
         id: rule.id,
         shortDescription: { text: rule.summary },
@@ -80,7 +83,15 @@ function ruleDescriptor(rule) {
         helpUri: rule.docsUrl,
         defaultConfiguration:
             rule.severity === "off" ? { enabled: false, level: "warning" } : { level: rule.severity === "error" ? "error" : "warning" },
-        properties: { category: rule.category, fixable: rule.fixable ?? null, tags: [rule.category] },
+        properties: {
+            category: rule.category,
+            fixable: rule.fixable ?? null,
+            tags: splinterLints.length > 0 ? [rule.category, "splinter"] : [rule.category],
+            // The Supabase database linter checks this rule mirrors, with their documentation.
+            ...(splinterLints.length > 0 && {
+                splinterLints: splinterLints.map((id) => ({ id, helpUri: splinterLintUrl(id) })),
+            }),
+        },
     };
 }
 

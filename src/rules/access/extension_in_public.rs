@@ -143,9 +143,10 @@ fn search_path_schema(ctx: &RuleContext, at: At) -> Option<String> {
             }
             StatementKind::Other { keyword } if keyword == "reset" => {
                 let source = file.source.text.as_str();
-                let resets = statement.tokens.get(1).is_some_and(|t| {
-                    t.is_word(source, "search_path") || t.is_word(source, "all")
-                });
+                let resets = statement
+                    .tokens
+                    .get(1)
+                    .is_some_and(|t| t.is_word(source, "search_path") || t.is_word(source, "all"));
                 if resets {
                     search_path = None;
                 }

@@ -190,7 +190,10 @@ fn created_index<'a>(record: &IndexRecord<'a>) -> Option<TableIndex<'a>> {
         name: record.name.name.clone(),
         is_primary_key: false,
         at,
-        span: create.name.as_ref().map_or(at.statement.head_span(), |n| n.span),
+        span: create
+            .name
+            .as_ref()
+            .map_or(at.statement.head_span(), |n| n.span),
         shape: Shape {
             method: def.method.clone(),
             elements,

@@ -85,7 +85,9 @@ impl Rule for UnindexedForeignKey {
                 table
                     .keys
                     .iter()
-                    .filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique))
+                    .filter(|k| {
+                        matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)
+                    })
                     .map(|k| k.columns.as_slice()),
             );
             for key in table.foreign_keys() {

@@ -60,7 +60,9 @@ fn grants_table_wide_select(event: &GrantEvent) -> bool {
         .privileges
         .iter()
         .zip(&event.grant.privilege_columns)
-        .any(|(privilege, columns)| (privilege == "all" || privilege == "select") && columns.is_empty())
+        .any(|(privilege, columns)| {
+            (privilege == "all" || privilege == "select") && columns.is_empty()
+        })
 }
 
 /// Where to point a finding about the grant `at`: the first reader role it names, else its
