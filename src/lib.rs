@@ -2,6 +2,7 @@
 //!
 //! The pipeline: source → parse → facts → history → rules → directives → report.
 
+pub mod access;
 pub mod config;
 pub mod directives;
 pub mod facts;
@@ -17,6 +18,8 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use lint::{catalog_snapshot, lint, FileResult, InputFile, LintRequest, LintResponse, Stats};
+pub use lint::{
+    access_matrix, catalog_snapshot, lint, FileResult, InputFile, LintRequest, LintResponse, Stats,
+};
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

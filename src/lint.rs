@@ -178,15 +178,32 @@ pub fn lint(request: &LintRequest) -> LintResponse {
     lint_files(request, analyzed)
 }
 
-/// The end-state catalog the request's files leave, as JSON ([`crate::history::snapshot`]).
-pub fn catalog_snapshot(request: &LintRequest) -> serde_json::Value {
+/// The history of the request's files, analysed without validation, given to `read`.
+fn with_history<T>(request: &LintRequest, read: impl FnOnce(&History) -> T) -> T {
     let analyzed: Vec<Analyzed> = request
         .files
         .iter()
         .map(|file| analyze_text(&file.path, file.text.clone(), false))
         .collect();
     let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
-    crate::history::snapshot(&history.database)
+    read(&history)
+}
+
+/// The end-state catalog the request's files leave, as JSON ([`crate::history::snapshot`]).
+pub fn catalog_snapshot(request: &LintRequest) -> serde_json::Value {
+    with_history(request, |history| {
+        crate::history::snapshot(&history.database)
+    })
+}
+
+/// Who can do what in the end state, as JSON ([`crate::access::matrix`]), under the
+/// request's configuration.
+pub fn access_matrix(request: &LintRequest) -> serde_json::Value {
+    let (config, _) = Config::from_json(&request.config);
+    with_history(request, |history| {
+        let model = crate::access::AccessModel::new(&history.database, &config);
+        crate::access::matrix(&model)
+    })
 }
 
 /// [`lint`], taking the request: the texts move into the analysis instead of being copied

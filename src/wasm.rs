@@ -91,3 +91,10 @@ pub fn rules() -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// Who can do what in the database the files leave (`docs/access.md`), under the request's
+/// configuration.
+#[wasm_bindgen(js_name = accessMatrix)]
+pub fn access_matrix(request_value: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::lint::access_matrix(&request(request_value)?))
+}

@@ -30,8 +30,8 @@ create table if not exists public.accounts_memberships (
   user_id uuid not null,
   primary key (account_id, user_id)
 );
-revoke all on public.accounts from anon, authenticated;
-revoke all on public.accounts_memberships from anon, authenticated;
+revoke all on public.accounts from anon, authenticated, service_role;
+revoke all on public.accounts_memberships from anon, authenticated, service_role;
 grant select, update on public.accounts to authenticated;
 grant select on public.accounts_memberships to authenticated;
 ";
@@ -70,8 +70,8 @@ create policy accounts_read on public.accounts for select to authenticated
 
 drop policy if exists accounts_update on public.accounts;
 create policy accounts_update on public.accounts for update to authenticated
-  using (public.has_role_on_account(id))
-  with check (public.has_role_on_account(id));
+  using (public.has_role_on_account(id) or (select public.is_super_admin()))
+  with check (public.has_role_on_account(id) or (select public.is_super_admin()));
 
 drop policy if exists memberships_read on public.accounts_memberships;
 create policy memberships_read on public.accounts_memberships for select to authenticated
@@ -170,18 +170,18 @@ fn authorization_functions_count_as_caller_checks() {
 #[test]
 fn revoke_roles_option_sets_the_roles_to_revoke() {
     let text = "create table public.notes (id bigint primary key);\n\
-                revoke all on public.notes from authenticated, service_role;\n";
+                revoke all on public.notes from anon;\n";
     let history = files(&[("20240101000000_notes.sql", text)]);
     let by_default = findings_of("revoke-default-privileges", history.clone(), json!({}));
     assert_eq!(
         by_default.len(),
         1,
-        "anon keeps its privileges: {by_default:?}"
+        "authenticated and service_role keep their privileges: {by_default:?}"
     );
     let configured = findings_of(
         "revoke-default-privileges",
         history,
-        json!({ "revokeRoles": ["authenticated", "service_role"] }),
+        json!({ "revokeRoles": ["anon"] }),
     );
     assert!(configured.is_empty(), "{configured:?}");
 }

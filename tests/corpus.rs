@@ -9,6 +9,7 @@
 mod support;
 
 use std::collections::BTreeMap;
+use std::fs;
 
 use supalint::lint::parse_stats;
 use supalint::{lint, LintRequest};

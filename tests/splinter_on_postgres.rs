@@ -1,9 +1,9 @@
 //! The rules that mirror splinter's lints, checked against a real PostgreSQL: each fixture
-//! case of such a rule (`tests/rules/<id>/*.sql` and its history folders) is applied to a
-//! fresh database with the Supabase stand-in, one transaction per file, and the rule's
-//! `truth.sql` (a catalog query returning one row per problem the rule names) must return
-//! exactly as many rows as the case has `-- expect: <id>` markers: some for `invalid.sql`,
-//! none for `valid.sql` and for histories where a later file fixes the problem.
+//! case of a rule folder holding a `truth.sql` (`tests/rules/<id>/*.sql` and its history
+//! folders) is applied to a fresh database with the Supabase stand-in, one transaction per
+//! file, and `truth.sql` (a catalog query returning one row per problem the rule names) must
+//! return exactly as many rows as the case has `-- expect: <id>` markers: some for
+//! `invalid.sql`, none for `valid.sql` and for histories where a later file fixes the problem.
 //!
 //! Skipped, with the reason printed, only when no PostgreSQL is installed (failed under `CI`).
 
@@ -75,32 +75,48 @@ fn expected_rows(case: &Case, rule_id: &str) -> usize {
         .count()
 }
 
-/// The rules sourced from a numbered splinter lint (`splinter:0001_…`).
-fn numbered_splinter_rules() -> Vec<&'static str> {
-    rules::all()
-        .iter()
-        .map(|r| r.meta())
-        .filter(|m| {
-            m.sources.iter().any(|s| {
-                s.strip_prefix("splinter:").is_some_and(|lint| {
-                    lint.len() > 5 && lint[..4].bytes().all(|b| b.is_ascii_digit())
-                })
-            })
-        })
-        .map(|m| m.id)
-        .collect()
+/// The splinter rules written with their truth queries; every other rule folder holding a
+/// `truth.sql` is checked too.
+const RULES_WITH_TRUTH: &[&str] = &[
+    "duplicate-index",
+    "extension-in-public",
+    "fkey-to-auth-unique",
+    "foreign-table-in-api",
+    "materialized-view-in-api",
+    "require-primary-key",
+    "sensitive-columns-exposed",
+    "unindexed-foreign-key",
+];
+
+/// The rule folders holding a `truth.sql`, by rule id.
+fn rules_with_truth() -> Vec<String> {
+    let mut ids: Vec<String> = fs::read_dir(rules_root())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("truth.sql").is_file())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    ids
 }
 
 #[test]
-fn every_numbered_splinter_rule_has_a_truth_query() {
-    let missing: Vec<&str> = numbered_splinter_rules()
-        .into_iter()
-        .filter(|id| !rules_root().join(id).join("truth.sql").is_file())
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "no tests/rules/<id>/truth.sql for {missing:?}"
-    );
+fn splinter_rules_have_a_truth_query_and_name_their_lint() {
+    let with_truth = rules_with_truth();
+    for id in RULES_WITH_TRUTH {
+        assert!(
+            with_truth.iter().any(|t| t == id),
+            "no tests/rules/{id}/truth.sql"
+        );
+        let rule = rules::find(id).unwrap_or_else(|| panic!("no rule {id}"));
+        assert!(
+            rule.meta().sources.iter().any(|s| s.starts_with("splinter:")),
+            "{id} names no splinter lint in its sources"
+        );
+    }
+    for id in &with_truth {
+        assert!(rules::find(id).is_some(), "tests/rules/{id} names no rule");
+    }
 }
 
 #[test]
@@ -110,11 +126,10 @@ fn truth_queries_find_the_problems_the_fixtures_mark() {
     };
     let mut failures = Vec::new();
     let mut checked = 0;
-    for rule_id in numbered_splinter_rules() {
+    for rule_id in rules_with_truth() {
+        let rule_id = rule_id.as_str();
         let rule_dir = rules_root().join(rule_id);
-        let Ok(truth) = fs::read_to_string(rule_dir.join("truth.sql")) else {
-            continue;
-        };
+        let truth = fs::read_to_string(rule_dir.join("truth.sql")).unwrap();
         for case in cases(&rule_dir) {
             let expected = expected_rows(&case, rule_id);
             let database = match cluster.create_supabase_database(&format!("truth_{checked}")) {

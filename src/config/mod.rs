@@ -63,7 +63,7 @@ impl Default for Config {
             exposed_schemas: vec!["public".into()],
             admin_function: Some("public.is_super_admin".into()),
             authorization_functions: Vec::new(),
-            revoke_roles: vec!["anon".into(), "authenticated".into()],
+            revoke_roles: vec!["authenticated".into(), "service_role".into()],
             seed_tables: Vec::new(),
             registered_buckets: None,
             version_suffix_words: DEFAULT_VERSION_SUFFIX_WORDS
@@ -92,6 +92,13 @@ pub fn preset(name: &str) -> HashMap<&'static str, Severity> {
 }
 
 impl Config {
+    /// Whether the Data API serves `schema` (`exposedSchemas`).
+    pub fn is_exposed(&self, schema: &str) -> bool {
+        self.exposed_schemas
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(schema))
+    }
+
     pub fn severity(&self, rule_id: &str) -> Severity {
         self.severities
             .get(rule_id)

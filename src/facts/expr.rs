@@ -182,7 +182,41 @@ pub fn parse_expr(source: &str, tokens: &[Token]) -> Expr {
     parser.all(0)
 }
 
+/// Parses the tokens as one query (`SELECT …`, `WITH …`, `VALUES …`): a SQL function body.
+pub fn parse_query(source: &str, tokens: &[Token]) -> Query {
+    let mut parser = Parser {
+        source,
+        tokens,
+        pos: 0,
+        end: tokens.len(),
+    };
+    parser.query(0)
+}
+
 impl Expr {
+    /// Every subquery in the tree (`EXISTS (…)`, `x IN (SELECT …)`, `(SELECT …)`), nested
+    /// ones included, outermost first.
+    pub fn queries(&self) -> Vec<&Query> {
+        let mut queries = Vec::new();
+        self.walk(&mut |expr, _| match &expr.kind {
+            ExprKind::Exists(query) | ExprKind::Subquery(query) => queries.push(&**query),
+            ExprKind::InSubquery { query, .. } => queries.push(&**query),
+            _ => {}
+        });
+        queries
+    }
+
+    /// Every column reference in the tree, subqueries included.
+    pub fn columns(&self) -> Vec<&[String]> {
+        let mut columns = Vec::new();
+        self.walk(&mut |expr, _| {
+            if let ExprKind::Column(parts) = &expr.kind {
+                columns.push(parts.as_slice());
+            }
+        });
+        columns
+    }
+
     fn new(kind: ExprKind, span: Span) -> Self {
         Expr { kind, span }
     }
@@ -366,6 +400,22 @@ impl Expr {
 }
 
 impl Query {
+    /// Visits every node of the query, parents before children.
+    pub fn walk<'e>(&'e self, visit: &mut dyn FnMut(&'e Expr, Scope)) {
+        self.walk_in(Scope::default(), visit);
+    }
+
+    /// This query and every subquery inside it.
+    pub fn queries(&self) -> Vec<&Query> {
+        let mut queries = vec![self];
+        self.walk(&mut |expr, _| match &expr.kind {
+            ExprKind::Exists(query) | ExprKind::Subquery(query) => queries.push(&**query),
+            ExprKind::InSubquery { query, .. } => queries.push(&**query),
+            _ => {}
+        });
+        queries
+    }
+
     fn walk_in<'e>(&'e self, scope: Scope, visit: &mut dyn FnMut(&'e Expr, Scope)) {
         let items_scope = Scope {
             in_subquery: true,

@@ -409,7 +409,7 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
         .windows(2)
         .position(|w| w[0].is_word(source, "using") && w[1].is_word(source, "index"));
     let uses_index = using_index.is_some();
-    let index = using_index
+    let index_name = using_index
         .and_then(|i| rest.get(i + 2))
         .and_then(|t| identifier(t, source));
     let is_not_valid = rest
@@ -422,7 +422,7 @@ pub(crate) fn constraint_def(source: &str, tokens: &[Token], item: Range<usize>)
         kind,
         is_not_valid,
         uses_index,
-        index,
+        index_name,
         references,
         referenced_columns,
         span: tokens[item.start]
@@ -729,6 +729,22 @@ pub(crate) fn argument_types(source: &str, tokens: &[Token], args: Range<usize>)
 }
 
 fn trigger_def(c: &mut Cursor) -> TriggerDef {
+    // `name {BEFORE | AFTER | INSTEAD OF} event [OR event …] ON table`
+    let timing_start = c.pos;
+    let mut is_before = false;
+    let mut events = Vec::new();
+    while let Some(word) = c.word_text() {
+        if word == "on" {
+            break;
+        }
+        if word == "before" {
+            is_before = true;
+        } else if ["insert", "update", "delete", "truncate"].contains(&word.as_str()) {
+            events.push(word);
+        }
+        c.pos += 1;
+    }
+    c.pos = timing_start;
     let table = if c.seek_word("on") {
         c.pos += 1;
         c.name()
@@ -742,7 +758,12 @@ fn trigger_def(c: &mut Cursor) -> TriggerDef {
     } else {
         None
     };
-    TriggerDef { table, function }
+    TriggerDef {
+        table,
+        function,
+        is_before,
+        events,
+    }
 }
 
 fn policy_def(c: &mut Cursor) -> PolicyDef {

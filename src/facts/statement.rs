@@ -232,8 +232,8 @@ pub struct ConstraintDef {
     pub is_not_valid: bool,
     /// `UNIQUE USING INDEX idx` / `PRIMARY KEY USING INDEX idx`.
     pub uses_index: bool,
-    /// The `idx` of `USING INDEX idx`: the index that becomes the constraint's own.
-    pub index: Option<String>,
+    /// The index `USING INDEX` names.
+    pub index_name: Option<String>,
     pub references: Option<ObjectName>,
     /// The column list after `REFERENCES other`, folded; empty when not written (the key).
     pub referenced_columns: Vec<String>,
@@ -308,6 +308,10 @@ pub struct FunctionDef {
 pub struct TriggerDef {
     pub table: Option<ObjectName>,
     pub function: Option<ObjectName>,
+    /// `BEFORE …`: it can change the row before it is written.
+    pub is_before: bool,
+    /// The events it fires on, lower case: `insert`, `update`, `delete`, `truncate`.
+    pub events: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

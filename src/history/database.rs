@@ -17,7 +17,7 @@ use super::registry::{Lifetime, Registry};
 use super::{
     default_index_name, normalize_arg_type, At, BucketRecord, BucketUpdate, FunctionDefinition,
     FunctionRecord, GrantEvent, HistoryFile, IndexRecord, Point, PolicyRecord, QualifiedName,
-    RlsChange, TableRecord, ViewDefinition, ViewRecord,
+    RlsChange, TableRecord, TriggerRecord, ViewDefinition, ViewRecord,
 };
 
 /// An extension and the schema it was installed into (`None`: the first schema of the
@@ -30,6 +30,8 @@ pub struct ExtensionRecord<'a> {
     /// `ALTER EXTENSION … SET SCHEMA s`, in order.
     pub moves: Vec<(At<'a>, String)>,
     pub dropped: Option<Point>,
+    /// One every Supabase project starts with, which this statement found already there.
+    pub is_platform: bool,
 }
 
 impl ExtensionRecord<'_> {
@@ -52,6 +54,18 @@ impl Lifetime for ExtensionRecord<'_> {
     }
 }
 
+/// Extensions every Supabase project starts with: `CREATE EXTENSION IF NOT EXISTS` of one
+/// changes nothing.
+const PLATFORM_EXTENSIONS: &[&str] = &[
+    "plpgsql",
+    "uuid-ossp",
+    "pgcrypto",
+    "pgjwt",
+    "pg_stat_statements",
+    "pg_graphql",
+    "supabase_vault",
+];
+
 /// The replayed history.
 #[derive(Debug, Default)]
 pub struct Database<'a> {
@@ -63,11 +77,15 @@ pub struct Database<'a> {
     pub functions: Registry<(QualifiedName, Vec<String>), FunctionRecord<'a>>,
     pub views: Registry<QualifiedName, ViewRecord<'a>>,
     pub extensions: Registry<String, ExtensionRecord<'a>>,
+    /// Keyed by table and trigger name.
+    pub triggers: Registry<(QualifiedName, String), TriggerRecord<'a>>,
     pub buckets: Vec<BucketRecord<'a>>,
     /// `UPDATE storage.buckets` statements whose buckets are known, in order.
     pub bucket_updates: Vec<BucketUpdate<'a>>,
     /// `ALTER DEFAULT PRIVILEGES` statements, in order.
     pub default_privileges: Vec<GrantEvent<'a>>,
+    /// The tables each `GRANT`/`REVOKE` on tables reached, by its point.
+    granted_tables: std::collections::HashMap<Point, Vec<usize>>,
 }
 
 impl<'a> Database<'a> {
@@ -173,11 +191,29 @@ impl<'a> Database<'a> {
                     table.add_column(column, at);
                 }
                 for constraint in &def.constraints {
-                    table.add_constraint(constraint, at);
+                    table.add_constraint(constraint, at, None);
+                }
+                table.merge_duplicate_keys();
+                let parent = def.partition_of.as_ref().map(QualifiedName::of);
+                if let Some(parent) = parent.and_then(|p| self.tables.live_id(&p)) {
+                    table.inherit(self.tables.get(parent));
                 }
                 self.tables.create(key, at.point, table);
             }
             (CreateDetail::Index(index), _) => self.create_index(at, Some(name), index),
+            (CreateDetail::Trigger(def), _) => {
+                let Some(table) = &def.table else { return };
+                let table = QualifiedName::of(table);
+                let record = TriggerRecord {
+                    name: name.name.clone(),
+                    table: table.clone(),
+                    def,
+                    created: at,
+                    dropped: None,
+                };
+                self.triggers
+                    .create((table, name.name.clone()), at.point, record);
+            }
             (CreateDetail::Policy(def), _) => {
                 let Some(table) = &def.table else { return };
                 let policy_key = (QualifiedName::of(table), name.name.clone());
@@ -224,8 +260,8 @@ impl<'a> Database<'a> {
                             is_materialized: create.object == ObjectKind::MaterializedView,
                             definitions: vec![definition],
                             alters: Vec::new(),
-                            grants: Vec::new(),
                             dropped: None,
+                            grants: Vec::new(),
                         };
                         self.views.create(key, at.point, record);
                     }
@@ -235,6 +271,8 @@ impl<'a> Database<'a> {
                 if create.if_not_exists && self.extensions.live_id(&name.name).is_some() {
                     return;
                 }
+                let is_platform =
+                    create.if_not_exists && PLATFORM_EXTENSIONS.contains(&name.name.as_str());
                 let schema = at
                     .statement
                     .tokens
@@ -243,10 +281,16 @@ impl<'a> Database<'a> {
                     .and_then(|w| identifier(&w[1], at.source));
                 let record = ExtensionRecord {
                     name: name.name.clone(),
-                    schema,
+                    // Supabase installs its extensions into `extensions`.
+                    schema: if is_platform {
+                        Some("extensions".into())
+                    } else {
+                        schema
+                    },
                     created: at,
                     moves: Vec::new(),
                     dropped: None,
+                    is_platform,
                 };
                 self.extensions.create(name.name.clone(), at.point, record);
             }
@@ -327,6 +371,12 @@ impl<'a> Database<'a> {
                 ObjectKind::Extension => {
                     self.extensions.drop_key(&name.name, at.point);
                 }
+                ObjectKind::Trigger => {
+                    if let Some(table) = &drop.on_table {
+                        let trigger_key = (QualifiedName::of(table), name.name.clone());
+                        self.triggers.drop_key(&trigger_key, at.point);
+                    }
+                }
                 _ => {}
             }
         }
@@ -374,23 +424,20 @@ impl<'a> Database<'a> {
                     None
                 }
                 AlterTableActionKind::AddConstraint(constraint) => {
-                    match &constraint.index {
-                        // `ADD PRIMARY KEY USING INDEX idx`: the index becomes the key's own.
-                        Some(index) if constraint.columns.is_empty() => {
-                            let index_key = QualifiedName {
-                                schema: key.schema.clone(),
-                                name: index.clone(),
-                            };
-                            if let Some(index_id) = self.indexes.live_id(&index_key) {
-                                let columns = self.indexes.get(index_id).columns.clone();
-                                self.indexes.drop_key(&index_key, at.point);
-                                self.tables
-                                    .get_mut(id)
-                                    .add_constraint_on(constraint, columns, at);
-                            }
-                        }
-                        _ => table.add_constraint(constraint, at),
-                    }
+                    // `… USING INDEX idx`: the index becomes the constraint's.
+                    let index = constraint.index_name.as_ref().and_then(|name| {
+                        let index_key = QualifiedName {
+                            schema: key.schema.clone(),
+                            name: name.clone(),
+                        };
+                        let id = self.indexes.live_id(&index_key)?;
+                        let columns = self.indexes.get(id).columns.clone();
+                        self.indexes.drop_key(&index_key, at.point);
+                        Some(columns)
+                    });
+                    self.tables
+                        .get_mut(id)
+                        .add_constraint(constraint, at, index);
                     None
                 }
                 AlterTableActionKind::DropConstraint { name, .. } => {
@@ -427,20 +474,8 @@ impl<'a> Database<'a> {
     fn move_table(&mut self, id: usize, old: &QualifiedName, new: QualifiedName, at: Point) {
         self.tables.rekey(old, new.clone());
         self.tables.get_mut(id).renamed.push((at, new.clone()));
-        let moved: Vec<(QualifiedName, String)> = self
-            .policies
-            .live_entries()
-            .filter(|((table, _), _)| table == old)
-            .map(|(key, _)| key.clone())
-            .collect();
-        for policy_key in moved {
-            if let Some(policy) = self
-                .policies
-                .rekey(&policy_key, (new.clone(), policy_key.1.clone()))
-            {
-                self.policies.get_mut(policy).table = new.clone();
-            }
-        }
+        self.policies.move_table(old, &new);
+        self.triggers.move_table(old, &new);
         if old.schema != new.schema {
             for (index_key, index) in self.live_index_ids_of(id) {
                 let moved = QualifiedName {
@@ -482,15 +517,8 @@ impl<'a> Database<'a> {
             return;
         };
         self.drop_indexes_of(id, at, |_| true);
-        let policies: Vec<(QualifiedName, String)> = self
-            .policies
-            .live_entries()
-            .filter(|((table, _), _)| table == key)
-            .map(|(key, _)| key.clone())
-            .collect();
-        for policy in policies {
-            self.policies.drop_key(&policy, at);
-        }
+        self.policies.drop_table(key, at);
+        self.triggers.drop_table(key, at);
     }
 
     /// The live overloads of `name`; all of them when no argument types are given.
@@ -523,6 +551,7 @@ impl<'a> Database<'a> {
                     let key = QualifiedName::of(object);
                     if let Some(id) = self.tables.live_id(&key) {
                         self.tables.get_mut(id).grants.push(event);
+                        self.granted_tables.entry(at.point).or_default().push(id);
                     } else if let Some(id) = self.views.live_id(&key) {
                         self.views.get_mut(id).grants.push(event);
                     }
@@ -536,18 +565,17 @@ impl<'a> Database<'a> {
                     .map(|(_, id)| id)
                     .collect();
                 ids.sort_unstable();
-                for id in ids {
+                for &id in &ids {
                     self.tables.get_mut(id).grants.push(event);
                 }
-                // `ALL TABLES` covers views, materialized views and foreign tables too.
-                let mut ids: Vec<usize> = self
+                self.granted_tables.insert(at.point, ids);
+                let views: Vec<usize> = self
                     .views
                     .live_entries()
                     .filter(|(key, _)| in_schemas(&key.schema))
                     .map(|(_, id)| id)
                     .collect();
-                ids.sort_unstable();
-                for id in ids {
+                for id in views {
                     self.views.get_mut(id).grants.push(event);
                 }
             }
@@ -572,6 +600,15 @@ impl<'a> Database<'a> {
             }
             _ => {}
         }
+    }
+
+    /// The tables a `GRANT`/`REVOKE` on tables (by name or in a schema) reached.
+    pub fn tables_granted_at(&self, point: Point) -> impl Iterator<Item = &TableRecord<'a>> {
+        self.granted_tables
+            .get(&point)
+            .into_iter()
+            .flatten()
+            .map(|&id| self.tables.get(id))
     }
 
     /// The table a `CREATE TABLE` statement created (none for a no-op `IF NOT EXISTS`).

@@ -78,48 +78,6 @@ impl<'a> FunctionRecord<'a> {
     }
 }
 
-/// Normalises an argument type for matching overloads: aliases resolved, length modifiers,
-/// quotes and `public.`/`pg_catalog.` prefixes dropped.
-pub fn normalize_arg_type(text: &str) -> String {
-    let mut t = text.trim().to_lowercase().replace('"', "");
-    for prefix in ["pg_catalog.", "public."] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            t = rest.to_string();
-        }
-    }
-    let is_array = t.ends_with("[]");
-    let base = t.trim_end_matches("[]");
-    let base = match base.find('(') {
-        Some(open) => {
-            let close = base.rfind(')').map_or(base.len(), |c| c + 1);
-            format!("{}{}", &base[..open], &base[close..])
-                .trim()
-                .to_string()
-        }
-        None => base.to_string(),
-    };
-    let canonical = match base.as_str() {
-        "int" | "int4" | "integer" => "integer",
-        "int8" | "bigint" => "bigint",
-        "int2" | "smallint" => "smallint",
-        "bool" | "boolean" => "boolean",
-        "varchar" | "character varying" => "character varying",
-        "char" | "character" | "bpchar" => "character",
-        "float8" | "double precision" => "double precision",
-        "float4" | "real" => "real",
-        "decimal" | "numeric" => "numeric",
-        "timestamptz" | "timestamp with time zone" => "timestamp with time zone",
-        "timestamp" | "timestamp without time zone" => "timestamp without time zone",
-        "timetz" | "time with time zone" => "time with time zone",
-        "time" | "time without time zone" => "time without time zone",
-        other => other,
-    };
-    if is_array {
-        format!("{canonical}[]")
-    } else {
-        canonical.to_string()
-    }
-}
 impl Lifetime for FunctionRecord<'_> {
     fn dropped(&self) -> Option<Point> {
         self.dropped

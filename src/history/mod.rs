@@ -13,6 +13,7 @@ mod snapshot;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod types;
 mod views;
 
 pub use buckets::*;
@@ -24,6 +25,7 @@ pub use privileges::*;
 pub use registry::{Lifetime, Registry};
 pub use snapshot::snapshot;
 pub use tables::*;
+pub use types::{canonical_type, normalize_arg_type};
 pub use views::*;
 
 use std::collections::HashMap;

@@ -66,6 +66,21 @@ impl<'a> PolicyRecord<'a> {
             .unwrap_or(self.created)
     }
 
+    /// The statement that last changed what it admits (its clauses or roles): where an
+    /// end-state finding about it belongs.
+    pub fn introduced_at(&self) -> Point {
+        [
+            Some(self.created.point),
+            self.using.as_ref().map(|c| c.at.point),
+            self.with_check.as_ref().map(|c| c.at.point),
+            Some(self.roles_set_at().point),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(self.created.point)
+    }
+
     /// Whether it admits rows (OR-ed with others) rather than restricting them (AND-ed).
     pub fn is_permissive(&self) -> bool {
         self.def.is_permissive
@@ -122,5 +137,11 @@ impl Lifetime for PolicyRecord<'_> {
     }
     fn end(&mut self, at: Point) {
         self.dropped.get_or_insert(at);
+    }
+}
+
+impl super::registry::OnTable for PolicyRecord<'_> {
+    fn set_table(&mut self, table: QualifiedName) {
+        self.table = table;
     }
 }

@@ -224,22 +224,14 @@ impl<'a> Database<'a> {
         self.relation_privileges(&table.name.schema, table.created.point, &table.grants, role)
     }
 
-    /// [`Database::table_privileges`] for a view or materialized view (Postgres grants on
-    /// them as on tables, and `ON TABLES` defaults cover them).
+    /// What `role` holds on a view at the end of its lifetime, granted by name.
     pub fn view_privileges(&self, view: &ViewRecord<'a>, role: &str) -> TablePrivileges {
-        let created = view.created().map_or(Point::END, |at| at.point);
+        let created = view.definitions.first().map_or(Point::END, |d| d.at.point);
         self.relation_privileges(&view.name.schema, created, &view.grants, role)
     }
 
-    /// What `role` can do on the view, directly or through PUBLIC.
-    pub fn effective_view_privileges(&self, view: &ViewRecord<'a>, role: &str) -> TablePrivileges {
-        with_public(
-            self.view_privileges(view, role),
-            self.view_privileges(view, "public"),
-        )
-    }
-
-    /// What `role` holds on a relation of `schema` created at `created`, granted by name.
+    /// A relation's privileges: the defaults of its schema when it was created, then its
+    /// grants and revokes.
     fn relation_privileges(
         &self,
         schema: &str,
@@ -271,18 +263,12 @@ impl<'a> Database<'a> {
         table: &TableRecord<'a>,
         role: &str,
     ) -> TablePrivileges {
-        with_public(
-            self.table_privileges(table, role),
-            self.table_privileges(table, "public"),
-        )
+        let mut own = self.table_privileges(table, role);
+        let public = self.table_privileges(table, "public");
+        own.table.extend(public.table);
+        for (column, set) in public.columns {
+            own.columns.entry(column).or_default().extend(set);
+        }
+        own
     }
-}
-
-/// A role's own privileges with those PUBLIC holds added.
-fn with_public(mut own: TablePrivileges, public: TablePrivileges) -> TablePrivileges {
-    own.table.extend(public.table);
-    for (column, set) in public.columns {
-        own.columns.entry(column).or_default().extend(set);
-    }
-    own
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use super::Point;
+use super::{Point, QualifiedName};
 
 /// What every record knows about its own lifetime.
 pub trait Lifetime {
@@ -97,5 +97,39 @@ impl<K: Hash + Eq + Clone, R: Lifetime> Registry<K, R> {
         let id = self.live.remove(old)?;
         self.live.insert(new, id);
         Some(id)
+    }
+}
+
+/// Objects that belong to a table and are named within it: policies and triggers.
+pub trait OnTable {
+    fn set_table(&mut self, table: QualifiedName);
+}
+
+impl<R: Lifetime + OnTable> Registry<(QualifiedName, String), R> {
+    fn keys_on(&self, table: &QualifiedName) -> Vec<(QualifiedName, String)> {
+        let mut keys: Vec<((QualifiedName, String), usize)> = self
+            .live
+            .iter()
+            .filter(|((t, _), _)| t == table)
+            .map(|(k, &id)| (k.clone(), id))
+            .collect();
+        keys.sort_by_key(|(_, id)| *id);
+        keys.into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// Moves the live objects of table `old` to `new` (a rename or `SET SCHEMA`).
+    pub(super) fn move_table(&mut self, old: &QualifiedName, new: &QualifiedName) {
+        for key in self.keys_on(old) {
+            if let Some(id) = self.rekey(&key, (new.clone(), key.1.clone())) {
+                self.records[id].set_table(new.clone());
+            }
+        }
+    }
+
+    /// Ends the live objects of a dropped table.
+    pub(super) fn drop_table(&mut self, table: &QualifiedName, at: Point) {
+        for key in self.keys_on(table) {
+            self.drop_key(&key, at);
+        }
     }
 }

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::facts::ConstraintKind;
 
-use super::{Database, SUPABASE_API_ROLES};
+use super::{canonical_type, Database, QualifiedName, TablePrivileges, SUPABASE_API_ROLES};
 
 /// Schemas the platform owns: objects a history creates there are not the project's.
 const PLATFORM_SCHEMAS: &[&str] = &[
@@ -24,6 +24,56 @@ fn is_platform(schema: &str) -> bool {
     PLATFORM_SCHEMAS.contains(&schema)
         || schema.starts_with("graphql")
         || schema.starts_with("pgsodium")
+}
+
+/// Postgres keeps the first 63 bytes of an identifier (`NAMEDATALEN - 1`).
+fn stored_name(name: &str) -> &str {
+    let mut end = name.len().min(63);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+fn stored(name: &QualifiedName) -> String {
+    format!("{}.{}", stored_name(&name.schema), stored_name(&name.name))
+}
+
+/// The primary key of tables the platform creates, which foreign keys reference.
+fn platform_primary_key(table: &QualifiedName) -> Option<Vec<String>> {
+    let known = ["auth.users", "storage.objects", "storage.buckets"];
+    known
+        .contains(&table.to_string().as_str())
+        .then(|| vec!["id".to_string()])
+}
+
+/// The grants of the API roles on one relation: table-wide, then per column beyond them.
+fn push_grants(
+    name: &str,
+    privileges_of: impl Fn(&str) -> TablePrivileges,
+    table_grants: &mut Vec<Value>,
+    column_grants: &mut Vec<Value>,
+) {
+    for role in SUPABASE_API_ROLES {
+        let privileges = privileges_of(role);
+        if !privileges.table.is_empty() {
+            table_grants.push(json!({
+                "table": name, "role": role, "privileges": privileges.table,
+            }));
+        }
+        for (column, set) in &privileges.columns {
+            let beyond: Vec<&str> = set
+                .iter()
+                .copied()
+                .filter(|p| !privileges.table.contains(p))
+                .collect();
+            if !beyond.is_empty() {
+                column_grants.push(json!({
+                    "table": name, "column": column, "role": role, "privileges": beyond,
+                }));
+            }
+        }
+    }
 }
 
 fn sorted(mut values: Vec<Value>) -> Value {
@@ -60,42 +110,45 @@ pub fn snapshot(db: &Database) -> Value {
         let foreign_keys: Vec<Value> = table
             .foreign_keys()
             .map(|k| {
+                // `REFERENCES t` without columns means t's primary key.
+                let referenced = match (&k.references, k.referenced_columns.is_empty()) {
+                    (Some(target), true) => db
+                        .live_table(target)
+                        .and_then(|t| t.primary_key().map(|pk| pk.columns.clone()))
+                        .or_else(|| platform_primary_key(target))
+                        .unwrap_or_default(),
+                    _ => k.referenced_columns.clone(),
+                };
                 json!({
                     "columns": k.columns,
-                    "references": k.references.as_ref().map(|r| r.to_string()),
-                    "referencedColumns": k.referenced_columns,
+                    "references": k.references.as_ref().map(stored),
+                    "referencedColumns": referenced,
                 })
             })
             .collect();
         tables.push(json!({
-            "name": name.to_string(),
+            "name": stored(name),
             "rls": table.is_rls_enabled(),
             "forceRls": table.is_rls_forced(),
-            "columns": table.columns.iter().map(|c| json!({"name": c.name, "type": c.data_type})).collect::<Vec<_>>(),
+            "columns": table.columns.iter().map(|c| json!({"name": stored_name(&c.name), "type": canonical_type(&c.data_type)})).collect::<Vec<_>>(),
             "primaryKey": table.primary_key().map(|k| k.columns.clone()).unwrap_or_default(),
             "foreignKeys": sorted(foreign_keys),
             "indexes": sorted(indexes),
         }));
-        for role in SUPABASE_API_ROLES {
-            let privileges = db.table_privileges(table, role);
-            if !privileges.table.is_empty() {
-                table_grants.push(json!({
-                    "table": name.to_string(), "role": role, "privileges": privileges.table,
-                }));
-            }
-            for (column, set) in &privileges.columns {
-                let beyond: Vec<&str> = set
-                    .iter()
-                    .copied()
-                    .filter(|p| !privileges.table.contains(p))
-                    .collect();
-                if !beyond.is_empty() {
-                    column_grants.push(json!({
-                        "table": name.to_string(), "column": column, "role": role, "privileges": beyond,
-                    }));
-                }
-            }
-        }
+        push_grants(
+            &stored(name),
+            |role| db.table_privileges(table, role),
+            &mut table_grants,
+            &mut column_grants,
+        );
+    }
+    for view in db.views.live().filter(|v| !is_platform(&v.name.schema)) {
+        push_grants(
+            &stored(&view.name),
+            |role| db.view_privileges(view, role),
+            &mut table_grants,
+            &mut column_grants,
+        );
     }
     let policies: Vec<Value> = db
         .policies
@@ -108,8 +161,8 @@ pub fn snapshot(db: &Database) -> Value {
             }
             roles.sort();
             json!({
-                "table": p.table.to_string(),
-                "name": p.name,
+                "table": stored(&p.table),
+                "name": stored_name(&p.name),
                 "command": p.command().keyword().to_ascii_lowercase(),
                 "permissive": p.is_permissive(),
                 "roles": roles,
@@ -128,7 +181,7 @@ pub fn snapshot(db: &Database) -> Value {
                 .filter(|role| db.function_executable_by(f, role))
                 .collect();
             json!({
-                "name": f.name.to_string(),
+                "name": stored(&f.name),
                 "args": f.arg_types,
                 "securityDefiner": f.is_security_definer(last),
                 "executableBy": executable_by,
@@ -142,7 +195,7 @@ pub fn snapshot(db: &Database) -> Value {
         .map(|v| {
             let last = v.definitions.len().saturating_sub(1);
             json!({
-                "name": v.name.to_string(),
+                "name": stored(&v.name),
                 "materialized": v.is_materialized,
                 "securityInvoker": v.is_security_invoker(last),
             })
@@ -151,7 +204,8 @@ pub fn snapshot(db: &Database) -> Value {
     let extensions: Vec<Value> = db
         .extensions
         .live()
-        .map(|e| json!({"name": e.name, "schema": e.schema.clone().unwrap_or_else(|| "public".into())}))
+        .filter(|e| !e.is_platform)
+        .map(|e| json!({"name": e.name, "schema": e.current_schema().unwrap_or("public")}))
         .collect();
     // A second insert of the same id is `ON CONFLICT DO NOTHING` (or fails): the first stays.
     let mut seen = std::collections::HashSet::new();

@@ -181,24 +181,36 @@ impl<'a> TableRecord<'a> {
         }
     }
 
-    pub(super) fn add_constraint(&mut self, constraint: &ConstraintDef, at: At<'a>) {
-        self.add_constraint_on(constraint, constraint.columns.clone(), at);
-    }
-
-    /// Adds a constraint on `columns` (for `USING INDEX`, the index's columns).
-    pub(super) fn add_constraint_on(
+    /// Adds a constraint; `index_columns` gives the columns of the index `USING INDEX`
+    /// names (the constraint takes the index over).
+    pub(super) fn add_constraint(
         &mut self,
         constraint: &ConstraintDef,
-        columns: Vec<String>,
         at: At<'a>,
+        index_columns: Option<Vec<String>>,
     ) {
         let references = constraint.references.as_ref().map(QualifiedName::of);
+        if let (ConstraintKind::PrimaryKey | ConstraintKind::Unique, Some(columns)) =
+            (&constraint.kind, index_columns)
+        {
+            let name = constraint.name.clone().or(constraint.index_name.clone());
+            self.add_key(
+                constraint.kind.clone(),
+                name,
+                columns,
+                None,
+                at,
+                constraint.span,
+            );
+            return;
+        }
         match constraint.kind {
             ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::ForeignKey
-                if !columns.is_empty() =>
+                if !constraint.columns.is_empty() =>
             {
                 let kind = constraint.kind.clone();
                 let name = constraint.name.clone();
+                let columns = constraint.columns.clone();
                 let index = self.add_key(kind, name, columns, references, at, constraint.span);
                 self.keys[index].referenced_columns = constraint.referenced_columns.clone();
             }
@@ -217,25 +229,6 @@ impl<'a> TableRecord<'a> {
     ) -> usize {
         let name = name
             .unwrap_or_else(|| default_constraint_name(&self.current_name().name, &columns, &kind));
-        // `CREATE TABLE` makes one index of key constraints on the same columns (`id uuid
-        // unique … primary key (id)` has only the primary key); `ALTER TABLE` makes each.
-        let is_index_key = |kind: &ConstraintKind| {
-            matches!(kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)
-        };
-        if at.point == self.created.point && is_index_key(&kind) {
-            let same = self.keys.iter().position(|k| {
-                k.at.point == at.point && is_index_key(&k.kind) && k.columns == columns
-            });
-            if let Some(existing) = same {
-                if kind == ConstraintKind::PrimaryKey {
-                    let key = &mut self.keys[existing];
-                    key.kind = kind;
-                    key.name = name;
-                    key.span = span;
-                }
-                return existing;
-            }
-        }
         self.keys.push(Key {
             name,
             kind,
@@ -246,6 +239,46 @@ impl<'a> TableRecord<'a> {
             span,
         });
         self.keys.len() - 1
+    }
+
+    /// Drops the unique keys a `CREATE TABLE` wrote twice (`id uuid unique primary key`):
+    /// Postgres makes one index for the same columns.
+    pub(super) fn merge_duplicate_keys(&mut self) {
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        let mut ordered: Vec<Key<'a>> = Vec::new();
+        // The primary key first, so it is the one kept.
+        let (primary, others): (Vec<_>, Vec<_>) = std::mem::take(&mut self.keys)
+            .into_iter()
+            .partition(|k| k.kind == ConstraintKind::PrimaryKey);
+        for key in primary.into_iter().chain(others) {
+            let is_index = key.kind != ConstraintKind::ForeignKey;
+            if is_index && seen.contains(&key.columns) {
+                continue;
+            }
+            if is_index {
+                seen.push(key.columns.clone());
+            }
+            ordered.push(key);
+        }
+        self.keys = ordered;
+    }
+
+    /// Copies the columns and primary key of the table a partition belongs to.
+    pub(super) fn inherit(&mut self, parent: &TableRecord<'a>) {
+        let own = std::mem::take(&mut self.columns);
+        self.columns = parent.columns.clone();
+        for column in own {
+            if self.column(&column.name).is_none() {
+                self.columns.push(column);
+            }
+        }
+        if self.primary_key().is_none() {
+            if let Some(key) = parent.primary_key() {
+                let mut key = key.clone();
+                key.name = default_constraint_name(&self.name.name, &key.columns, &key.kind);
+                self.keys.push(key);
+            }
+        }
     }
 
     /// Removes the constraint `name`; whether it was a key constraint.
@@ -327,4 +360,36 @@ pub fn default_index_name(table: &str, columns: &[String]) -> String {
         .map(|c| if c == "(expr)" { "expr" } else { c.as_str() })
         .collect();
     format!("{table}_{}_idx", columns.join("_"))
+}
+
+/// A trigger on a table.
+#[derive(Debug)]
+pub struct TriggerRecord<'a> {
+    pub name: String,
+    pub table: QualifiedName,
+    pub def: &'a crate::facts::TriggerDef,
+    pub created: At<'a>,
+    pub dropped: Option<Point>,
+}
+
+impl TriggerRecord<'_> {
+    /// Whether it runs before `event` (`insert`, `update`) and so can change or refuse the row.
+    pub fn runs_before(&self, event: &str) -> bool {
+        self.def.is_before && self.def.events.iter().any(|e| e == event)
+    }
+}
+
+impl Lifetime for TriggerRecord<'_> {
+    fn dropped(&self) -> Option<Point> {
+        self.dropped
+    }
+    fn end(&mut self, at: Point) {
+        self.dropped.get_or_insert(at);
+    }
+}
+
+impl super::registry::OnTable for TriggerRecord<'_> {
+    fn set_table(&mut self, table: QualifiedName) {
+        self.table = table;
+    }
 }

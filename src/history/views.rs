@@ -20,9 +20,9 @@ pub struct ViewRecord<'a> {
     pub is_materialized: bool,
     pub definitions: Vec<ViewDefinition<'a>>,
     pub alters: Vec<(At<'a>, &'a AlterView)>,
-    /// Grants and revokes on it (by name or `ALL TABLES IN SCHEMA`), in order.
-    pub grants: Vec<GrantEvent<'a>>,
     pub dropped: Option<Point>,
+    /// Grants and revokes on it, in order (`GRANT … ON [TABLE] view`).
+    pub grants: Vec<GrantEvent<'a>>,
 }
 
 impl<'a> ViewRecord<'a> {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // Each test binary uses a different subset of these helpers.
 
+pub mod catalog;
 pub mod corpus;
 pub mod postgres;
 

@@ -5,7 +5,7 @@
 
 /** @import { RuleMeta } from "../api.js" */
 
-import { SPLINTER_LINTS, splinterLintsOf, splinterLintUrl } from "../splinter-lints.js";
+import { sourceMarkdown } from "../rule-sources.js";
 
 const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
 
@@ -94,40 +94,43 @@ function rulesMarkdown(rules) {
 }
 
 /**
- * A rule source, linked when it is a splinter lint.
- * @param {string} source
- * @returns {string}
+ * Supabase's database linter (splinter) checks a live database; the lints the migration
+ * history decides have a rule here, found by their `splinter:` sources. The others need
+ * data only a running database has.
  */
-function sourceMarkdown(source) {
-    const [lint] = splinterLintsOf({ sources: [source] });
-    return lint === undefined ? source : `[splinter \`${lint}\`](${splinterLintUrl(lint)})`;
-}
+const SPLINTER_LIVE_ONLY = [
+    ["0005_unused_index", "index usage statistics"],
+    ["0011_auth_allow_anonymous_sign_ins / 0012", "the Auth server's settings"],
+    ["0018_unsupported_reg_types", "column types of installed extensions at upgrade time"],
+    ["0019_insecure_queue_exposed_in_api", "the queues `pgmq` holds"],
+    ["0020_table_bloat", "table statistics"],
+    ["0022_extension_versions_outdated", "the versions the server offers"],
+    ["0025_pg17_deprecated_extensions", "the server's version and installed extensions"],
+    ["0026_pg_graphql_anon_table_exposed / 0027", "pg_graphql's introspection of the live schema"],
+    ["0030_* / 0031_*", "autovacuum settings, invalid indexes and replication slots of the server"],
+];
 
 /**
- * The table from each splinter lint to the rules that check it in the
- * migration history, or why none does.
+ * The table "splinter lint → supalint rule".
  * @param {RuleMeta[]} rules
  * @returns {string}
  */
 function splinterTable(rules) {
-    const rows = SPLINTER_LINTS.map((lint) => {
-        const checking = rules.filter((rule) => splinterLintsOf(rule).includes(lint.id));
-        const cell =
-            checking.length > 0
-                ? checking.map((rule) => `[\`${rule.id}\`](#${rule.id})`).join(", ")
-                : lint.outOfScope === undefined
-                  ? "no rule yet"
-                  : `out of scope: ${lint.outOfScope}`;
-        return `| [\`${lint.id}\`](${splinterLintUrl(lint.id)}) | ${cell} |`;
-    });
+    const rows = rules
+        .flatMap((rule) =>
+            rule.sources.filter((source) => source.startsWith("splinter:")).map((source) => ({ source, rule })),
+        )
+        .sort((a, b) => a.source.localeCompare(b.source))
+        .map(({ source, rule }) => `| ${sourceMarkdown(source)} | [\`${rule.id}\`](#${rule.id}) | ${rule.severity} |`);
+    const liveOnly = SPLINTER_LIVE_ONLY.map(([lint, needs]) => `| \`${lint}\` | — (needs ${needs}) | |`);
     return [
-        "## Splinter lints\n",
-        "[Splinter](https://github.com/supabase/splinter), Supabase's database linter, checks a live database. " +
-            "These rules check the same things before the migrations run, on the database the whole history leaves: " +
-            "a finding is reported at the statement that made what is still there.\n",
-        "| splinter lint | supalint rule |",
-        "|---|---|",
+        "## Supabase's database linter (splinter) and supalint\n",
+        "splinter checks a live database; supalint checks the database the migration history leaves, before merge. " +
+            "Each splinter lint the history decides has a rule here; the rest need a running database.\n",
+        "| splinter lint | supalint rule | default |",
+        "|---|---|---|",
         ...rows,
+        ...liveOnly,
         "",
     ].join("\n");
 }

@@ -10,7 +10,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { splinterLintsOf, splinterLintUrl } from "../splinter-lints.js";
+import { describeSource } from "../rule-sources.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -75,7 +75,6 @@ export function formatSarif(results, context) {
  * @returns {object}
  */
 function ruleDescriptor(rule) {
-    const splinterLints = splinterLintsOf(rule);
     return {
         id: rule.id,
         shortDescription: { text: rule.summary },
@@ -86,11 +85,8 @@ function ruleDescriptor(rule) {
         properties: {
             category: rule.category,
             fixable: rule.fixable ?? null,
-            tags: splinterLints.length > 0 ? [rule.category, "splinter"] : [rule.category],
-            // The Supabase database linter checks this rule mirrors, with their documentation.
-            ...(splinterLints.length > 0 && {
-                splinterLints: splinterLints.map((id) => ({ id, helpUri: splinterLintUrl(id) })),
-            }),
+            tags: [rule.category, ...rule.sources.map((source) => describeSource(source).tool)],
+            sources: rule.sources.map(describeSource),
         },
     };
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{GrantObjectKind, StatementKind};
-use crate::history::QualifiedName;
-use crate::rules::support::access::is_exposed;
+use crate::history::{Point, QualifiedName, TABLE_PRIVILEGES};
+use crate::rules::support::access::{is_exposed, point_of};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
 declare_rule! {
@@ -11,6 +11,10 @@ declare_rule! {
     /// Flags `GRANT INSERT`, `UPDATE`, `DELETE`, `TRUNCATE` or `ALL` on a table in an exposed
     /// schema (by name, `ON ALL TABLES IN SCHEMA`, or `ALTER DEFAULT PRIVILEGES … ON TABLES`)
     /// to `anon` or PUBLIC.
+    ///
+    /// Judges the end state: a grant on tables that later migrations drop, or whose write
+    /// privileges they revoke from that role again, is not reported. Grants on tables the
+    /// history does not create (made outside the migrations) are reported as written.
     ///
     /// ## Why is this bad?
     /// Anyone holding the public anon key acts as `anon`. With write privileges, row-level
@@ -72,6 +76,18 @@ impl Rule for AnonWriteGrant {
             if writes.is_empty() {
                 continue;
             }
+            let point = point_of(ctx, statement);
+            let Some((role, span)) = grant
+                .roles
+                .iter()
+                .zip(&grant.role_spans)
+                .find(|(role, _)| *role == "anon" || *role == "public")
+            else {
+                continue;
+            };
+            if !still_granted(ctx, point, role, &writes) {
+                continue;
+            }
             let target = match grant.object_kind {
                 GrantObjectKind::Table => {
                     let exposed: Vec<String> = grant
@@ -107,14 +123,6 @@ impl Rule for AnonWriteGrant {
                 }
                 _ => continue,
             };
-            let Some((role, span)) = grant
-                .roles
-                .iter()
-                .zip(&grant.role_spans)
-                .find(|(role, _)| *role == "anon" || *role == "public")
-            else {
-                continue;
-            };
             let message = if writes.iter().any(|p| p == "TRUNCATE" || p == "ALL") {
                 "truncateGrant"
             } else {
@@ -138,4 +146,27 @@ impl Rule for AnonWriteGrant {
             );
         }
     }
+}
+
+/// Whether a grant at `point` still gives `role` one of `writes` at the end of the history
+/// on some table it reached; true when it reached no table the history knows (a table made
+/// outside the migrations, or default privileges), as nothing later can be seen to undo it.
+fn still_granted(ctx: &RuleContext, point: Point, role: &str, writes: &[String]) -> bool {
+    let db = &ctx.history.database;
+    let mut reached = db.tables_granted_at(point).peekable();
+    if reached.peek().is_none() {
+        return true;
+    }
+    reached.any(|table| {
+        let held = db.table_privileges(table, role);
+        table.dropped.is_none()
+            && writes.iter().any(|w| {
+                let w = w.to_lowercase();
+                if w == "all" {
+                    TABLE_PRIVILEGES[1..5].iter().any(|p| held.has_any(p))
+                } else {
+                    held.has_any(&w)
+                }
+            })
+    })
 }

@@ -16,6 +16,10 @@ declare_rule! {
     /// expression is read as a tree, so a call inside `(select …)` is fine and one inside
     /// a subquery's `WHERE` is not.
     ///
+    /// Judges the end state: a clause that a later `ALTER POLICY` replaces, or a policy a
+    /// later migration drops, is not reported; the finding sits on the statement that wrote
+    /// the live clause.
+    ///
     /// ## Why is this bad?
     /// Postgres evaluates a bare call once for every row the policy checks. Wrapped in a
     /// scalar subquery it becomes an InitPlan, evaluated once per statement and compared as
@@ -46,7 +50,7 @@ declare_rule! {
         severity: Warn,
         fix: Fix,
         options: [],
-        sources: ["splinter:auth_rls_initplan"],
+        sources: ["splinter:0003_auth_rls_initplan"],
         messages: {
             perRowCall: "`{call}` in policy `{policy}` on `{table}` runs once for every row, which makes queries on large tables slow; wrap it as `(select {call})` so Postgres evaluates it once per query.",
         },
@@ -76,7 +80,7 @@ impl Rule for AuthFunctionInitplan {
         let text = ctx.text();
         for policy in policy_statements(ctx) {
             let select = keyword_case(first_keyword(ctx, policy.statement), "select");
-            for clause in &policy.clauses {
+            for clause in policy.live_clauses() {
                 for (call, span, scope) in clause.expr.calls() {
                     if scope.in_initplan || !call.has_parens || !is_per_statement(call) {
                         continue;

@@ -52,7 +52,7 @@ declare_rule! {
         severity: Warn,
         fix: Suggestion,
         options: ["exposedSchemas"],
-        sources: ["splinter:function_search_path_mutable"],
+        sources: ["splinter:0011_function_search_path_mutable"],
         messages: {
             missingSearchPath: "{Kind} `{function}` does not set `search_path`, so it resolves names through each caller's path and an object in another schema can take their place; add `SET search_path = ''` and schema-qualify the names in the body.",
             addEmptySearchPath: "Add `SET search_path = ''`.",

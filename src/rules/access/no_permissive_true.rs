@@ -12,6 +12,10 @@ declare_rule! {
     /// when it applies to `anon`, `authenticated` or PUBLIC. The expression is read as a
     /// tree: `(true)` counts, `true AND owner = auth.uid()` does not.
     ///
+    /// Judges the end state: a clause that a later `ALTER POLICY` replaces, or a policy a
+    /// later migration drops, is not reported; the finding sits on the statement that wrote
+    /// the live clause.
+    ///
     /// ## Why is this bad?
     /// Permissive policies are OR-ed together, so one `true` opens the table to every
     /// request of those roles: any signed-in user, or anyone with the public anon key, can
@@ -38,7 +42,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         options: [],
-        sources: ["splinter:rls_policy_always_true"],
+        sources: ["splinter:0024_rls_policy_always_true"],
         messages: {
             alwaysTrue: "{command} policy `{policy}` on `{table}` has `{clause} (true)` for {roles}, so every such request may {verb} any row; replace `true` with a condition on the row, such as `(select auth.uid()) = user_id`.",
         },
@@ -61,11 +65,7 @@ impl Rule for NoPermissiveTrue {
             if !policy.is_permissive || command == PolicyCommand::Select {
                 continue;
             }
-            let roles: &[String] = match (policy.roles, policy.record) {
-                (Some(roles), _) => roles,
-                (None, Some(record)) if !policy.is_create => record.roles(),
-                _ => &[],
-            };
+            let roles = policy.live_roles();
             let for_clients =
                 roles.is_empty() || roles.iter().any(|r| CLIENT_ROLES.contains(&r.as_str()));
             if !for_clients {
@@ -78,7 +78,7 @@ impl Rule for NoPermissiveTrue {
                 _ => "read, write or delete",
             };
             // One finding per policy: the first clause that is `true`.
-            if let Some(clause) = policy.clauses.iter().find(|c| c.expr.is_true_literal()) {
+            if let Some(clause) = policy.live_clauses().find(|c| c.expr.is_true_literal()) {
                 findings.report(
                     "alwaysTrue",
                     clause.expr.span,

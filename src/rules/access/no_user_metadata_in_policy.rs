@@ -12,6 +12,10 @@ declare_rule! {
     /// `user_metadata`), or the `user_metadata` key of a JSON value such as
     /// `auth.jwt() -> 'user_metadata'`.
     ///
+    /// Judges the end state: a clause that a later `ALTER POLICY` replaces, or a policy a
+    /// later migration drops, is not reported; the finding sits on the statement that wrote
+    /// the live clause.
+    ///
     /// ## Why is this bad?
     /// Users can write their own `user_metadata` with `supabase.auth.updateUser()`. A policy
     /// that trusts a role or tenant stored there lets anyone grant themselves that access.
@@ -39,7 +43,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         options: [],
-        sources: ["splinter:rls_references_user_metadata"],
+        sources: ["splinter:0015_rls_references_user_metadata"],
         messages: {
             userMetadata: "Policy `{policy}` on `{table}` reads `{field}`, which users can edit themselves with `supabase.auth.updateUser()`, so anyone can grant themselves this access; use `app_metadata` or a table users cannot write.",
         },
@@ -86,7 +90,7 @@ impl Rule for NoUserMetadataInPolicy {
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
-            for clause in &policy.clauses {
+            for clause in policy.live_clauses() {
                 // One finding per clause: the first read is enough to point at.
                 if let Some((span, field)) = metadata_reads(&clause.expr).into_iter().next() {
                     findings.report(

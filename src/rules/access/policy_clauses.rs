@@ -91,7 +91,7 @@ impl Rule for PolicyClauses {
             let roles = policy.record.map(|r| r.roles()).unwrap_or_default();
             let bypasses_rls =
                 !roles.is_empty() && roles.iter().all(|r| BYPASS_RLS_ROLES.contains(&r.as_str()));
-            if !policy.is_create || rejected || bypasses_rls {
+            if !policy.is_create || !policy.is_live || rejected || bypasses_rls {
                 continue;
             }
             // A clause a later ALTER POLICY adds counts; Postgres rejects the wrong ones

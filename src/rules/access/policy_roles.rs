@@ -49,7 +49,7 @@ impl Rule for PolicyRoles {
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
-            if !policy.is_create || policy.roles.is_some() {
+            if !policy.is_create || !policy.is_live || policy.roles.is_some() {
                 continue;
             }
             if policy.record.is_some_and(|r| r.has_roles()) {

@@ -29,13 +29,14 @@ declare_rule! {
     /// ```sql
     /// create table public.notes (id bigint primary key);
     /// alter table public.notes enable row level security;
-    /// revoke all on public.notes from anon, authenticated;
+    /// revoke all on public.notes from anon, authenticated, service_role;
     /// grant select, insert on public.notes to authenticated;
     /// ```
     ///
     /// ## Options
     /// - `revokeRoles`: the roles whose default privileges must be revoked (default
-    ///   `["anon", "authenticated"]`).
+    ///   `["authenticated", "service_role"]`, the roles the house style revokes: `anon` is
+    ///   kept out by row-level security and by granting it nothing back).
     /// - `exposedSchemas`: the schemas the Data API serves.
     ///
     /// ## References

@@ -50,7 +50,7 @@ declare_rule! {
         severity: Error,
         fix: Fix,
         options: ["exposedSchemas"],
-        sources: ["splinter:rls_disabled_in_public"],
+        sources: ["splinter:0013_rls_disabled_in_public"],
         messages: {
             missingRls: "Table `{table}` never gets row-level security in the migration history, so the Data API lets any role with table privileges (Supabase grants `anon` and `authenticated` by default) read and change every row; add `ALTER TABLE {written} ENABLE ROW LEVEL SECURITY;`.",
         },

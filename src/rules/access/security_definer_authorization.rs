@@ -11,7 +11,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a `SECURITY DEFINER` function (not a trigger function) in an exposed schema
     /// that `anon` or `authenticated` can execute, when its body never calls `auth.uid()`,
-    /// `auth.jwt()` or one of `authorizationFunctions`, directly or through functions of
+    /// `auth.jwt()`, `adminFunction` or one of `authorizationFunctions` (whether or not the
+    /// history creates them), directly or through functions of
     /// the history it calls (three levels deep), and never reads the caller's identity
     /// otherwise (`current_user`, `current_setting('role')`, `current_setting('request.jwt…')`).
     /// Only the definition the database keeps is checked: one a later `CREATE OR REPLACE`
@@ -40,6 +41,8 @@ declare_rule! {
     /// ## Options
     /// - `authorizationFunctions`: functions that check the caller's rights, such as
     ///   `public.has_role_on_account`.
+    /// - `adminFunction`: the super-admin check (default `public.is_super_admin`), which
+    ///   counts as a caller check too.
     /// - `exposedSchemas`: the schemas the Data API serves.
     ///
     /// ## References
@@ -49,7 +52,7 @@ declare_rule! {
         category: Access,
         severity: Warn,
         fix: None,
-        options: ["authorizationFunctions", "exposedSchemas"],
+        options: ["authorizationFunctions", "adminFunction", "exposedSchemas"],
         sources: [],
         messages: {
             noCallerCheck: "`SECURITY DEFINER` {kind} `{function}` never checks who is calling (no `auth.uid()`, `auth.jwt()` or authorization function), yet API clients can call it and it bypasses row-level security; check the caller in the body, or revoke `EXECUTE` from `anon` and `authenticated`.",
@@ -120,10 +123,12 @@ impl Rule for SecurityDefinerAuthorization {
             .iter()
             .map(|name| QualifiedName::parse(name))
             .collect();
+        // The super-admin check counts whether or not the history creates it.
         checks.extend(
             ctx.config
                 .authorization_functions
                 .iter()
+                .chain(&ctx.config.admin_function)
                 .map(|name| QualifiedName::parse(name)),
         );
         for function in function_statements(ctx) {

@@ -51,7 +51,7 @@ declare_rule! {
         severity: Error,
         fix: Suggestion,
         options: [],
-        sources: ["splinter:function_search_path_mutable"],
+        sources: ["splinter:0011_function_search_path_mutable"],
         messages: {
             missingSearchPath: "`SECURITY DEFINER` {kind} `{function}` does not set `search_path`, so a caller who can create objects in a schema on their path can make it run their code with its owner's rights; add `SET search_path = ''` and schema-qualify the names in the body.",
             mutableSearchPath: "`SECURITY DEFINER` {kind} `{function}` runs with {path}, so anyone who can create objects in those schemas can shadow the names it uses and run code with its owner's rights; use `SET search_path = ''` and schema-qualify the names in the body.",

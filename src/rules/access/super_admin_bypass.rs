@@ -1,17 +1,23 @@
 use crate::declare_rule;
-use crate::history::QualifiedName;
+use crate::facts::PolicyCommand;
+use crate::history::{PolicyRecord, QualifiedName};
 use crate::rules::support::access::is_exposed;
-use crate::rules::support::policy::{policy_statements, record_expressions};
+use crate::rules::support::policy::{live_expressions, policy_statements};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
 declare_rule! {
     /// Requires every table with policies to have one that lets the super admin (`adminFunction`) in.
     ///
     /// ## What it does
-    /// Flags a `CREATE POLICY` on a table in an exposed schema (or on `storage.objects`)
-    /// when neither it nor any other policy on that table in the history calls
-    /// `adminFunction`. The rule is silent when `adminFunction` is `null`, and when the
-    /// history never creates that function (a project without a super-admin role).
+    /// Judges the end state, per command. Flags a live permissive policy that applies to
+    /// `authenticated` on a table in an exposed schema (or on `storage.objects`) when, for
+    /// one of its commands (`SELECT`, `INSERT`, `UPDATE`, `DELETE`; `FOR ALL` counts for
+    /// each), none of the live permissive policies of that table that apply to
+    /// `authenticated` calls `adminFunction` or admits every row (`true`). The finding sits
+    /// on the statement that last wrote the policy, so a policy dropped, replaced or fixed
+    /// by a later migration is not reported. The rule is silent when `adminFunction` is
+    /// `null`, and when the project has no super admin: the history neither creates that
+    /// function nor calls it in any policy.
     ///
     /// ## Why is this bad?
     /// With row-level security on, rows no policy admits are invisible to everyone but the
@@ -49,7 +55,7 @@ declare_rule! {
         options: ["adminFunction", "exposedSchemas"],
         sources: [],
         messages: {
-            noAdminAccess: "Policy `{policy}` on `{table}` does not call `{admin}()`, and no other policy on the table does, so super admins cannot see or change these rows through the API; call `{admin}()` in this policy or add a policy for it.",
+            noAdminAccess: "Policy `{policy}` on `{table}` lets no super admin in for {commands}: no live policy for {commands} calls `{admin}()`.",
         },
     }
 }
@@ -65,26 +71,47 @@ impl Rule for SuperAdminBypass {
         };
         let db = &ctx.history.database;
         let admin_name = QualifiedName::parse(admin);
-        if !db.functions.all().iter().any(|f| f.name == admin_name) {
+        let admin = admin_name.to_string();
+        let calls_admin = |record: &PolicyRecord| {
+            live_expressions(record)
+                .any(|expr| expr.calls().iter().any(|(call, _, _)| call.is(&admin)))
+        };
+        // Active when the project has a super admin: the history creates the function, or
+        // a policy calls it (the function may come from outside the migrations).
+        let has_admin = db.functions.all().iter().any(|f| f.name == admin_name)
+            || db.policies.live().any(&calls_admin);
+        if !has_admin {
             return;
         }
-        let admin = admin_name.to_string();
         for policy in policy_statements(ctx) {
-            let (true, Some(record)) = (policy.is_create, policy.record) else {
+            let Some(record) = policy.record else {
                 continue;
             };
             let table = &record.table;
             let in_scope = is_exposed(ctx.config, &table.schema)
                 || (table.schema == "storage" && table.name == "objects");
-            if !in_scope || !record.is_live() {
+            let for_admins = record.is_permissive() && record.applies_to_role("authenticated");
+            if !in_scope
+                || !record.is_live()
+                || !for_admins
+                || record.introduced_at() != policy.point
+            {
                 continue;
             }
-            let admitted = db.live_policies_on(table).any(|other| {
-                record_expressions(other)
-                    .iter()
-                    .any(|expr| expr.calls().iter().any(|(call, _, _)| call.is(&admin)))
-            });
-            if admitted {
+            let closed: Vec<&str> = COMMANDS
+                .iter()
+                .filter(|command| record.applies_to(**command))
+                .filter(|command| {
+                    !db.live_policies_on(table).any(|other| {
+                        other.is_permissive()
+                            && other.applies_to(**command)
+                            && other.applies_to_role("authenticated")
+                            && (calls_admin(other) || admits_everyone(other))
+                    })
+                })
+                .map(|command| command.keyword())
+                .collect();
+            if closed.is_empty() {
                 continue;
             }
             findings.report(
@@ -94,8 +121,23 @@ impl Rule for SuperAdminBypass {
                     ("policy", policy.name.clone()),
                     ("table", table.to_string()),
                     ("admin", admin.clone()),
+                    ("commands", closed.join(", ")),
                 ],
             );
         }
     }
+}
+
+const COMMANDS: [PolicyCommand; 4] = [
+    PolicyCommand::Select,
+    PolicyCommand::Insert,
+    PolicyCommand::Update,
+    PolicyCommand::Delete,
+];
+
+/// A policy whose live clauses are all `true` (or absent) admits every row, the super
+/// admin's included.
+fn admits_everyone(record: &PolicyRecord) -> bool {
+    let mut clauses = live_expressions(record).peekable();
+    clauses.peek().is_some() && clauses.all(|expr| expr.is_true_literal())
 }

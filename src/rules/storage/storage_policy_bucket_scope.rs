@@ -16,6 +16,10 @@ declare_rule! {
     /// rule cannot tell which bucket it returns. Restrictive policies are not flagged: they
     /// only narrow what other policies grant.
     ///
+    /// Judges the end state: a clause that a later `ALTER POLICY` replaces, or a policy a
+    /// later migration drops, is not reported; the finding sits on the statement that wrote
+    /// the live clause.
+    ///
     /// ## Why is this bad?
     /// Every bucket's files are rows of the one `storage.objects` table, and permissive
     /// policies are OR-ed together. A policy written for the avatars bucket that does not
@@ -64,7 +68,7 @@ impl Rule for StoragePolicyBucketScope {
             if !on_objects || !policy.is_permissive {
                 continue;
             }
-            for clause in &policy.clauses {
+            for clause in policy.live_clauses() {
                 if requires_equality(&clause.expr, "bucket_id").is_some() {
                     continue;
                 }

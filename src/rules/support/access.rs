@@ -11,10 +11,7 @@ use crate::source::Span;
 
 /// Whether the Data API serves `schema` (`exposedSchemas`).
 pub fn is_exposed(config: &Config, schema: &str) -> bool {
-    config
-        .exposed_schemas
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(schema))
+    config.is_exposed(schema)
 }
 
 /// Where a statement of the current file sits in the history.

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::facts::expr::{parse_expr, Expr};
 use crate::facts::{ObjectName, PolicyCommand, Statement, StatementKind};
-use crate::history::{At, Point, PolicyRecord, QualifiedName};
+use crate::history::{Point, PolicyRecord, QualifiedName};
 use crate::rules::RuleContext;
 use crate::source::Span;
 
@@ -35,6 +35,9 @@ pub struct Clause {
     /// Tokens inside the parentheses.
     pub tokens: Range<usize>,
     pub expr: Expr,
+    /// Whether this clause is the one the policy has at the end of the history: the policy
+    /// is not dropped later and no later `ALTER POLICY` replaces the clause.
+    pub is_live: bool,
 }
 
 /// A policy statement of the current file.
@@ -53,9 +56,11 @@ pub struct PolicyStatement<'a> {
     /// Roles this statement gives (`TO …`); `None` when it gives none.
     pub roles: Option<&'a [String]>,
     pub clauses: Vec<Clause>,
+    /// Whether the policy is alive at the end of the history (unknown policies count).
+    pub is_live: bool,
 }
 
-impl PolicyStatement<'_> {
+impl<'a> PolicyStatement<'a> {
     /// `schema.table`, `public` filled in.
     pub fn table_name(&self) -> String {
         self.table
@@ -66,6 +71,34 @@ impl PolicyStatement<'_> {
     pub fn clause(&self, kind: ClauseKind) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.kind == kind)
     }
+
+    /// The clauses of this statement that the policy still has at the end of the history:
+    /// what end-state rules judge.
+    pub fn live_clauses(&self) -> impl Iterator<Item = &Clause> {
+        self.clauses.iter().filter(|c| c.is_live)
+    }
+
+    /// The roles the policy applies to at the end (this statement's own when the history
+    /// does not know the policy); empty means PUBLIC.
+    pub fn live_roles(&self) -> &'a [String] {
+        match (self.record, self.roles) {
+            (Some(record), _) => record.roles(),
+            (None, Some(roles)) => roles,
+            (None, None) => &[],
+        }
+    }
+}
+
+/// Whether the clause of `kind` written at `point` is the one `record` has at the end.
+fn is_live_clause(record: Option<&PolicyRecord>, kind: ClauseKind, point: Point) -> bool {
+    let Some(record) = record else {
+        return true;
+    };
+    let live = match kind {
+        ClauseKind::Using => &record.using,
+        ClauseKind::WithCheck => &record.with_check,
+    };
+    record.is_live() && live.as_ref().is_some_and(|clause| clause.at.point == point)
 }
 
 /// Every `CREATE POLICY` / `ALTER POLICY` of the current file, in order.
@@ -79,7 +112,10 @@ fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>>
     let mut policies = Vec::new();
     for statement in ctx.statements() {
         let point = point_of(ctx, statement);
-        let clause = |kind, keyword: Option<Span>, tokens: &Option<Range<usize>>| {
+        let clause = |record: Option<&PolicyRecord>,
+                      kind,
+                      keyword: Option<Span>,
+                      tokens: &Option<Range<usize>>| {
             let tokens = tokens.clone()?;
             let slice = statement.tokens.get(tokens.clone())?;
             Some(Clause {
@@ -87,6 +123,7 @@ fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>>
                 keyword_span: keyword.unwrap_or_else(|| statement.head_span()),
                 expr: parse_expr(source, slice),
                 tokens,
+                is_live: is_live_clause(record, kind, point),
             })
         };
         match &statement.kind {
@@ -95,6 +132,7 @@ fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>>
                     continue;
                 };
                 let Some(name) = &create.name else { continue };
+                let record = db.policy_created_at(point);
                 policies.push(PolicyStatement {
                     statement,
                     point,
@@ -102,13 +140,15 @@ fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>>
                     name: name.name.clone(),
                     name_span: name.span,
                     table: def.table.as_ref(),
-                    record: db.policy_created_at(point),
+                    record,
                     command: Some(def.command),
                     is_permissive: def.is_permissive,
                     roles: def.has_to_clause.then_some(def.roles.as_slice()),
+                    is_live: record.is_none_or(|r| r.is_live()),
                     clauses: [
-                        clause(ClauseKind::Using, def.using_keyword, &def.using),
+                        clause(record, ClauseKind::Using, def.using_keyword, &def.using),
                         clause(
+                            record,
                             ClauseKind::WithCheck,
                             def.with_check_keyword,
                             &def.with_check,
@@ -132,9 +172,11 @@ fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>>
                     command: record.map(|r| r.command()),
                     is_permissive: record.is_none_or(|r| r.def.is_permissive),
                     roles: alter.roles.as_deref(),
+                    is_live: record.is_none_or(|r| r.is_live()),
                     clauses: [
-                        clause(ClauseKind::Using, alter.using_keyword, &alter.using),
+                        clause(record, ClauseKind::Using, alter.using_keyword, &alter.using),
                         clause(
+                            record,
                             ClauseKind::WithCheck,
                             alter.with_check_keyword,
                             &alter.with_check,
@@ -151,21 +193,12 @@ fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>>
     policies
 }
 
-/// Every clause expression a policy has over its lifetime (creation and `ALTER POLICY`s).
-pub fn record_expressions(record: &PolicyRecord) -> Vec<Expr> {
-    let mut expressions = Vec::new();
-    let mut push = |at: &At, range: &Option<Range<usize>>| {
-        if let Some(tokens) = range.clone().and_then(|r| at.statement.tokens.get(r)) {
-            expressions.push(parse_expr(at.source, tokens));
-        }
-    };
-    push(&record.created, &record.def.using);
-    push(&record.created, &record.def.with_check);
-    for (at, alter) in &record.alters {
-        push(at, &alter.using);
-        push(at, &alter.with_check);
-    }
-    expressions
+/// The clause expressions a policy has at the end of the history.
+pub fn live_expressions<'r>(record: &'r PolicyRecord) -> impl Iterator<Item = &'r Expr> {
+    [&record.using, &record.with_check]
+        .into_iter()
+        .flatten()
+        .map(|clause| &clause.expr)
 }
 
 /// How messages name the roles a policy applies to.

@@ -1,10 +1,10 @@
 create table public.notes (id bigint primary key);
-revoke all on public.notes from anon, authenticated;
+revoke all on public.notes from anon, authenticated, service_role;
 grant select, insert on public.notes to authenticated;
 create table private.internal (id bigint);
 create table public.bulk (id bigint);
-revoke all privileges on all tables in schema public from anon, authenticated;
+revoke all privileges on all tables in schema public from anon, authenticated, service_role;
 create table public.every_privilege (id bigint);
-revoke select, insert, update, delete, truncate, references, trigger on public.every_privilege from anon, authenticated;
-alter default privileges in schema public revoke all on tables from anon, authenticated;
+revoke select, insert, update, delete, truncate, references, trigger on public.every_privilege from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
 create table public.after_default_revoke (id bigint);

@@ -1,2 +1,2 @@
-revoke all on table public.notes from anon, authenticated;
+revoke all on table public.notes from anon, authenticated, service_role;
 grant select on table public.notes to authenticated;

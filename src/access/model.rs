@@ -1,0 +1,223 @@
+//! Who can do what at the end of the history: for each table of an exposed schema (and
+//! `storage.objects` per bucket), each API role and each command, no rows, every row, or
+//! the rows the live policies admit (permissive ones OR-ed, restrictive ones AND-ed, as
+//! Postgres combines them), and which columns the role may write.
+
+use crate::config::Config;
+use crate::facts::expr::{required_values, Expr};
+use crate::facts::PolicyCommand;
+use crate::history::{Database, LiveClause, PolicyRecord, QualifiedName, TableRecord};
+
+/// The roles a Supabase client acts as.
+pub const API_ROLES: [&str; 2] = ["anon", "authenticated"];
+
+pub const COMMANDS: [PolicyCommand; 4] = [
+    PolicyCommand::Select,
+    PolicyCommand::Insert,
+    PolicyCommand::Update,
+    PolicyCommand::Delete,
+];
+
+/// What a role reaches with one command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rows {
+    None,
+    All,
+    /// The rows the policies' conditions admit.
+    Some,
+}
+
+/// A table (or one bucket of `storage.objects`) the API serves.
+pub struct Relation<'h, 'a> {
+    pub name: QualifiedName,
+    /// The table's record; `None` for `storage.objects`, which the platform creates.
+    pub table: Option<&'h TableRecord<'a>>,
+    /// For `storage.objects`: the bucket these policies are scoped to.
+    pub bucket: Option<String>,
+    pub rls: bool,
+    /// The live policies on it (for a bucket: scoped to it, or to no bucket).
+    pub policies: Vec<&'h PolicyRecord<'a>>,
+}
+
+/// What one role reaches with one command on one relation.
+pub struct Access<'h, 'a> {
+    pub rows: Rows,
+    /// The permissive policies that admit rows, with the clause that decides.
+    pub permissive: Vec<(&'h PolicyRecord<'a>, &'h LiveClause<'a>)>,
+    /// The restrictive policies every row must also pass.
+    pub restrictive: Vec<(&'h PolicyRecord<'a>, &'h LiveClause<'a>)>,
+    /// For `INSERT` and `UPDATE`: the columns the role may write (table or column grants).
+    pub writable_columns: Vec<String>,
+}
+
+/// The clause that decides `command` for a policy: `USING` for reads, updates and deletes,
+/// `WITH CHECK` for inserts (a `FOR ALL` policy without one uses its `USING`).
+pub fn deciding_clause<'h, 'a>(
+    policy: &'h PolicyRecord<'a>,
+    command: PolicyCommand,
+) -> Option<&'h LiveClause<'a>> {
+    match command {
+        PolicyCommand::Insert => policy.with_check.as_ref().or_else(|| {
+            (policy.command() == PolicyCommand::All)
+                .then_some(policy.using.as_ref())
+                .flatten()
+        }),
+        _ => policy.using.as_ref(),
+    }
+}
+
+/// The clause new and updated rows must pass: `WITH CHECK`, else `USING`.
+pub fn check_clause<'h, 'a>(policy: &'h PolicyRecord<'a>) -> Option<&'h LiveClause<'a>> {
+    policy.with_check.as_ref().or(policy.using.as_ref())
+}
+
+impl<'h, 'a> Relation<'h, 'a> {
+    /// The live policies that apply to `role` and `command`.
+    pub fn policies_for(
+        &self,
+        role: &str,
+        command: PolicyCommand,
+    ) -> impl Iterator<Item = &'h PolicyRecord<'a>> + '_ {
+        let role = role.to_string();
+        self.policies
+            .iter()
+            .copied()
+            .filter(move |p| p.applies_to(command) && p.applies_to_role(&role))
+    }
+
+    pub fn access(&self, db: &Database<'a>, role: &str, command: PolicyCommand) -> Access<'h, 'a> {
+        let privilege = command.keyword().to_ascii_lowercase();
+        let (has_privilege, writable_columns) = match self.table {
+            Some(table) => {
+                let held = db.effective_table_privileges(table, role);
+                let writable = match command {
+                    PolicyCommand::Insert | PolicyCommand::Update => table
+                        .columns
+                        .iter()
+                        .filter(|c| held.covers_column(&privilege, &c.name))
+                        .map(|c| c.name.clone())
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                (held.has_any(&privilege), writable)
+            }
+            // Supabase grants every privilege on `storage.objects` to the API roles.
+            None => (true, Vec::new()),
+        };
+        let mut access = Access {
+            rows: Rows::None,
+            permissive: Vec::new(),
+            restrictive: Vec::new(),
+            writable_columns,
+        };
+        if !has_privilege {
+            access.writable_columns.clear();
+            return access;
+        }
+        if !self.rls {
+            access.rows = Rows::All;
+            return access;
+        }
+        for policy in self.policies_for(role, command) {
+            let Some(clause) = deciding_clause(policy, command) else {
+                continue;
+            };
+            if policy.is_permissive() {
+                access.permissive.push((policy, clause));
+            } else {
+                access.restrictive.push((policy, clause));
+            }
+        }
+        let admits_all = access
+            .permissive
+            .iter()
+            .any(|(_, clause)| clause.expr.is_true_literal());
+        let restricts = access
+            .restrictive
+            .iter()
+            .any(|(_, clause)| !clause.expr.is_true_literal());
+        access.rows = match (access.permissive.is_empty(), admits_all && !restricts) {
+            (true, _) => Rows::None,
+            (false, true) => Rows::All,
+            (false, false) => Rows::Some,
+        };
+        if access.rows == Rows::None {
+            access.writable_columns.clear();
+        }
+        access
+    }
+}
+
+/// The access picture of the end state.
+pub struct AccessModel<'h, 'a> {
+    pub db: &'h Database<'a>,
+    pub relations: Vec<Relation<'h, 'a>>,
+}
+
+impl<'h, 'a> AccessModel<'h, 'a> {
+    pub fn new(db: &'h Database<'a>, config: &Config) -> Self {
+        let mut relations: Vec<Relation<'h, 'a>> = db
+            .tables
+            .live()
+            .filter(|t| config.is_exposed(&t.current_name().schema))
+            .map(|table| {
+                let name = table.current_name().clone();
+                Relation {
+                    policies: db.live_policies_on(&name).collect(),
+                    name,
+                    table: Some(table),
+                    bucket: None,
+                    rls: table.is_rls_enabled(),
+                }
+            })
+            .collect();
+        relations.sort_by(|a, b| a.name.cmp(&b.name));
+        relations.extend(bucket_relations(db));
+        AccessModel { db, relations }
+    }
+
+    pub fn relation(&self, name: &QualifiedName) -> Option<&Relation<'h, 'a>> {
+        self.relations
+            .iter()
+            .find(|r| &r.name == name && r.bucket.is_none())
+    }
+}
+
+/// `storage.objects` once per bucket of the history, with the policies scoped to it (or to
+/// no bucket in particular).
+fn bucket_relations<'h, 'a>(db: &'h Database<'a>) -> Vec<Relation<'h, 'a>> {
+    let objects = QualifiedName::parse("storage.objects");
+    let policies: Vec<&PolicyRecord> = db.live_policies_on(&objects).collect();
+    let mut ids: Vec<&str> = db.buckets.iter().map(|b| b.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| Relation {
+            name: objects.clone(),
+            table: None,
+            bucket: Some(id.to_string()),
+            // Supabase turns RLS on for `storage.objects`.
+            rls: true,
+            policies: policies
+                .iter()
+                .copied()
+                .filter(|p| scoped_buckets(p).is_none_or(|buckets| buckets.iter().any(|b| b == id)))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The buckets a storage policy is limited to; `None` when it covers every bucket.
+pub fn scoped_buckets(policy: &PolicyRecord) -> Option<Vec<String>> {
+    let clauses: Vec<&Expr> = [&policy.using, &policy.with_check]
+        .into_iter()
+        .flatten()
+        .map(|c| &c.expr)
+        .collect();
+    let mut buckets: Option<Vec<String>> = None;
+    for expr in clauses {
+        let values = required_values(expr, "bucket_id")?;
+        buckets.get_or_insert_with(Vec::new).extend(values);
+    }
+    buckets
+}
