@@ -13,9 +13,9 @@ declare_rule! {
     /// included), or one a later migration dropped. Splinter's check `0004_no_primary_key`
     /// reports the same, on the live database.
     ///
-    /// Not flagged: foreign tables, partitioned tables (their partitions hold the rows, and a
-    /// partition gets its parent's key), partitions, and tables built with `LIKE`, whose keys
-    /// the history cannot see.
+    /// Not flagged: foreign tables, partitioned tables (their partitions hold the rows; a
+    /// partition gets its parent's key, and is flagged when the parent has none), and tables
+    /// built with `LIKE`, whose keys the history cannot see.
     ///
     /// ## Why is this bad?
     /// A row without a key cannot be addressed: the Supabase table editor refuses to edit or
@@ -75,7 +75,7 @@ impl Rule for RequirePrimaryKey {
             let CreateDetail::Table(def) = &table.create.detail else {
                 continue;
             };
-            if def.is_partitioned || def.partition_of.is_some() || def.has_like {
+            if def.is_partitioned || def.has_like {
                 continue;
             }
             let Some(created_name) = &table.create.name else {
