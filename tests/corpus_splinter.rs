@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use supalint::rules;
 use supalint::lint;
+use supalint::rules;
 use support::corpus;
 
 /// The ids of the rules whose sources name a splinter lint.

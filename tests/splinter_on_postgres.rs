@@ -110,7 +110,10 @@ fn splinter_rules_have_a_truth_query_and_name_their_lint() {
         );
         let rule = rules::find(id).unwrap_or_else(|| panic!("no rule {id}"));
         assert!(
-            rule.meta().sources.iter().any(|s| s.starts_with("splinter:")),
+            rule.meta()
+                .sources
+                .iter()
+                .any(|s| s.starts_with("splinter:")),
             "{id} names no splinter lint in its sources"
         );
     }
