@@ -1,6 +1,7 @@
 //! Fixtures in `tests/rules/<rule-id>/`: each line marked `-- expect: <rule-id>` must get a
 //! finding of that rule and no other line may. A folder inside is a multi-file history case:
 //! its files are linted together. Messages and fixes are snapshotted next to the fixture.
+//! `truth.sql` is not a fixture: it holds the PostgreSQL query `splinter_on_postgres` runs.
 
 mod support;
 
@@ -105,7 +106,7 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
                 config,
                 since_versions,
             });
-        } else if name.ends_with(".sql") {
+        } else if name.ends_with(".sql") && name != "truth.sql" {
             let path = if name.starts_with(|c: char| c.is_ascii_digit()) {
                 format!("supabase/migrations/{name}")
             } else {

@@ -49,6 +49,8 @@ fn object_kind(c: &mut Cursor) -> Option<(ObjectKind, Span)> {
     let start = c.peek()?.span();
     let kind = if c.eat_words(&["materialized", "view"]) {
         ObjectKind::MaterializedView
+    } else if c.eat_words(&["foreign", "table"]) {
+        ObjectKind::ForeignTable
     } else {
         let word = c.word_text()?;
         let kind = match word.as_str() {
@@ -124,7 +126,7 @@ fn create(c: &mut Cursor) -> StatementKind {
         _ => c.name(),
     };
     let detail = match object {
-        ObjectKind::Table => CreateDetail::Table(table_def(c)),
+        ObjectKind::Table | ObjectKind::ForeignTable => CreateDetail::Table(table_def(c)),
         ObjectKind::Index => CreateDetail::Index(index_def(c, is_unique, is_concurrently)),
         ObjectKind::View | ObjectKind::MaterializedView => CreateDetail::View(view_def(c)),
         ObjectKind::Function | ObjectKind::Procedure => {
@@ -162,18 +164,20 @@ fn index_def(c: &mut Cursor, is_unique: bool, is_concurrently: bool) -> IndexDef
             c.name()
         })
         .flatten();
+    let mut method = String::from("btree");
     if c.eat_word("using") {
+        method = c.word_text().unwrap_or(method);
         c.pos += 1;
     }
-    let columns = c
+    let elements = c
         .skip_group()
-        .map(|list| {
-            split_top_level_commas(c.source, c.tokens, list)
-                .into_iter()
-                .map(|item| index_element(c.source, c.tokens, item))
-                .collect()
-        })
+        .map(|list| split_top_level_commas(c.source, c.tokens, list))
         .unwrap_or_default();
+    let columns = elements
+        .iter()
+        .map(|item| index_element(c.source, c.tokens, item.clone()))
+        .collect();
+    let tail = c.pos.min(c.tokens.len())..c.tokens.len();
     let is_partial = c.seek_word("where");
     IndexDef {
         table,
@@ -181,6 +185,9 @@ fn index_def(c: &mut Cursor, is_unique: bool, is_concurrently: bool) -> IndexDef
         is_concurrently,
         columns,
         is_partial,
+        method,
+        elements,
+        tail,
     }
 }
 
@@ -205,6 +212,9 @@ fn table_def(c: &mut Cursor) -> TableDef {
             table_element(c.source, c.tokens, item, &mut def);
         }
     }
+    let after_elements = c.pos;
+    def.is_partitioned = c.seek_word("partition") && c.is_word_at(1, "by");
+    c.pos = after_elements;
     def.is_as_select = c.seek_word("as");
     def
 }
@@ -225,10 +235,10 @@ fn table_element(source: &str, tokens: &[Token], item: Range<usize>, def: &mut T
     .any(|w| first.is_word(source, w));
     if is_constraint {
         def.constraints.push(constraint_def(source, tokens, item));
-    } else if !first.is_word(source, "like") {
-        if let Some(column) = column_def(source, tokens, item) {
-            def.columns.push(column);
-        }
+    } else if first.is_word(source, "like") {
+        def.has_like = true;
+    } else if let Some(column) = column_def(source, tokens, item) {
+        def.columns.push(column);
     }
 }
 

@@ -49,6 +49,8 @@ impl Statement {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ObjectKind {
     Table,
+    /// `CREATE FOREIGN TABLE`: a table whose rows another server holds (no row-level security).
+    ForeignTable,
     View,
     MaterializedView,
     Index,
@@ -72,6 +74,7 @@ impl ObjectKind {
     pub fn keyword(self) -> &'static str {
         match self {
             ObjectKind::Table => "TABLE",
+            ObjectKind::ForeignTable => "FOREIGN TABLE",
             ObjectKind::View => "VIEW",
             ObjectKind::MaterializedView => "MATERIALIZED VIEW",
             ObjectKind::Index => "INDEX",
@@ -182,6 +185,10 @@ pub struct TableDef {
     pub partition_of: Option<ObjectName>,
     /// `CREATE TABLE … AS …` (no column list).
     pub is_as_select: bool,
+    /// `PARTITION BY …`: a partitioned table, whose rows its partitions hold.
+    pub is_partitioned: bool,
+    /// A `LIKE other …` element: columns (and with `INCLUDING`, keys) copied from another table.
+    pub has_like: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -246,6 +253,14 @@ pub struct IndexDef {
     pub columns: Vec<String>,
     /// `WHERE …`: a partial index.
     pub is_partial: bool,
+    /// The access method after `USING`, lower case; `btree` when not written.
+    pub method: String,
+    /// The tokens of each element of the column list (a column or an expression, with its
+    /// collation, operator class and ordering).
+    pub elements: Vec<Range<usize>>,
+    /// The tokens after the column list: `INCLUDE`, `NULLS [NOT] DISTINCT`, `WITH`,
+    /// `TABLESPACE`, `WHERE`.
+    pub tail: Range<usize>,
 }
 
 #[derive(Clone, Debug, Default)]

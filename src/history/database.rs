@@ -27,9 +27,22 @@ pub struct ExtensionRecord<'a> {
     pub name: String,
     pub schema: Option<String>,
     pub created: At<'a>,
+    /// `ALTER EXTENSION … SET SCHEMA s`, in order.
+    pub moves: Vec<(At<'a>, String)>,
     pub dropped: Option<Point>,
     /// One every Supabase project starts with, which this statement found already there.
     pub is_platform: bool,
+}
+
+impl ExtensionRecord<'_> {
+    /// The schema at the end of its lifetime, when known: the last `SET SCHEMA`, else the
+    /// one it was installed into.
+    pub fn current_schema(&self) -> Option<&str> {
+        self.moves
+            .last()
+            .map(|(_, schema)| schema.as_str())
+            .or(self.schema.as_deref())
+    }
 }
 
 impl Lifetime for ExtensionRecord<'_> {
@@ -133,6 +146,23 @@ impl<'a> Database<'a> {
                     self.views.rekey(&key, new_key);
                 }
             }
+            StatementKind::AlterOther {
+                object: ObjectKind::Extension,
+                name: Some(name),
+            } => {
+                let Some(id) = self.extensions.live_id(&name.name) else {
+                    return;
+                };
+                let schema = at
+                    .statement
+                    .tokens
+                    .windows(3)
+                    .find(|w| w[0].is_word(at.source, "set") && w[1].is_word(at.source, "schema"))
+                    .and_then(|w| identifier(&w[2], at.source));
+                if let Some(schema) = schema {
+                    self.extensions.get_mut(id).moves.push((at, schema));
+                }
+            }
             StatementKind::Grant(grant) => self.replay_grant(at, grant),
             StatementKind::Insert(insert) => self.replay_insert(at, insert),
             StatementKind::Update(update) => self.replay_update(at, update),
@@ -152,7 +182,7 @@ impl<'a> Database<'a> {
             key.schema = "pg_temp".into();
         }
         match (&create.detail, create.object) {
-            (CreateDetail::Table(def), ObjectKind::Table) => {
+            (CreateDetail::Table(def), ObjectKind::Table | ObjectKind::ForeignTable) => {
                 if create.if_not_exists && self.tables.live_id(&key).is_some() {
                     return;
                 }
@@ -258,6 +288,7 @@ impl<'a> Database<'a> {
                         schema
                     },
                     created: at,
+                    moves: Vec::new(),
                     dropped: None,
                     is_platform,
                 };
@@ -308,7 +339,7 @@ impl<'a> Database<'a> {
         for name in &drop.names {
             let key = QualifiedName::of(name);
             match drop.object {
-                ObjectKind::Table => self.drop_table(&key, at.point),
+                ObjectKind::Table | ObjectKind::ForeignTable => self.drop_table(&key, at.point),
                 ObjectKind::View | ObjectKind::MaterializedView => {
                     self.views.drop_key(&key, at.point);
                 }

@@ -90,7 +90,7 @@ pub fn snapshot(db: &Database) -> Value {
     let mut column_grants = Vec::new();
     for (id, table) in db.tables.all().iter().enumerate() {
         let name = table.current_name();
-        if table.dropped.is_some() || is_platform(&name.schema) {
+        if table.dropped.is_some() || table.is_foreign() || is_platform(&name.schema) {
             continue;
         }
         let key_columns = |kind: ConstraintKind| {
@@ -205,7 +205,7 @@ pub fn snapshot(db: &Database) -> Value {
         .extensions
         .live()
         .filter(|e| !e.is_platform)
-        .map(|e| json!({"name": e.name, "schema": e.schema.clone().unwrap_or_else(|| "public".into())}))
+        .map(|e| json!({"name": e.name, "schema": e.current_schema().unwrap_or("public")}))
         .collect();
     // A second insert of the same id is `ON CONFLICT DO NOTHING` (or fails): the first stays.
     let mut seen = std::collections::HashSet::new();

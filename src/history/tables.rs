@@ -1,7 +1,7 @@
 //! Tables and their indexes: columns, keys, row-level security and grants, followed through
 //! every `ALTER TABLE` to the end of the history.
 
-use crate::facts::{ColumnDef, ConstraintDef, ConstraintKind, Create};
+use crate::facts::{ColumnDef, ConstraintDef, ConstraintKind, Create, ObjectKind};
 use crate::source::Span;
 
 use super::privileges::GrantEvent;
@@ -72,6 +72,11 @@ impl<'a> TableRecord<'a> {
             columns: Vec::new(),
             keys: Vec::new(),
         }
+    }
+
+    /// `CREATE FOREIGN TABLE`: its rows live on another server, and it has no RLS.
+    pub fn is_foreign(&self) -> bool {
+        self.create.object == ObjectKind::ForeignTable
     }
 
     /// Whether RLS is enabled at the end of the table's lifetime.

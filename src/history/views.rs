@@ -25,7 +25,12 @@ pub struct ViewRecord<'a> {
     pub grants: Vec<GrantEvent<'a>>,
 }
 
-impl ViewRecord<'_> {
+impl<'a> ViewRecord<'a> {
+    /// The first definition: where the view was created.
+    pub fn created(&self) -> Option<At<'a>> {
+        self.definitions.first().map(|d| d.at)
+    }
+
     /// Whether definition `index` ends up with `security_invoker` on: its own option, or a
     /// later `ALTER VIEW … SET (security_invoker = …)` before `CREATE OR REPLACE VIEW`
     /// resets the options.

@@ -259,7 +259,7 @@ describe("history from the migrations folder", () => {
     const TEXTS = {
         [A]: [
             "-- Migration: a",
-            "create table public.a (id int);",
+            "create table public.a (id bigint primary key);",
             "alter table public.a enable row level security;",
             "revoke all on public.a from anon, authenticated;",
             "grant select on public.a to authenticated;",

@@ -2,8 +2,11 @@
 
 mod anon_write_grant;
 mod auth_function_initplan;
+mod extension_in_public;
+mod foreign_table_in_api;
 mod function_execute_grants;
 mod function_search_path;
+mod materialized_view_in_api;
 mod no_permissive_true;
 mod no_user_metadata_in_policy;
 mod policy_clauses;
@@ -15,13 +18,17 @@ mod rls_enabled;
 mod search_path_qualified_references;
 mod security_definer_authorization;
 mod security_definer_search_path;
+mod sensitive_columns_exposed;
 mod super_admin_bypass;
 mod view_security_invoker;
 
 pub use anon_write_grant::AnonWriteGrant;
 pub use auth_function_initplan::AuthFunctionInitplan;
+pub use extension_in_public::ExtensionInPublic;
+pub use foreign_table_in_api::ForeignTableInApi;
 pub use function_execute_grants::FunctionExecuteGrants;
 pub use function_search_path::FunctionSearchPath;
+pub use materialized_view_in_api::MaterializedViewInApi;
 pub use no_permissive_true::NoPermissiveTrue;
 pub use no_user_metadata_in_policy::NoUserMetadataInPolicy;
 pub use policy_clauses::PolicyClauses;
@@ -33,5 +40,6 @@ pub use rls_enabled::RlsEnabled;
 pub use search_path_qualified_references::SearchPathQualifiedReferences;
 pub use security_definer_authorization::SecurityDefinerAuthorization;
 pub use security_definer_search_path::SecurityDefinerSearchPath;
+pub use sensitive_columns_exposed::SensitiveColumnsExposed;
 pub use super_admin_bypass::SuperAdminBypass;
 pub use view_security_invoker::ViewSecurityInvoker;

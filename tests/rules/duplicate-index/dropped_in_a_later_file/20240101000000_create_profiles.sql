@@ -1,0 +1,3 @@
+create table public.profiles (id uuid primary key, handle text not null);
+create index profiles_handle_idx on public.profiles (handle);
+create index idx_profiles_handle on public.profiles (handle);

@@ -1,0 +1,1 @@
+alter extension citext set schema extensions;

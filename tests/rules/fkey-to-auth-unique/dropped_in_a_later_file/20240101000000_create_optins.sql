@@ -1,0 +1,1 @@
+create table public.sms_optins (phone text primary key references auth.users (phone));

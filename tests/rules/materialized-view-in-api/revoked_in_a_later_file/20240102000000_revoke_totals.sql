@@ -1,0 +1,2 @@
+revoke all on all tables in schema public from anon;
+revoke select on public.order_totals from authenticated;

@@ -1,0 +1,1 @@
+alter table public.tags drop constraint tags_pkey;

@@ -1,0 +1,1 @@
+create table public.people (id bigint primary key, name text);

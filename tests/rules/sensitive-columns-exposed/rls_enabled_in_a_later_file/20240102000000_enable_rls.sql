@@ -1,0 +1,1 @@
+alter table public.integrations enable row level security;

@@ -1,0 +1,1 @@
+drop index if exists public.tasks_project_id_idx;
