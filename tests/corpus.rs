@@ -1,4 +1,4 @@
-//! Lints the real-world corpus in `../shared/corpus` (one project per folder; the folders of
+//! Lints the real-world corpus (`support::corpus`: one project per folder; the folders of
 //! `supabase__supabase` are projects of their own) and checks the engine holds up: no
 //! panic, a result for every file, every diagnostic inside its file on char boundaries.
 //! Prints the fallback share and the findings per rule. Set `SUPALINT_CORPUS_SHOW=<rule-id>`
@@ -6,101 +6,24 @@
 //! statistics and diagnostics as JSON lines (to check that an engine change leaves them
 //! byte-identical).
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
 
+use support::corpus::{self, Project};
 use supalint::lint::parse_stats;
-use supalint::{lint, InputFile, LintRequest};
-
-/// A project: its name and its migration files, as `(file name, text)`.
-struct Project {
-    name: String,
-    files: Vec<(String, String)>,
-}
+use supalint::{lint, LintRequest};
 
 /// One project's migrations as a lint request with every rule on.
 fn project_request(project: &Project) -> LintRequest {
-    let inputs = project
-        .files
-        .iter()
-        .map(|(name, text)| InputFile {
-            path: format!("supabase/migrations/{name}"),
-            text: text.clone(),
-        })
-        .collect();
-    let mut request = LintRequest::new(inputs);
     // An empty bucket list keeps `storage-bucket-registered` active: every bucket is
     // unregistered.
-    request.config = serde_json::json!({ "extends": "all", "registeredBuckets": [] });
-    request
-}
-
-fn corpus_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-}
-
-fn sql_files(dir: &Path) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "sql"))
-                .map(|p| {
-                    let name = p.file_name().unwrap_or_default().to_string_lossy().into();
-                    let bytes = fs::read(&p).unwrap_or_default();
-                    (name, String::from_utf8_lossy(&bytes).into_owned())
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
-}
-
-fn projects(root: &Path) -> Vec<Project> {
-    let mut dirs: Vec<PathBuf> = fs::read_dir(root)
-        .map(|e| e.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    dirs.sort();
-    let mut projects = Vec::new();
-    for dir in dirs.into_iter().filter(|d| d.is_dir()) {
-        let name = dir
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        let files = sql_files(&dir);
-        if !files.is_empty() {
-            projects.push(Project {
-                name: name.clone(),
-                files,
-            });
-        }
-        let mut subdirs: Vec<PathBuf> = fs::read_dir(&dir)
-            .map(|e| e.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        subdirs.sort();
-        for sub in subdirs.into_iter().filter(|d| d.is_dir()) {
-            let files = sql_files(&sub);
-            if !files.is_empty() {
-                projects.push(Project {
-                    name: format!(
-                        "{name}/{}",
-                        sub.file_name().unwrap_or_default().to_string_lossy()
-                    ),
-                    files,
-                });
-            }
-        }
-    }
-    projects
+    project.request(serde_json::json!({ "extends": "all", "registeredBuckets": [] }))
 }
 
 #[test]
 fn corpus_lints_without_engine_failures() {
-    let root = corpus_root();
+    let root = corpus::root();
     if !root.is_dir() {
         eprintln!("skipped: no corpus at {}", root.display());
         return;
@@ -111,7 +34,7 @@ fn corpus_lints_without_engine_failures() {
         .map(|path| (path, String::new()));
     let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
     let (mut statements, mut fallback, mut file_count) = (0usize, 0usize, 0usize);
-    for project in projects(&root) {
+    for project in corpus::projects(&root) {
         let request = project_request(&project);
         let inputs = &request.files;
         let response = lint(&request);
@@ -179,12 +102,12 @@ fn corpus_lints_without_engine_failures() {
 /// they must give what one validating lint gives.
 #[test]
 fn lint_without_validation_plus_parse_stats_equals_lint() {
-    let root = corpus_root();
+    let root = corpus::root();
     if !root.is_dir() {
         eprintln!("skipped: no corpus at {}", root.display());
         return;
     }
-    for project in projects(&root) {
+    for project in corpus::projects(&root) {
         let mut request = project_request(&project);
         let validated = lint(&request);
         request.validate = false;

@@ -1,173 +1,13 @@
 //! The claims the access rules make about PostgreSQL, checked on a real server: a throwaway
-//! cluster (`initdb` + `pg_ctl` on a Unix socket) with a small Supabase stand-in (roles
+//! cluster (`support::postgres`) with the Supabase stand-in (roles
 //! `anon`/`authenticated`/`service_role`, `auth.uid()`/`auth.jwt()`, Supabase's default
 //! privileges on `public`, `storage.buckets`/`storage.objects`).
 //!
-//! Skipped, with the reason printed, only when no `initdb` is installed.
+//! Skipped, with the reason printed, only when no PostgreSQL is installed (failed under `CI`).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{SystemTime, UNIX_EPOCH};
+mod support;
 
-/// The directory holding `initdb`, `pg_ctl` and `psql`.
-fn postgres_bin() -> Option<PathBuf> {
-    let from_path = std::env::var_os("PATH")
-        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
-        .unwrap_or_default();
-    let mut versioned: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
-                .collect()
-        })
-        .unwrap_or_default();
-    versioned.sort();
-    versioned.reverse();
-    from_path
-        .into_iter()
-        .chain(versioned)
-        .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
-}
-
-/// A running throwaway cluster; stopped and removed on drop.
-struct Cluster {
-    bin: PathBuf,
-    psql: PathBuf,
-    dir: PathBuf,
-    port: u16,
-    /// `initdb` refuses to run as root: then the server runs as `postgres`.
-    run_as: Option<&'static str>,
-}
-
-impl Cluster {
-    fn start(bin: PathBuf) -> Result<Cluster, String> {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let pid = std::process::id();
-        // Unix socket paths are short: keep the directory name small.
-        let dir = PathBuf::from(format!("/tmp/supalint-pg-{pid}-{nanos}"));
-        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let run_as = is_root().then_some("postgres");
-        if let Some(user) = run_as {
-            run(Command::new("chown").arg(user).arg(&dir))?;
-        }
-        let psql = [bin.join("psql"), PathBuf::from("/usr/bin/psql")]
-            .into_iter()
-            .find(|p| p.is_file())
-            .ok_or("no psql")?;
-        let cluster = Cluster {
-            bin,
-            psql,
-            dir,
-            port: 20_000 + (pid % 20_000) as u16,
-            run_as,
-        };
-        let data = cluster.dir.join("data");
-        cluster.server_command("initdb", |c| {
-            c.arg("-D")
-                .arg(&data)
-                .args(["-A", "trust", "-U", "postgres", "--no-sync"])
-        })?;
-        let options = format!(
-            "-k {} -p {} -c listen_addresses='' -c fsync=off",
-            cluster.dir.display(),
-            cluster.port
-        );
-        cluster.server_command("pg_ctl", |c| {
-            c.arg("-D")
-                .arg(&data)
-                .arg("-o")
-                .arg(&options)
-                .arg("-l")
-                .arg(cluster.dir.join("log"))
-                .args(["-w", "start"])
-        })?;
-        Ok(cluster)
-    }
-
-    fn server_command(
-        &self,
-        program: &str,
-        args: impl FnOnce(&mut Command) -> &mut Command,
-    ) -> Result<String, String> {
-        let binary = self.bin.join(program);
-        let mut command = match self.run_as {
-            Some(user) => {
-                let mut c = Command::new("runuser");
-                c.args(["-u", user, "--"]).arg(binary);
-                c
-            }
-            None => Command::new(binary),
-        };
-        command.current_dir(&self.dir);
-        run(args(&mut command))
-    }
-
-    /// Runs `sql` in one session as `postgres`; `Err` holds the server's error.
-    fn sql(&self, sql: &str) -> Result<String, String> {
-        run(Command::new(&self.psql)
-            .arg("-h")
-            .arg(&self.dir)
-            .arg("-p")
-            .arg(self.port.to_string())
-            .args(["-U", "postgres", "-d", "postgres", "-X", "-q", "-t", "-A"])
-            .args(["-v", "ON_ERROR_STOP=1", "-c", sql]))
-        .map(|out| out.trim().to_string())
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let data = self.dir.join("data");
-        let _ = self.server_command("pg_ctl", |c| {
-            c.arg("-D").arg(&data).args(["-m", "immediate", "stop"])
-        });
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn run(command: &mut Command) -> Result<String, String> {
-    let output = command.output().map_err(|e| e.to_string())?;
-    if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
-    }
-}
-
-/// Roles, `auth` functions, storage tables and the default privileges Supabase sets on `public`.
-const SUPABASE_STAND_IN: &str = "
-create role anon nologin;
-create role authenticated nologin;
-create role service_role nologin bypassrls;
-create schema auth;
-create function auth.uid() returns uuid language sql stable
-  as $$ select nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;
-create function auth.jwt() returns jsonb language sql stable
-  as $$ select coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb $$;
-grant usage on schema auth to anon, authenticated, service_role;
-grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-create schema storage;
-create table storage.buckets (id text primary key, name text, public boolean default false,
-  file_size_limit bigint, allowed_mime_types text[]);
-create table storage.objects (id uuid primary key, bucket_id text references storage.buckets, name text, owner_id text);
-alter table storage.objects enable row level security;
-grant usage on schema storage to anon, authenticated, service_role;
-grant all on storage.objects, storage.buckets to anon, authenticated, service_role;
-";
+use support::postgres::{cluster_or_skip, Database};
 
 /// One claim: its name and what went wrong, if anything.
 type Check = (&'static str, Result<(), String>);
@@ -190,7 +30,7 @@ fn expect_output(result: Result<String, String>, wanted: &str) -> Result<(), Str
     }
 }
 
-fn policy_claims(pg: &Cluster) -> Vec<Check> {
+fn policy_claims(pg: &Database) -> Vec<Check> {
     let setup = pg.sql(
         "create table public.notes (id int, user_id uuid);
          alter table public.notes enable row level security;
@@ -287,7 +127,7 @@ fn policy_claims(pg: &Cluster) -> Vec<Check> {
     ]
 }
 
-fn table_claims(pg: &Cluster) -> Vec<Check> {
+fn table_claims(pg: &Database) -> Vec<Check> {
     vec![
         (
             "rls-enabled: without RLS anon reads and writes a new public table",
@@ -372,7 +212,7 @@ fn table_claims(pg: &Cluster) -> Vec<Check> {
     ]
 }
 
-fn function_claims(pg: &Cluster) -> Vec<Check> {
+fn function_claims(pg: &Database) -> Vec<Check> {
     let executable = |name: &str| {
         pg.sql(&format!(
             "select has_function_privilege('anon', 'public.{name}()', 'EXECUTE')"
@@ -511,16 +351,12 @@ fn function_claims(pg: &Cluster) -> Vec<Check> {
 
 #[test]
 fn access_rule_claims_hold_on_postgres() {
-    let Some(bin) = postgres_bin() else {
-        println!("skipped: no initdb found on PATH or in /usr/lib/postgresql/*/bin");
+    let Some(cluster) = cluster_or_skip() else {
         return;
     };
-    let pg = match Cluster::start(bin) {
-        Ok(pg) => pg,
-        Err(error) => panic!("could not start a throwaway PostgreSQL cluster: {error}"),
-    };
-    pg.sql(SUPABASE_STAND_IN)
-        .unwrap_or_else(|e| panic!("stand-in schema failed: {e}"));
+    let pg = cluster
+        .create_supabase_database("claims")
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut checks = Vec::new();
     checks.extend(policy_claims(&pg));
     checks.extend(table_claims(&pg));
@@ -535,5 +371,4 @@ fn access_rule_claims_hold_on_postgres() {
         pg.sql("select version()").unwrap_or_default()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(Path::new(&pg.dir).exists());
 }

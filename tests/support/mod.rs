@@ -2,6 +2,9 @@
 
 #![allow(dead_code)] // Each test binary uses a different subset of these helpers.
 
+pub mod corpus;
+pub mod postgres;
+
 use supalint::fixer::fix;
 use supalint::{lint, InputFile, LintRequest};
 
