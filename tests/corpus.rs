@@ -9,6 +9,7 @@
 mod support;
 
 use std::collections::BTreeMap;
+use std::fs;
 
 use support::corpus::{self, Project};
 use supalint::lint::parse_stats;
