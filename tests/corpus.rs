@@ -11,9 +11,9 @@ mod support;
 use std::collections::BTreeMap;
 use std::fs;
 
-use support::corpus::{self, Project};
 use supalint::lint::parse_stats;
 use supalint::{lint, LintRequest};
+use support::corpus::{self, Project};
 
 /// One project's migrations as a lint request with every rule on.
 fn project_request(project: &Project) -> LintRequest {

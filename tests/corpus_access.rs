@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use support::corpus;
 use supalint::lint;
 use supalint::rules::{self, Category};
+use support::corpus;
 
 #[test]
 #[ignore = "needs the corpus outside the repository"]

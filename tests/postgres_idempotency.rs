@@ -9,8 +9,8 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use support::postgres::{cluster_or_skip, Cluster};
 use supalint::fixer::fix;
+use support::postgres::{cluster_or_skip, Cluster};
 
 /// The rules whose fixtures must survive being applied twice once fixed.
 const RULES: &[&str] = &[

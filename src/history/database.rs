@@ -194,6 +194,7 @@ impl<'a> Database<'a> {
                             is_materialized: create.object == ObjectKind::MaterializedView,
                             definitions: vec![definition],
                             alters: Vec::new(),
+                            grants: Vec::new(),
                             dropped: None,
                         };
                         self.views.create(key, at.point, record);
@@ -470,10 +471,14 @@ impl<'a> Database<'a> {
         }
         let in_schemas = |schema: &str| grant.objects.iter().any(|o| o.name == schema);
         match grant.object_kind {
+            // `ON TABLE` and `ALL TABLES IN SCHEMA` reach views and materialized views too.
             GrantObjectKind::Table => {
                 for object in &grant.objects {
-                    if let Some(id) = self.tables.live_id(&QualifiedName::of(object)) {
+                    let key = QualifiedName::of(object);
+                    if let Some(id) = self.tables.live_id(&key) {
                         self.tables.get_mut(id).grants.push(event);
+                    } else if let Some(id) = self.views.live_id(&key) {
+                        self.views.get_mut(id).grants.push(event);
                     }
                 }
             }
@@ -487,6 +492,16 @@ impl<'a> Database<'a> {
                 ids.sort_unstable();
                 for id in ids {
                     self.tables.get_mut(id).grants.push(event);
+                }
+                let mut ids: Vec<usize> = self
+                    .views
+                    .live_entries()
+                    .filter(|(key, _)| in_schemas(&key.schema))
+                    .map(|(_, id)| id)
+                    .collect();
+                ids.sort_unstable();
+                for id in ids {
+                    self.views.get_mut(id).grants.push(event);
                 }
             }
             GrantObjectKind::Function | GrantObjectKind::Procedure => {

@@ -2,6 +2,7 @@
 
 use crate::facts::{AlterView, Create, ViewDef};
 
+use super::privileges::GrantEvent;
 use super::registry::Lifetime;
 use super::{At, Point, QualifiedName};
 
@@ -19,10 +20,21 @@ pub struct ViewRecord<'a> {
     pub is_materialized: bool,
     pub definitions: Vec<ViewDefinition<'a>>,
     pub alters: Vec<(At<'a>, &'a AlterView)>,
+    /// Grants and revokes on it (`ON TABLE` by name or `ALL TABLES IN SCHEMA`), in order;
+    /// `CREATE OR REPLACE VIEW` keeps them.
+    pub grants: Vec<GrantEvent<'a>>,
     pub dropped: Option<Point>,
 }
 
 impl ViewRecord<'_> {
+    /// The statement that first created it (its privileges date from then).
+    pub fn created(&self) -> Point {
+        self.definitions
+            .first()
+            .map(|d| d.at.point)
+            .unwrap_or(Point::END)
+    }
+
     /// Whether definition `index` ends up with `security_invoker` on: its own option, or a
     /// later `ALTER VIEW … SET (security_invoker = …)` before `CREATE OR REPLACE VIEW`
     /// resets the options.

@@ -66,7 +66,10 @@ pub fn root_or_skip() -> Option<PathBuf> {
         "no corpus at {} (set SUPALINT_CORPUS to its folder)",
         root.display()
     );
-    assert!(std::env::var_os("CI").is_none(), "CI needs the corpus: {reason}");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI needs the corpus: {reason}"
+    );
     println!("skipped: {reason}");
     None
 }
