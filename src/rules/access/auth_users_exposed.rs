@@ -56,8 +56,8 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0002_auth_users_exposed"],
         messages: {
-            viewExposes: "{kind} `{view}` reads `auth.users` with its owner's rights and {roles} can select from it, so anyone with the public anon key or a sign-in can read every user's email and metadata; keep the columns clients need in a table of your own, or revoke `SELECT` on it from `anon` and `authenticated`.",
-            grantExposes: "This grants `SELECT` on {kind} `{view}`, which reads `auth.users` with its owner's rights, so {roles} can read every user's email and metadata; grant it to a role that is not an API role, or keep the columns clients need in a table of your own.",
+            viewExposes: "{kind} `{view}` reads `auth.users` with its owner's rights and {roles} can select from it, so API clients read every user's email and metadata through it; keep the columns clients need in a table of your own, or revoke `SELECT` on it from `anon` and `authenticated`.",
+            grantExposes: "This grants `SELECT` on {kind} `{view}`, which reads `auth.users` with its owner's rights, so clients calling the API as {roles} read every user's email and metadata through it; grant it to a role that is not an API role, or keep the columns clients need in a table of your own.",
         },
     }
 }

@@ -57,8 +57,8 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0008_rls_enabled_no_policy"],
         messages: {
-            noPolicy: "Table `{table}` has row-level security on and no policy, so {roles} see no row and can write none through the API despite their grants; add policies for what they may do, or revoke their privileges if the table is internal.",
-            lastPolicyDropped: "This drops the last policy on `{table}`, whose row-level security is on, so {roles} see no row and can write none through the API despite their grants; create the policies it needs, or revoke their privileges if the table is internal.",
+            noPolicy: "Table `{table}` has row-level security on and no policy, so the API returns no row to {roles} and lets them write none despite their grants; add policies for what they may do, or revoke their privileges if the table is internal.",
+            lastPolicyDropped: "This drops the last policy on `{table}`, whose row-level security is on, so the API returns no row to {roles} and lets them write none despite their grants; create the policies it needs, or revoke their privileges if the table is internal.",
         },
     }
 }
