@@ -29,6 +29,8 @@ declare_rule! {
     ///
     /// ## Example
     /// ```sql,expect_diagnostic
+    /// create table if not exists public.notes (id bigint primary key, archived boolean default false);
+    /// alter table public.notes enable row level security;
     /// create or replace function public.archive_note(note_id bigint) returns void
     ///   language sql security definer set search_path = ''
     ///   as $$ update public.notes set archived = true where id = note_id $$;
@@ -37,6 +39,8 @@ declare_rule! {
     ///
     /// Use instead:
     /// ```sql
+    /// create table if not exists public.notes (id bigint primary key, archived boolean default false);
+    /// alter table public.notes enable row level security;
     /// create or replace function public.archive_note(note_id bigint) returns void
     ///   language sql security definer set search_path = ''
     ///   as $$ update public.notes set archived = true where id = note_id $$;

@@ -25,6 +25,8 @@ declare_rule! {
     ///
     /// ## Example
     /// ```sql,expect_diagnostic
+    /// create table if not exists public.notes (id bigint primary key, user_id uuid);
+    /// alter table public.notes enable row level security;
     /// create or replace function public.delete_note(note_id bigint) returns void
     ///   language sql security definer set search_path = ''
     ///   as $$ delete from public.notes where id = note_id and user_id = (select auth.uid()) $$;
@@ -32,6 +34,8 @@ declare_rule! {
     ///
     /// Use instead:
     /// ```sql
+    /// create table if not exists public.notes (id bigint primary key, user_id uuid);
+    /// alter table public.notes enable row level security;
     /// create or replace function public.delete_note(note_id bigint) returns void
     ///   language sql security definer set search_path = ''
     ///   as $$ delete from public.notes where id = note_id and user_id = (select auth.uid()) $$;
