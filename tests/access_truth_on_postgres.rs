@@ -43,12 +43,20 @@ fn truth_scripts() -> Vec<(String, String)> {
 }
 
 /// Applies the example's files in order, each in its own transaction, then runs the script.
-fn run(cluster: &Cluster, database: &str, example: &Example, script: &str) -> Result<Outcome, String> {
+fn run(
+    cluster: &Cluster,
+    database: &str,
+    example: &Example,
+    script: &str,
+) -> Result<Outcome, String> {
     let db = cluster.create_supabase_database(database)?;
     let outcome = (|| {
         for (name, text) in example.files() {
             db.apply(&text).map_err(|e| {
-                format!("the example ({}) does not apply: {e}", name.unwrap_or_default())
+                format!(
+                    "the example ({}) does not apply: {e}",
+                    name.unwrap_or_default()
+                )
             })?;
         }
         Ok(match db.sql(script) {
@@ -81,7 +89,9 @@ fn documented_problems_exist_on_postgres_exactly_for_invalid_examples() {
             let database = format!("truth_{}_{index}", rule_id.replace('-', "_"));
             let kind = if example.valid { "valid" } else { "invalid" };
             match (example.valid, run(&cluster, &database, example, script)) {
-                (_, Err(error)) => failures.push(format!("{rule_id} {kind} example {index}: {error}")),
+                (_, Err(error)) => {
+                    failures.push(format!("{rule_id} {kind} example {index}: {error}"))
+                }
                 (false, Ok(Outcome::Rows(rows))) => {
                     println!("{rule_id}: invalid example {index} shows the problem: {rows:?}");
                 }
@@ -89,7 +99,10 @@ fn documented_problems_exist_on_postgres_exactly_for_invalid_examples() {
                     println!("{rule_id}: valid example {index} does not have it");
                 }
                 (true, Ok(Outcome::Denied(error))) => {
-                    println!("{rule_id}: valid example {index} refuses the client: {}", error.trim());
+                    println!(
+                        "{rule_id}: valid example {index} refuses the client: {}",
+                        error.trim()
+                    );
                 }
                 (_, Ok(outcome)) => failures.push(format!(
                     "{rule_id} {kind} example {index}: the truth script gave {outcome:?}\n{}",
@@ -120,7 +133,11 @@ fn trigger_functions_cannot_be_called_directly() {
         "select has_function_privilege('authenticated', 'public.on_signup()', 'execute')
             and has_function_privilege('anon', 'public.on_signup()', 'execute')",
     );
-    assert_eq!(executable.as_deref(), Ok("t"), "the API roles hold EXECUTE on it");
+    assert_eq!(
+        executable.as_deref(),
+        Ok("t"),
+        "the API roles hold EXECUTE on it"
+    );
     for role in ["anon", "authenticated"] {
         let call = db.sql(&format!("set role {role}; select public.on_signup();"));
         match call {

@@ -75,18 +75,14 @@ impl Rule for RlsWithoutPolicy {
             let Some(enabled) = table.rls_enabled_by() else {
                 continue;
             };
-            if !is_exposed(ctx.config, &name.schema) || db.live_policies_on(name).next().is_some()
-            {
+            if !is_exposed(ctx.config, &name.schema) || db.live_policies_on(name).next().is_some() {
                 continue;
             }
             let roles = api_roles_with_privileges(ctx, table);
             if roles.is_empty() {
                 continue;
             }
-            let data = vec![
-                ("table", name.to_string()),
-                ("roles", roles.join(" and ")),
-            ];
+            let data = vec![("table", name.to_string()), ("roles", roles.join(" and "))];
             // A `DROP POLICY` after RLS was enabled is what closed the table.
             let last_drop = db
                 .policies

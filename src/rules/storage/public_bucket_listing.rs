@@ -134,8 +134,12 @@ fn roles_text(roles: &[&str]) -> String {
 /// Where the bucket last became public and stayed so, with the span of the `public` value;
 /// `None` when it is private at the end.
 fn public_since(db: &Database, bucket: &BucketRecord) -> Option<(Point, Span)> {
-    let mut since = (bucket.public == Some(true))
-        .then(|| (bucket.at.point, bucket.public_span.unwrap_or(bucket.id_span)));
+    let mut since = (bucket.public == Some(true)).then(|| {
+        (
+            bucket.at.point,
+            bucket.public_span.unwrap_or(bucket.id_span),
+        )
+    });
     for update in db.bucket_updates_of(bucket) {
         match (update.public, since) {
             (Some((false, _)), _) => since = None,
@@ -177,9 +181,7 @@ fn is_caller_test(expr: &Expr) -> bool {
             (calls(left, "auth.role") && role_literal(right))
                 || (calls(right, "auth.role") && role_literal(left))
         }
-        "is not" => {
-            right.is_null_literal() && (calls(left, "auth.uid") || calls(left, "auth.jwt"))
-        }
+        "is not" => right.is_null_literal() && (calls(left, "auth.uid") || calls(left, "auth.jwt")),
         _ => false,
     }
 }

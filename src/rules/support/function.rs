@@ -147,10 +147,9 @@ pub fn definer_functions_executable_by<'a>(
         let altered = record
             .alters
             .iter()
-            .filter(|(at, alter)| {
+            .rfind(|(at, alter)| {
                 at.point > definition.at.point && alter.is_security_definer == Some(true)
             })
-            .next_back()
             .filter(|_| !definition.def.is_security_definer);
         let (definer_since, definer_span, definer_cause) = match altered {
             Some((at, alter)) => (
