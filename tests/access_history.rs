@@ -5,6 +5,7 @@ mod support;
 
 use serde_json::json;
 use supalint::lint;
+use supalint::report::Severity;
 use supalint::rules::{self, Category};
 use support::{findings_of, request};
 
@@ -93,10 +94,17 @@ fn clean_history_split_over_files_passes_every_access_rule() {
         ("20240103000000_accounts_policies.sql", POLICIES),
     ]);
     let ids = access_rule_ids();
-    assert!(ids.len() >= 17, "every §3.3 rule: {ids:?}");
+    assert!(ids.len() >= 20, "every §3.3 rule: {ids:?}");
+    // Rules off by default flag choices a clean history makes on purpose (an RPC granted to
+    // `authenticated`, a table closed to the API).
+    let on_by_default: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| rules::find(id).is_some_and(|r| r.meta().severity != Severity::Off))
+        .collect();
     let config = json!({
         "extends": "none",
-        "rules": ids.iter().map(|id| (id.to_string(), json!("error"))).collect::<serde_json::Map<_, _>>(),
+        "rules": on_by_default.iter().map(|id| (id.to_string(), json!("error"))).collect::<serde_json::Map<_, _>>(),
     });
     let response = lint(&request(history, config));
     assert!(response.config_errors.is_empty());

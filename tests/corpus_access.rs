@@ -1,4 +1,4 @@
-//! Runs the access rules over the real-world corpus (`/work/shared/corpus`, or
+//! Runs the access and storage rules over the real-world corpus (`/work/shared/corpus`, or
 //! `SUPALINT_CORPUS`): no crash on any file, and a report of every finding per rule in
 //! `target/corpus-access.txt` for reading by hand. Ignored by default (the corpus lives
 //! outside the repository): `cargo test --test corpus_access -- --ignored --nocapture`.
@@ -20,7 +20,7 @@ fn access_rules_over_the_corpus() {
     let access: Vec<&str> = rules::all()
         .iter()
         .map(|r| r.meta())
-        .filter(|m| m.category == Category::Access)
+        .filter(|m| matches!(m.category, Category::Access | Category::Storage))
         .map(|m| m.id)
         .collect();
     let config = serde_json::json!({

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use supalint::lint;
 use support::{config_enabling, fix_and_check, request};
 
+/// The script `tests/access_truth_on_postgres.rs` runs on a real database: not a case.
+const TRUTH_SCRIPT: &str = "truth.sql";
+
 fn fixture_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
 }
@@ -106,7 +109,7 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
                 config,
                 since_versions,
             });
-        } else if name.ends_with(".sql") && name != "truth.sql" {
+        } else if name.ends_with(".sql") && name != TRUTH_SCRIPT {
             let path = if name.starts_with(|c: char| c.is_ascii_digit()) {
                 format!("supabase/migrations/{name}")
             } else {

@@ -220,7 +220,8 @@ describe("--fix on the command line", () => {
         const file = path.join(dir, MIGRATIONS, GOOD_NAME);
         chmodSync(file, 0o640);
         const run = runCli(["--fix"], { cwd: dir });
-        assert.match(run.stdout, /✔ 6 problems fixed\n/u, run.stdout + run.stderr);
+        // Six fixes; enabling row-level security also resolves `policy-without-rls`.
+        assert.match(run.stdout, /✔ 7 problems fixed\n/u, run.stdout + run.stderr);
         const fixed = readFileSync(file, "utf8");
         assert.ok(fixed.startsWith("\uFEFF-- Migration"), "the byte-order mark is kept");
         assert.equal(fixed.replaceAll("\r\n", "").includes("\n"), false, JSON.stringify(fixed));

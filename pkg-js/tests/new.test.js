@@ -211,8 +211,9 @@ it("templates apply twice to PostgreSQL with the Supabase stand-in", { timeout: 
             " has_function_privilege('authenticated', 'public.archive_project(uuid)', 'execute') as user_executes," +
             " has_table_privilege('anon', 'public.projects', 'select') as anon_selects",
     );
+    // The policy template replaces the table template's SELECT and UPDATE policies.
     assert.deepEqual(rows[0], {
-        project_policies: 6,
+        project_policies: 4,
         bucket_policies: 4,
         rls: true,
         public_bucket: false,

@@ -260,8 +260,8 @@ impl<'a> Database<'a> {
                             is_materialized: create.object == ObjectKind::MaterializedView,
                             definitions: vec![definition],
                             alters: Vec::new(),
-                            dropped: None,
                             grants: Vec::new(),
+                            dropped: None,
                         };
                         self.views.create(key, at.point, record);
                     }
@@ -546,6 +546,7 @@ impl<'a> Database<'a> {
         }
         let in_schemas = |schema: &str| grant.objects.iter().any(|o| o.name == schema);
         match grant.object_kind {
+            // `ON TABLE` and `ALL TABLES IN SCHEMA` reach views and materialized views too.
             GrantObjectKind::Table => {
                 for object in &grant.objects {
                     let key = QualifiedName::of(object);
@@ -569,12 +570,13 @@ impl<'a> Database<'a> {
                     self.tables.get_mut(id).grants.push(event);
                 }
                 self.granted_tables.insert(at.point, ids);
-                let views: Vec<usize> = self
+                let mut views: Vec<usize> = self
                     .views
                     .live_entries()
                     .filter(|(key, _)| in_schemas(&key.schema))
                     .map(|(_, id)| id)
                     .collect();
+                views.sort_unstable();
                 for id in views {
                     self.views.get_mut(id).grants.push(event);
                 }

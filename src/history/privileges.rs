@@ -170,6 +170,17 @@ impl<'a> Database<'a> {
     /// Whether `role` can execute the function at the end of its lifetime, directly or
     /// through PUBLIC (every role is a member of PUBLIC).
     pub fn function_executable_by(&self, function: &FunctionRecord<'a>, role: &str) -> bool {
+        self.function_executable_since(function, role).is_some()
+    }
+
+    /// Where `role` last gained `EXECUTE` on the function (directly or through PUBLIC) and
+    /// kept it to the end: its creation, when the defaults grant it and nothing took it
+    /// away, or the `GRANT` that gave it back. `None` when the role cannot execute it.
+    pub fn function_executable_since(
+        &self,
+        function: &FunctionRecord<'a>,
+        role: &str,
+    ) -> Option<Point> {
         let created = function.created();
         let schema = function.name.schema.as_str();
         let default = |role: &str| {
@@ -183,6 +194,7 @@ impl<'a> Database<'a> {
         };
         let mut public = default("public");
         let mut direct = role != "public" && default(role);
+        let mut since = (public || direct).then_some(created);
         for event in &function.grants {
             if !event.covers("execute") {
                 continue;
@@ -194,8 +206,57 @@ impl<'a> Database<'a> {
             if role != "public" && event.names_role(role) {
                 direct = granted;
             }
+            since = match (public || direct, since) {
+                (false, _) => None,
+                (true, None) => Some(event.at.point),
+                (true, kept) => kept,
+            };
         }
-        public || direct
+        since
+    }
+
+    /// Where `role` last gained `SELECT` on the view (on the whole view or some of its
+    /// columns, directly or through PUBLIC) and kept it to the end: its creation, when
+    /// the defaults grant it, or the `GRANT` that gave it back. `None` when it cannot select.
+    pub fn view_selectable_since(&self, view: &ViewRecord<'a>, role: &str) -> Option<Point> {
+        let created = view.created();
+        let default = |role: &str| {
+            let mut privileges = TablePrivileges::default();
+            if self.default_privilege(
+                GrantObjectKind::FutureTables,
+                &view.name.schema,
+                role,
+                "select",
+                created,
+            ) {
+                privileges.table.insert("select");
+            }
+            privileges
+        };
+        let mut public = default("public");
+        let mut direct = if role == "public" {
+            TablePrivileges::default()
+        } else {
+            default(role)
+        };
+        let can_select = |public: &TablePrivileges, direct: &TablePrivileges| {
+            public.has_any("select") || direct.has_any("select")
+        };
+        let mut since = can_select(&public, &direct).then_some(created);
+        for event in &view.grants {
+            if event.names_role("public") {
+                public.apply(event);
+            }
+            if role != "public" && event.names_role(role) {
+                direct.apply(event);
+            }
+            since = match (can_select(&public, &direct), since) {
+                (false, _) => None,
+                (true, None) => Some(event.at.point),
+                (true, kept) => kept,
+            };
+        }
+        since
     }
 
     /// Whether every table privilege of `role` on the table was taken away after Supabase's
@@ -226,8 +287,7 @@ impl<'a> Database<'a> {
 
     /// What `role` holds on a view at the end of its lifetime, granted by name.
     pub fn view_privileges(&self, view: &ViewRecord<'a>, role: &str) -> TablePrivileges {
-        let created = view.definitions.first().map_or(Point::END, |d| d.at.point);
-        self.relation_privileges(&view.name.schema, created, &view.grants, role)
+        self.relation_privileges(&view.name.schema, view.created(), &view.grants, role)
     }
 
     /// A relation's privileges: the defaults of its schema when it was created, then its

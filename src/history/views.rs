@@ -20,15 +20,24 @@ pub struct ViewRecord<'a> {
     pub is_materialized: bool,
     pub definitions: Vec<ViewDefinition<'a>>,
     pub alters: Vec<(At<'a>, &'a AlterView)>,
-    pub dropped: Option<Point>,
-    /// Grants and revokes on it, in order (`GRANT … ON [TABLE] view`).
+    /// Grants and revokes on it (`ON TABLE` by name or `ALL TABLES IN SCHEMA`), in order;
+    /// `CREATE OR REPLACE VIEW` keeps them.
     pub grants: Vec<GrantEvent<'a>>,
+    pub dropped: Option<Point>,
 }
 
 impl<'a> ViewRecord<'a> {
-    /// The first definition: where the view was created.
-    pub fn created(&self) -> Option<At<'a>> {
+    /// The first definition's statement: where the view was created.
+    pub fn created_at(&self) -> Option<At<'a>> {
         self.definitions.first().map(|d| d.at)
+    }
+
+    /// The statement that first created it (its privileges date from then).
+    pub fn created(&self) -> Point {
+        self.definitions
+            .first()
+            .map(|d| d.at.point)
+            .unwrap_or(Point::END)
     }
 
     /// Whether definition `index` ends up with `security_invoker` on: its own option, or a

@@ -110,3 +110,17 @@ pub fn fix_and_check(files: Vec<(String, String)>, config: serde_json::Value) ->
     }
     outputs.into_iter().map(|(_, text)| text).collect()
 }
+
+/// The rules whose `tests/rules/<id>/truth.sql` counts the problems in their fixture files
+/// (`tests/splinter_on_postgres.rs`); the other rules' truth scripts run on their documented
+/// examples (`tests/access_truth_on_postgres.rs`). Each script belongs to one harness.
+pub const FIXTURE_TRUTH_RULES: &[&str] = &[
+    "duplicate-index",
+    "extension-in-public",
+    "fkey-to-auth-unique",
+    "foreign-table-in-api",
+    "materialized-view-in-api",
+    "require-primary-key",
+    "sensitive-columns-exposed",
+    "unindexed-foreign-key",
+];

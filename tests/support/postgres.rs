@@ -215,7 +215,10 @@ impl Database<'_> {
     /// verbose form (`ERROR:  42601: …`); returns what psql wrote to stderr, where `\warn`
     /// lines land in order with the errors.
     pub fn run_script(&self, script: &str) -> Result<String, String> {
-        let output = self.feed(script, &["-v", "ON_ERROR_STOP=0", "-v", "VERBOSITY=verbose"])?;
+        let output = self.feed(
+            script,
+            &["-v", "ON_ERROR_STOP=0", "-v", "VERBOSITY=verbose"],
+        )?;
         Ok(String::from_utf8_lossy(&output.stderr).into_owned())
     }
 

@@ -72,6 +72,7 @@ values ('note-attachments', 'note-attachments', false, 10485760, array['image/pn
             "rls-enabled",
             "revoke-default-privileges",
             "policy-roles",
+            "policy-without-rls",
             "no-permissive-true",
             "auth-function-initplan",
             "no-user-metadata-in-policy",

@@ -57,6 +57,84 @@ function rulesTable(rules) {
 }
 
 /**
+ * Supabase's database linter (github.com/supabase/splinter), lint by lint: what
+ * it checks, and for the lints no migration history can decide, why. Rules name
+ * the lints they report in their `sources` (`splinter:NNNN_name`), which the
+ * table reads; a lint without a rule and without a reason here is not covered yet.
+ * @type {{ lint: string, checks: string, liveData?: string }[]}
+ */
+const SPLINTER_LINTS = [
+    { lint: "0001_unindexed_foreign_keys", checks: "foreign key without an index on its columns" },
+    { lint: "0002_auth_users_exposed", checks: "view exposing `auth.users` to the API roles" },
+    { lint: "0003_auth_rls_initplan", checks: "`auth.uid()` re-evaluated for every row in a policy" },
+    { lint: "0004_no_primary_key", checks: "table without a primary key" },
+    { lint: "0005_unused_index", checks: "index never scanned", liveData: "index usage statistics (`pg_stat_user_indexes`)" },
+    { lint: "0006_multiple_permissive_policies", checks: "several permissive policies for one role and command" },
+    { lint: "0007_policy_exists_rls_disabled", checks: "policies on a table whose row-level security is off" },
+    { lint: "0008_rls_enabled_no_policy", checks: "row-level security on, no policy" },
+    { lint: "0009_duplicate_index", checks: "two identical indexes" },
+    { lint: "0010_security_definer_view", checks: "view running with its owner's rights" },
+    { lint: "0011_function_search_path_mutable", checks: "function without a fixed `search_path`" },
+    { lint: "0013_rls_disabled_in_public", checks: "table without row-level security in an exposed schema" },
+    { lint: "0014_extension_in_public", checks: "extension installed in `public`" },
+    { lint: "0015_rls_references_user_metadata", checks: "policy reading metadata users can edit" },
+    { lint: "0016_materialized_view_in_api", checks: "materialized view in an exposed schema" },
+    { lint: "0017_foreign_table_in_api", checks: "foreign table in an exposed schema" },
+    { lint: "0018_unsupported_reg_types", checks: "column of a `reg*` type that blocks upgrades" },
+    { lint: "0019_insecure_queue_exposed_in_api", checks: "queue table exposed without row-level security" },
+    { lint: "0020_table_bloat", checks: "table bloat", liveData: "table statistics (dead tuples, sizes)" },
+    { lint: "0021_fkey_to_auth_unique", checks: "foreign key to a unique constraint in the `auth` schema" },
+    { lint: "0022_extension_versions_outdated", checks: "extension older than the available version", liveData: "the versions the server offers (`pg_available_extensions`)" },
+    { lint: "0023_sensitive_columns_exposed", checks: "sensitive columns in a table the API serves without row-level security" },
+    { lint: "0024_rls_policy_always_true", checks: "permissive policy whose condition is always true" },
+    { lint: "0025_public_bucket_allows_listing", checks: "public bucket whose `SELECT` policy lets clients list its files" },
+    { lint: "0026_pg_graphql_anon_table_exposed", checks: "table or view `anon` sees in the GraphQL schema" },
+    { lint: "0027_pg_graphql_authenticated_table_exposed", checks: "table or view `authenticated` sees in the GraphQL schema" },
+    { lint: "0028_anon_security_definer_function_executable", checks: "`SECURITY DEFINER` function `anon` can execute" },
+    { lint: "0029_authenticated_security_definer_function_executable", checks: "`SECURITY DEFINER` function `authenticated` can execute" },
+];
+
+/**
+ * The lint's name without its number: `0006_multiple_permissive_policies` and
+ * `multiple_permissive_policies` name the same lint.
+ * @param {string} lint
+ * @returns {string}
+ */
+function splinterName(lint) {
+    return lint.replace(/^\d{4}_/u, "");
+}
+
+/**
+ * The table "splinter lint → supalint rule", from the rules' `sources`.
+ * @param {RuleMeta[]} rules
+ * @returns {string}
+ */
+export function splinterTable(rules) {
+    const rows = SPLINTER_LINTS.map(({ lint, checks, liveData }) => {
+        const covering = rules.filter((rule) =>
+            rule.sources.some((source) => source.startsWith("splinter:") && splinterName(source.slice("splinter:".length)) === splinterName(lint)),
+        );
+        const ruleCell =
+            covering.length > 0
+                ? covering.map((rule) => `[\`${rule.id}\`](#${rule.id}) (${rule.severity})`).join(", ")
+                : liveData === undefined
+                  ? "not covered yet"
+                  : `out of scope: needs ${liveData}`;
+        return `| \`${lint}\` | ${checks} | ${ruleCell} |`;
+    });
+    return [
+        "## Supabase database linter (splinter)",
+        "",
+        "Supabase's database linter checks a live database; supalint reports what the migration history decides before it is applied, judging the database the whole history leaves. Each rule's default severity follows it in parentheses. Lints that need live data (statistics, installed versions) are out of scope.",
+        "",
+        "| splinter lint | what it checks | supalint rule |",
+        "|---|---|---|",
+        ...rows,
+        "",
+    ].join("\n");
+}
+
+/**
  * One section per rule: summary, defaults, then the rule's own documentation
  * (What it does, Why is this bad?, Example, Fix safety, Options, References)
  * one heading level down, then the examples the docs do not already show.

@@ -18,6 +18,8 @@ export function policyTemplate(description, settings) {
     const table = qualified(settings.schema, name);
     const shown = `${settings.schema}.${name}`;
     const condition = orAdmin(isOwner("user_id"), settings);
+    // The table template's names: on one of its tables these replace its policies (each is
+    // dropped first) instead of adding a second permissive policy for the same command.
     const lines = [
         `Describe who may read and change the rows of ${shown}, and why.`,
         "Each user reads and updates the rows whose user_id is theirs; super admins",
@@ -31,8 +33,8 @@ export function policyTemplate(description, settings) {
 -- Policies do nothing until row-level security is on.
 alter table ${table} enable row level security;
 
-${policy({ name: `${name}_select_own`, table, command: "select", condition })}
+${policy({ name: `${name}_select`, table, command: "select", condition })}
 
-${policy({ name: `${name}_update_own`, table, command: "update", condition })}
+${policy({ name: `${name}_update`, table, command: "update", condition })}
 `;
 }

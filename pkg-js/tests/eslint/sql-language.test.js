@@ -262,7 +262,6 @@ describe("history from the migrations folder", () => {
             "create table public.a (id bigint primary key);",
             "alter table public.a enable row level security;",
             "revoke all on public.a from anon, authenticated;",
-            "grant select on public.a to authenticated;",
             "",
         ].join("\n"),
         [B]: "-- Migration: b\ncreate schema if not exists b;\n",

@@ -65,7 +65,7 @@ impl Rule for MaterializedViewInApi {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for view in db.views.live() {
-            let Some(created) = view.created() else {
+            let Some(created) = view.created_at() else {
                 continue;
             };
             if !view.is_materialized || !is_exposed(ctx.config, &view.name.schema) {

@@ -14,6 +14,46 @@ pub fn is_exposed(config: &Config, schema: &str) -> bool {
     config.is_exposed(schema)
 }
 
+/// Whether the platform owns `schema` (Supabase's own schemas, extensions' schemas and
+/// Postgres' catalogs): Supabase's database linter skips these, and the tables in them are
+/// not the project's to change.
+pub fn is_platform_schema(schema: &str) -> bool {
+    const PLATFORM: &[&str] = &[
+        "auth",
+        "cron",
+        "extensions",
+        "graphql",
+        "graphql_public",
+        "information_schema",
+        "net",
+        "pg_catalog",
+        "pg_temp",
+        "pgbouncer",
+        "pgmq",
+        "pgroonga",
+        "pgsodium",
+        "pgsodium_masks",
+        "pgtle",
+        "realtime",
+        "repack",
+        "storage",
+        "supabase_functions",
+        "supabase_migrations",
+        "tiger",
+        "topology",
+        "vault",
+    ];
+    PLATFORM.contains(&schema) || schema.starts_with("_timescaledb_")
+}
+
+/// Roles row-level security never applies to on Supabase (`BYPASSRLS`), so policies
+/// written for them change nothing.
+pub fn bypasses_rls(role: &str) -> bool {
+    matches!(role, "service_role" | "postgres" | "supabase_admin")
+        || role.starts_with("pg_")
+        || (role.starts_with("supabase_") && role.ends_with("admin"))
+}
+
 /// Where a statement of the current file sits in the history.
 pub fn point_of(ctx: &RuleContext, statement: &Statement) -> Point {
     Point {
@@ -76,4 +116,12 @@ pub fn quoted_list(items: &[impl AsRef<str>]) -> String {
         Some((last, _)) => last.clone(),
         None => String::new(),
     }
+}
+
+/// The statement of the current file at `point`, when it is in this file.
+pub fn statement_at<'a>(ctx: &RuleContext<'a>, point: Point) -> Option<&'a Statement> {
+    if point.file != ctx.file_index {
+        return None;
+    }
+    ctx.statements().iter().find(|s| s.index == point.statement)
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::facts::expr::{parse_expr, Expr};
 use crate::facts::{ObjectName, PolicyCommand, Statement, StatementKind};
-use crate::history::{Point, PolicyRecord, QualifiedName};
+use crate::history::{At, Point, PolicyRecord, QualifiedName};
 use crate::rules::RuleContext;
 use crate::source::Span;
 
@@ -223,4 +223,30 @@ pub fn describe_roles(roles: &[String]) -> String {
         return "PUBLIC (every role, `anon` included)".into();
     }
     super::access::quoted_list(roles)
+}
+
+/// The policy's name in the `CREATE POLICY` or `ALTER POLICY` at `at`, where a finding
+/// about what that statement did to the policy points.
+pub fn policy_name_span(at: &At) -> Span {
+    match &at.statement.kind {
+        StatementKind::Create(create) => create
+            .name
+            .as_ref()
+            .map_or_else(|| at.statement.head_span(), |name| name.span),
+        StatementKind::AlterPolicy(alter) => alter.name_span,
+        _ => at.statement.head_span(),
+    }
+}
+
+/// The statement that made the policy what it is for `command`s and roles: the latest of
+/// its creation, the `ALTER POLICY … TO` that set its roles and the one that wrote its live
+/// `USING` clause.
+pub fn policy_using_introduced<'a>(record: &PolicyRecord<'a>) -> At<'a> {
+    let mut latest = record.roles_set_at();
+    if let Some(using) = &record.using {
+        if using.at.point > latest.point {
+            latest = using.at;
+        }
+    }
+    latest
 }

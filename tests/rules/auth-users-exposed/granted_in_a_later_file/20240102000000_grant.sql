@@ -1,0 +1,1 @@
+grant select on public.member_emails to anon; -- expect: auth-users-exposed

@@ -1,0 +1,1 @@
+alter view public.member_emails set (security_invoker = true);

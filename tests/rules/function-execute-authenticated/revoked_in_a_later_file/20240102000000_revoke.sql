@@ -1,0 +1,1 @@
+revoke execute on function public.archive_note(bigint) from public, anon, authenticated;

@@ -1,0 +1,1 @@
+revoke execute on function public.delete_note(bigint) from anon;

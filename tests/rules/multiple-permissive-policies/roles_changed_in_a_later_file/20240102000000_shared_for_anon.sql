@@ -1,0 +1,1 @@
+alter policy notes_shared on public.notes to anon;

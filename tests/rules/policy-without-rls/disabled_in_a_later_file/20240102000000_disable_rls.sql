@@ -1,0 +1,1 @@
+alter table public.notes disable row level security; -- expect: policy-without-rls

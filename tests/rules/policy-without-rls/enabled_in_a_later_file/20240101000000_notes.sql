@@ -1,0 +1,2 @@
+create table public.notes (id bigint primary key, user_id uuid);
+create policy notes_own on public.notes for select to authenticated using (user_id = (select auth.uid()));

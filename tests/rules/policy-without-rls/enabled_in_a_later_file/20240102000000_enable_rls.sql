@@ -1,0 +1,1 @@
+alter table public.notes enable row level security;

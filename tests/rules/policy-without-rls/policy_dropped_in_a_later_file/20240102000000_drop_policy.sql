@@ -1,0 +1,1 @@
+drop policy if exists notes_own on public.notes;

@@ -1,0 +1,1 @@
+drop policy if exists avatars_read on storage.objects;
