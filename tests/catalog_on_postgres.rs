@@ -27,6 +27,7 @@ const ASSERTED: &[&str] = &[
     "buckets",
     "columnGrants",
     "extensions",
+    "foreignTables",
     "functions",
     "policies",
     "tableGrants",

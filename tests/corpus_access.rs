@@ -107,7 +107,7 @@ fn access_findings_name_only_live_objects() {
         let request = project.request(config.clone());
         let catalog = supalint::catalog_snapshot(&request);
         let mut live: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for section in ["tables", "views", "functions"] {
+        for section in ["tables", "views", "foreignTables", "functions"] {
             for object in catalog[section].as_array().into_iter().flatten() {
                 live.insert(object["name"].as_str().unwrap_or_default().to_string());
             }

@@ -88,9 +88,15 @@ pub fn snapshot(db: &Database) -> Value {
     let mut tables = Vec::new();
     let mut table_grants = Vec::new();
     let mut column_grants = Vec::new();
+    let mut foreign_tables = Vec::new();
     for (id, table) in db.tables.all().iter().enumerate() {
         let name = table.current_name();
-        if table.dropped.is_some() || table.is_foreign() || is_platform(&name.schema) {
+        if table.dropped.is_some() || is_platform(&name.schema) {
+            continue;
+        }
+        // A foreign table has no storage of its own: no RLS, keys or indexes to compare.
+        if table.is_foreign() {
+            foreign_tables.push(json!({ "name": stored(name) }));
             continue;
         }
         let key_columns = |kind: ConstraintKind| {
@@ -222,6 +228,7 @@ pub fn snapshot(db: &Database) -> Value {
         "columnGrants": sorted(column_grants),
         "functions": sorted(functions),
         "views": sorted(views),
+        "foreignTables": sorted(foreign_tables),
         "extensions": sorted(extensions),
         "buckets": sorted(buckets),
     })

@@ -83,6 +83,11 @@ const SECTIONS: &[Section] = &[
         identity: &["name"],
     },
     Section {
+        key: "foreignTables",
+        noun: "foreign table",
+        identity: &["name"],
+    },
+    Section {
         key: "extensions",
         noun: "extension",
         identity: &["name"],
@@ -559,6 +564,11 @@ views as (
       from relations c
      where c.relkind in ('v', 'm')
 ),
+foreign_tables as (
+    select json_build_object('name', c.qualified) as item
+      from relations c
+     where c.relkind = 'f'
+),
 extensions as (
     select json_build_object('name', e.extname, 'schema', n.nspname) as item
       from pg_catalog.pg_extension e
@@ -575,6 +585,7 @@ select json_build_object(
     'columnGrants', (select coalesce(json_agg(item), '[]') from column_grants),
     'functions', (select coalesce(json_agg(item), '[]') from functions),
     'views', (select coalesce(json_agg(item), '[]') from views),
+    'foreignTables', (select coalesce(json_agg(item), '[]') from foreign_tables),
     'extensions', (select coalesce(json_agg(item), '[]') from extensions),
     'buckets', (select coalesce(json_agg(item), '[]') from buckets)
 )
