@@ -115,3 +115,16 @@ fn storage_objects_are_shown_per_bucket() {
         ]
     );
 }
+
+#[test]
+fn the_matrix_carries_the_configuration_errors() {
+    let mut request = LintRequest::new(Vec::new());
+    request.config = json!({ "exposedSchemas": "public" });
+    let matrix = access_matrix(&request);
+    assert_eq!(matrix["relations"], json!([]));
+    assert_eq!(matrix["configErrors"][0]["key"], "exposedSchemas");
+    assert_eq!(
+        access_matrix(&LintRequest::new(Vec::new()))["configErrors"],
+        json!([])
+    );
+}
