@@ -234,12 +234,12 @@ function reach(words, KW, cell, width) {
  */
 function columnsNote(cell, width) {
     const columns = cell.writableColumns ?? [];
-    return columns.length === 0 ? "" : ` (columns: ${columnsText(columns, width)})`;
+    return columns.length === 0 ? "" : ` (writable columns: ${columnsText(columns, width)})`;
 }
 
 /**
  * "new table `public.x` (RLS on): `anon` has no access; `authenticated` can
- * SELECT and DELETE all rows, UPDATE rows where `c` (columns: a, b)".
+ * SELECT and DELETE all rows, UPDATE rows where `c` (writable columns: a, b)".
  * @param {AccessRelation} relation
  * @param {number} width
  * @returns {string}
@@ -262,13 +262,36 @@ function describeAdded(relation, width) {
             }
             const words = phrasing(relation, command);
             const reached = cell.rows === "all" ? words.all : `${words.noun} where ${code(cell.condition, width)}`;
-            const text = `${reached}${columnsNote(cell, width)}`;
-            groups.set(text, [...(groups.get(text) ?? []), keyword(command)]);
+            groups.set(reached, [...(groups.get(reached) ?? []), keyword(command)]);
         }
         const parts = [...groups].map(([text, keywords]) => `${joinAnd(keywords)} ${text}`);
-        return `\`${role}\` can ${parts.join(", ")}`;
+        return `\`${role}\` can ${parts.join(", ")}${writesNote(relation.access[role].insert, relation.access[role].update, width)}`;
     });
     return `${head}: ${roles.join("; ")}`;
+}
+
+/**
+ * " (writable columns: a, b)" when INSERT and UPDATE write the same columns,
+ * " (INSERT writes a, b; UPDATE writes b)" when they do not.
+ * @param {AccessCell} insert
+ * @param {AccessCell} update
+ * @param {number} width
+ * @returns {string}
+ */
+function writesNote(insert, update, width) {
+    const written = (/** @type {AccessCell} */ cell) => (cell.rows === "none" ? [] : (cell.writableColumns ?? []));
+    const [inserted, updated] = [written(insert), written(update)];
+    if (inserted.length === 0 && updated.length === 0) {
+        return "";
+    }
+    if (inserted.join(",") === updated.join(",")) {
+        return ` (writable columns: ${columnsText(inserted, width)})`;
+    }
+    const parts = [
+        ...(inserted.length > 0 ? [`INSERT writes ${columnsText(inserted, width)}`] : []),
+        ...(updated.length > 0 ? [`UPDATE writes ${columnsText(updated, width)}`] : []),
+    ];
+    return ` (${parts.join("; ")})`;
 }
 
 /**

@@ -127,6 +127,11 @@ async function access(options, io) {
     const migrationsDir = displayPath(resolved.migrationsPath, io.cwd);
     const rules = api.rules();
 
+    // The texts the engine crashed on: the other analyses leave them out instead of trapping
+    // again (a process has a few fresh engine instances, engine/node.js).
+    /** @type {Map<string, string>} */
+    const crashedTexts = new Map();
+
     /**
      * The matrix and the access findings of a set of migrations, and the
      * files either of them had to leave out.
@@ -134,15 +139,33 @@ async function access(options, io) {
      * @param {string} [at] where the sources come from, for the problems: " (at <ref>)"
      */
     const analyse = (sources, at = "") => {
-        const { relations, skippedFiles = [] } = api.accessMatrix(sources, apiOptions);
-        const lint = api.lintFiles(sources, apiOptions);
+        const crashedOf = (/** @type {Source} */ source) => (source.text === undefined ? undefined : crashedTexts.get(source.text));
+        const known = sources.filter((source) => crashedOf(source) !== undefined);
+        const { relations, skippedFiles = [] } = api.accessMatrix(
+            sources.filter((source) => crashedOf(source) === undefined),
+            apiOptions,
+        );
+        const skipped = new Map(skippedFiles.map((file) => [file.filePath, file.message]));
+        for (const source of sources) {
+            const message = skipped.get(path.resolve(resolved.root, source.path));
+            if (source.text !== undefined && message !== undefined) {
+                crashedTexts.set(source.text, message);
+            }
+        }
+        const lint = api.lintFiles(
+            sources.filter((source) => crashedOf(source) === undefined),
+            apiOptions,
+        );
         const problems = [
-            ...skippedFiles.map((file) => ({ filePath: `${file.filePath}${at}`, message: `left out of the matrix: ${file.message}` })),
-            ...(lint.engineCrashes ?? []).map((crash) => ({
+            ...skippedFiles,
+            ...known.map((source) => ({ filePath: path.resolve(resolved.root, source.path), message: /** @type {string} */ (crashedOf(source)) })),
+        ].map((file) => ({ filePath: `${file.filePath}${at}`, message: `left out of the matrix and the findings: ${file.message}` }));
+        for (const crash of lint.engineCrashes ?? []) {
+            problems.push({
                 filePath: `${crash.filePath}${at}`,
                 message: `not linted, so its findings are missing: supalint's engine crashed on it (${crash.message}); please report it.`,
-            })),
-        ];
+            });
+        }
         return { matrix: { relations }, findings: accessFindings(lint.results, rules), problems };
     };
 
