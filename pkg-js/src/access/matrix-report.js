@@ -7,6 +7,7 @@
 /** @import { AccessCell, AccessMatrix, AccessRelation } from "../api.js" */
 /** @import { AccessFinding } from "./findings.js" */
 
+import { isDeepStrictEqual } from "node:util";
 import { createStyle } from "../formatters/ansi.js";
 import { plural } from "../formatters/summary.js";
 import { findingItems, findingLines } from "./findings.js";
@@ -65,17 +66,22 @@ export function formatMatrixTable(report, context) {
     const rowsWidth = Math.max(20, context.width - indent.length - "DELETE".length - 2);
     for (const relation of relations) {
         out.push("", `${style.bold(relationLabel(relation))}  ${relation.rls ? style.green("RLS on") : style.red("RLS off")}`);
-        for (const role of ROLES) {
+        for (const [index, role] of ROLES.entries()) {
             const head = `  ${role.padEnd(roleWidth)}  `;
             if (hasNoAccess(relation, role)) {
                 out.push(`${head}${style.dim("no access")}`);
                 continue;
             }
-            COMMANDS.forEach((command, index) => {
+            const same = ROLES.slice(0, index).find((other) => isDeepStrictEqual(relation.access[other], relation.access[role]));
+            if (same !== undefined) {
+                out.push(`${head}${style.dim(`same as ${same}`)}`);
+                continue;
+            }
+            COMMANDS.forEach((command, position) => {
                 const cell = relation.access[role][command];
                 const rows = rowsText(cell, rowsWidth);
                 const painted = cell.rows === "none" ? style.dim(rows) : cell.rows === "all" ? style.yellow(rows) : rows;
-                out.push(`${index === 0 ? head : indent}${keyword(command).padEnd(6)}  ${painted}`);
+                out.push(`${position === 0 ? head : indent}${keyword(command).padEnd(6)}  ${painted}`);
                 const columns = cell.rows === "none" ? [] : (cell.writableColumns ?? []);
                 if (columns.length > 0) {
                     out.push(`${indent}${" ".repeat(8)}${style.dim(`writable: ${columnsText(columns, rowsWidth - "writable: ".length)}`)}`);
@@ -158,8 +164,5 @@ function escapeCell(text) {
 function countRelations(relations) {
     const buckets = relations.filter((relation) => relation.bucket !== null).length;
     const tables = relations.length - buckets;
-    if (relations.length === 0) {
-        return "no tables in an exposed schema and no storage buckets";
-    }
-    return `${plural(tables, "table")} and ${plural(buckets, "storage bucket")}`;
+    return `${tables === 0 ? "no tables in an exposed schema" : plural(tables, "table")} and ${buckets === 0 ? "no storage buckets" : plural(buckets, "storage bucket")}`;
 }
