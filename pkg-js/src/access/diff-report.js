@@ -36,7 +36,7 @@ const SENTENCE_WIDTH = 100;
  * @returns {string}
  */
 export function formatDiffJson(report) {
-    const changes = report.changes.map((change) => ({ ...change, message: describeChange(change) }));
+    const changes = report.changes.map((change) => ({ kind: change.kind, message: describeChange(change), ...change }));
     return `${JSON.stringify({ ...report, changes }, null, 2)}\n`;
 }
 
