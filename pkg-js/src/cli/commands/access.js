@@ -142,7 +142,7 @@ async function access(options, io) {
         const crashedOf = (/** @type {Source} */ source) => (source.text === undefined ? undefined : crashedTexts.get(source.text));
         const known = sources.filter((source) => crashedOf(source) !== undefined);
         const { relations, skippedFiles = [] } = api.accessMatrix(
-            sources.filter((source) => crashedOf(source) === undefined),
+            sources.filter((source) => !known.includes(source)),
             apiOptions,
         );
         const skipped = new Map(skippedFiles.map((file) => [file.filePath, file.message]));
@@ -152,6 +152,7 @@ async function access(options, io) {
                 crashedTexts.set(source.text, message);
             }
         }
+        // Without the files the matrix just crashed on, too.
         const lint = api.lintFiles(
             sources.filter((source) => crashedOf(source) === undefined),
             apiOptions,
@@ -169,13 +170,22 @@ async function access(options, io) {
         return { matrix: { relations }, findings: accessFindings(lint.results, rules), problems };
     };
 
+    // Git first: a bad ref fails before any analysis.
+    const before =
+        options.since === undefined
+            ? undefined
+            : (await import("../../git/migrations-at.js")).migrationsAt(options.since, {
+                  cwd: io.cwd,
+                  projectRoot: resolved.root,
+                  migrationsPath: resolved.migrationsPath,
+              });
     const current = analyse(
         listSqlFiles(resolved.migrationsPath).map((file) => readSource(file, path.relative(resolved.root, file).split(path.sep).join("/"))),
     );
     const context = { cwd: io.cwd, color: useColor(options, io), width: terminalWidth(options, io) };
     let problems = current.problems;
     let text;
-    if (options.since === undefined) {
+    if (before === undefined) {
         const report = { migrationsDir, matrix: current.matrix, findings: current.findings, skippedFiles: problems };
         text =
             options.format === "json"
@@ -184,9 +194,7 @@ async function access(options, io) {
                   ? formatMatrixMarkdown(report, context)
                   : formatMatrixTable(report, context);
     } else {
-        const { migrationsAt } = await import("../../git/migrations-at.js");
-        const before = migrationsAt(options.since, { cwd: io.cwd, projectRoot: resolved.root, migrationsPath: resolved.migrationsPath });
-        const previous = analyse(before.sources, ` (at ${options.since})`);
+        const previous = analyse(before.sources, ` (at ${before.ref})`);
         problems = [...problems, ...previous.problems];
         const report = {
             migrationsDir,
