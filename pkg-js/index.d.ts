@@ -151,6 +151,51 @@ export interface LintTextOptions extends LintOptions {
     history?: Source[];
 }
 
+/** The roles a Supabase client acts as. */
+export type ApiRole = "anon" | "authenticated";
+
+export type AccessCommand = "select" | "insert" | "update" | "delete";
+
+/** What one API role reaches with one command (docs/access.md). */
+export interface AccessCell {
+    rows: "none" | "all" | "some";
+    /** With `some`: what a row must meet (the permissive policies' conditions OR-ed, then AND-ed with the restrictive ones'). */
+    condition?: string;
+    /** Unless `none`: the policies that decide. */
+    policies?: string[];
+    /** `insert` and `update` on a table: the columns the role may write. */
+    writableColumns?: string[];
+}
+
+/** A table of an exposed schema, or `storage.objects` for one bucket. */
+export interface AccessRelation {
+    /** Schema-qualified, e.g. `public.profiles`. */
+    name: string;
+    /** For `storage.objects`: the bucket; null for a table. */
+    bucket: string | null;
+    rls: boolean;
+    access: Record<ApiRole, Record<AccessCommand, AccessCell>>;
+}
+
+/** Who can do what in the database the migrations leave. */
+export interface AccessMatrix {
+    /** Tables by name, then storage buckets by id. */
+    relations: AccessRelation[];
+    /** Files the matrix leaves out (unreadable, or the engine crashed on them); absent when none were. */
+    skippedFiles?: { filePath: string; message: string }[];
+}
+
+export interface AccessMatrixOptions {
+    /** Node: where paths and the configuration lookup start (default: the working directory). */
+    cwd?: string;
+    /** Node: a configuration file to use instead of the lookup. */
+    configFile?: string;
+    /** A configuration object to use instead of any file. */
+    config?: SupalintConfig;
+    /** Node: merged over the configuration. */
+    overrideConfig?: SupalintConfig;
+}
+
 /** A configuration that cannot be used; `problems` names each bad key. */
 export class ConfigError extends Error {
     constructor(problems: { key: string; message: string }[], configPath?: string | null);
@@ -188,3 +233,11 @@ export function lintText(text: string, options?: LintTextOptions): LintReport;
 
 /** Applies every safe fix to one text. */
 export function fixText(text: string, options?: LintTextOptions): FixTextResult;
+
+/**
+ * Who can do what in the database the migrations leave: per table of an
+ * exposed schema and per storage bucket, for `anon` and `authenticated`.
+ * Node: of the migrations folder (no patterns), of exactly the files the
+ * patterns name, or of in-memory sources. Browser: in-memory sources only.
+ */
+export function accessMatrix(patterns?: string | string[] | Source[], options?: AccessMatrixOptions): AccessMatrix;

@@ -198,13 +198,16 @@ pub fn catalog_snapshot(request: &LintRequest) -> serde_json::Value {
 }
 
 /// Who can do what in the end state, as JSON ([`crate::access::matrix`]), under the
-/// request's configuration.
+/// request's configuration, with that configuration's errors (`configErrors`, as [`lint`]
+/// reports them: a host refuses a matrix built on a configuration it rejects).
 pub fn access_matrix(request: &LintRequest) -> serde_json::Value {
-    let (config, _) = Config::from_json(&request.config);
-    with_history(request, |history| {
+    let (config, config_errors) = Config::from_json(&request.config);
+    let mut matrix = with_history(request, |history| {
         let model = crate::access::AccessModel::new(&history.database, &config);
         crate::access::matrix(&model)
-    })
+    });
+    matrix["configErrors"] = serde_json::json!(config_errors);
+    matrix
 }
 
 /// [`lint`], taking the request: the texts move into the analysis instead of being copied

@@ -130,10 +130,50 @@ const BOM = "\uFEFF";
  */
 
 /**
+ * @typedef {"anon" | "authenticated"} ApiRole
+ * @typedef {"select" | "insert" | "update" | "delete"} AccessCommand
+ */
+
+/**
+ * What one API role reaches with one command (docs/access.md).
+ * @typedef {object} AccessCell
+ * @property {"none" | "all" | "some"} rows
+ * @property {string} [condition] with `some`: what a row must meet (the permissive policies'
+ *   conditions OR-ed, then AND-ed with the restrictive ones')
+ * @property {string[]} [policies] unless `none`: the policies that decide
+ * @property {string[]} [writableColumns] `insert` and `update` on a table: the columns the role may write
+ */
+
+/**
+ * A table of an exposed schema, or `storage.objects` for one bucket.
+ * @typedef {object} AccessRelation
+ * @property {string} name schema-qualified
+ * @property {string | null} bucket for `storage.objects`: the bucket; null for a table
+ * @property {boolean} rls
+ * @property {Record<ApiRole, Record<AccessCommand, AccessCell>>} access
+ */
+
+/**
+ * Who can do what in the database the migrations leave.
+ * @typedef {object} AccessMatrix
+ * @property {AccessRelation[]} relations tables by name, then buckets by id
+ * @property {{ filePath: string, message: string }[]} [skippedFiles] files the matrix leaves out
+ *   (unreadable, or the engine crashed on them); absent when none were
+ */
+
+/**
+ * The engine's answer to `accessMatrix`.
+ * @typedef {object} AccessMatrixResponse
+ * @property {AccessRelation[]} relations
+ * @property {{ key: string, message: string }[]} configErrors
+ */
+
+/**
  * The WASM exports (docs/engine-api.md).
  * @typedef {object} Engine
  * @property {(request: LintRequest) => LintResponse} lint
  * @property {(request: LintRequest) => unknown} fix
+ * @property {(request: LintRequest) => AccessMatrixResponse} accessMatrix
  * @property {() => RuleMeta[]} rules
  * @property {() => string} version
  * @property {(request: { files: LintRequest["files"] }) => LintStats} [parseStats] the `stats` that
@@ -294,6 +334,62 @@ export function lintSources(engine, sources, options) {
         return { results, stats, engineCrashes };
     }
     return { results, stats };
+}
+
+/**
+ * The access matrix of a set of sources, through the same trap isolation as
+ * a lint: sources with a problem and files the engine crashes on are left out
+ * and listed in `skippedFiles`.
+ * @param {Engine} engine
+ * @param {Source[]} sources
+ * @param {{ config: EngineConfig, configPath?: string | null, filePathOf?: (path: string) => string }} options
+ * @returns {AccessMatrix}
+ * @throws {ConfigError} when the engine rejects the configuration
+ */
+export function accessMatrixOf(engine, sources, options) {
+    const filePathOf = options.filePathOf ?? ((path) => path);
+    const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
+    /** @type {LintRequest} */
+    const request = {
+        files: readable.map(({ path, text }) => ({ path, text: text.startsWith(BOM) ? text.slice(1) : text })),
+        config: options.config,
+    };
+    const call = callIsolatingTraps(engine, "accessMatrix", request);
+    const response = /** @type {AccessMatrixResponse} */ (call.response);
+    if (response.configErrors && response.configErrors.length > 0) {
+        throw new ConfigError(response.configErrors, options.configPath ?? null);
+    }
+    const skippedFiles = [
+        ...sources.flatMap((source) => (source.problem === undefined ? [] : [{ filePath: filePathOf(source.path), message: source.problem.message }])),
+        ...[...call.crashed].map(([path, message]) => ({
+            filePath: filePathOf(path),
+            message: `supalint's engine crashed on \`${path}\` (${message}), so it is left out; please report it.`,
+        })),
+    ];
+    const relations = response.relations.map(inReadingOrder);
+    return skippedFiles.length > 0 ? { relations, skippedFiles } : { relations };
+}
+
+/**
+ * A relation with its keys in the order docs/access.md gives them (the
+ * engine's JSON objects come with sorted keys).
+ * @param {AccessRelation} relation
+ * @returns {AccessRelation}
+ */
+function inReadingOrder({ name, bucket, rls, access }) {
+    const cell = (/** @type {AccessCell} */ { rows, condition, policies, writableColumns }) => ({
+        rows,
+        ...(condition === undefined ? {} : { condition }),
+        ...(policies === undefined ? {} : { policies }),
+        ...(writableColumns === undefined ? {} : { writableColumns }),
+    });
+    const commands = (/** @type {Record<AccessCommand, AccessCell>} */ byCommand) => ({
+        select: cell(byCommand.select),
+        insert: cell(byCommand.insert),
+        update: cell(byCommand.update),
+        delete: cell(byCommand.delete),
+    });
+    return { name, bucket, rls, access: { anon: commands(access.anon), authenticated: commands(access.authenticated) } };
 }
 
 /**

@@ -3,9 +3,9 @@
  * in-memory sources. `await ready` (or `await init(source)`) before calling it.
  */
 
-/** @import { Engine, LintMessage, LintReport, ResolvedConfig, RuleMeta, Source, SupalintConfig } from "./api.js" */
+/** @import { AccessMatrix, Engine, LintMessage, LintReport, ResolvedConfig, RuleMeta, Source, SupalintConfig } from "./api.js" */
 
-import { lintSources } from "./api.js";
+import { accessMatrixOf, lintSources } from "./api.js";
 import { ConfigError } from "./config/config-error.js";
 import { checkJsKeys } from "./config/config-keys.js";
 import { loadEngine, loadedEngine } from "./engine/browser.js";
@@ -114,6 +114,18 @@ export function fixText(text, options = {}) {
         messages: result.messages,
         ...(result.fixRefused === undefined ? {} : { refused: result.fixRefused }),
     };
+}
+
+/**
+ * Who can do what in the database the sources leave: per table of an
+ * exposed schema and per storage bucket, for `anon` and `authenticated`.
+ * @param {Source[]} sources `{ path, text }`, paths relative to the project root
+ * @param {{ config?: SupalintConfig }} [options]
+ * @returns {AccessMatrix}
+ * @throws {ConfigError}
+ */
+export function accessMatrix(sources, options = {}) {
+    return accessMatrixOf(loadedOrThrow(), sources, { config: checkedConfig(options.config ?? {}) });
 }
 
 /**

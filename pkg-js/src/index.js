@@ -3,10 +3,10 @@
  * Reads configuration and files from disk, then lints through the engine.
  */
 
-/** @import { LintMessage, LintReport, ResolvedConfig, Source, SupalintConfig } from "./api.js" */
+/** @import { AccessMatrix, LintMessage, LintReport, ResolvedConfig, Source, SupalintConfig } from "./api.js" */
 
 import path from "node:path";
-import { lintSources } from "./api.js";
+import { accessMatrixOf, lintSources } from "./api.js";
 import { ConfigError } from "./config/config-error.js";
 import { loadConfig as loadConfigFrom, resolveConfig } from "./config/load-config.js";
 import { engine } from "./engine/node.js";
@@ -150,6 +150,42 @@ export function fixText(text, options = {}) {
         messages: result.messages,
         ...(result.fixRefused === undefined ? {} : { refused: result.fixRefused }),
     };
+}
+
+/**
+ * @typedef {Pick<NodeLintOptions, "cwd" | "configFile" | "config" | "overrideConfig">} NodeAccessOptions
+ */
+
+/**
+ * Who can do what in the database the migrations leave: per table of an
+ * exposed schema and per storage bucket, for `anon` and `authenticated`.
+ * With no patterns, of the migrations folder; with patterns, of exactly the
+ * files they name; or of in-memory sources.
+ * @param {string | string[] | Source[]} [patterns] files, folders, glob patterns; or `{ path, text }` sources (paths relative to the project root)
+ * @param {NodeAccessOptions} [options]
+ * @returns {AccessMatrix}
+ * @throws {ConfigError | NoFilesFoundError}
+ */
+export function accessMatrix(patterns = [], options = {}) {
+    const list = Array.isArray(patterns) ? patterns : [patterns];
+    const { cwd, resolved } = resolveOptions(options);
+    const filePathOf = (/** @type {string} */ file) => path.resolve(resolved.root, file);
+    /** @type {Source[]} */
+    let sources;
+    if (list.some((entry) => typeof entry === "object")) {
+        sources = /** @type {Source[]} */ (list);
+    } else {
+        let files = listSqlFiles(resolved.migrationsPath);
+        if (list.length > 0) {
+            const { files: matched, unmatched } = expandPatterns(/** @type {string[]} */ (list), cwd);
+            if (unmatched.length > 0) {
+                throw new NoFilesFoundError(unmatched);
+            }
+            files = matched;
+        }
+        sources = files.map((file) => readSource(file, relativePath(resolved.root, file)));
+    }
+    return accessMatrixOf(engine, sources, { config: resolved.config, configPath: resolved.configPath, filePathOf });
 }
 
 /**

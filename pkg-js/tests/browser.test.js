@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { ConfigError, fixText, init, lintFiles, lintText, loadConfig, ready, rules, version } from "../src/browser.js";
+import { accessMatrix, ConfigError, fixText, init, lintFiles, lintText, loadConfig, ready, rules, version } from "../src/browser.js";
 import { BROKEN_SQL, GOOD_NAME } from "./helpers.js";
 
 // Before the engine has loaded, the API says so instead of misbehaving.
@@ -41,6 +41,17 @@ describe("browser entry", () => {
         assert.match(fixText(BROKEN_SQL, { filePath: MIGRATION }).output, /if not exists/iu);
         const many = lintFiles([{ path: MIGRATION, text: BROKEN_SQL }]);
         assert.equal(many.results.length, 1);
+    });
+
+    it("gives the access matrix of in-memory sources", async () => {
+        await ready;
+        const text = "create table public.notes (id bigint primary key);\nalter table public.notes enable row level security;\n";
+        const { relations } = accessMatrix([{ path: MIGRATION, text }]);
+        assert.deepEqual(
+            relations.map((relation) => [relation.name, relation.rls, relation.access.anon.select.rows]),
+            [["public.notes", true, "none"]],
+        );
+        assert.throws(() => accessMatrix([], { config: { rules: { "no-such-rule": "error" } } }), ConfigError);
     });
 
     it("resolves configuration objects only, checking the keys JavaScript reads", async () => {

@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { callIsolatingTraps, isTrap } from "../src/engine/isolate-traps.js";
+import { commitAll, git } from "./git-helpers.js";
 import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, jsonResults, makeProject, runCli } from "./helpers.js";
 
 /**
@@ -36,6 +37,13 @@ function fakeEngine(trapsOn) {
         },
         fix() {
             throw new Error("not used");
+        },
+        accessMatrix(/** @type {any} */ request) {
+            engine.calls += 1;
+            if (trapsOn(request)) {
+                throw new WebAssembly.RuntimeError("unreachable");
+            }
+            return { relations: request.files.map((/** @type {any} */ f) => f.path), configErrors: [] };
         },
         rules: () => [],
         version: () => "0",
@@ -104,6 +112,27 @@ describe("callIsolatingTraps", () => {
     });
 });
 
+describe("callIsolatingTraps for the access matrix", () => {
+    it("leaves out a file that traps alone", () => {
+        const engine = fakeEngine((request) => request.files.some((/** @type {any} */ f) => f.text === "BOOM"));
+        const { response, crashed } = callIsolatingTraps(engine, "accessMatrix", { files, config: {} });
+        assert.deepEqual([...crashed.keys()], ["b.sql"]);
+        assert.deepEqual(response.relations, ["a.sql", "c.sql"]);
+    });
+
+    it("grows the history one file at a time when only the whole history traps", () => {
+        // c.sql traps only after a.sql: the matrix covers a.sql and b.sql.
+        const engine = fakeEngine((request) => {
+            const paths = request.files.map((/** @type {any} */ f) => f.path);
+            return paths.includes("a.sql") && paths.includes("c.sql");
+        });
+        const history = files.map((file) => ({ ...file, text: file.path }));
+        const { response, crashed } = callIsolatingTraps(engine, "accessMatrix", { files: history, config: {} });
+        assert.deepEqual([...crashed.keys()], ["c.sql"]);
+        assert.deepEqual(response.relations, ["a.sql", "b.sql"]);
+    });
+});
+
 describe("the CLI when the engine traps", () => {
     it("reports the file with exit code 2 and a message, and still reports the others", (t) => {
         const marker = "-- supalint-test-trap";
@@ -124,6 +153,27 @@ describe("the CLI when the engine traps", () => {
         assert.ok(broken?.messages.some((m) => m.ruleId === "require-if-not-exists"));
         const clean = results.find((r) => r.filePath.endsWith(GOOD_NAME));
         assert.equal(clean?.errorCount, 0);
+    });
+
+    it("prints the access matrix without the file, and exits 2 naming it", (t) => {
+        const marker = "-- supalint-test-trap";
+        const dir = makeProject(t, {
+            [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL,
+            "supabase/migrations/20240103120000_crashes.sql": `${marker}\ncreate table public.crashes (id bigint primary key);\n`,
+        });
+        const run = runCli(["access"], { cwd: dir, env: { SUPALINT_TEST_TRAP: marker } });
+        assert.equal(run.status, 2, run.stderr);
+        assert.match(run.stdout, /^public\.notes {2}RLS on$/mu);
+        assert.doesNotMatch(run.stdout, /public\.crashes/u);
+        assert.match(run.stderr, /20240103120000_crashes\.sql: left out of the matrix and the findings: supalint's engine crashed on .*RuntimeError: unreachable/u);
+
+        // With --since, the same file at the ref is left out as well, without trapping again.
+        git(dir, "init", "-q", "-b", "main");
+        commitAll(dir, "initial");
+        const since = runCli(["access", "--since", "main"], { cwd: dir, env: { SUPALINT_TEST_TRAP: marker } });
+        assert.equal(since.status, 2, since.stderr);
+        assert.match(since.stdout, /^No change in who can do what\.$/mu);
+        assert.match(since.stderr, /20240103120000_crashes\.sql \(at main\): left out of the matrix and the findings/u);
     });
 
     it("keeps the exit code of a run without traps", (t) => {

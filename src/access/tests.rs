@@ -136,3 +136,16 @@ fn conditions_say_what_admits_the_caller() {
         json!({"owner": [], "functions": ["public.is_admin"], "reads": ["public.members"]})
     );
 }
+
+#[test]
+fn the_matrix_carries_the_configuration_errors() {
+    let mut request = LintRequest::new(Vec::new());
+    request.config = json!({ "exposedSchemas": "public" });
+    let matrix = access_matrix(&request);
+    assert_eq!(matrix["relations"], json!([]));
+    assert_eq!(matrix["configErrors"][0]["key"], "exposedSchemas");
+    assert_eq!(
+        access_matrix(&LintRequest::new(Vec::new()))["configErrors"],
+        json!([])
+    );
+}

@@ -12,6 +12,7 @@ import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples.js";
 import { migrationPath } from "./paths.js";
 import { configForExample } from "./rule-examples.js";
 import { decodeShareHash, encodeShareHash } from "./share.js";
+import { renderAccess } from "./ui/access.js";
 import { createConfigPanel } from "./ui/config.js";
 import { h, plural, renderMessage } from "./ui/dom.js";
 import { renderFix } from "./ui/fix.js";
@@ -20,13 +21,16 @@ import { createRulesPanel } from "./ui/rules.js";
 
 /** @import { Text } from "@codemirror/state" */
 /** @import { LintMessage, RuleMeta } from "supalint" */
-/** @import { FixAnswer, LintAnswer } from "./engine/client.js" */
+/** @import { AccessAnswer, FixAnswer, LintAnswer } from "./engine/client.js" */
 /** @import { PlaygroundConfig } from "./config.js" */
 /** @import { ConfigPanel } from "./ui/config.js" */
 /** @import { RulesPanel } from "./ui/rules.js" */
 /** @import { TryTarget } from "./rule-examples.js" */
 
-const PANELS = ["problems", "fix", "rules", "config"];
+const PANELS = ["problems", "fix", "access", "rules", "config"];
+
+/** The rule categories whose findings the Access panel counts. */
+const ACCESS_CATEGORIES = ["access", "storage"];
 
 /**
  * @param {string} id
@@ -69,6 +73,8 @@ const state = {
     lint: null,
     /** @type {{ answer: FixAnswer, snapshot: Snapshot } | null} */
     fix: null,
+    /** @type {{ answer: AccessAnswer, snapshot: Snapshot } | null} */
+    access: null,
     /** @type {string | null} */
     engineError: null,
     panel: "problems",
@@ -125,6 +131,9 @@ const scheduler = createLintScheduler({
         if (state.panel === "fix") {
             requestFix();
         }
+        if (state.panel === "access") {
+            requestAccess();
+        }
     },
     onError: (error) => {
         state.engineError = error.message;
@@ -168,6 +177,25 @@ function requestFix() {
             if (isCurrent(snapshot)) {
                 state.fix = { answer, snapshot };
                 renderFixPanel();
+            }
+        },
+        (error) => {
+            state.engineError = error.message;
+            render();
+        },
+    );
+}
+
+function requestAccess() {
+    const snapshot = currentSnapshot();
+    if (state.access !== null && isCurrent(state.access.snapshot)) {
+        return;
+    }
+    client.access(payloadOf(snapshot)).then(
+        (answer) => {
+            if (isCurrent(snapshot)) {
+                state.access = { answer, snapshot };
+                renderAccessPanel();
             }
         },
         (error) => {
@@ -267,6 +295,23 @@ function render() {
         onOpenRule: openRule,
     });
     renderFixPanel();
+    renderAccessPanel();
+}
+
+function renderAccessPanel() {
+    if (state.panel !== "access") {
+        return;
+    }
+    const accessRules = new Set(state.rules.filter((rule) => ACCESS_CATEGORIES.includes(rule.category)).map((rule) => rule.id));
+    // Until the matrix of an edit arrives, the last one stays in view (no flicker as you type).
+    const access = state.access?.answer ?? null;
+    renderAccess(elements.panels.access, {
+        relations: access?.relations ?? null,
+        configErrors: access?.configErrors ?? [],
+        error: state.engineError,
+        findings: state.lint?.answer.messages.filter((message) => accessRules.has(message.ruleId)).length ?? 0,
+        onShowProblems: () => showPanel("problems", { focus: true }),
+    });
 }
 
 function renderFixPanel() {
@@ -300,6 +345,10 @@ function showPanel(name, { focus = false } = {}) {
     if (name === "fix") {
         renderFixPanel();
         requestFix();
+    }
+    if (name === "access") {
+        renderAccessPanel();
+        requestAccess();
     }
 }
 

@@ -388,6 +388,38 @@ describe("playground (built site in Chromium)", { timeout: 240_000 }, () => {
         );
     });
 
+    it("shows the access matrix of the editor's migration, and a table typed into it appears", async () => {
+        await page.goto(server.url);
+        await page.waitForSelector("#panel-problems .problem", { timeout: TIMEOUT });
+        const seen = await lintCount(page);
+        await page.selectOption("#example-select", "clean");
+        await waitForLintAfter(page, seen);
+        await page.click("#tab-access");
+        const bookmarks = await page.waitForSelector('#panel-access .access-relation[data-relation="public.bookmarks"]', { timeout: TIMEOUT });
+        assert.match((await bookmarks.textContent()) ?? "", /RLS on/u);
+        assert.equal(await bookmarks.$eval('tr[data-role="anon"] td', (cell) => cell.textContent), "no access");
+        assert.equal(await bookmarks.$eval('tr[data-role="authenticated"][data-command="select"]', (row) => row.getAttribute("data-rows")), "some");
+        assert.match(await bookmarks.$eval('tr[data-role="authenticated"][data-command="select"]', (row) => row.textContent ?? ""), /rows where .*auth\.uid\(\)/u);
+
+        await page.click(".cm-content");
+        await page.keyboard.press("Control+End");
+        await page.keyboard.type("\ncreate table if not exists public.todos (id bigint primary key, title text);\n", { delay: 15 });
+        const todos = await page.waitForSelector('#panel-access .access-relation[data-relation="public.todos"]', { timeout: TIMEOUT });
+        assert.match((await todos.textContent()) ?? "", /RLS off/u);
+        assert.equal(await todos.$eval('tr[data-role="anon"][data-command="delete"]', (row) => row.getAttribute("data-rows")), "all", "no RLS: anon reaches every row");
+        assert.match(await todos.$eval('tr[data-role="anon"][data-command="update"]', (row) => row.textContent ?? ""), /writable: id, title/u);
+        assert.match((await page.textContent("#panel-access .panel-note")) ?? "", /findings? of the access and storage rules in Problems/u);
+        await todos.scrollIntoViewIfNeeded();
+        await screenshot(page, "desktop-access.png");
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+        await page.locator("#panel-access").scrollIntoViewIfNeeded();
+        await screenshot(page, "mobile-access.png");
+        await page.setViewportSize({ width: 1280, height: 800 });
+    });
+
     it("logs no page errors", () => {
         assert.deepEqual(pageErrors, []);
     });

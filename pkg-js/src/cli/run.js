@@ -40,6 +40,7 @@ import { createProgress } from "./progress.js";
  * @type {Map<string | undefined, () => Promise<(argv: string[], io: CliIo) => Promise<0 | 1 | 2>>>}
  */
 const subcommands = new Map([
+    ["access", async () => (await import("./commands/access.js")).runAccess],
     ["init", async () => (await import("./commands/init.js")).runInit],
     ["new", async () => (await import("./commands/new.js")).runNew],
     ["status", async () => (await import("./commands/status.js")).runStatus],

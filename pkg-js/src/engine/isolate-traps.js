@@ -5,7 +5,9 @@
  * tried one by one to find those that trap, and the call is made again
  * without them: the other files get their results, history included (SPEC §2:
  * a file the engine cannot handle gets one diagnostic; the others are still
- * linted).
+ * linted). The access matrix (`accessMatrix`) is one answer for the whole
+ * history, so a trap that needs the history is found by growing the history
+ * one file at a time instead.
  */
 
 /** @import { Engine, LintRequest } from "../api.js" */
@@ -30,7 +32,7 @@ export function isTrap(error) {
  * Calls `engine[method](request)`, isolating files that make the instance
  * trap when the engine can re-create it (`engine.recreate()`).
  * @param {Engine & { recreate?: () => boolean }} engine
- * @param {"lint" | "fix"} method
+ * @param {"lint" | "fix" | "accessMatrix"} method
  * @param {LintRequest} request
  * @returns {EngineCall}
  * @throws the original error when it is no trap, or no fresh instance is left
@@ -62,6 +64,10 @@ export function callIsolatingTraps(engine, method, request) {
         recover(engine, error);
     }
 
+    if (method === "accessMatrix") {
+        return { response: growHistory(engine, call, { ...request, files }, crashed), crashed };
+    }
+
     // A trap that needs the history: each reported file in a call of its own.
     const parts = [];
     for (const path of reportPaths) {
@@ -73,6 +79,32 @@ export function callIsolatingTraps(engine, method, request) {
         }
     }
     return { response: merge(parts), crashed };
+}
+
+/**
+ * The answer for a history that traps as a whole though no file traps
+ * alone: the files are added in order, and one whose addition traps is left
+ * out (and reported in `crashed`), so the answer covers every other file.
+ * @param {Engine & { recreate?: () => boolean }} engine
+ * @param {(request: LintRequest) => any} call
+ * @param {LintRequest} request
+ * @param {Map<string, string>} crashed
+ * @returns {any} the answer for the last history that did not trap
+ */
+function growHistory(engine, call, request, crashed) {
+    /** @type {LintRequest["files"]} */
+    const kept = [];
+    let response = call({ ...request, files: [] });
+    for (const file of request.files) {
+        try {
+            response = call({ ...request, files: [...kept, file] });
+            kept.push(file);
+        } catch (error) {
+            recover(engine, error);
+            crashed.set(file.path, errorMessage(error));
+        }
+    }
+    return response;
 }
 
 /**

@@ -31,7 +31,7 @@ glue.initSync({ module: wasmModule });
 const testTrapMarker = process.env.SUPALINT_TEST_TRAP;
 
 /**
- * @param {"lint" | "fix" | "parseStats"} method
+ * @param {"lint" | "fix" | "parseStats" | "accessMatrix"} method
  * @param {import("../api.js").LintRequest} request
  */
 function call(method, request) {
@@ -50,6 +50,7 @@ export const engine = {
     lint: (request) => call("lint", request),
     fix: (request) => call("fix", request),
     parseStats: (request) => call("parseStats", request),
+    accessMatrix: (request) => call("accessMatrix", request),
     wasmModule,
     rules: () => instances[current].rules(),
     version: () => instances[current].version(),

@@ -36,6 +36,35 @@ const CHANGED_STATUSES = new Set(["A", "M", "T", "R", "C", "U"]);
  * @throws {GitError} outside a repository, for an unknown ref, or without a merge base
  */
 export function changesSince(ref, { cwd, migrationsPath }) {
+    const { root, commit, base } = resolveSince(ref, cwd);
+    const changed = new Set();
+    const diff = git(["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", base, "--"], root);
+    if (!diff.ok) {
+        throw new GitError(`--since ${ref}: git diff failed: ${diff.stderr}`);
+    }
+    for (const file of changedPaths(nulFields(diff.stdout))) {
+        changed.add(path.join(root, file));
+    }
+    const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], root);
+    if (!untracked.ok) {
+        throw new GitError(`--since ${ref}: git ls-files failed: ${untracked.stderr}`);
+    }
+    for (const file of nulFields(untracked.stdout)) {
+        changed.add(path.join(root, file));
+    }
+
+    return { ref, commit, changed, sinceVersions: versionsAt(commit, root, migrationsPath) };
+}
+
+/**
+ * Where `--since <ref>` compares from: the repository, the commit the ref
+ * names, and its merge base with HEAD.
+ * @param {string} ref
+ * @param {string} cwd a folder in the repository
+ * @returns {{ root: string, commit: string, base: string }} the repository root (a real path) and full commit ids
+ * @throws {GitError} outside a repository, for an unknown ref, or without a merge base
+ */
+export function resolveSince(ref, cwd) {
     if (ref === "" || ref.startsWith("-")) {
         throw new GitError(`--since needs a git revision (got "${ref}").`);
     }
@@ -52,24 +81,22 @@ export function changesSince(ref, { cwd, migrationsPath }) {
                 "a shallow clone needs its history (actions/checkout with fetch-depth: 0).",
         );
     }
+    return { root, commit, base: base.stdout.trim() };
+}
 
-    const changed = new Set();
-    const diff = git(["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", base.stdout.trim(), "--"], root);
-    if (!diff.ok) {
-        throw new GitError(`--since ${ref}: git diff failed: ${diff.stderr}`);
+/**
+ * The migrations folder relative to the repository root, `/`-separated.
+ * @param {string} root the repository root
+ * @param {string} migrationsPath absolute
+ * @returns {string}
+ * @throws {GitError} when the folder is outside the repository
+ */
+export function folderInRepository(root, migrationsPath) {
+    const folder = path.relative(root, realPath(migrationsPath)).split(path.sep).join("/") || ".";
+    if (folder === ".." || folder.startsWith("../") || path.isAbsolute(folder)) {
+        throw new GitError(`--since: the migrations folder ${migrationsPath} is outside the git repository ${root}.`);
     }
-    for (const file of changedPaths(nulFields(diff.stdout))) {
-        changed.add(path.join(root, file));
-    }
-    const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], root);
-    if (!untracked.ok) {
-        throw new GitError(`--since ${ref}: git ls-files failed: ${untracked.stderr}`);
-    }
-    for (const file of nulFields(untracked.stdout)) {
-        changed.add(path.join(root, file));
-    }
-
-    return { ref, commit, changed, sinceVersions: versionsAt(commit, root, migrationsPath) };
+    return folder;
 }
 
 /**
@@ -133,10 +160,7 @@ export function changedPaths(fields) {
  * @throws {GitError} when the migrations folder is outside the repository
  */
 function versionsAt(commit, root, migrationsPath) {
-    const folder = path.relative(root, realPath(migrationsPath)).split(path.sep).join("/") || ".";
-    if (folder === ".." || folder.startsWith("../") || path.isAbsolute(folder)) {
-        throw new GitError(`--since: the migrations folder ${migrationsPath} is outside the git repository ${root}.`);
-    }
+    const folder = folderInRepository(root, migrationsPath);
     const tree = git(["ls-tree", "-r", "-z", "--name-only", commit, "--", folder], root);
     if (!tree.ok) {
         throw new GitError(`--since: git ls-tree failed: ${tree.stderr}`);

@@ -23,6 +23,13 @@
  */
 
 /**
+ * @typedef {object} AccessAnswer
+ * @property {import("supalint").AccessRelation[]} relations
+ * @property {{ key: string, message: string }[]} configErrors
+ * @property {number} ms
+ */
+
+/**
  * @typedef {object} EngineRequest
  * @property {string} text
  * @property {string} filePath
@@ -59,7 +66,7 @@ export class EngineClient {
     }
 
     /**
-     * @param {"meta" | "lint" | "fix"} type
+     * @param {"meta" | "lint" | "fix" | "access"} type
      * @param {Partial<EngineRequest>} [payload]
      * @returns {Promise<any>}
      */
@@ -93,6 +100,15 @@ export class EngineClient {
      */
     fix(payload) {
         return this.request("fix", payload);
+    }
+
+    /**
+     * The access matrix of the text.
+     * @param {EngineRequest} payload
+     * @returns {Promise<AccessAnswer>}
+     */
+    access(payload) {
+        return this.request("access", payload);
     }
 }
 

@@ -1,13 +1,13 @@
 /**
  * @file The engine's Web Worker: loads the `supalint` package (its browser
- * entry, so the `.wasm` comes from this site) and answers lint and fix
- * requests, so that linting never blocks typing.
+ * entry, so the `.wasm` comes from this site) and answers lint, fix and
+ * access-matrix requests, so that linting never blocks typing.
  *
- * Messages in: `{ id, type: "meta" }`, `{ id, type: "lint" | "fix", text, filePath, config }`.
+ * Messages in: `{ id, type: "meta" }`, `{ id, type: "lint" | "fix" | "access", text, filePath, config }`.
  * Messages out: `{ id, ok: true, ...answer }` or `{ id, ok: false, error }`.
  */
 
-import { ConfigError, fixText, lintText, ready, rules, version } from "supalint";
+import { accessMatrix, ConfigError, fixText, lintText, ready, rules, version } from "supalint";
 
 /**
  * @param {{ id: number, type: string, text?: string, filePath?: string, config?: object }} request
@@ -22,6 +22,10 @@ function answer(request) {
     const options = { filePath: request.filePath, config: request.config, now: new Date() };
     const started = performance.now();
     try {
+        if (request.type === "access") {
+            const { relations } = accessMatrix([{ path: request.filePath ?? "<text>", text: request.text ?? "" }], { config: request.config });
+            return { relations, configErrors: [], ms: performance.now() - started };
+        }
         if (request.type === "fix") {
             const fixed = fixText(request.text ?? "", options);
             return { ...fixed, configErrors: [], ms: performance.now() - started };
@@ -32,7 +36,8 @@ function answer(request) {
     } catch (error) {
         if (error instanceof ConfigError) {
             // A bad configuration is an answer to show, not a failure of the worker.
-            const unchanged = request.type === "fix" ? { output: request.text ?? "", fixed: false } : { stats: null };
+            const unchanged =
+                request.type === "fix" ? { output: request.text ?? "", fixed: false } : request.type === "access" ? { relations: [] } : { stats: null };
             return { ...unchanged, messages: [], configErrors: error.problems, ms: performance.now() - started };
         }
         throw error;
