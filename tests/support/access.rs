@@ -115,13 +115,16 @@ pub fn rows_of_insert(
     if !is_rls {
         return "all";
     }
+    // `pg_policies` prints the check as Postgres stored it: a `false` or `NULL` check admits
+    // no row, folded to `false`, as in the plans.
+    let is_false = |check: &str| check == "false" || check == "NULL::boolean";
     let checks = |permissive: bool| {
         policies
             .iter()
             .filter(move |p| p.is_permissive == permissive)
             .filter_map(|p| p.check.as_deref())
     };
-    if checks(true).next().is_none() {
+    if checks(true).all(is_false) || checks(false).any(is_false) {
         "none"
     } else if checks(true).any(|c| c == "true") && checks(false).all(|c| c == "true") {
         "all"
@@ -300,7 +303,9 @@ pub fn read(database: &Database) -> Result<Value, String> {
                 let grants = &table["roles"][role];
                 let mut commands = Map::new();
                 for command in COMMANDS {
-                    let (rows, evidence) = if !as_bool(&grants[command]) {
+                    let (rows, evidence) = if !as_bool(&grants["usage"]) {
+                        ("none", json!("no USAGE on the schema"))
+                    } else if !as_bool(&grants[command]) {
                         (
                             "none",
                             json!(format!("no {} privilege", command.to_uppercase())),
