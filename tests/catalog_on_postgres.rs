@@ -10,7 +10,6 @@
 
 mod support;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
@@ -19,8 +18,9 @@ use serde_json::{json, Value};
 use supalint::LintRequest;
 
 use support::catalog::{self, compare, Comparison};
-use support::corpus::{self, Project};
-use support::postgres::{cluster_or_skip, Cluster, Database};
+use support::corpus;
+use support::postgres::cluster_or_skip;
+use support::replay::{self, replay};
 
 /// The sections (and table facets) whose agreement is asserted: every one the engine keeps.
 const ASSERTED: &[&str] = &[
@@ -46,49 +46,6 @@ fn engine_catalog(request: &LintRequest) -> Option<Value> {
     Some(supalint::catalog_snapshot(request))
 }
 
-/// Applies the history's files in migration order; `Err` names the first file that fails
-/// and the server's error.
-fn apply_history(database: &Database, project: &Project) -> Result<(), (String, String)> {
-    for (name, text) in project.files_in_migration_order() {
-        database
-            .apply(text)
-            .map_err(|error| (name.clone(), error.trim().to_string()))?;
-    }
-    Ok(())
-}
-
-fn role_names(cluster: &Cluster) -> Result<BTreeSet<String>, String> {
-    let text = cluster
-        .postgres()
-        .sql("select rolname from pg_catalog.pg_roles")?;
-    Ok(text.lines().map(str::to_string).collect())
-}
-
-/// Drops the roles a history created: roles belong to the cluster, not the database, and the
-/// next history may create them again.
-fn drop_roles_since(cluster: &Cluster, before: &BTreeSet<String>) -> Result<(), String> {
-    for role in role_names(cluster)?.difference(before) {
-        let quoted = format!("\"{}\"", role.replace('"', "\"\""));
-        cluster
-            .postgres()
-            .sql(&format!("drop owned by {quoted}; drop role {quoted}"))?;
-    }
-    Ok(())
-}
-
-/// The server's message without psql's `psql:<stdin>:LINE:` prefix and detail lines.
-fn first_error_line(error: &str) -> String {
-    let line = error
-        .lines()
-        .find(|l| l.contains("ERROR:"))
-        .or_else(|| error.lines().next())
-        .unwrap_or("");
-    line.split_once("ERROR:")
-        .map(|(_, message)| message.trim())
-        .unwrap_or(line)
-        .to_string()
-}
-
 #[test]
 fn end_state_catalog_agrees_with_postgres() {
     let Some(root) = corpus::root_or_skip() else {
@@ -102,49 +59,30 @@ fn end_state_catalog_agrees_with_postgres() {
         .create_supabase_database("stand_in")
         .unwrap_or_else(|e| panic!("{e}"));
     let baseline = catalog::read(&stand_in).unwrap_or_else(|e| panic!("{e}"));
-    let roles = role_names(&cluster).unwrap_or_else(|e| panic!("{e}"));
     let projects = corpus::projects(&root);
     assert!(!projects.is_empty(), "no history in {}", root.display());
 
     let mut catalogs = serde_json::Map::new();
-    let mut failures = BTreeMap::new();
     let mut comparison = Comparison::default();
     let mut compared = 0;
-    for (index, project) in projects.iter().enumerate() {
-        let database = cluster
-            .create_supabase_database(&format!("history_{index}"))
-            .unwrap_or_else(|e| panic!("{}: {e}", project.name));
-        match apply_history(&database, project) {
-            Err((file, error)) => {
-                failures.insert(project.name.clone(), (file, first_error_line(&error)));
-            }
-            Ok(()) => {
-                let read = catalog::read(&database)
-                    .unwrap_or_else(|e| panic!("{}: reading the catalog: {e}", project.name));
-                let database_catalog = catalog::without(&read, &baseline);
-                if let Some(engine) = engine_catalog(&project.request(Value::Null)) {
-                    let engine = catalog::without(&engine, &baseline);
-                    comparison.absorb(&project.name, compare(&engine, &database_catalog));
-                    compared += 1;
-                }
-                catalogs.insert(project.name.clone(), database_catalog);
-            }
+    let failures = replay(&cluster, &projects, |project, database| {
+        let read = catalog::read(database)
+            .unwrap_or_else(|e| panic!("{}: reading the catalog: {e}", project.name));
+        let database_catalog = catalog::without(&read, &baseline);
+        if let Some(engine) = engine_catalog(&project.request(Value::Null)) {
+            let engine = catalog::without(&engine, &baseline);
+            comparison.absorb(&project.name, compare(&engine, &database_catalog));
+            compared += 1;
         }
-        cluster
-            .drop_database(database)
-            .unwrap_or_else(|e| panic!("{}: {e}", project.name));
-        drop_roles_since(&cluster, &roles).unwrap_or_else(|e| panic!("{}: {e}", project.name));
-    }
+        catalogs.insert(project.name.clone(), database_catalog);
+    });
 
-    let mut summary = format!(
-        "{} of {} histories apply on {}\n",
+    let mut summary = replay::describe(
         catalogs.len(),
         projects.len(),
-        stand_in.sql("select version()").unwrap_or_default()
+        &stand_in.sql("select version()").unwrap_or_default(),
+        &failures,
     );
-    for (project, (file, error)) in &failures {
-        let _ = writeln!(summary, "  does not apply: {project}/{file}: {error}");
-    }
     match compared {
         0 => summary.push_str("the engine has no end-state catalog yet: nothing compared\n"),
         _ => {
@@ -176,7 +114,9 @@ fn end_state_catalog_agrees_with_postgres() {
         "catalogs": catalogs,
         "doesNotApply": failures
             .iter()
-            .map(|(project, (file, error))| (project.clone(), json!({ "file": file, "error": error })))
+            .map(|(project, failure)| {
+                (project.clone(), json!({ "file": failure.file, "error": failure.error }))
+            })
             .collect::<serde_json::Map<_, _>>(),
     });
     std::fs::write(

@@ -135,6 +135,19 @@ impl<'h, 'a> Relation<'h, 'a> {
                 access.restrictive.push((policy, clause));
             }
         }
+        // A `false` (or `NULL`) condition admits no row: Postgres folds it away, and a
+        // restrictive one refuses every row.
+        let is_false = |clause: &LiveClause| {
+            clause.expr.bool_value() == Some(false) || clause.expr.is_null_literal()
+        };
+        let admits_any = access
+            .permissive
+            .iter()
+            .any(|(_, clause)| !is_false(clause));
+        let refuses_all = access
+            .restrictive
+            .iter()
+            .any(|(_, clause)| is_false(clause));
         let admits_all = access
             .permissive
             .iter()
@@ -143,10 +156,12 @@ impl<'h, 'a> Relation<'h, 'a> {
             .restrictive
             .iter()
             .any(|(_, clause)| !clause.expr.is_true_literal());
-        access.rows = match (access.permissive.is_empty(), admits_all && !restricts) {
-            (true, _) => Rows::None,
-            (false, true) => Rows::All,
-            (false, false) => Rows::Some,
+        access.rows = if !admits_any || refuses_all {
+            Rows::None
+        } else if admits_all && !restricts {
+            Rows::All
+        } else {
+            Rows::Some
         };
         if access.rows == Rows::None {
             access.writable_columns.clear();

@@ -149,3 +149,23 @@ fn the_matrix_carries_the_configuration_errors() {
         json!([])
     );
 }
+
+#[test]
+fn false_conditions_admit_no_rows() {
+    let matrix = matrix_of(&[
+        PROFILES,
+        "grant insert, delete on public.profiles to authenticated;
+         create policy no_insert on public.profiles for insert to authenticated with check (false);
+         create policy no_delete on public.profiles for delete to authenticated using (false);
+         create policy closed on public.profiles as restrictive for update to authenticated
+           using (false);",
+    ]);
+    for command in ["insert", "update", "delete"] {
+        let cell = cell(&matrix, "public.profiles", "authenticated", command);
+        assert_eq!(cell["rows"], "none", "{command}: {cell}");
+    }
+    assert_eq!(
+        cell(&matrix, "public.profiles", "authenticated", "update")["writableColumns"],
+        json!([])
+    );
+}

@@ -2,9 +2,11 @@
 
 #![allow(dead_code)] // Each test binary uses a different subset of these helpers.
 
+pub mod access;
 pub mod catalog;
 pub mod corpus;
 pub mod postgres;
+pub mod replay;
 
 use supalint::fixer::fix;
 use supalint::{lint, InputFile, LintRequest};

@@ -92,6 +92,10 @@ const SPLINTER_LINTS = [
     { lint: "0027_pg_graphql_authenticated_table_exposed", checks: "table or view `authenticated` sees in the GraphQL schema" },
     { lint: "0028_anon_security_definer_function_executable", checks: "`SECURITY DEFINER` function `anon` can execute" },
     { lint: "0029_authenticated_security_definer_function_executable", checks: "`SECURITY DEFINER` function `authenticated` can execute" },
+    { lint: "0012_auth_allow_anonymous_sign_ins", checks: "anonymous sign-ins enabled", liveData: "the Auth server's settings" },
+    { lint: "0025_pg17_deprecated_extensions", checks: "extensions PostgreSQL 17 removes", liveData: "the server's version and installed extensions" },
+    { lint: "0030_invalid_index", checks: "index left invalid by a failed build", liveData: "the server's index state (`pg_index.indisvalid`)" },
+    { lint: "0031_unused_replication_slot", checks: "replication slot nobody reads", liveData: "the server's replication slots" },
 ];
 
 /**
@@ -120,7 +124,7 @@ export function splinterTable(rules) {
                 : liveData === undefined
                   ? "not covered yet"
                   : `out of scope: needs ${liveData}`;
-        return `| \`${lint}\` | ${checks} | ${ruleCell} |`;
+        return `| ${sourceMarkdown(`splinter:${lint}`)} | ${checks} | ${ruleCell} |`;
     });
     return [
         "## Supabase database linter (splinter)",
@@ -169,48 +173,6 @@ function rulesMarkdown(rules) {
         }
     }
     return `${parts.join("\n").replace(/\n{3,}/gu, "\n\n").trimEnd()}\n`;
-}
-
-/**
- * Supabase's database linter (splinter) checks a live database; the lints the migration
- * history decides have a rule here, found by their `splinter:` sources. The others need
- * data only a running database has.
- */
-const SPLINTER_LIVE_ONLY = [
-    ["0005_unused_index", "index usage statistics"],
-    ["0011_auth_allow_anonymous_sign_ins / 0012", "the Auth server's settings"],
-    ["0018_unsupported_reg_types", "column types of installed extensions at upgrade time"],
-    ["0019_insecure_queue_exposed_in_api", "the queues `pgmq` holds"],
-    ["0020_table_bloat", "table statistics"],
-    ["0022_extension_versions_outdated", "the versions the server offers"],
-    ["0025_pg17_deprecated_extensions", "the server's version and installed extensions"],
-    ["0026_pg_graphql_anon_table_exposed / 0027", "pg_graphql's introspection of the live schema"],
-    ["0030_* / 0031_*", "autovacuum settings, invalid indexes and replication slots of the server"],
-];
-
-/**
- * The table "splinter lint → supalint rule".
- * @param {RuleMeta[]} rules
- * @returns {string}
- */
-function splinterTable(rules) {
-    const rows = rules
-        .flatMap((rule) =>
-            rule.sources.filter((source) => source.startsWith("splinter:")).map((source) => ({ source, rule })),
-        )
-        .sort((a, b) => a.source.localeCompare(b.source))
-        .map(({ source, rule }) => `| ${sourceMarkdown(source)} | [\`${rule.id}\`](#${rule.id}) | ${rule.severity} |`);
-    const liveOnly = SPLINTER_LIVE_ONLY.map(([lint, needs]) => `| \`${lint}\` | — (needs ${needs}) | |`);
-    return [
-        "## Supabase's database linter (splinter) and supalint\n",
-        "splinter checks a live database; supalint checks the database the migration history leaves, before merge. " +
-            "Each splinter lint the history decides has a rule here; the rest need a running database.\n",
-        "| splinter lint | supalint rule | default |",
-        "|---|---|---|",
-        ...rows,
-        ...liveOnly,
-        "",
-    ].join("\n");
 }
 
 /**
