@@ -134,51 +134,7 @@ fn access_matrix_agrees_with_postgres() {
 /// The disagreements whose cause is understood and needs an engine change beyond the access
 /// model's own logic, by cause; every other cell must agree, and these must still occur (a fix
 /// removes its entry).
-const KNOWN: &[(&str, &[&str])] = &[
-    (
-        // `revoke all privileges on schema "public" from "anon"`: anon cannot name any table
-        // of `public`. The history tracks no schema privileges, so the default table grants
-        // still count. Fix: record `GRANT`/`REVOKE … ON SCHEMA` (USAGE per role, Supabase
-        // granting it on `public` and `storage` to the API roles) in `history`, and return
-        // `Rows::None` without writable columns in `Relation::access` when the role lacks
-        // USAGE on the relation's schema.
-        "the role has no USAGE on schema public",
-        &[
-            "CihanEksi__saasify_public: public.links anon select rows engine=all db=none",
-            "CihanEksi__saasify_public: public.links anon insert rows engine=all db=none",
-            "CihanEksi__saasify_public: public.links anon insert.writableColumns \
-             engine=[\"created_at\", \"id\", \"long\", \"short\", \"status\", \"title\", \
-             \"userid\"] db=[]",
-            "CihanEksi__saasify_public: public.links anon update rows engine=all db=none",
-            "CihanEksi__saasify_public: public.links anon update.writableColumns \
-             engine=[\"created_at\", \"id\", \"long\", \"short\", \"status\", \"title\", \
-             \"userid\"] db=[]",
-            "CihanEksi__saasify_public: public.links anon delete rows engine=all db=none",
-        ],
-    ),
-    (
-        // The policies' `EXISTS (SELECT 1 FROM auth.users …)`: `authenticated` may not read
-        // `auth.users`, and Postgres checks the privileges of every table a query's policies
-        // read before running it, so every SELECT, UPDATE and DELETE fails with "permission
-        // denied for table users". Fix: in `Relation::access`, `Rows::None` when a deciding
-        // clause's subqueries (`conditions::tables_read`) read a table the role may not
-        // SELECT: a history table without the privilege, or a table of a schema Supabase
-        // manages that grants the API roles nothing (`auth`).
-        "a policy reads a table the role may not read",
-        &[
-            "onlook-dev__onlook: public.project_invitations authenticated select rows \
-             engine=some db=none",
-            "onlook-dev__onlook: public.project_invitations authenticated update rows \
-             engine=some db=none",
-            "onlook-dev__onlook: public.project_invitations authenticated \
-             update.writableColumns engine=[\"created_at\", \"expires_at\", \"id\", \
-             \"invitee_email\", \"inviter_id\", \"project_id\", \"role\", \"token\", \
-             \"updated_at\"] db=[]",
-            "onlook-dev__onlook: public.project_invitations authenticated delete rows \
-             engine=some db=none",
-        ],
-    ),
-];
+const KNOWN: &[(&str, &[&str])] = &[];
 
 // Plans captured from PostgreSQL 15 with the stand-in, as `anon` or `authenticated`.
 

@@ -3,7 +3,7 @@
 //! FROM members m WHERE m.user_id = auth.uid() …)`), and which functions it calls.
 
 use crate::facts::expr::{parse_query, Expr, ExprKind, Query};
-use crate::history::QualifiedName;
+use crate::history::{Database, QualifiedName};
 use crate::source::Token;
 
 /// Whether `expr` is the caller's identity: `auth.uid()`, `(select auth.uid())`, a cast of
@@ -110,18 +110,15 @@ pub struct TableRead {
     pub columns: Vec<String>,
 }
 
-/// The tables `expr`'s subqueries read. `columns_of` gives a table's columns, to resolve
-/// unqualified names inside a subquery.
-pub fn tables_read(
-    expr: &Expr,
-    columns_of: &dyn Fn(&QualifiedName) -> Vec<String>,
-) -> Vec<TableRead> {
+/// The tables `expr`'s subqueries read; `db` gives their columns, to resolve unqualified
+/// names inside a subquery.
+pub fn tables_read(expr: &Expr, db: &Database) -> Vec<TableRead> {
     let mut reads = Vec::new();
     expr.walk(&mut |node, _| match &node.kind {
         // `EXISTS` ignores what the subquery selects: only its conditions admit.
-        ExprKind::Exists(query) => reads.extend(reads_of(query, false, columns_of)),
+        ExprKind::Exists(query) => reads.extend(reads_of(query, false, db)),
         ExprKind::Subquery(query) | ExprKind::InSubquery { query, .. } => {
-            reads.extend(reads_of(query, true, columns_of))
+            reads.extend(reads_of(query, true, db))
         }
         _ => {}
     });
@@ -129,23 +126,16 @@ pub fn tables_read(
 }
 
 /// The tables one query reads directly (its `FROM` items), its select list included.
-pub fn query_reads(
-    query: &Query,
-    columns_of: &dyn Fn(&QualifiedName) -> Vec<String>,
-) -> Vec<TableRead> {
-    reads_of(query, true, columns_of)
+pub fn query_reads(query: &Query, db: &Database) -> Vec<TableRead> {
+    reads_of(query, true, db)
 }
 
-fn reads_of(
-    query: &Query,
-    with_items: bool,
-    columns_of: &dyn Fn(&QualifiedName) -> Vec<String>,
-) -> Vec<TableRead> {
+fn reads_of(query: &Query, with_items: bool, db: &Database) -> Vec<TableRead> {
     let mut reads = Vec::new();
     for from in &query.from {
         let Some(table) = &from.table else { continue };
         let name = QualifiedName::of(table);
-        let known = columns_of(&name);
+        let known = db.column_names(&name);
         let alias = from.alias.as_deref().unwrap_or(&name.name).to_string();
         // A column of this table: `alias.col`, `table.col`, or `col` when the table has it.
         let own = |parts: &[String]| -> Option<String> {

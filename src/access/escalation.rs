@@ -69,12 +69,6 @@ struct AccessColumn {
     trusted_by: Trust,
 }
 
-fn columns_of(db: &Database, table: &QualifiedName) -> Vec<String> {
-    db.live_table(table)
-        .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
-        .unwrap_or_default()
-}
-
 /// The reads of a function's live definition that find the caller's row.
 fn function_reads(db: &Database, function: &FunctionRecord) -> Vec<TableRead> {
     let Some(definition) = function.definitions.last() else {
@@ -86,7 +80,7 @@ fn function_reads(db: &Database, function: &FunctionRecord) -> Vec<TableRead> {
     body_queries(definition.at.source, &body.tokens)
         .iter()
         .flat_map(|query| query.queries())
-        .flat_map(|query| query_reads(query, &|t| columns_of(db, t)))
+        .flat_map(|query| query_reads(query, db))
         .collect()
 }
 
@@ -115,7 +109,7 @@ fn access_columns(db: &Database, config: &Config) -> Vec<AccessColumn> {
     for policy in db.policies.live() {
         let trust = Trust::Policy(policy.name.clone(), policy.table.clone());
         for clause in [&policy.using, &policy.with_check].into_iter().flatten() {
-            for read in tables_read(&clause.expr, &|t| columns_of(db, t)) {
+            for read in tables_read(&clause.expr, db) {
                 // A policy reading its own table is about its own rows, not the caller's.
                 if read.table != policy.table {
                     push(read, &trust);

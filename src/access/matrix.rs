@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde_json::{json, Map, Value};
 
 use crate::facts::PolicyCommand;
-use crate::history::{LiveClause, QualifiedName};
+use crate::history::LiveClause;
 
 use super::conditions::{called_functions, owner_columns, tables_read};
 
@@ -31,13 +31,6 @@ fn admits<'c>(model: &AccessModel, clauses: impl Iterator<Item = &'c LiveClause<
     let mut owner = BTreeSet::new();
     let mut functions = BTreeSet::new();
     let mut reads = BTreeSet::new();
-    let columns_of = |table: &QualifiedName| {
-        model
-            .db
-            .live_table(table)
-            .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
-            .unwrap_or_default()
-    };
     for clause in clauses {
         owner.extend(owner_columns(&clause.expr));
         for called in called_functions(&clause.expr) {
@@ -45,7 +38,7 @@ fn admits<'c>(model: &AccessModel, clauses: impl Iterator<Item = &'c LiveClause<
                 functions.insert(called.to_string());
             }
         }
-        for read in tables_read(&clause.expr, &columns_of) {
+        for read in tables_read(&clause.expr, model.db) {
             reads.insert(read.table.to_string());
         }
     }

@@ -12,6 +12,7 @@ use crate::facts::expr::{required_values, Expr};
 use crate::facts::PolicyCommand;
 use crate::history::{Database, LiveClause, PolicyRecord, QualifiedName, TableRecord};
 
+use super::conditions::tables_read;
 use super::escalation::{escalations, Escalation};
 use super::recursion::{recursions, Recursion};
 
@@ -117,7 +118,8 @@ impl<'h, 'a> Relation<'h, 'a> {
             restrictive: Vec::new(),
             writable_columns,
         };
-        if !has_privilege {
+        // Without USAGE on its schema the role cannot name the table at all.
+        if !has_privilege || !db.has_schema_usage(&self.name.schema, role) {
             access.writable_columns.clear();
             return access;
         }
@@ -156,7 +158,21 @@ impl<'h, 'a> Relation<'h, 'a> {
             .restrictive
             .iter()
             .any(|(_, clause)| !clause.expr.is_true_literal());
-        access.rows = if !admits_any || refuses_all {
+        // Postgres checks every table the policies' subqueries read before it runs the
+        // query: one the role may not read refuses the whole command.
+        let reads_forbidden = access
+            .permissive
+            .iter()
+            .chain(&access.restrictive)
+            .flat_map(|(policy, clause)| {
+                let check = (command == PolicyCommand::Update)
+                    .then(|| check_clause(policy))
+                    .flatten();
+                [Some(*clause), check].into_iter().flatten()
+            })
+            .flat_map(|clause| tables_read(&clause.expr, db))
+            .any(|read| !can_read(db, &read.table, role));
+        access.rows = if !admits_any || refuses_all || reads_forbidden {
             Rows::None
         } else if admits_all && !restricts {
             Rows::All
@@ -167,6 +183,21 @@ impl<'h, 'a> Relation<'h, 'a> {
             access.writable_columns.clear();
         }
         access
+    }
+}
+
+/// Whether `role` may `SELECT` from `table`: USAGE on its schema, and a select privilege on
+/// a table of the history. Supabase grants the API roles nothing on `auth`'s tables; other
+/// tables the history does not create are taken as readable.
+fn can_read(db: &Database, table: &QualifiedName, role: &str) -> bool {
+    if !db.has_schema_usage(&table.schema, role) {
+        return false;
+    }
+    match db.live_table(table) {
+        Some(record) => db
+            .effective_table_privileges(record, role)
+            .has_any("select"),
+        None => table.schema != "auth",
     }
 }
 

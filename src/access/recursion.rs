@@ -47,13 +47,6 @@ impl<'h, 'a> Expander<'h, 'a> {
             .is_some_and(|t| t.is_rls_enabled())
     }
 
-    fn columns_of(&self, table: &QualifiedName) -> Vec<String> {
-        self.db
-            .live_table(table)
-            .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
-            .unwrap_or_default()
-    }
-
     /// The conditions one policy adds to a query of `command`: the deciding clause, and for
     /// writes the check new rows must pass.
     fn clauses(policy: &'h PolicyRecord<'a>, command: PolicyCommand) -> Vec<&'h Expr> {
@@ -71,7 +64,7 @@ impl<'h, 'a> Expander<'h, 'a> {
     fn reads(&self, clauses: &[&Expr]) -> Vec<QualifiedName> {
         let mut tables: Vec<QualifiedName> = clauses
             .iter()
-            .flat_map(|expr| tables_read(expr, &|t| self.columns_of(t)))
+            .flat_map(|expr| tables_read(expr, self.db))
             .map(|read| read.table)
             .collect();
         tables.sort();

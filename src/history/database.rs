@@ -84,6 +84,8 @@ pub struct Database<'a> {
     pub bucket_updates: Vec<BucketUpdate<'a>>,
     /// `ALTER DEFAULT PRIVILEGES` statements, in order.
     pub default_privileges: Vec<GrantEvent<'a>>,
+    /// `GRANT`/`REVOKE … ON SCHEMA`, in order.
+    pub schema_grants: Vec<GrantEvent<'a>>,
     /// The tables each `GRANT`/`REVOKE` on tables reached, by its point.
     granted_tables: std::collections::HashMap<Point, Vec<usize>>,
 }
@@ -588,6 +590,7 @@ impl<'a> Database<'a> {
                     }
                 }
             }
+            GrantObjectKind::Schema => self.schema_grants.push(event),
             GrantObjectKind::AllFunctionsInSchema => {
                 let mut ids: Vec<usize> = self
                     .functions
@@ -654,6 +657,13 @@ impl<'a> Database<'a> {
     /// The live table named `name` at the end of the history.
     pub fn live_table(&self, name: &QualifiedName) -> Option<&TableRecord<'a>> {
         self.tables.live().find(|t| t.current_name() == name)
+    }
+
+    /// The column names of the live table `name`; none for a table the history lacks.
+    pub fn column_names(&self, name: &QualifiedName) -> Vec<String> {
+        self.live_table(name)
+            .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
+            .unwrap_or_default()
     }
 
     /// The live indexes of a table.

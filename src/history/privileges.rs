@@ -68,6 +68,9 @@ const COLUMN_PRIVILEGES: &[&str] = &["select", "insert", "update", "references"]
 /// Roles Supabase grants everything in `public` through its default privileges.
 pub const SUPABASE_API_ROLES: &[&str] = &["anon", "authenticated", "service_role"];
 
+/// Schemas whose objects Supabase lets the API roles name (`USAGE`).
+const API_SCHEMAS: &[&str] = &["public", "storage", "graphql_public", "extensions", "auth"];
+
 /// What one role holds on one table, granted to it by name (not through PUBLIC).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TablePrivileges {
@@ -315,6 +318,27 @@ impl<'a> Database<'a> {
             privileges.apply(event);
         }
         privileges
+    }
+
+    /// Whether `role` may name objects of `schema` (`USAGE`) at the end of the history,
+    /// directly or through PUBLIC: Supabase grants it on its API schemas to the API roles,
+    /// Postgres on `public` to PUBLIC; a schema a migration creates starts with neither.
+    pub fn has_schema_usage(&self, schema: &str, role: &str) -> bool {
+        let mut direct = API_SCHEMAS.contains(&schema) && SUPABASE_API_ROLES.contains(&role);
+        let mut public = schema == "public";
+        for event in &self.schema_grants {
+            if !event.covers("usage") || !event.grant.objects.iter().any(|o| o.name == schema) {
+                continue;
+            }
+            let granted = !event.grant.is_revoke;
+            if event.names_role(role) {
+                direct = granted;
+            }
+            if event.names_role("public") {
+                public = granted;
+            }
+        }
+        direct || public
     }
 
     /// What `role` can do on the table, directly or through PUBLIC.
