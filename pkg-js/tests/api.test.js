@@ -73,7 +73,7 @@ describe("lintText", () => {
             "-- supalint-disable-next-line require-if-not-exists",
             "create table public.t (id bigint);",
             "alter table public.t enable row level security;",
-            "revoke all on public.t from anon, authenticated;",
+            "revoke all on public.t from anon, authenticated, service_role;",
             "grant select on public.t to authenticated;",
             "",
         ].join("\n");

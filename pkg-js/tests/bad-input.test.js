@@ -18,7 +18,7 @@ const DDL_LINE = "create table if not exists public.events (id bigint primary ke
 /** 10 MB of idempotent DDL that is otherwise a clean migration, so any error in it is a finding the size caused. */
 const HUGE_SQL = `-- Migration: a 10 MB file of idempotent DDL
 ${DDL_LINE.repeat(Math.ceil((10 * 1024 * 1024) / DDL_LINE.length))}alter table public.events enable row level security;
-revoke all on public.events from anon, authenticated;
+revoke all on public.events from anon, authenticated, service_role;
 grant select on public.events to authenticated;
 `;
 

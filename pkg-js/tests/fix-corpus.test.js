@@ -9,7 +9,7 @@
  */
 
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { it } from "node:test";
 import { lintFiles, rules } from "../src/index.js";
@@ -78,7 +78,10 @@ it("--fix over a copy of the corpus makes nothing worse and leaves nothing fixab
         mkdirSync(path.join(project, MIGRATIONS), { recursive: true });
         const names = readdirSync(folder).filter((file) => file.endsWith(".sql")).sort();
         for (const file of names) {
-            copyFileSync(path.join(folder, file), path.join(project, MIGRATIONS, file));
+            const copy = path.join(project, MIGRATIONS, file);
+            copyFileSync(path.join(folder, file), copy);
+            // The corpus is read-only, and --fix refuses read-only files.
+            chmodSync(copy, 0o644);
         }
         const before = lintFiles([], { cwd: project }).results;
         const originals = before.map((result) => readFileSync(result.filePath));

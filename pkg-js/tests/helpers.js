@@ -27,7 +27,7 @@ export const CLEAN_SQL = `-- Migration: create public.notes
 
 create table if not exists public.notes (id bigint primary key, body text not null);
 alter table public.notes enable row level security;
-revoke all on public.notes from anon, authenticated;
+revoke all on public.notes from anon, authenticated, service_role;
 grant select on public.notes to authenticated;
 `;
 
@@ -37,7 +37,7 @@ export const BROKEN_SQL = `-- Migration: create public.tags
 
 create table public.tags (id bigint primary key, name text not null);
 alter table public.tags enable row level security;
-revoke all on public.tags from anon, authenticated;
+revoke all on public.tags from anon, authenticated, service_role;
 grant select on public.tags to authenticated;
 `;
 

@@ -31,7 +31,7 @@ function createTable(name) {
 
 create table if not exists public.${name} (id bigint primary key, body text not null);
 alter table public.${name} enable row level security;
-revoke all on public.${name} from anon, authenticated;
+revoke all on public.${name} from anon, authenticated, service_role;
 grant select on public.${name} to authenticated;
 `;
 }

@@ -40,7 +40,7 @@ create table public.notes (
 
 alter table public.notes enable row level security;
 
-revoke all on table public.notes from anon, authenticated;
+revoke all on table public.notes from anon, authenticated, service_role;
 grant select, insert, update, delete on table public.notes to authenticated;
 
 create index notes_user_id_idx on public.notes (user_id);
@@ -89,6 +89,7 @@ create table if not exists public.projects (
   owner_id uuid not null references auth.users (id),
   name text not null
 );
+create index if not exists projects_owner_id_idx on public.projects (owner_id);
 
 drop policy if exists "Anyone can create projects" on public.projects;
 create policy "Anyone can create projects" on public.projects
@@ -192,14 +193,14 @@ alter table public.notes add column if not exists tags text[] not null default '
 -- supalint-disable-next-line require-if-not-exists -- created by hand before migrations existed
 create table public.legacy_users (id bigint primary key, email text);
 alter table public.legacy_users enable row level security;
-revoke all on table public.legacy_users from anon, authenticated;
+revoke all on table public.legacy_users from anon, authenticated, service_role;
 
 -- A directive silences only the rules it names, and one that silences nothing
 -- is reported.
 -- supalint-disable-next-line rls-enabled -- RLS comes later
 create table public.legacy_orders (id bigint primary key);
 alter table public.legacy_orders enable row level security;
-revoke all on table public.legacy_orders from anon, authenticated;
+revoke all on table public.legacy_orders from anon, authenticated, service_role;
 
 -- One bad statement does not hide findings in the others.
 insert into public.legacy_users (id, email) values (1, 'unterminated);
@@ -222,7 +223,7 @@ create table if not exists public.bookmarks (
 
 alter table public.bookmarks enable row level security;
 
-revoke all on table public.bookmarks from anon, authenticated;
+revoke all on table public.bookmarks from anon, authenticated, service_role;
 grant select, insert, delete on table public.bookmarks to authenticated;
 
 create index if not exists bookmarks_user_id_idx on public.bookmarks (user_id);

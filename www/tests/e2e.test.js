@@ -114,7 +114,7 @@ function bigMigration(lines) {
             "  created_at timestamptz not null default now()",
             ");",
             `alter table ${table} enable row level security;`,
-            `revoke all on table ${table} from anon, authenticated;`,
+            `revoke all on table ${table} from anon, authenticated, service_role;`,
             `grant select, insert on table ${table} to authenticated;`,
             `create index if not exists table_${index}_user_idx on ${table} (user_id);`,
             `drop policy if exists "Owners read ${index}" on ${table};`,

@@ -261,7 +261,7 @@ describe("history from the migrations folder", () => {
             "-- Migration: a",
             "create table public.a (id bigint primary key);",
             "alter table public.a enable row level security;",
-            "revoke all on public.a from anon, authenticated;",
+            "revoke all on public.a from anon, authenticated, service_role;",
             "",
         ].join("\n"),
         [B]: "-- Migration: b\ncreate schema if not exists b;\n",
