@@ -249,6 +249,7 @@ export const LINT_HELP = `Usage: supalint [options] [file|dir|glob ...]
        supalint new <description> [--template table|column|policy|bucket|function]
        supalint verify [--db-url <url>] [--format stylish|json]
        supalint status --db-url <url> [--strict] [--format table|json]
+       supalint lsp [--stdio]
 
 Lints Supabase / PostgreSQL migration files. With no paths, lints the
 migrations folder; every migration in it is always part of the history the
