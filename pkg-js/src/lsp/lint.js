@@ -95,7 +95,10 @@ function crashDiagnostic(path, reason, parseError) {
 }
 
 /**
- * Runs one lint request, isolating engine traps.
+ * Runs one lint request, isolating engine traps. A text the engine trapped on
+ * stays out of later requests (its crash is remembered): the Node engine has
+ * only a few fresh instances to replace trapped ones, and a server that
+ * re-linted that text on every keystroke would use them all up.
  * @param {Engine} engine
  * @param {LintRequest} request
  * @param {Project} project
@@ -104,14 +107,34 @@ function crashDiagnostic(path, reason, parseError) {
  * @throws {ConfigError} when the engine rejects the configuration
  */
 function runLint(engine, request, project, rules) {
-    const call = callIsolatingTraps(engine, "lint", request);
+    /** @type {Map<string, string>} */
+    const known = new Map();
+    const files = request.files.filter((file) => {
+        const crash = project.crashes.get(file.path);
+        if (crash?.text === file.text) {
+            known.set(file.path, crash.reason);
+            return false;
+        }
+        return true;
+    });
+    const reportPaths = (request.reportPaths ?? request.files.map((file) => file.path)).filter((path) => !known.has(path));
+    const call = callIsolatingTraps(engine, "lint", { ...request, files, reportPaths });
     const response = /** @type {LintResponse} */ (call.response);
     if (response.configErrors.length > 0) {
         throw new ConfigError(response.configErrors, project.resolved?.configPath ?? null);
     }
     const byPath = new Map(response.results.map((result) => [result.path, result.diagnostics]));
     for (const [path, reason] of call.crashed) {
-        byPath.set(path, [crashDiagnostic(path, reason, rules.get("parse-error"))]);
+        const text = files.find((file) => file.path === path)?.text;
+        if (text !== undefined) {
+            project.crashes.set(path, { text, reason });
+        }
+    }
+    const reported = new Set(request.reportPaths ?? request.files.map((file) => file.path));
+    for (const [path, reason] of [...known, ...call.crashed]) {
+        if (reported.has(path)) {
+            byPath.set(path, [crashDiagnostic(path, reason, rules.get("parse-error"))]);
+        }
     }
     return byPath;
 }
@@ -200,6 +223,10 @@ export function fixFile(engine, project, open, target, rules) {
     const request = project.isMigration(target.file)
         ? { files: historyFiles(project, open).files, config: resolved.config, reportPaths: [enginePath] }
         : { files: [{ path: enginePath, text: target.text.slice(bom) }], config: perFileConfig(resolved.config, [...rules.values()]) };
+    request.files = request.files.filter((file) => project.crashes.get(file.path)?.text !== file.text);
+    if (!request.files.some((file) => file.path === enginePath)) {
+        return { output: null };
+    }
     const call = callIsolatingTraps(engine, "fix", request);
     const response = normalizeFixResponse(call.response);
     if (response.configErrors.length > 0) {

@@ -40,6 +40,11 @@ export class Project {
          * @type {Map<string, Source>}
          */
         this.disk = new Map();
+        /**
+         * Texts the engine trapped on, by engine path, with the trap's message.
+         * @type {Map<string, { text: string, reason: string }>}
+         */
+        this.crashes = new Map();
     }
 
     /**
