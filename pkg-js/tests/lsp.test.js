@@ -298,20 +298,23 @@ $$;
         await client.openFile(file);
 
         const onFinding = await client.hover(file, { line: 3, character: 16 });
-        const value = /** @type {{ value: string }} */ (onFinding?.contents).value;
+        assert.ok(onFinding !== null);
+        const value = /** @type {{ value: string }} */ (onFinding.contents).value;
         assert.match(value, /^\*\*supalint `require-if-not-exists`\*\*: Requires `IF NOT EXISTS`/u);
         assert.match(value, /already exists/u, "the why section");
         assert.match(value, /\*\*Example\*\*\n\n```sql\n/u);
         assert.ok(!value.includes("expect_diagnostic"));
         assert.match(value, /\[Documentation\]\(https:.*#require-if-not-exists\)/u);
-        assert.deepEqual(onFinding?.range, { start: { line: 3, character: 13 }, end: { line: 3, character: 24 } });
+        assert.deepEqual(onFinding.range, { start: { line: 3, character: 13 }, end: { line: 3, character: 24 } });
 
         const line = sql.split("\n").findIndex((text) => text.includes("supalint-disable-next-line"));
         const character = sql.split("\n")[line].indexOf("require-if-exists") + 3;
         const onDirective = await client.hover(file, { line, character });
-        assert.match(/** @type {{ value: string }} */ (onDirective?.contents).value, /^\*\*supalint `require-if-exists`\*\*/u);
+        assert.ok(onDirective !== null);
+        assert.match(/** @type {{ value: string }} */ (onDirective.contents).value, /^\*\*supalint `require-if-exists`\*\*/u);
         const unknown = await client.hover(file, { line, character: sql.split("\n")[line].indexOf("no-such-rule") + 1 });
-        assert.match(/** @type {{ value: string }} */ (unknown?.contents).value, /no rule `no-such-rule`/u);
+        assert.ok(unknown !== null);
+        assert.match(/** @type {{ value: string }} */ (unknown.contents).value, /no rule `no-such-rule`/u);
         assert.equal(await client.hover(file, { line: 0, character: 1 }), null);
         assert.equal(await client.shutdown(), 0);
     });
