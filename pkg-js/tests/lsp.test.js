@@ -352,6 +352,20 @@ $$;
         assert.equal(await client.shutdown(), 0);
     });
 
+    it("notices an edited configuration file on the next lint when the editor reports no file changes", async (t) => {
+        const dir = makeProject(t, {
+            "supalint.config.json": JSON.stringify({ rules: { "require-if-not-exists": "off" } }),
+            [`${MIGRATIONS}/${GOOD_NAME}`]: BROKEN_SQL,
+        });
+        const file = path.join(dir, MIGRATIONS, GOOD_NAME);
+        const client = await startClient(t, dir);
+        assert.deepEqual(codes(await client.openFile(file)), []);
+        writeFileSync(path.join(dir, "supalint.config.json"), JSON.stringify({ rules: { "require-if-not-exists": "error" } }), { flag: "w" });
+        await client.edit(file, null, `${BROKEN_SQL}\n`);
+        assert.deepEqual(codes(await client.current(uriOf(file))), ["require-if-not-exists"]);
+        assert.equal(await client.shutdown(), 0);
+    });
+
     it("lints each workspace folder with its own configuration", async (t) => {
         const strict = makeProject(t, { "supalint.config.json": "{}", [`${MIGRATIONS}/${GOOD_NAME}`]: BROKEN_SQL });
         const lax = makeProject(t, {

@@ -7,6 +7,7 @@
 
 /** @import { ResolvedConfig, Source } from "../api.js" */
 
+import { statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config/config-error.js";
 import { loadConfig } from "../config/load-config.js";
@@ -45,6 +46,8 @@ export class Project {
          * @type {Map<string, { text: string, reason: string }>}
          */
         this.crashes = new Map();
+        /** The configuration file's modification time when it was read (for editors that do not report file changes). */
+        this.configStamp = 0;
     }
 
     /**
@@ -57,17 +60,28 @@ export class Project {
         try {
             this.resolved = loadConfig(this.dir);
             this.configError = null;
+            this.configStamp = stampOf(this.resolved.configPath);
         } catch (error) {
             if (!(error instanceof ConfigError)) {
                 throw error;
             }
             this.resolved = null;
             this.configError = error;
+            this.configStamp = stampOf(error.configPath);
             return;
         }
         for (const file of listSqlFiles(this.resolved.migrationsPath)) {
             this.disk.set(file, readSource(file, this.enginePath(file)));
         }
+    }
+
+    /**
+     * Whether the configuration file changed since it was read.
+     * @returns {boolean}
+     */
+    isConfigStale() {
+        const configPath = this.resolved?.configPath ?? this.configError?.configPath ?? null;
+        return configPath !== null && stampOf(configPath) !== this.configStamp;
     }
 
     /**
@@ -139,5 +153,21 @@ export class Project {
         }
         const buckets = this.resolved?.config.storageBucketsFile;
         return buckets !== undefined && this.resolved !== null && path.resolve(this.resolved.root, buckets) === file;
+    }
+}
+
+/**
+ * A file's modification time, 0 when there is none.
+ * @param {string | null} file
+ * @returns {number}
+ */
+function stampOf(file) {
+    if (file === null) {
+        return 0;
+    }
+    try {
+        return statSync(file).mtimeMs;
+    } catch {
+        return 0;
     }
 }

@@ -345,6 +345,11 @@ class Session {
             byProject.set(project, [...(byProject.get(project) ?? []), entry]);
         }
         for (const [project, entries] of byProject) {
+            // An editor that reports no file changes still gets an edited configuration file.
+            if (project.isConfigStale()) {
+                this.loadProject(project);
+                entries.forEach((entry) => queued.add(entry.uri));
+            }
             if (!entries.some((entry) => queued.has(entry.uri))) {
                 continue;
             }
