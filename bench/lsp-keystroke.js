@@ -4,14 +4,16 @@
  * keystroke, end to end as an editor sees it: from `didChange` sent to the
  * new diagnostics received, with the debounce set to 0. A corpus folder is
  * copied into a temporary `supabase/migrations`, one of its files is opened,
- * warmed up, then typed into; the median and the spread are printed. A
+ * warmed up, then typed into; the median and the spread are printed, and
+ * (on Linux) the server's CPU time per keystroke, which a busy machine
+ * inflates less than the wall-clock figures. A
  * benchmark, not a test: it asserts nothing, and the load average is printed
  * beside the figures.
  *
  *   node bench/lsp-keystroke.js [--corpus DIR] [--file newest|middle|oldest] [--edits 20] [--warmup 10]
  */
 
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -38,6 +40,21 @@ for (const name of names) {
 const pick = { newest: names.length - 1, middle: Math.floor(names.length / 2), oldest: 0 }[values.file] ?? names.length - 1;
 const file = path.join(migrations, names[pick]);
 
+/**
+ * The CPU time a process has used, in ms (Linux `/proc`), or null elsewhere.
+ * @param {number | undefined} pid
+ * @returns {number | null}
+ */
+function cpuMs(pid) {
+    const stat = `/proc/${pid}/stat`;
+    if (pid === undefined || !existsSync(stat)) {
+        return null;
+    }
+    const fields = readFileSync(stat, "utf8").split(") ")[1].split(" ");
+    // utime and stime, fields 14 and 15 of the line (11 and 12 after the command name), in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const client = await TestClient.start({ cwd: dir, folders: [dir], initializationOptions: { debounceMs: 0 } });
 try {
     await client.openFile(file);
@@ -56,9 +73,11 @@ try {
         await keystroke();
     }
     const times = [];
+    const cpuBefore = cpuMs(client.child.pid);
     for (let i = 0; i < Number(values.edits); i += 1) {
         times.push(await keystroke());
     }
+    const cpuAfter = cpuMs(client.child.pid);
     times.sort((a, b) => a - b);
     const median = times.length % 2 === 1 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
     console.log(
@@ -70,6 +89,7 @@ try {
             medianMs: Number(median.toFixed(1)),
             minMs: Number(times[0].toFixed(1)),
             maxMs: Number(times[times.length - 1].toFixed(1)),
+            serverCpuMsPerEdit: cpuBefore === null || cpuAfter === null ? null : Number(((cpuAfter - cpuBefore) / times.length).toFixed(1)),
             loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
             cpus: os.cpus().length,
         }),
