@@ -478,7 +478,8 @@ class Session {
      */
     filesChanged(uris) {
         this.guard("file changes", () => {
-            const files = uris.map(filePathOf).filter((file) => file !== null);
+            // An install rewrites many package.json files under node_modules: none of them is configuration.
+            const files = uris.map(filePathOf).filter((file) => file !== null && !file.split(path.sep).includes("node_modules"));
             const projects = [...this.folderProjects.values(), ...this.looseProjects.values()];
             if (files.some((file) => !file.endsWith(".sql") || projects.some((project) => project.isConfigInput(file)))) {
                 for (const project of projects) {
