@@ -8,7 +8,7 @@ import globals from "globals";
 
 export default [
     {
-        ignores: ["target/", "pkg-js/wasm/", "**/node_modules/", "www/dist/", ".tmp/"],
+        ignores: ["target/", "pkg-js/wasm/", "**/node_modules/", "www/dist/", "pkg-vscode/dist/", ".tmp/"],
     },
     js.configs.recommended,
     {

@@ -250,6 +250,7 @@ export const LINT_HELP = `Usage: supalint [options] [file|dir|glob ...]
        supalint verify [--db-url <url>] [--format stylish|json]
        supalint status --db-url <url> [--strict] [--format table|json]
        supalint access [--since <git-ref>] [--format table|markdown|json]
+       supalint lsp [--stdio]
 
 Lints Supabase / PostgreSQL migration files. With no paths, lints the
 migrations folder; every migration in it is always part of the history the

@@ -42,6 +42,7 @@ import { createProgress } from "./progress.js";
 const subcommands = new Map([
     ["access", async () => (await import("./commands/access.js")).runAccess],
     ["init", async () => (await import("./commands/init.js")).runInit],
+    ["lsp", async () => (await import("./commands/lsp.js")).runLsp],
     ["new", async () => (await import("./commands/new.js")).runNew],
     ["status", async () => (await import("./commands/status.js")).runStatus],
     ["verify", async () => (await import("./commands/verify.js")).runVerify],

@@ -1,5 +1,6 @@
 /**
- * @file Finds the comments of a SQL file, for ESLint's directive comments.
+ * @file Finds the comments of a SQL file, for ESLint's directive comments,
+ * and its quoted tokens, where the language server must not put a directive.
  * The engine does not hand its tokens to JavaScript, so this scanner skips
  * exactly what the engine's lexer (`src/source/lexer.rs`) skips: strings
  * (`'…'`, `E'…'` with backslash escapes, `B'…'`, `X'…'`, `N'…'`, `U&'…'`),
@@ -58,8 +59,21 @@ function isDigit(char) {
  * @returns {CommentSpan[]}
  */
 export function findComments(text) {
+    return scanSql(text).comments;
+}
+
+/**
+ * The comments and the quoted tokens (strings, quoted identifiers,
+ * `$tag$…$tag$` bodies) of a SQL text, each in order: a line break inside a
+ * quoted token or a block comment is no place for a `--` comment.
+ * @param {string} text
+ * @returns {{ comments: CommentSpan[], quoted: [number, number][] }}
+ */
+export function scanSql(text) {
     /** @type {CommentSpan[]} */
     const comments = [];
+    /** @type {[number, number][]} */
+    const quoted = [];
     const length = text.length;
     let pos = 0;
 
@@ -70,7 +84,7 @@ export function findComments(text) {
      * @param {boolean} backslashEscapes
      * @returns {number}
      */
-    const quoted = (start, quote, backslashEscapes) => {
+    const quotedEnd = (start, quote, backslashEscapes) => {
         let at = start + 1;
         while (at < length) {
             const char = text[at];
@@ -108,15 +122,22 @@ export function findComments(text) {
         } else if (char === "\\") {
             pos = metaCommandEnd(text, pos);
         } else if (char === "'" || char === '"') {
-            pos = quoted(pos, char, false);
+            pos = quotedEnd(pos, char, false);
+            quoted.push([start, pos]);
         } else if ((char === "e" || char === "E") && next === "'") {
-            pos = quoted(pos + 1, "'", true);
+            pos = quotedEnd(pos + 1, "'", true);
+            quoted.push([start, pos]);
         } else if ("bBxXnN".includes(char) && next === "'") {
-            pos = quoted(pos + 1, "'", false);
+            pos = quotedEnd(pos + 1, "'", false);
+            quoted.push([start, pos]);
         } else if ((char === "u" || char === "U") && next === "&" && (text[pos + 2] === "'" || text[pos + 2] === '"')) {
-            pos = quoted(pos + 2, text[pos + 2], false);
+            pos = quotedEnd(pos + 2, text[pos + 2], false);
+            quoted.push([start, pos]);
         } else if (char === "$") {
             pos = dollarEnd(text, pos);
+            if (pos - start > 1 && !isDigit(next)) {
+                quoted.push([start, pos]);
+            }
         } else if (isDigit(char) || (char === "." && isDigit(next))) {
             pos = numberEnd(text, pos);
         } else if (char === ":" && next !== ":" && isWordStart(next)) {
@@ -144,7 +165,7 @@ export function findComments(text) {
             pos += 1;
         }
     }
-    return comments;
+    return { comments, quoted };
 }
 
 /** psql's commands that take the rest of their line whole (`OT_WHOLE_LINE`). */
