@@ -191,6 +191,15 @@ mod tests {
     }
 
     #[test]
+    fn no_fix_touches_a_statement_with_a_syntax_error() {
+        // `add colum nickname text` is no column: guarding it would keep the typo.
+        let text = "alter table public.t add colum nickname text;\n";
+        let fixed = fix_one(text, &["require-if-not-exists"]);
+        assert_eq!(fixed.output, text);
+        assert!(!fixed.changed);
+    }
+
+    #[test]
     fn findings_sharing_one_fix_all_count_as_fixed() {
         let fixed = fix_one(
             "alter table public.t add constraint a check (x > 0), add constraint b check (x < 9);\n",

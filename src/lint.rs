@@ -474,13 +474,25 @@ fn lint_file<'r>(
 /// Takes the fixes and suggestions off findings whose edits touch a statement with a lexical
 /// error: its text is not what PostgreSQL will read (the quote or comment runs on), so an edit
 /// there is a guess, and one that moves the error out of sight (into a `DO` body it wraps)
-/// would be applied again by every later `--fix`.
+/// would be applied again by every later `--fix`. The same for a statement with a syntax
+/// error (a `syntax-error` finding): `add colum x text` is no column to guard.
 fn drop_fixes_in_unlexable_statements(
     source: &SourceFile,
     facts: &FileFacts,
     findings: &mut [Finding],
 ) {
-    let broken = unlexable_regions(source, facts);
+    let has_edits = findings
+        .iter()
+        .any(|f| f.fix.is_some() || !f.suggestions.is_empty());
+    if !has_edits {
+        return;
+    }
+    let mut broken = unlexable_regions(source, facts);
+    broken.extend(
+        rules::engine::syntax_problems(&source.text, &facts.statements)
+            .into_iter()
+            .map(|(statement, _)| statement.span),
+    );
     if broken.is_empty() {
         return;
     }

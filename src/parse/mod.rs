@@ -14,7 +14,7 @@ mod corpus_tests;
 mod tokens;
 
 use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::parser::Parser;
+use sqlparser::parser::{Parser, ParserError};
 
 use crate::source::{Span, Token};
 
@@ -38,6 +38,56 @@ pub fn is_valid_sql(source: &str, span: Span, tokens: &[Token]) -> bool {
             parser.parse_statements().is_ok_and(|s| s.len() == 1)
         }
         None => is_valid_sql_text(span.text(source)),
+    }
+}
+
+/// Where sqlparser's PostgreSQL dialect stops reading the statement `span` of `source`: the
+/// byte offset of the token it could not place (`span.end` for the end of input), or `None`
+/// when it accepts the statement or gives up for depth.
+pub fn syntax_error_at(source: &str, span: Span, tokens: &[Token]) -> Option<usize> {
+    let dialect = PostgreSqlDialect {};
+    let parser = Parser::new(&dialect).with_recursion_limit(RECURSION_LIMIT);
+    // Our tokens carry their byte offset as the column (line 1); sqlparser's own tokenizer
+    // gives real lines and columns within the statement's text.
+    let converted = tokens::to_sqlparser(source, span, tokens);
+    let is_converted = converted.is_some();
+    let mut parser = match converted {
+        Some(converted) => parser.with_tokens_with_locations(converted),
+        None => parser.try_with_sql(span.text(source)).ok()?,
+    };
+    let offset_of = |line: u64, column: usize| -> Option<usize> {
+        if is_converted {
+            return (line == 1).then(|| column - 1);
+        }
+        let text = span.text(source);
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line as usize - 1)
+            .map(str::len)
+            .sum();
+        let in_line = text
+            .get(start..)?
+            .char_indices()
+            .nth(column - 1)
+            .map_or(text.len() - start, |(i, _)| i);
+        Some(span.start + start + in_line)
+    };
+    match parser.parse_statements() {
+        Ok(statements) if statements.len() == 1 => None,
+        // Two statements where one was expected.
+        Ok(_) => Some(span.start),
+        Err(ParserError::RecursionLimitExceeded) => None,
+        // `vendor/sqlparser` carries the error's place as `line:column`; the end of input
+        // has none (`0:0`).
+        Err(ParserError::ParserError(place)) => Some(
+            place
+                .split_once(':')
+                .and_then(|(line, column)| Some((line.parse().ok()?, column.parse().ok()?)))
+                .filter(|&(line, column): &(u64, usize)| line > 0 && column > 0)
+                .and_then(|(line, column)| offset_of(line, column))
+                .unwrap_or(span.end),
+        ),
+        Err(ParserError::TokenizerError(_)) => Some(span.start),
     }
 }
 
@@ -118,6 +168,60 @@ mod tests {
             "create table t (id bigint generated always as identity primary key)",
         ] {
             is_valid(text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod syntax_tests {
+    use super::*;
+    use crate::source::tokenize;
+
+    /// The word where sqlparser stops ("" for the end of input).
+    fn stop(text: &str, tokens: &[Token]) -> Option<String> {
+        let at = syntax_error_at(text, Span::new(0, text.len()), tokens)?;
+        Some(
+            text[at..]
+                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .next()
+                .unwrap_or("")
+                .to_string(),
+        )
+    }
+
+    #[test]
+    fn errors_point_where_postgresql_points() {
+        // What PostgreSQL 15 answers `syntax error at or near …` with ("" for end of input).
+        for (text, near) in [
+            ("create tabel public.x (id int)", "tabel"),
+            ("create table public.x (id int,)", ")"),
+            ("alter table public.t add colum nickname text", "text"),
+            ("create table t (id int) tablespace", ""),
+            ("insert into t (a) valuez (1)", "valuez"),
+            ("select 1 from", ""),
+            ("create index on t (a", ""),
+        ] {
+            let tokens: Vec<Token> = tokenize(text, 0)
+                .into_iter()
+                .filter(|t| !t.is_trivia())
+                .collect();
+            assert_eq!(stop(text, &tokens).as_deref(), Some(near), "{text}");
+            // The same through sqlparser's own tokenizer (a comment in the statement).
+            let with_comment = format!("/* c */ {text}");
+            let all = tokenize(&with_comment, 0);
+            let significant: Vec<Token> = all.into_iter().filter(|t| !t.is_trivia()).collect();
+            assert_eq!(
+                stop(&with_comment, &significant).as_deref(),
+                Some(near),
+                "{with_comment}"
+            );
+        }
+        for valid in [
+            "create table t (id int)",
+            "select 1",
+            "alter table t add column c text",
+        ] {
+            assert_eq!(stop(valid, &tokenize(valid, 0)), None, "{valid}");
         }
     }
 }

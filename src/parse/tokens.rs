@@ -9,7 +9,9 @@
 //! with sqlparser. Token positions are left empty: validity does not depend on them.
 
 use sqlparser::ast::DollarQuotedString;
-use sqlparser::tokenizer::{Token as SqlToken, TokenWithSpan, Whitespace};
+use sqlparser::tokenizer::{
+    Location, Span as SqlSpan, Token as SqlToken, TokenWithSpan, Whitespace,
+};
 
 use crate::source::{Span, Token, TokenKind};
 
@@ -110,10 +112,17 @@ pub(super) fn to_sqlparser(
             TokenKind::Whitespace | TokenKind::MetaCommand | TokenKind::Unknown => return None,
         };
         previous_is_word = matches!(converted, SqlToken::Word(_));
-        out.push(TokenWithSpan::wrap(converted));
+        out.push(at_offset(converted, token.span().start));
     }
     // The tokens must cover the whole text.
     (previous_end == span.end).then_some(out)
+}
+
+/// A token whose location carries its byte offset in the file (line 1, column offset + 1), so
+/// that a parse error can say where it stopped.
+fn at_offset(token: SqlToken, offset: usize) -> TokenWithSpan {
+    let location = Location::new(1, offset as u64 + 1);
+    TokenWithSpan::new(token, SqlSpan::new(location, location))
 }
 
 fn push_space(out: &mut Vec<TokenWithSpan>) {

@@ -104,6 +104,7 @@ static RULES: &[&dyn Rule] = &[
     &storage::StorageBucketRegistered,
     &storage::StoragePolicyBucketScope,
     &access::SuperAdminBypass,
+    &engine::SyntaxError,
     &safety::TransactionNesting,
     &safety::UnindexedForeignKey,
     &naming::UniqueMigrationVersion,
