@@ -41,10 +41,18 @@ pub fn is_valid_sql(source: &str, span: Span, tokens: &[Token]) -> bool {
     }
 }
 
-/// Where sqlparser's PostgreSQL dialect stops reading the statement `span` of `source`: the
-/// byte offset of the token it could not place (`span.end` for the end of input), or `None`
-/// when it accepts the statement or gives up for depth.
-pub fn syntax_error_at(source: &str, span: Span, tokens: &[Token]) -> Option<usize> {
+/// Why sqlparser's PostgreSQL dialect rejects a statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rejection {
+    /// At the token starting at this byte offset (the statement's end: at the end of input).
+    At(usize),
+    /// For a reason that carries no place.
+    Unplaced,
+}
+
+/// Whether sqlparser's PostgreSQL dialect rejects the statement `span` of `source`, and
+/// where; `None` when it accepts it or gives up for depth.
+pub fn syntax_error_at(source: &str, span: Span, tokens: &[Token]) -> Option<Rejection> {
     let dialect = PostgreSqlDialect {};
     let parser = Parser::new(&dialect).with_recursion_limit(RECURSION_LIMIT);
     // Our tokens carry their byte offset as the column (line 1); sqlparser's own tokenizer
@@ -75,19 +83,21 @@ pub fn syntax_error_at(source: &str, span: Span, tokens: &[Token]) -> Option<usi
     match parser.parse_statements() {
         Ok(statements) if statements.len() == 1 => None,
         // Two statements where one was expected.
-        Ok(_) => Some(span.start),
+        Ok(_) => Some(Rejection::Unplaced),
         Err(ParserError::RecursionLimitExceeded) => None,
-        // `vendor/sqlparser` carries the error's place as `line:column`; the end of input
-        // has none (`0:0`).
-        Err(ParserError::ParserError(place)) => Some(
-            place
-                .split_once(':')
-                .and_then(|(line, column)| Some((line.parse().ok()?, column.parse().ok()?)))
-                .filter(|&(line, column): &(u64, usize)| line > 0 && column > 0)
-                .and_then(|(line, column)| offset_of(line, column))
-                .unwrap_or(span.end),
-        ),
-        Err(ParserError::TokenizerError(_)) => Some(span.start),
+        // `vendor/sqlparser` carries the place of an unexpected token as `line:column`; the
+        // end of input has none (`0:0`); other errors carry no text at all.
+        Err(ParserError::ParserError(place)) => Some(match place.split_once(':') {
+            None => Rejection::Unplaced,
+            Some((line, column)) => {
+                let place = line.parse::<u64>().ok().zip(column.parse::<usize>().ok());
+                let offset = place
+                    .filter(|&(line, column)| line > 0 && column > 0)
+                    .and_then(|(line, column)| offset_of(line, column));
+                Rejection::At(offset.unwrap_or(span.end))
+            }
+        }),
+        Err(ParserError::TokenizerError(_)) => Some(Rejection::Unplaced),
     }
 }
 
@@ -179,7 +189,9 @@ mod syntax_tests {
 
     /// The word where sqlparser stops ("" for the end of input).
     fn stop(text: &str, tokens: &[Token]) -> Option<String> {
-        let at = syntax_error_at(text, Span::new(0, text.len()), tokens)?;
+        let Rejection::At(at) = syntax_error_at(text, Span::new(0, text.len()), tokens)? else {
+            return Some("?".into());
+        };
         Some(
             text[at..]
                 .split(|c: char| c.is_whitespace() || c == ',' || c == ';')

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, CreateDetail, ObjectKind, Statement, StatementKind};
-use crate::parse::syntax_error_at;
+use crate::parse::{syntax_error_at, Rejection};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 use crate::source::{Span, Token};
 
@@ -55,6 +55,7 @@ declare_rule! {
         messages: {
             atToken: "Syntax error at or near `{token}`: PostgreSQL rejects this statement.",
             atEnd: "Syntax error at the end of this statement: PostgreSQL expects more.",
+            unplaced: "Syntax error in this statement: PostgreSQL rejects it.",
             unknownObject: "`CREATE {word}` is not a statement PostgreSQL knows; check the object type's spelling.",
         },
     }
@@ -149,6 +150,8 @@ pub enum SyntaxProblem<'t> {
     AtToken(&'t Token),
     /// The statement ends too early.
     AtEnd(Span),
+    /// Rejected for a reason that carries no place: the statement's first token.
+    Unplaced(Span),
 }
 
 /// The statements of a file PostgreSQL rejects, with their problem: what this rule reports,
@@ -168,15 +171,16 @@ pub fn syntax_problems<'t>(
             continue;
         }
         let tokens = &statement.tokens[..];
-        let Some(at) = syntax_error_at(text, statement.span, tokens) else {
-            continue;
-        };
-        let problem = match tokens
-            .iter()
-            .find(|t| t.span().start >= at && at < statement.span.end)
-        {
-            Some(token) => SyntaxProblem::AtToken(token),
-            None => SyntaxProblem::AtEnd(tokens.last().map_or(statement.span, |t| t.span())),
+        let last = tokens.last().map_or(statement.span, |t| t.span());
+        let problem = match syntax_error_at(text, statement.span, tokens) {
+            None => continue,
+            Some(Rejection::Unplaced) => {
+                SyntaxProblem::Unplaced(tokens.first().map_or(statement.span, |t| t.span()))
+            }
+            Some(Rejection::At(at)) => tokens
+                .iter()
+                .find(|t| t.span().start >= at && at < statement.span.end)
+                .map_or(SyntaxProblem::AtEnd(last), SyntaxProblem::AtToken),
         };
         problems.push((statement, problem));
     }
@@ -202,6 +206,9 @@ impl Rule for SyntaxError {
                 }
                 SyntaxProblem::AtEnd(span) => {
                     findings.report("atEnd", span, vec![]);
+                }
+                SyntaxProblem::Unplaced(span) => {
+                    findings.report("unplaced", span, vec![]);
                 }
             }
         }

@@ -65,53 +65,23 @@ pub enum ParserError {
 
 // Use `Parser::expected` instead, if possible
 // supalint patch: the message is type-checked but never built, so no `Display` or `Debug`
-// of AST nodes, keywords or tokens is linked in for it; the error carries only where it
-// happened, as `line:column`.
+// of AST nodes, keywords or tokens is linked in for it.
 macro_rules! parser_err {
     ($MSG:expr, $loc:expr) => {{
         let _ = || {
-            let _ = &$MSG;
+            let _ = (&$MSG, &$loc);
         };
-        Err(ParserError::ParserError($crate::parser::location_text(&$loc)))
+        Err(ParserError::ParserError(String::new()))
     }};
 }
 
-// supalint patch: the location an error carries instead of its message.
-pub(crate) fn location_text(at: &impl ErrorLocation) -> String {
-    let location = at.error_location();
+// supalint patch: the place of an error, as `line:column`.
+#[inline(never)]
+fn location_text(location: Location) -> String {
     let mut text = location.line.to_string();
     text.push(':');
     text.push_str(&location.column.to_string());
     text
-}
-
-// supalint patch: what `parser_err!` is given as the place of an error.
-pub(crate) trait ErrorLocation {
-    fn error_location(&self) -> Location;
-}
-
-impl ErrorLocation for Location {
-    fn error_location(&self) -> Location {
-        *self
-    }
-}
-
-impl ErrorLocation for Span {
-    fn error_location(&self) -> Location {
-        self.start
-    }
-}
-
-impl ErrorLocation for TokenWithSpan {
-    fn error_location(&self) -> Location {
-        self.span.start
-    }
-}
-
-impl<T: ErrorLocation> ErrorLocation for &T {
-    fn error_location(&self) -> Location {
-        (**self).error_location()
-    }
 }
 
 // supalint patch: an error message that is type-checked but never built, as in `parser_err!`.
@@ -4946,28 +4916,24 @@ impl<'a> Parser<'a> {
     }
 
     /// Report `found` was encountered instead of `expected`
+    // supalint patch: `expected`, `expected_ref` and `expected_at`, where nearly every syntax
+    // error is raised, carry the place of the token found as `line:column` (the message is
+    // still never built); other errors carry none.
     pub fn expected<T>(&self, expected: &str, found: TokenWithSpan) -> Result<T, ParserError> {
-        parser_err!(
-            format!("Expected: {expected}, found: {found}"),
-            found.span.start
-        )
+        self.expected_ref(expected, &found)
     }
 
     /// report `found` was encountered instead of `expected`
     pub fn expected_ref<T>(&self, expected: &str, found: &TokenWithSpan) -> Result<T, ParserError> {
-        parser_err!(
-            format!("Expected: {expected}, found: {found}"),
-            found.span.start
-        )
+        let _ = || {
+            let _ = unbuilt_format!("Expected: {expected}, found: {found}");
+        };
+        Err(ParserError::ParserError(location_text(found.span.start)))
     }
 
     /// Report that the token at `index` was found instead of `expected`.
     pub fn expected_at<T>(&self, expected: &str, index: usize) -> Result<T, ParserError> {
-        let found = self.tokens.get(index).unwrap_or(&EOF_TOKEN);
-        parser_err!(
-            format!("Expected: {expected}, found: {found}"),
-            found.span.start
-        )
+        self.expected_ref(expected, self.tokens.get(index).unwrap_or(&EOF_TOKEN))
     }
 
     /// If the current token is the `expected` keyword, consume it and returns
