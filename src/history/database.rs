@@ -88,6 +88,10 @@ pub struct Database<'a> {
     pub schema_grants: Vec<GrantEvent<'a>>,
     /// The tables each `GRANT`/`REVOKE` on tables reached, by its point.
     granted_tables: std::collections::HashMap<Point, Vec<usize>>,
+    /// The live indexes of each table (by table id), in index order; filled once the
+    /// history is replayed, so that `live_indexes_of` does not read every index of the
+    /// history for each table (the splinter rules ask for every table, for every file).
+    live_indexes_by_table: Vec<Vec<usize>>,
 }
 
 impl<'a> Database<'a> {
@@ -104,6 +108,14 @@ impl<'a> Database<'a> {
                     source: &file.source.text,
                 };
                 db.replay(at);
+            }
+        }
+        db.live_indexes_by_table = vec![Vec::new(); db.tables.all().len()];
+        for (id, index) in db.indexes.all().iter().enumerate() {
+            if index.dropped.is_none() {
+                if let Some(ids) = db.live_indexes_by_table.get_mut(index.table) {
+                    ids.push(id);
+                }
             }
         }
         db
@@ -678,7 +690,11 @@ impl<'a> Database<'a> {
 
     /// The live indexes of the table whose record is `table`.
     pub fn live_indexes_of(&self, table: usize) -> impl Iterator<Item = &IndexRecord<'a>> {
-        self.indexes.live().filter(move |i| i.table == table)
+        self.live_indexes_by_table
+            .get(table)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&id| self.indexes.get(id))
     }
 
     /// Whether RLS is enabled on the table after `after`: an `ENABLE ROW LEVEL SECURITY`
