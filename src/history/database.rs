@@ -92,7 +92,14 @@ pub struct Database<'a> {
     /// history is replayed, so that `live_indexes_of` does not read every index of the
     /// history for each table (the splinter rules ask for every table, for every file).
     live_indexes_by_table: Vec<Vec<usize>>,
+    /// `default_privilege`'s answers: rules ask the same question for every file.
+    pub(super) default_privilege_answers: DefaultPrivilegeAnswers,
 }
+
+/// `default_privilege`'s answers by kind, schema, role, privilege and point.
+pub(super) type DefaultPrivilegeAnswers = std::cell::RefCell<
+    std::collections::HashMap<(GrantObjectKind, String, String, String, Point), bool>,
+>;
 
 impl<'a> Database<'a> {
     pub fn build(files: &[HistoryFile<'a>]) -> Self {
