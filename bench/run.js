@@ -7,7 +7,12 @@
  * asserts nothing, and timings taken while the machine is busy are noisy (the
  * load average is recorded next to them).
  *
- *   node bench/run.js [--corpus DIR] [--mb 20] [--runs 3] [--out BENCHMARKS.md] [--no-native]
+ *   node bench/run.js [--corpus DIR] [--mb 20] [--runs 3] [--peer-runs 5] [--out BENCHMARKS.md]
+ *       [--no-native] [--no-peers]
+ *
+ * Side by side (bench/peers.js): supalint, Squawk and postgres-language-server
+ * on three sets: a 50-file project (the first 50 migrations of the corpus's
+ * largest history), the corpus as one folder, and the big set.
  *
  * Measured: the CLI end to end (process start included) on the big corpus,
  * the engine alone inside Node, the native Rust build (benches/native.rs),
@@ -22,6 +27,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { repeatCorpus, sqlFiles } from "./corpus.js";
+import { timeTools, tools } from "./peers.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const CLI = path.join(REPO, "pkg-js", "src", "cli", "index.js");
@@ -71,6 +78,9 @@ function main() {
     log("engine inside Node");
     const engine = runJson(process.execPath, [ENGINE_CHILD, project, config, oneFile.path, native ? samples : "", String(options.runs)]);
 
+    log(`supalint, Squawk and postgres-language-server side by side, ${options.peerRuns} alternating runs per set`);
+    const peers = comparePeers(project, corpus);
+
     log(`CLI end to end, ${options.runs} runs`);
     const cliRuns = [];
     for (let run = 0; run < options.runs; run += 1) {
@@ -100,6 +110,7 @@ function main() {
         cold: { ms: median(coldRuns.map((r) => r.ms)), cpuMs: median(coldRuns.map((r) => r.cpuMs)), nodeMs: median(nodeRuns.map((r) => r.ms)), bytes: statSync(small).size, rssKb: median(coldRuns.map((r) => r.rssKb)) },
         wasm,
         oneFile: { lines: oneFile.lines, bytes: oneFile.bytes },
+        peers,
     };
     writeReport(figures);
     log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
@@ -109,7 +120,7 @@ function main() {
  * @param {string[]} argv
  */
 function parseArgs(argv) {
-    const parsed = { corpus: path.resolve(REPO, "..", "shared", "corpus"), mb: 20, runs: 3, out: path.join(REPO, "BENCHMARKS.md"), native: true };
+    const parsed = { corpus: path.resolve(REPO, "..", "shared", "corpus"), mb: 20, runs: 3, peerRuns: 5, out: path.join(REPO, "BENCHMARKS.md"), native: true, peers: true };
     for (let i = 0; i < argv.length; i += 1) {
         const arg = argv[i];
         const value = () => {
@@ -123,7 +134,9 @@ function parseArgs(argv) {
         else if (arg === "--mb") parsed.mb = Number(value());
         else if (arg === "--runs") parsed.runs = Math.max(1, Number(value()));
         else if (arg === "--out") parsed.out = path.resolve(value());
+        else if (arg === "--peer-runs") parsed.peerRuns = Math.max(1, Number(value()));
         else if (arg === "--no-native") parsed.native = false;
+        else if (arg === "--no-peers") parsed.peers = false;
         else throw new Error(`unknown option ${arg}`);
     }
     if (!existsSync(parsed.corpus)) {
@@ -133,44 +146,36 @@ function parseArgs(argv) {
 }
 
 /**
- * Every `*.sql` file under a folder, sorted by path.
- * @param {string} dir
- * @returns {string[]}
+ * Times supalint and its peers on the three sets, and counts what each reports.
+ * @param {string} bigProject the project holding the big set
+ * @param {{ files: number, bytes: number }} big
  */
-function sqlFiles(dir) {
-    const found = [];
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) found.push(...sqlFiles(full));
-        else if (entry.name.endsWith(".sql")) found.push(full);
+function comparePeers(bigProject, big) {
+    if (!options.peers) {
+        return null;
     }
-    return found.sort();
-}
-
-/**
- * Copies the corpus into one migrations folder, again and again until it
- * holds `minBytes`: one long-lived project. Each copy keeps the files' text
- * and order; names get fresh, increasing 14-digit versions (one second apart
- * from 2000-01-01) so that the copies follow each other in the history.
- * @param {string} source
- * @param {string} target
- * @param {number} minBytes
- */
-function repeatCorpus(source, target, minBytes) {
-    mkdirSync(target, { recursive: true });
-    const files = sqlFiles(source).map((file) => ({ file, text: readFileSync(file) }));
-    const once = files.reduce((sum, f) => sum + f.text.length, 0);
-    const copies = Math.ceil(minBytes / once);
-    let serial = 0;
-    for (let copy = 0; copy < copies; copy += 1) {
-        for (const { file, text } of files) {
-            const version = new Date(Date.UTC(2000, 0, 1) + serial * 1000).toISOString().replace(/\D/g, "").slice(0, 14);
-            const name = path.basename(file, ".sql").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
-            writeFileSync(path.join(target, `${version}_${name}.sql`), text);
-            serial += 1;
-        }
-    }
-    return { files: serial, bytes: once * copies, copies, sourceFiles: files.length, sourceBytes: once };
+    const list = tools(REPO, path.join(REPO, "target", "bench-cache"), log);
+    const largest = readdirSync(options.corpus, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => path.join(options.corpus, entry.name))
+        .sort((a, b) => sqlFiles(b).length - sqlFiles(a).length)[0];
+    const sets = [
+        { name: `50-file project (first 50 of \`${path.basename(largest)}\`)`, project: path.join(work, "fifty"), build: (/** @type {string} */ to) => repeatCorpus(largest, to, 0, 50) },
+        { name: "the corpus as one folder", project: path.join(work, "whole"), build: (/** @type {string} */ to) => repeatCorpus(options.corpus, to, 0) },
+        { name: `the ${options.mb} MB set`, project: bigProject, build: () => big },
+    ];
+    return sets.map((set) => {
+        const built = set.build(path.join(set.project, "supabase", "migrations"));
+        log(`  ${set.name}: ${built.files} files, ${mb(built.bytes)} MB`);
+        const timed = timeTools(list, set.project, options.peerRuns, work);
+        const counted = list.map((tool) => tool.findings(set.project));
+        return {
+            name: set.name,
+            files: built.files,
+            bytes: built.bytes,
+            tools: timed.map((t, i) => ({ ...t, findings: counted[i].findings, rules: [...counted[i].byRule].sort((a, b) => b[1] - a[1]) })),
+        };
+    });
 }
 
 /**
@@ -328,6 +333,35 @@ function fixed(value, digits = 1) {
 }
 
 /**
+ * The side-by-side table, and what each tool reported.
+ * @param {any[]} peers
+ * @returns {string[]}
+ */
+function peerTable(peers) {
+    const lines = [
+        "### Side by side",
+        "",
+        `Each tool as a user runs it, runs alternating, median of ${options.peerRuns}: \`supalint --no-color\` (stylish), \`squawk --reporter gcc <files>\`, \`postgres-language-server check --disable-db supabase/migrations\` (through its npm launcher, as \`npx\` runs it). CPU is user + system of the process and its children (\`/usr/bin/time\`); peak RSS is the largest of the runs. The work differs: each tool runs its own rules (below), so the ratio compares the same files, not the same checks.`,
+        "",
+        "| set | tool | wall | CPU | peak RSS | supalint / tool (wall) | findings |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ];
+    for (const set of peers) {
+        const ours = set.tools[0];
+        for (const tool of set.tools) {
+            const ratio = tool === ours ? "" : `${fixed(ours.ms / tool.ms, 2)}×`;
+            lines.push(`| ${set.name}: ${set.files} files, ${mb(set.bytes)} MB | ${tool.name} | ${fixed(tool.ms / 1e3, 3)} s | ${fixed(tool.cpuMs / 1e3, 3)} s | ${fixed(tool.rssKb / 1024, 0)} MB | ${ratio} | ${tool.findings} |`);
+        }
+    }
+    const last = peers.at(-1);
+    lines.push("", `Rules that reported, on ${last.name} (findings per rule):`, "");
+    for (const tool of last.tools) {
+        lines.push(`- ${tool.name}: ${tool.rules.length} rules: ${tool.rules.map(([rule, count]) => `\`${rule}\` ${count}`).join(", ")}.`);
+    }
+    return lines;
+}
+
+/**
  * @param {any} f the figures
  */
 function writeReport(f) {
@@ -363,6 +397,9 @@ function writeReport(f) {
         `The CLI run: \`supalint --no-color\` in the project (default stylish output, to /dev/null), exit code ${f.cli.exitCode}; runs: ${f.cli.all.map((ms) => `${fixed(ms / 1e3, 2)} s`).join(", ")}. ${engine.statements} statements, ${engine.diagnostics} diagnostics.`,
         "",
     );
+    if (f.peers) {
+        lines.push(...peerTable(f.peers), "");
+    }
     if (engine.statementKinds?.length) {
         const nativeByKind = new Map((f.native?.statementKinds ?? []).map((row) => [row.kind, row]));
         lines.push(

@@ -8,7 +8,7 @@ use crate::directives;
 use crate::facts::FileFacts;
 use crate::history::History;
 use crate::report::{render_message, Diagnostic, Finding, Severity};
-use crate::rules::{self, Findings, Rule, RuleContext};
+use crate::rules::{self, Findings, Rule, RuleContext, RunState};
 use crate::source::{SourceFile, Span, TokenKind};
 
 /// Past this many diagnostics in one file the rest are dropped and one says so.
@@ -279,6 +279,7 @@ pub fn lint_analyzed(
     let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
     let access = AccessModel::new(&history.database, config);
     let now = now_seconds(request);
+    let run = RunState::default();
     // Found once, not once per file.
     let enabled_rules: Vec<&dyn Rule> = rules::all()
         .iter()
@@ -305,6 +306,7 @@ pub fn lint_analyzed(
                     &access,
                     file,
                     now,
+                    &run,
                 )
             } else {
                 Vec::new()
@@ -359,6 +361,8 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
     findings
 }
 
+// The run's parts are passed apart (not bundled in a struct) to keep each borrow's lifetime plain.
+#[allow(clippy::too_many_arguments)]
 fn lint_file<'r>(
     request: &'r LintRequest,
     config: &'r Config,
@@ -367,6 +371,7 @@ fn lint_file<'r>(
     access: &'r AccessModel<'r, 'r>,
     file: &'r Analyzed,
     now: i64,
+    run: &'r RunState,
 ) -> Vec<Diagnostic> {
     let source = &file.source;
     if let Some(reason) = file.rejected {
@@ -403,6 +408,7 @@ fn lint_file<'r>(
         now,
         since_versions: request.since_versions.as_deref(),
         policies: Default::default(),
+        run,
     };
     let mut findings = Vec::new();
     for rule in enabled_rules {

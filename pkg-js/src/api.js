@@ -241,6 +241,7 @@ const BOM = "\uFEFF";
  * @property {string | Date} [now]
  * @property {boolean} [inlineConfig]
  * @property {boolean} [reportUnusedDisableDirectives]
+ * @property {boolean} [validate] false: skip sqlparser's check (only the statistics read it)
  * @property {(path: string) => string} [filePathOf] the `filePath` shown for an engine path
  */
 
@@ -276,6 +277,9 @@ export function lintSources(engine, sources, options) {
     }
     if (options.reportUnusedDisableDirectives !== undefined) {
         request.reportUnusedDisableDirectives = options.reportUnusedDisableDirectives;
+    }
+    if (options.validate === false && !options.fix) {
+        request.validate = false;
     }
 
     const call = callIsolatingTraps(engine, options.fix ? "fix" : "lint", request);

@@ -50,6 +50,7 @@ export function init() {
  * @property {string | Date} [now] the time for time-based rules
  * @property {boolean} [inlineConfig] honour `supalint-*` directives (default true)
  * @property {boolean} [reportUnusedDisableDirectives]
+ * @property {boolean} [validate] check each statement with sqlparser (default true); false skips it, and `stats.parsed` and `stats.fallback` are null
  * @property {string[]} [reportPaths] with in-memory sources: which ones to report (default: all)
  * @property {(progress: { phase: "read" | "lint", done: number, total: number }) => void} [onProgress]
  */
@@ -219,6 +220,7 @@ function runOptions(options, resolved) {
         now: options.now,
         inlineConfig: options.inlineConfig,
         reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+        validate: options.validate,
     };
 }
 

@@ -512,7 +512,7 @@ pub struct Insert {
     pub on_conflict_insert_at: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GrantObjectKind {
     Table,
     Function,

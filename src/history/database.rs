@@ -88,7 +88,23 @@ pub struct Database<'a> {
     pub schema_grants: Vec<GrantEvent<'a>>,
     /// The tables each `GRANT`/`REVOKE` on tables reached, by its point.
     granted_tables: std::collections::HashMap<Point, Vec<usize>>,
+    /// The live indexes of each table (by table id), in index order; filled once the
+    /// history is replayed, so that `live_indexes_of` does not read every index of the
+    /// history for each table (the splinter rules ask for every table, for every file).
+    live_indexes_by_table: Vec<Vec<usize>>,
+    /// The live policies on each table name, in policy order; filled once the history is
+    /// replayed (rules ask for every table, for every file).
+    live_policies_by_table: std::collections::HashMap<QualifiedName, Vec<usize>>,
+    /// The first live table under each name at the end; filled as `live_policies_by_table`.
+    live_table_by_name: std::collections::HashMap<QualifiedName, usize>,
+    /// `default_privilege`'s answers: rules ask the same question for every file.
+    pub(super) default_privilege_answers: DefaultPrivilegeAnswers,
 }
+
+/// `default_privilege`'s answers by kind, schema, role, privilege and point.
+pub(super) type DefaultPrivilegeAnswers = std::cell::RefCell<
+    std::collections::HashMap<(GrantObjectKind, String, String, String, Point), bool>,
+>;
 
 impl<'a> Database<'a> {
     pub fn build(files: &[HistoryFile<'a>]) -> Self {
@@ -104,6 +120,26 @@ impl<'a> Database<'a> {
                     source: &file.source.text,
                 };
                 db.replay(at);
+            }
+        }
+        db.live_indexes_by_table = vec![Vec::new(); db.tables.all().len()];
+        for (id, index) in db.indexes.all().iter().enumerate() {
+            if index.dropped.is_none() {
+                if let Some(ids) = db.live_indexes_by_table.get_mut(index.table) {
+                    ids.push(id);
+                }
+            }
+        }
+        for (id, policy) in db.policies.all().iter().enumerate() {
+            if policy.dropped().is_none() {
+                let ids = db.live_policies_by_table.entry(policy.table.clone());
+                ids.or_default().push(id);
+            }
+        }
+        for (id, table) in db.tables.all().iter().enumerate() {
+            if table.dropped().is_none() {
+                let name = table.current_name().clone();
+                db.live_table_by_name.entry(name).or_insert(id);
             }
         }
         db
@@ -650,13 +686,18 @@ impl<'a> Database<'a> {
         &self,
         table: &QualifiedName,
     ) -> impl Iterator<Item = &PolicyRecord<'a>> {
-        let table = table.clone();
-        self.policies.live().filter(move |p| p.table == table)
+        self.live_policies_by_table
+            .get(table)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&id| self.policies.get(id))
     }
 
     /// The live table named `name` at the end of the history.
     pub fn live_table(&self, name: &QualifiedName) -> Option<&TableRecord<'a>> {
-        self.tables.live().find(|t| t.current_name() == name)
+        self.live_table_by_name
+            .get(name)
+            .map(|&id| self.tables.get(id))
     }
 
     /// The column names of the live table `name`; none for a table the history lacks.
@@ -678,7 +719,11 @@ impl<'a> Database<'a> {
 
     /// The live indexes of the table whose record is `table`.
     pub fn live_indexes_of(&self, table: usize) -> impl Iterator<Item = &IndexRecord<'a>> {
-        self.indexes.live().filter(move |i| i.table == table)
+        self.live_indexes_by_table
+            .get(table)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&id| self.indexes.get(id))
     }
 
     /// Whether RLS is enabled on the table after `after`: an `ENABLE ROW LEVEL SECURITY`

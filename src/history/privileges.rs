@@ -137,14 +137,42 @@ impl<'a> Database<'a> {
         privilege: &str,
         point: Point,
     ) -> bool {
+        let key = (
+            kind.clone(),
+            schema.to_string(),
+            role.to_string(),
+            privilege.to_string(),
+            point,
+        );
+        if let Some(&answer) = self.default_privilege_answers.borrow().get(&key) {
+            return answer;
+        }
+        let answer = self.replay_default_privileges(kind, schema, role, privilege, point);
+        self.default_privilege_answers
+            .borrow_mut()
+            .insert(key, answer);
+        answer
+    }
+
+    fn replay_default_privileges(
+        &self,
+        kind: GrantObjectKind,
+        schema: &str,
+        role: &str,
+        privilege: &str,
+        point: Point,
+    ) -> bool {
         // Postgres grants EXECUTE on new functions to PUBLIC; Supabase grants everything in
         // `public` to its API roles.
         let mut global =
             kind == GrantObjectKind::FutureFunctions && role == "public" && privilege == "execute";
         let mut in_schema = schema == "public" && SUPABASE_API_ROLES.contains(&role);
         for event in &self.default_privileges {
-            if event.at.point >= point
-                || event.grant.object_kind != kind
+            // In order: every later one is at or after `point` too.
+            if event.at.point >= point {
+                break;
+            }
+            if event.grant.object_kind != kind
                 || !event.names_role(role)
                 || !event.covers(privilege)
             {

@@ -1,6 +1,6 @@
 //! What a rule sees: the file, its facts, the whole history and the configuration.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::access::AccessModel;
 use crate::config::Config;
@@ -9,6 +9,7 @@ use crate::history::History;
 use crate::report::{Edit, Finding, Suggestion};
 use crate::source::{SourceFile, Span};
 
+use super::support::names::NameResolver;
 use super::support::policy::PolicyStatement;
 use super::RuleMeta;
 
@@ -27,6 +28,61 @@ pub struct RuleContext<'a> {
     pub since_versions: Option<&'a [String]>,
     /// The file's policy statements, read once for the seven rules that check them.
     pub(crate) policies: OnceCell<Vec<PolicyStatement<'a>>>,
+    /// What rules carry from one file of the run to the next.
+    pub(crate) run: &'a RunState,
+}
+
+/// What rules carry from one file of a lint to the next. Files are linted in history order,
+/// so a replay of the history kept here goes over each file once per run instead of once per
+/// file (which was quadratic in the length of the history).
+#[derive(Default)]
+pub struct RunState {
+    /// The name resolver after the history's files before `.0`.
+    names: RefCell<(usize, NameResolver)>,
+}
+
+impl<'a> RuleContext<'a> {
+    /// Runs `f` with the name resolver after every file before this one, started on this
+    /// file; `f` must record each of this file's statements, in order. The resolver is kept
+    /// for the next file, so only the files since the last call are replayed.
+    pub(crate) fn with_names_before_file<R>(&self, f: impl FnOnce(&mut NameResolver) -> R) -> R {
+        let is_in_history = self
+            .history
+            .files
+            .get(self.file_index)
+            .is_some_and(|file| std::ptr::eq(file.facts, self.facts));
+        if !is_in_history {
+            let mut names = replay(
+                &self.history.files[..self.file_index.min(self.history.files.len())],
+                NameResolver::default(),
+            );
+            names.start_file();
+            return f(&mut names);
+        }
+        let mut cursor = self.run.names.borrow_mut();
+        if cursor.0 > self.file_index {
+            *cursor = (0, NameResolver::default());
+        }
+        let (done, names) = &mut *cursor;
+        *names = replay(
+            &self.history.files[*done..self.file_index],
+            std::mem::take(names),
+        );
+        names.start_file();
+        *done = self.file_index + 1;
+        f(names)
+    }
+}
+
+/// `names` after each statement of `files`.
+fn replay(files: &[crate::history::HistoryFile], mut names: NameResolver) -> NameResolver {
+    for file in files {
+        names.start_file();
+        for statement in &file.facts.statements {
+            names.record(statement, &file.source.text);
+        }
+    }
+    names
 }
 
 impl<'a> RuleContext<'a> {

@@ -106,6 +106,19 @@ impl Rule for DuplicateIndex {
             if table.dropped.is_some() || PLATFORM_SCHEMAS.contains(&name.schema.as_str()) {
                 continue;
             }
+            // Only a table with a key or index made in this file can have a finding here; the
+            // shapes are built only for those (the check runs for every file of the history).
+            let is_touched_here = table
+                .keys
+                .iter()
+                .filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique))
+                .any(|k| k.at.point.file == ctx.file_index)
+                || db
+                    .live_indexes_of(id)
+                    .any(|i| i.created.point.file == ctx.file_index);
+            if !is_touched_here {
+                continue;
+            }
             let mut indexes = table_indexes(db, id, table);
             // Of two made by one statement, the primary key is the one to keep.
             indexes.sort_by_key(|index| (index.at.point, !index.is_primary_key));

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, ObjectKind, ObjectName, Statement, StatementKind};
 use crate::report::Edit;
-use crate::rules::support::names::{Catalog, NameResolver, Resolution};
+use crate::rules::support::names::{Catalog, Resolution};
 use crate::rules::support::text::{capitalize, quote_identifier};
 use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
 
@@ -75,60 +75,54 @@ impl Rule for SchemaQualifiedNames {
         if !statements.iter().any(is_unqualified) {
             return;
         }
-        // Where names resolve depends on every earlier statement: replay the files before this
-        // one (only for a file that has an unqualified name), then this one as it goes.
-        let mut names = NameResolver::default();
-        for file in &ctx.history.files[..ctx.file_index] {
-            names.start_file();
-            for statement in &file.facts.statements {
-                names.record(statement, &file.source.text);
-            }
-        }
-        names.start_file();
-        for statement in statements {
-            for (kind, name, is_reference) in targets(statement) {
-                if name.schema.is_some() {
-                    continue;
-                }
-                let resolution = match Catalog::of(kind) {
-                    Some(catalog) if is_reference => names.resolve(catalog, &name.name),
-                    _ => names.creation_schema(),
-                };
-                let kind = capitalize(&kind.noun());
-                let written = name.span.text(ctx.text()).to_string();
-                match resolution {
-                    Resolution::Schema(schema) => {
-                        let schema = quote_identifier(&schema);
-                        findings
-                            .report(
-                                "unqualified",
+        // Where names resolve depends on every earlier statement: the replay of the files
+        // before this one (kept from file to file), then this one as it goes.
+        ctx.with_names_before_file(|names| {
+            for statement in statements {
+                for (kind, name, is_reference) in targets(statement) {
+                    if name.schema.is_some() {
+                        continue;
+                    }
+                    let resolution = match Catalog::of(kind) {
+                        Some(catalog) if is_reference => names.resolve(catalog, &name.name),
+                        _ => names.creation_schema(),
+                    };
+                    let kind = capitalize(&kind.noun());
+                    let written = name.span.text(ctx.text()).to_string();
+                    match resolution {
+                        Resolution::Schema(schema) => {
+                            let schema = quote_identifier(&schema);
+                            findings
+                                .report(
+                                    "unqualified",
+                                    name.span,
+                                    vec![
+                                        ("kind", kind),
+                                        ("name", written),
+                                        ("schema", schema.clone()),
+                                    ],
+                                )
+                                .fix(Edit::insert(name.span.start, format!("{schema}.")));
+                        }
+                        Resolution::EmptyPath => {
+                            findings.report(
+                                "unqualifiedNoSchema",
                                 name.span,
-                                vec![
-                                    ("kind", kind),
-                                    ("name", written),
-                                    ("schema", schema.clone()),
-                                ],
-                            )
-                            .fix(Edit::insert(name.span.start, format!("{schema}.")));
-                    }
-                    Resolution::EmptyPath => {
-                        findings.report(
-                            "unqualifiedNoSchema",
-                            name.span,
-                            vec![("kind", kind), ("name", written)],
-                        );
-                    }
-                    Resolution::Unknown => {
-                        findings.report(
-                            "unqualifiedUnresolved",
-                            name.span,
-                            vec![("kind", kind), ("name", written)],
-                        );
+                                vec![("kind", kind), ("name", written)],
+                            );
+                        }
+                        Resolution::Unknown => {
+                            findings.report(
+                                "unqualifiedUnresolved",
+                                name.span,
+                                vec![("kind", kind), ("name", written)],
+                            );
+                        }
                     }
                 }
+                names.record(statement, ctx.text());
             }
-            names.record(statement, ctx.text());
-        }
+        });
     }
 }
 
