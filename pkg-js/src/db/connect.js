@@ -6,6 +6,7 @@
  */
 
 import { createRequire } from "node:module";
+import { redactUrl } from "./redact.js";
 
 // `pg` is loaded when a connection is opened, not when the CLI starts: importing it cost
 // every lint run about 100 ms (bench/run.js, cold start).
@@ -44,15 +45,6 @@ export function checkDatabaseUrl(url) {
         throw new DatabaseError(`--db-url must be a postgresql:// URL (got "${redactUrl(url)}").`);
     }
     return url;
-}
-
-/**
- * The URL with its password hidden, for messages.
- * @param {string} url
- * @returns {string}
- */
-export function redactUrl(url) {
-    return url.replace(/^([a-z]+:\/\/[^:/@?#]*):[^@/?#]*@/iu, "$1:***@");
 }
 
 /**

@@ -13,7 +13,27 @@ import path from "node:path";
  * @property {NodeJS.WritableStream & { isTTY?: boolean }} stderr
  * @property {string} cwd
  * @property {Record<string, string | undefined>} env
+ * @property {(text: string) => string} [redact] what every output passes through (`withRedaction`)
  */
+
+/**
+ * The I/O with every write to standard output, standard error and a report
+ * file passed through `redact`, so that no output path can show a secret.
+ * @param {CommandIo} io
+ * @param {(text: string) => string} redact
+ * @returns {CommandIo}
+ */
+export function withRedaction(io, redact) {
+    const wrap = (/** @type {CommandIo["stdout"]} */ stream) =>
+        /** @type {CommandIo["stdout"]} */ (
+            /** @type {unknown} */ ({
+                isTTY: stream.isTTY,
+                write: (/** @type {string | Uint8Array} */ chunk, /** @type {unknown[]} */ ...rest) =>
+                    stream.write(redact(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), ...rest),
+            })
+        );
+    return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr), redact };
+}
 
 /** The options of every command that writes a report, in `util.parseArgs` form. */
 export const REPORT_OPTIONS = Object.freeze({
@@ -105,7 +125,7 @@ export function writeReport(text, outputFile, io) {
     }
     const file = path.resolve(io.cwd, outputFile);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    writeFileSync(file, io.redact === undefined ? text : io.redact(text));
 }
 
 /**
@@ -115,6 +135,24 @@ export function writeReport(text, outputFile, io) {
  */
 export function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The value of `--db-url` in a command line not parsed yet, so that even a
+ * usage error is redacted.
+ * @param {string[]} argv
+ * @returns {string | undefined}
+ */
+export function dbUrlOf(argv) {
+    for (const [index, arg] of argv.entries()) {
+        if (arg === "--db-url") {
+            return argv[index + 1];
+        }
+        if (arg.startsWith("--db-url=")) {
+            return arg.slice("--db-url=".length);
+        }
+    }
+    return undefined;
 }
 
 /**

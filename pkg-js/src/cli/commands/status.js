@@ -13,11 +13,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
-import { checkDatabaseUrl, connect, DatabaseError, redactUrl } from "../../db/connect.js";
+import { checkDatabaseUrl, connect, DatabaseError } from "../../db/connect.js";
 import { listMigrations } from "../../db/migration-files.js";
+import { createRedactor, redactUrl } from "../../db/redact.js";
 import { formatStatusJson, formatStatusTable, STATUS_FORMATS } from "../../db/status-report.js";
 import { compareStatus, hasDriftOrDisorder, readAppliedMigrations } from "../../db/status.js";
-import { chooseFormat, colorOption, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, dbUrlOf, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
 
 /** The text of `supalint status --help`. */
 export const STATUS_HELP = `Usage: supalint status --db-url <url> [options]
@@ -43,10 +44,12 @@ out-of-order migrations with --strict, 2 usage, configuration or database error.
 /**
  * Runs `supalint status`.
  * @param {string[]} argv the arguments after `status`
- * @param {CommandIo} io
+ * @param {CommandIo} given
  * @returns {Promise<0 | 1 | 2>} the exit code
  */
-export async function runStatus(argv, io) {
+export async function runStatus(argv, given) {
+    // Everything the command prints passes through one redaction: the URL's password never shows.
+    const io = withRedaction(given, createRedactor(dbUrlOf(argv)));
     let options;
     try {
         options = parseStatusArgs(argv);

@@ -16,13 +16,14 @@ import { cleanUpOnInterrupt } from "../../db/cleanup.js";
 import { checkDatabaseUrl, DatabaseError } from "../../db/connect.js";
 import { PostgresNotFoundError } from "../../db/find-postgres.js";
 import { listMigrations } from "../../db/migration-files.js";
+import { createRedactor } from "../../db/redact.js";
 import { ClusterError } from "../../db/temp-cluster.js";
 import { openVerifyDatabase, prepareDatabase } from "../../db/verify-database.js";
 import { toLintResults, verifySummary } from "../../db/verify-report.js";
 import { REAPPLY_MODES, verifyMigrations } from "../../db/verify.js";
 import { readSource } from "../../files/read-source.js";
 import { formatStylish } from "../../formatters/stylish.js";
-import { chooseFormat, colorOption, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, dbUrlOf, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
 
 /** @import { CommandIo } from "./command-io.js" */
 
@@ -66,10 +67,12 @@ class VerifyUsageError extends Error {}
 /**
  * Runs `supalint verify`.
  * @param {string[]} argv the arguments after `verify`
- * @param {CommandIo} io
+ * @param {CommandIo} given
  * @returns {Promise<0 | 1 | 2>} the exit code
  */
-export async function runVerify(argv, io) {
+export async function runVerify(argv, given) {
+    // Everything the command prints passes through one redaction: the URL's password never shows.
+    const io = withRedaction(given, createRedactor(dbUrlOf(argv)));
     let options;
     try {
         options = parseVerifyArgs(argv);
