@@ -319,6 +319,45 @@ test("--db-url: refuses a database with user tables, --force overrides, --create
     }
 });
 
+test("--db-url: refuses a database with rows in any schema, user functions or applied migrations, unless --force", async (t) => {
+    const bin = postgresOrSkip(t);
+    if (bin === null) {
+        return;
+    }
+    const cluster = await startCluster(t, bin);
+    const setups = {
+        users: "create schema auth; create table auth.users (id uuid primary key); insert into auth.users select gen_random_uuid() from generate_series(1, 1000);",
+        objects: "create schema storage; create table storage.objects (id int); insert into storage.objects values (1);",
+        func: "create function public.touch() returns int language sql as 'select 1';",
+        applied: "create schema supabase_migrations; create table supabase_migrations.schema_migrations (version text primary key); insert into supabase_migrations.schema_migrations values ('20240101000001');",
+        bookkeeping: "create schema auth; create table auth.schema_migrations (version text); insert into auth.schema_migrations values ('1');",
+    };
+    for (const [database, setup] of Object.entries(setups)) {
+        await sql(cluster, "postgres", `create database ${database}`);
+        await sql(cluster, database, setup);
+    }
+    const project = makeProject(t, {
+        "supabase/migrations/20240101000001_t.sql": "create table if not exists public.t (id int);\n",
+    });
+    const expected = {
+        users: /already holds rows in auth\.users, and verify applies every migration to it for real: pass --create-db .*, or --force/u,
+        objects: /already holds rows in storage\.objects,/u,
+        func: /already holds user functions \(touch\(\)\),/u,
+        applied: /already holds 1 applied migration in supabase_migrations\.schema_migrations,/u,
+    };
+    for (const [database, pattern] of Object.entries(expected)) {
+        assertOneLineFailure(await runCliAsync(["verify", "--db-url", cluster.url(database)], { cwd: project }), pattern);
+        assert.deepEqual(await sql(cluster, database, "select to_regclass('public.t') as made"), [{ made: null }], `${database} is left alone`);
+    }
+    assert.deepEqual(await sql(cluster, "users", "select count(*)::int as count from auth.users"), [{ count: 1000 }]);
+    // A Supabase service's own bookkeeping is not data.
+    const bookkeeping = await runCliAsync(["verify", "--db-url", cluster.url("bookkeeping")], { cwd: project });
+    assert.equal(bookkeeping.status, 0, bookkeeping.stderr);
+
+    const forced = await runCliAsync(["verify", "--db-url", cluster.url("users"), "--force"], { cwd: project });
+    assert.equal(forced.status, 0, forced.stderr);
+});
+
 test("the stand-in is shipped in the package", () => {
     const manifest = JSON.parse(readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
     assert.ok(manifest.files.includes("sql"), "package.json `files` includes sql/");

@@ -2,9 +2,9 @@
  * @file The database `verify` works in, set up and torn down: a scratch
  * cluster (the default), a fresh database on a given server
  * (`--db-url … --create-db`), or the given database itself (`--db-url`,
- * refused when it already holds user tables unless `--force`). Then the
- * Supabase stand-in (unless the database is Supabase's own) and the base
- * files go in.
+ * refused unless `--force` when it holds user tables, rows in any table, user
+ * functions or applied migrations). Then the Supabase stand-in (unless the
+ * database is Supabase's own) and the base files go in.
  */
 
 /** @import { Client } from "pg" */
@@ -14,14 +14,14 @@ import { randomBytes } from "node:crypto";
 import { connect, DatabaseError, describeTarget, withDatabase } from "./connect.js";
 import { applyMigration } from "./apply.js";
 import { findPostgresBin } from "./find-postgres.js";
-import { hasSupabaseAuth, installStandin, userTables } from "./standin.js";
+import { databaseContents, describeContents, hasSupabaseAuth, installStandin } from "./standin.js";
 import { startTempCluster } from "./temp-cluster.js";
 
 /**
  * @typedef {object} VerifyDatabaseOptions
  * @property {string} [dbUrl] a server's database instead of a scratch cluster
  * @property {boolean} [createDb] with `dbUrl`: create a fresh database on that server (dropped afterwards)
- * @property {boolean} [force] with `dbUrl`: use it even when it holds user tables
+ * @property {boolean} [force] with `dbUrl`: use it even when it is not empty
  * @property {Record<string, string | undefined>} env where `PATH` comes from
  * @property {string} [tmpRoot] where a scratch cluster's folder goes
  * @property {AbortSignal} [signal] calls off a scratch cluster's start
@@ -76,10 +76,15 @@ export async function openVerifyDatabase(options) {
         };
     }
     if (!options.force) {
-        const tables = await withClient(url, (client) => userTables(client));
-        if (tables.length > 0) {
+        const contents = await withClient(url, async (client) => {
+            // A table another session holds locked must not stall the check.
+            await client.query("set lock_timeout = '5s'");
+            return databaseContents(client);
+        });
+        const found = describeContents(contents);
+        if (found.length > 0) {
             throw new DatabaseError(
-                `${describeTarget(url)} already holds user tables (${tables.join(", ")}), and verify applies every ` +
+                `${describeTarget(url)} already holds ${found.join("; ")}, and verify applies every ` +
                     "migration to it for real: pass --create-db to verify in a fresh database on that server, or --force to use this one.",
             );
         }

@@ -47,7 +47,8 @@ unless the database already has Supabase's auth schema.
 Options:
       --db-url <url>          Verify in this database instead of a scratch cluster
       --create-db             With --db-url: verify in a new database on that server, dropped afterwards
-      --force                 With --db-url: use the database even though it holds user tables
+      --force                 With --db-url: use the database even though it is not empty
+                              (user tables, rows in any table, user functions, applied migrations)
       --base <file>           SQL to install after the stand-in, before the migrations (repeatable)
       --reapply <when>        immediate (default): apply each file again right away;
                               after-all: apply them all again once every one was applied
