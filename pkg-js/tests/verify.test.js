@@ -358,6 +358,118 @@ test("--db-url: refuses a database with rows in any schema, user functions or ap
     assert.equal(forced.status, 0, forced.stderr);
 });
 
+/**
+ * The server-wide state a run may change: roles with their attributes and
+ * passwords, memberships, role and database settings.
+ * @param {import("../src/db/temp-cluster.js").TempCluster} cluster
+ * @returns {Promise<unknown>}
+ */
+async function serverWideState(cluster) {
+    return {
+        roles: await sql(
+            cluster,
+            "postgres",
+            `select rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls,
+                    rolconnlimit, rolvaliduntil::text, rolpassword
+               from pg_authid where rolname !~ '^pg_' order by rolname`,
+        ),
+        memberships: await sql(
+            cluster,
+            "postgres",
+            "select roleid::regrole::text as role, member::regrole::text as member, admin_option from pg_auth_members order by 1, 2",
+        ),
+        settings: await sql(
+            cluster,
+            "postgres",
+            `select coalesce(d.datname, '') as database, coalesce(r.rolname, '') as role, s.setconfig
+               from pg_db_role_setting s left join pg_database d on d.oid = s.setdatabase left join pg_roles r on r.oid = s.setrole
+              order by 1, 2`,
+        ),
+    };
+}
+
+test("--db-url --create-db puts back the roles, memberships and settings the run changed", async (t) => {
+    const bin = postgresOrSkip(t);
+    if (bin === null) {
+        return;
+    }
+    const cluster = await startCluster(t, bin);
+    await sql(cluster, "postgres", "create role existing_a password 'kept'; create role existing_b; alter role existing_b set work_mem = '4MB'");
+    const before = await serverWideState(cluster);
+    const project = makeProject(t, {
+        "supabase/migrations/20240101000001_server.sql": `do $$ begin
+  if not exists (select from pg_roles where rolname = 'left_behind') then
+    create role left_behind superuser login password 'x';
+  end if;
+  if not exists (select from pg_roles where rolname = 'renamed_b') then
+    alter role existing_b rename to renamed_b;
+  end if;
+end $$;
+alter role postgres set statement_timeout = 1;
+alter database postgres set work_mem = '64MB';
+alter role renamed_b set work_mem = '8MB';
+alter role existing_a createdb connection limit 3 password 'changed';
+grant existing_a to renamed_b;
+grant connect on database postgres to left_behind;
+`,
+    });
+    const run = await runCliAsync(["verify", "--db-url", cluster.url("postgres"), "--create-db"], { cwd: project });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, "", "nothing is left on the server");
+    assert.match(run.stdout, /Put back \d+ server-wide changes the run made/u);
+    assert.deepEqual(await serverWideState(cluster), before);
+});
+
+test("--db-url names on standard error what stays on the server", async (t) => {
+    const bin = postgresOrSkip(t);
+    if (bin === null) {
+        return;
+    }
+    const cluster = await startCluster(t, bin);
+    await sql(cluster, "postgres", "create database kept");
+    const project = makeProject(t, {
+        "supabase/migrations/20240101000001_t.sql": "create table if not exists public.t (id int);\ngrant select on public.t to anon;\n",
+    });
+    const run = await runCliAsync(["verify", "--db-url", cluster.url("kept")], { cwd: project });
+    assert.equal(run.status, 0, run.stderr);
+    // The stand-in's roles hold privileges in the database the run was told to keep.
+    assert.match(run.stderr, /^supalint verify: left on the server: role "anon" created by the run remains: role "anon" cannot be dropped because some objects depend on it \(.*privileges for table t/mu);
+    assert.deepEqual(await sql(cluster, "postgres", "select rolname from pg_roles where rolname = 'anon'"), [{ rolname: "anon" }]);
+});
+
+test("a scratch cluster whose verify was killed is removed by the next run", async (t) => {
+    if (postgresOrSkip(t) === null) {
+        return;
+    }
+    const tmp = makeOpenTmpDir(t);
+    const slow = makeProject(t, { "supabase/migrations/20240101000001_slow.sql": "select pg_sleep(60);\n" });
+    const quick = makeProject(t, { "supabase/migrations/20240101000001_t.sql": "select 1;\n" });
+    const { child, done } = startCli(["verify"], { cwd: slow, env: { TMPDIR: tmp } });
+    let pid = 0;
+    const started = Date.now();
+    while (pid === 0 && Date.now() - started < 30_000) {
+        for (const dir of leftClusters(tmp)) {
+            const pidFile = path.join(tmp, dir, "data", "postmaster.pid");
+            if (existsSync(pidFile)) {
+                const lines = readFileSync(pidFile, "utf8").split("\n");
+                pid = lines[7]?.trim() === "ready" ? Number(lines[0]) : 0;
+            }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(pid > 0, "the scratch cluster started");
+    child.kill("SIGKILL");
+    await done;
+    const orphans = leftClusters(tmp);
+    assert.equal(orphans.length, 1, "kill -9 leaves the cluster behind");
+    assert.doesNotThrow(() => process.kill(pid, 0), "and its server running");
+
+    const next = await runCliAsync(["verify"], { cwd: quick, env: { TMPDIR: tmp } });
+    assert.equal(next.status, 0, next.stderr);
+    assert.deepEqual(leftClusters(tmp), [], "the next run removes it, and its own");
+    assert.throws(() => process.kill(pid, 0), { code: "ESRCH" }, "the orphaned server is stopped");
+});
+
 test("the stand-in is shipped in the package", () => {
     const manifest = JSON.parse(readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
     assert.ok(manifest.files.includes("sql"), "package.json `files` includes sql/");

@@ -3,11 +3,14 @@
  * `postgres` listening only on a Unix socket in that folder (no TCP), trust
  * authentication, durability switched off for speed. Stopping it removes the
  * folder. PostgreSQL refuses to run as root, so a root caller runs the server
- * as the `postgres` user (or `nobody`) and hands it the folder.
+ * as the `postgres` user (or `nobody`) and hands it the folder. Each folder
+ * names the process that made it (`owner.pid`): a cluster whose owner was
+ * killed (`kill -9` leaves the server running) is stopped and removed by the
+ * next start in the same temporary folder.
  */
 
 import { spawn, spawnSync } from "node:child_process";
-import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -39,6 +42,15 @@ const SERVER_SETTINGS = [
     "log_min_messages=warning",
     "log_startup_progress_interval=0",
 ];
+
+/** The prefix of a cluster folder's name. */
+const DIR_PREFIX = "supalint-pg-";
+
+/** The file in a cluster folder that holds the process id of the supalint that made it. */
+const OWNER_FILE = "owner.pid";
+
+/** How long an orphaned server may take to exit after SIGKILL. */
+const ORPHAN_EXIT_MS = 5_000;
 
 /** The scratch cluster could not be set up: exit code 2. */
 export class ClusterError extends Error {
@@ -142,6 +154,7 @@ export class TempCluster {
  */
 export async function startTempCluster(options) {
     const user = serverUser();
+    await removeOrphanClusters(clusterRoot(options.tmpRoot ?? tmpdir()));
     const dir = makeClusterDir(options.tmpRoot ?? tmpdir(), user);
     try {
         const dataDir = path.join(dir, "data");
@@ -218,11 +231,10 @@ export function serverUser() {
  * @returns {string}
  */
 function makeClusterDir(tmpRoot, user) {
-    let root = tmpRoot;
-    if (path.join(root, "supalint-pg-XXXXXX", `.s.PGSQL.${PORT}`).length > MAX_SOCKET_PATH) {
-        root = "/tmp";
-    }
-    const dir = mkdtempSync(path.join(root, "supalint-pg-"));
+    const dir = mkdtempSync(path.join(clusterRoot(tmpRoot), DIR_PREFIX));
+    // Written before anything else: a run killed at any later point leaves a folder that says
+    // whose it was.
+    writeFileSync(path.join(dir, OWNER_FILE), `${process.pid}\n`);
     if (user === null) {
         return dir;
     }
@@ -241,6 +253,112 @@ function makeClusterDir(tmpRoot, user) {
         );
     }
     return dir;
+}
+
+/**
+ * Where cluster folders go: `tmpRoot`, or `/tmp` when a socket path there
+ * would be too long.
+ * @param {string} tmpRoot
+ * @returns {string}
+ */
+function clusterRoot(tmpRoot) {
+    return path.join(tmpRoot, `${DIR_PREFIX}XXXXXX`, `.s.PGSQL.${PORT}`).length > MAX_SOCKET_PATH ? "/tmp" : tmpRoot;
+}
+
+/**
+ * Stops and removes the clusters in `root` whose owner is no longer running:
+ * its server (only when the process is that cluster's postgres), then its
+ * folder. Folders of running owners, of other users, and without an owner
+ * file are left alone.
+ * @param {string} root
+ * @returns {Promise<string[]>} the folders removed
+ */
+export async function removeOrphanClusters(root) {
+    /** @type {string[]} */
+    const removed = [];
+    let names;
+    try {
+        names = readdirSync(root).filter((name) => name.startsWith(DIR_PREFIX));
+    } catch {
+        return removed;
+    }
+    for (const name of names) {
+        const dir = path.join(root, name);
+        const owner = readPid(path.join(dir, OWNER_FILE));
+        if (owner === null || isAlive(owner)) {
+            continue;
+        }
+        const dataDir = path.join(dir, "data");
+        const server = readPid(path.join(dataDir, "postmaster.pid"));
+        if (server !== null && isAlive(server)) {
+            if (!isServerOf(server, dataDir)) {
+                continue;
+            }
+            try {
+                process.kill(server, "SIGKILL");
+            } catch {
+                continue;
+            }
+            const started = Date.now();
+            while (isAlive(server) && Date.now() - started < ORPHAN_EXIT_MS) {
+                await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+            if (isAlive(server)) {
+                continue;
+            }
+        }
+        try {
+            removeDir(dir);
+            removed.push(dir);
+        } catch {
+            // Another user's folder: not ours to remove.
+        }
+    }
+    return removed;
+}
+
+/**
+ * The process id on the first line of a file, or null.
+ * @param {string} file
+ * @returns {number | null}
+ */
+function readPid(file) {
+    try {
+        const pid = Number.parseInt(readFileSync(file, "utf8").split("\n")[0], 10);
+        return Number.isInteger(pid) && pid > 0 ? pid : null;
+    } catch {
+        return null;
+    }
+}
+
+/**
+ * Whether a process runs (one of another user counts).
+ * @param {number} pid
+ * @returns {boolean}
+ */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+    }
+}
+
+/**
+ * Whether a running process is the postgres serving `dataDir` (its command
+ * line names the folder), so that a recycled process id is never killed.
+ * Without `/proc`, no process is taken for it.
+ * @param {number} pid
+ * @param {string} dataDir
+ * @returns {boolean}
+ */
+function isServerOf(pid, dataDir) {
+    try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(dataDir);
+    } catch {
+        return false;
+    }
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
  * @file The database `verify` works in, set up and torn down: a scratch
- * cluster (the default), a fresh database on a given server
- * (`--db-url … --create-db`), or the given database itself (`--db-url`,
- * refused unless `--force` when it holds user tables, rows in any table, user
- * functions or applied migrations). Then the Supabase stand-in (unless the
- * database is Supabase's own) and the base files go in.
+ * cluster (the default, which leaves nothing behind), a fresh database on a
+ * given server (`--db-url … --create-db`), or the given database itself
+ * (`--db-url`, refused unless `--force` when it holds user tables, rows in
+ * any table, user functions or applied migrations). Then the Supabase
+ * stand-in (unless the database is Supabase's own) and the base files go in.
+ * On a given server, the roles, memberships and settings the run changes
+ * outlive its database: they are read before and put back after, and what
+ * cannot be put back is named.
  */
 
 /** @import { Client } from "pg" */
@@ -14,6 +17,7 @@ import { randomBytes } from "node:crypto";
 import { connect, DatabaseError, describeTarget, withDatabase } from "./connect.js";
 import { applyMigration } from "./apply.js";
 import { findPostgresBin } from "./find-postgres.js";
+import { readServerState, restoreServerState } from "./server-state.js";
 import { databaseContents, describeContents, hasSupabaseAuth, installStandin } from "./standin.js";
 import { startTempCluster } from "./temp-cluster.js";
 
@@ -32,9 +36,12 @@ import { startTempCluster } from "./temp-cluster.js";
  * @typedef {object} VerifyDatabase
  * @property {ConnectionTarget} target
  * @property {string} description for the report ("a scratch PostgreSQL cluster", a redacted URL)
- * @property {() => Promise<void>} dispose removes what was created (cluster, database)
+ * @property {() => Promise<RestoreReport | null>} dispose removes what was created (cluster,
+ *   database) and puts a given server's roles and settings back; null for a scratch cluster
  * @property {() => void} disposeNow the part of `dispose` that works while the process exits
  */
+
+/** @import { RestoreReport } from "./server-state.js" */
 
 /**
  * Sets up the database.
@@ -48,34 +55,15 @@ export async function openVerifyDatabase(options) {
         return {
             target: cluster.connection(),
             description: "a scratch PostgreSQL cluster",
-            dispose: () => cluster.stop(),
+            dispose: async () => {
+                await cluster.stop();
+                return null;
+            },
             disposeNow: () => cluster.stopNow(),
         };
     }
     const url = options.dbUrl;
-    if (options.createDb) {
-        const name = `supalint_verify_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-        await withClient(url, async (client) => {
-            try {
-                await client.query(`create database ${name}`);
-            } catch (error) {
-                throw new DatabaseError(`cannot create a database on ${describeTarget(url)}: ${messageOf(error)}`);
-            }
-        });
-        let dropped = false;
-        return {
-            target: withDatabase(url, name),
-            description: `a new database "${name}" on ${describeTarget(url)}`,
-            dispose: async () => {
-                if (!dropped) {
-                    dropped = true;
-                    await withClient(url, (client) => client.query(`drop database if exists ${name} with (force)`)).catch(() => {});
-                }
-            },
-            disposeNow: () => {},
-        };
-    }
-    if (!options.force) {
+    if (!options.createDb && !options.force) {
         const contents = await withClient(url, async (client) => {
             // A table another session holds locked must not stall the check.
             await client.query("set lock_timeout = '5s'");
@@ -89,7 +77,59 @@ export async function openVerifyDatabase(options) {
             );
         }
     }
-    return { target: url, description: describeTarget(url), dispose: async () => {}, disposeNow: () => {} };
+    // Kept open for the whole run: the session that puts the server back was set up before any
+    // migration could change its role's settings.
+    const guard = await connect(url);
+    let state;
+    try {
+        state = await readServerState(guard);
+    } catch (error) {
+        await guard.end().catch(() => {});
+        throw new DatabaseError(`cannot read the roles and settings of ${describeTarget(url)}: ${messageOf(error)}`);
+    }
+    let guardClient = guard;
+    const liveClient = async () => {
+        try {
+            await guardClient.query("select");
+        } catch {
+            guardClient = await connect(url);
+        }
+        return guardClient;
+    };
+    /** @type {Promise<RestoreReport> | null} */
+    let restoring = null;
+    const restore = (/** @type {() => Promise<void>} */ before) => {
+        restoring ??= (async () => {
+            await before();
+            try {
+                // With --create-db the guard's database is one the run never worked in.
+                return await restoreServerState(await liveClient(), state, { dropOwned: options.createDb });
+            } finally {
+                await guardClient.end().catch(() => {});
+            }
+        })();
+        return restoring;
+    };
+    if (options.createDb) {
+        const name = `supalint_verify_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+        try {
+            await guard.query(`create database ${name}`);
+        } catch (error) {
+            await guard.end().catch(() => {});
+            throw new DatabaseError(`cannot create a database on ${describeTarget(url)}: ${messageOf(error)}`);
+        }
+        return {
+            target: withDatabase(url, name),
+            description: `a new database "${name}" on ${describeTarget(url)}`,
+            dispose: () =>
+                restore(async () => {
+                    const client = await liveClient();
+                    await client.query(`drop database if exists ${name} with (force)`).catch(() => {});
+                }),
+            disposeNow: () => {},
+        };
+    }
+    return { target: url, description: describeTarget(url), dispose: () => restore(async () => {}), disposeNow: () => {} };
 }
 
 /**

@@ -44,6 +44,11 @@ temporary folder, and removed afterwards. The Supabase stand-in (roles, auth,
 storage, extensions, the supabase_realtime publication) is installed first,
 unless the database already has Supabase's auth schema.
 
+The scratch cluster leaves nothing behind. On a server given with --db-url,
+roles, role memberships and role or database settings outlive the database:
+verify reads them before the run, puts them back after it, and names on
+standard error whatever it cannot put back.
+
 Options:
       --db-url <url>          Verify in this database instead of a scratch cluster
       --create-db             With --db-url: verify in a new database on that server, dropped afterwards
@@ -205,6 +210,8 @@ async function verify(options, io) {
     let description = "";
     let results;
     let standin;
+    /** @type {import("../../db/server-state.js").RestoreReport | null | undefined} */
+    let restored = null;
     try {
         progress.say(options.dbUrl === undefined ? "starting PostgreSQL" : "connecting");
         const opened = openVerifyDatabase({
@@ -239,7 +246,7 @@ async function verify(options, io) {
     } finally {
         progress.done();
         if (!guard.interrupted()) {
-            await database?.dispose();
+            restored = await database?.dispose();
             guard.release();
         }
     }
@@ -252,8 +259,14 @@ async function verify(options, io) {
         const color = useColor(options, io);
         text = formatStylish(lintResults, { cwd: io.cwd, rulesMeta: {}, color, version: "" });
         text += verifySummary(results, description, standin);
+        if (restored && restored.restored.length > 0) {
+            text += `Put back ${restored.restored.length} server-wide ${restored.restored.length === 1 ? "change" : "changes"} the run made (roles, memberships, settings).\n`;
+        }
     }
     writeReport(text, options.outputFile, io);
+    for (const line of restored?.remaining ?? []) {
+        io.stderr.write(`supalint verify: left on the server: ${line}\n`);
+    }
     return lintResults.some((result) => result.errorCount > 0) ? 1 : 0;
 }
 
