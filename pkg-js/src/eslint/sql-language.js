@@ -3,8 +3,9 @@
  * engine once for the file, with the file's migrations folder as history
  * (`migration-history.js`), and keeps the findings on the document node; the
  * rules only report them. A lexical error (an unterminated string, quoted
- * identifier, dollar quote or comment) or a binary file is a parsing error,
- * as ESLint reports one. `parse()` never throws.
+ * identifier, dollar quote or comment), a binary file or one over the
+ * engine's size limit (which the engine does not lint, as the CLI reports)
+ * is a parsing error, as ESLint reports one. `parse()` never throws.
  */
 
 /** @import { Diagnostic } from "../api.js" */
@@ -48,8 +49,8 @@ import { LINE_ENDING, SqlSourceCode } from "./sql-source-code.js";
  * @typedef {{ ok: true, ast: SqlDocument } | { ok: false, errors: { message: string, line: number, column: number }[] }} SqlParseResult
  */
 
-/** `parse-error` message ids that mean the file cannot be read as SQL. */
-const FATAL_MESSAGE_IDS = new Set(["unterminatedString", "unterminatedQuotedIdent", "unterminatedDollarString", "unterminatedComment", "binary"]);
+/** `parse-error` message ids that mean the file cannot be read as SQL, or is not linted at all. */
+const FATAL_MESSAGE_IDS = new Set(["unterminatedString", "unterminatedQuotedIdent", "unterminatedDollarString", "unterminatedComment", "binary", "tooLarge"]);
 
 /**
  * The offsets where each line starts.

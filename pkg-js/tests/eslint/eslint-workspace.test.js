@@ -11,6 +11,7 @@ import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:
 import path from "node:path";
 import { describe, it } from "node:test";
 import plugin from "../../src/eslint/index.js";
+import { jsonResults, runCli } from "../helpers.js";
 import {
     API_MIGRATIONS,
     copyWorkspace,
@@ -186,6 +187,24 @@ for (const eslint of ESLINT_MAJORS) {
                 ],
             );
             assert.equal(result.fatalErrorCount, 1);
+        });
+
+        it("reports a file over the engine's size limit as the CLI does", async (t) => {
+            const workspace = copyWorkspace(t);
+            const huge = `${WEB_MIGRATIONS}/20240107120000_huge.sql`;
+            const line = "select 1; -- padding padding padding padding padding padding padding padding\n";
+            writeFileSync(path.join(workspace, huge), line.repeat(Math.ceil((16 * 1024 * 1024 + 1) / line.length)));
+            const [result] = await new ESLint({ cwd: workspace }).lintFiles([huge]);
+            const cli = jsonResults(runCli(["--format", "json", huge], { cwd: path.join(workspace) }));
+            const [expected] = cli[0].messages;
+            assert.equal(expected.messageId, "tooLarge", "the CLI does not lint it");
+            // The same words, but for the path: each names it from its own project root.
+            const unrooted = (/** @type {string} */ message) => message.replace(/`[^`]*\/20240107120000_huge\.sql`/u, "`huge.sql`");
+            assert.deepEqual(
+                result.messages.map(({ fatal, severity, line: at, column, message }) => ({ fatal, severity, line: at, column, message: unrooted(message) })),
+                [{ fatal: true, severity: 2, line: 1, column: 1, message: `Parsing error: ${unrooted(expected.message)}` }],
+            );
+            assert.equal(result.errorCount, 1);
         });
 
         it("lints each file with the .sql files of its migrations folder as history", async (t) => {
