@@ -129,6 +129,8 @@ export interface LintOptions {
     configFile?: string;
     /** A configuration object to use instead of any file. */
     config?: SupalintConfig;
+    /** Node: a configuration `loadConfig` already resolved, used as it is (no file is read or run again). */
+    resolvedConfig?: ResolvedConfig;
     /** Node: merged over the configuration (`rules` merged rule by rule). */
     overrideConfig?: SupalintConfig;
     /** Apply fixes in memory: results carry `output` when a file changed. Nothing is written. */

@@ -45,6 +45,8 @@ export function init() {
  * @property {string} [cwd] where paths and the configuration lookup start (default: the working directory)
  * @property {string} [configFile] a configuration file to use instead of the lookup
  * @property {SupalintConfig} [config] a configuration object to use instead of any file (project root: `cwd`)
+ * @property {ResolvedConfig} [resolvedConfig] a configuration `loadConfig` already resolved, used
+ *   as it is (no file is read or run again)
  * @property {SupalintConfig} [overrideConfig] merged over the configuration (`rules` merged rule by rule)
  * @property {boolean} [fix] apply fixes in memory: results carry `output` when a file changed
  * @property {string | Date} [now] the time for time-based rules
@@ -196,9 +198,10 @@ export function accessMatrix(patterns = [], options = {}) {
 function resolveOptions(options) {
     const cwd = path.resolve(options.cwd ?? process.cwd());
     const resolved =
-        options.config === undefined
+        options.resolvedConfig ??
+        (options.config === undefined
             ? loadConfigFrom(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile))
-            : resolveConfig(options.config, cwd, null);
+            : resolveConfig(options.config, cwd, null));
     const override = options.overrideConfig;
     if (override === undefined) {
         return { cwd, resolved };

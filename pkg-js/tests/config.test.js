@@ -5,12 +5,13 @@
  */
 
 import assert from "node:assert/strict";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { ConfigError } from "../src/config/config-error.js";
 import { findConfigFile } from "../src/config/find-config-file.js";
 import { loadConfig } from "../src/config/load-config.js";
-import { makeProject } from "./helpers.js";
+import { CLEAN_SQL, GOOD_NAME, makeProject, runCli } from "./helpers.js";
 
 describe("lookup", () => {
     it("searches upwards and prefers json, then js, then mjs, then package.json", (t) => {
@@ -27,12 +28,49 @@ describe("lookup", () => {
     it("takes a package.json only when it has a supalint key", (t) => {
         const dir = makeProject(t, {
             "package.json": JSON.stringify({ supalint: { adminFunction: null } }),
-            "app/package.json": JSON.stringify({ name: "app" }),
+            "app/.keep": "",
         });
         const resolved = loadConfig(path.join(dir, "app"));
         assert.equal(resolved.configPath, path.join(dir, "package.json"));
         assert.equal(resolved.root, dir);
         assert.equal(resolved.config.adminFunction, null);
+        const plain = makeProject(t, { "package.json": JSON.stringify({ name: "app" }), "supabase/migrations/.keep": "" });
+        assert.equal(loadConfig(plain).configPath, null);
+    });
+
+    it("stops at the project root: the first folder with a package.json or a .git", (t) => {
+        // A configuration above the project is a program nobody in the project wrote: it must not run.
+        const above = makeProject(t, {
+            "supalint.config.js": 'import { writeFileSync } from "node:fs"; writeFileSync(new URL("./ran", import.meta.url), "yes"); export default {};',
+            "a/b/package-root/package.json": JSON.stringify({ name: "app" }),
+            "a/b/package-root/sub/.keep": "",
+            "a/b/git-root/.git/HEAD": "ref: refs/heads/main\n",
+            "a/b/git-root/sub/.keep": "",
+        });
+        for (const root of ["package-root", "git-root"]) {
+            const project = path.join(above, "a", "b", root);
+            assert.equal(findConfigFile(path.join(project, "sub")), null, root);
+            const resolved = loadConfig(path.join(project, "sub"));
+            assert.equal(resolved.configPath, null, root);
+        }
+        assert.equal(existsSync(path.join(above, "ran")), false, "the configuration above the project never ran");
+        // One in the root itself is still found from below.
+        const inRoot = makeProject(t, { "package.json": "{}", "supalint.config.json": "{}", "sub/deeper/.keep": "" });
+        assert.equal(findConfigFile(path.join(inRoot, "sub", "deeper")), path.join(inRoot, "supalint.config.json"));
+    });
+
+    it("the CLI runs a JavaScript configuration once per run", (t) => {
+        const dir = makeProject(t, {
+            "package.json": "{}",
+            "supalint.config.js": 'import { appendFileSync } from "node:fs"; appendFileSync(new URL("./runs", import.meta.url), "x"); export default {};',
+            [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL,
+        });
+        for (const args of [[], ["--cache"], ["--fix-dry-run"], ["--stdin", "--stdin-filename", `supabase/migrations/${GOOD_NAME}`]]) {
+            rmSync(path.join(dir, "runs"), { force: true });
+            const run = runCli(args, { cwd: dir, input: CLEAN_SQL });
+            assert.equal(run.status, 0, run.stderr);
+            assert.equal(readFileSync(path.join(dir, "runs"), "utf8"), "x", `supalint ${args.join(" ")}`);
+        }
     });
 
     it("loads JavaScript modules synchronously", (t) => {

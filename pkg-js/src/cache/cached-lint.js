@@ -22,6 +22,7 @@ import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
  * @typedef {object} CachedLintOptions
  * @property {string} cwd where paths and the configuration lookup start
  * @property {string} [configFile]
+ * @property {import("../api.js").ResolvedConfig} [resolvedConfig] used as it is instead of loading the configuration again
  * @property {{ rules?: Record<string, unknown> }} [overrideConfig] `--rule` settings
  * @property {boolean} [fix]
  * @property {boolean} [inlineConfig]
@@ -44,7 +45,7 @@ export async function lintProject(api, patterns, options) {
     const { engine } = await import("../engine/node.js");
     const { withParallelStats } = await import("../engine/parallel-stats.js");
     const { cwd } = options;
-    const resolved = api.loadConfig(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile));
+    const resolved = options.resolvedConfig ?? api.loadConfig(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile));
     const config = withOverride(resolved.config, options.overrideConfig);
     const relativeOf = (/** @type {string} */ file) => path.relative(resolved.root, file).split(path.sep).join("/");
 

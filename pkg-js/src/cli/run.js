@@ -106,10 +106,11 @@ async function listRules(command, io, api) {
  */
 async function lint(command, io, api) {
     const configTarget = command.config === undefined ? io.cwd : path.resolve(io.cwd, command.config);
+    // Loaded once for the run: a JavaScript configuration is a program, and it runs once.
     const resolved = api.loadConfig(configTarget);
     const options = {
         cwd: io.cwd,
-        configFile: command.config,
+        resolvedConfig: resolved,
         overrideConfig: Object.keys(command.rules).length > 0 ? { rules: command.rules } : undefined,
         fix: command.fix || command.fixDryRun,
         inlineConfig: command.inlineConfig,

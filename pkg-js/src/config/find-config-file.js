@@ -1,7 +1,11 @@
 /**
  * @file Finds the configuration file: from a folder upwards, the first of
  * `supalint.config.json`, `supalint.config.js`, `supalint.config.mjs`, or a
- * `package.json` with a `"supalint"` key.
+ * `package.json` with a `"supalint"` key. The search stops at the project
+ * root, the first folder with a `package.json` or a `.git`: a configuration
+ * above the project (a `supalint.config.js` in a parent folder, which would
+ * run) is never used, as ESLint's flat configuration lookup stays in the
+ * project.
  */
 
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -10,8 +14,12 @@ import path from "node:path";
 /** File names tried in each folder, in order, before `package.json`. */
 export const CONFIG_FILE_NAMES = Object.freeze(["supalint.config.json", "supalint.config.js", "supalint.config.mjs"]);
 
+/** What marks a project's root folder. */
+export const PROJECT_ROOT_MARKERS = Object.freeze(["package.json", ".git"]);
+
 /**
- * The nearest configuration file at or above `startDir`, or `null`.
+ * The nearest configuration file at or above `startDir` and no higher than
+ * the project root, or `null`.
  * @param {string} startDir absolute folder to start from
  * @returns {string | null} absolute path of the file
  */
@@ -27,6 +35,9 @@ export function findConfigFile(startDir) {
         const packageJson = path.join(dir, "package.json");
         if (isFile(packageJson) && hasSupalintKey(packageJson)) {
             return packageJson;
+        }
+        if (PROJECT_ROOT_MARKERS.some((marker) => existsSync(path.join(dir, marker)))) {
+            return null;
         }
         const parent = path.dirname(dir);
         if (parent === dir) {

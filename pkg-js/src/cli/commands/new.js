@@ -155,7 +155,7 @@ async function createMigration(args, io) {
     // the text) before anything is written.
     const historySources = history.map((file) => readSource(file, relativeOf(file)));
     const relative = relativeOf(fileOf(version));
-    const report = api.lintFiles([{ path: relative, text }, ...historySources], { cwd: io.cwd, configFile: args.config, reportPaths: [relative] });
+    const report = api.lintFiles([{ path: relative, text }, ...historySources], { cwd: io.cwd, resolvedConfig: resolved, reportPaths: [relative] });
     const messages = report.results[0].messages;
     const namingIds = new Set(api.rules().filter((rule) => rule.category === "naming" && rule.id !== "unique-migration-version").map((rule) => rule.id));
     const naming = messages.filter((message) => namingIds.has(message.ruleId));
