@@ -1,14 +1,18 @@
 /**
  * @file Input that must never crash, trap or hang (issue 2, "Bad input"):
  * each bad file gets a diagnostic at an exact position, and the other files
- * are still linted.
+ * are still linted. Paths that are not regular files (FIFOs, devices) are
+ * refused with a message, never read (issue 20, item 11).
  */
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { lintFiles } from "../src/index.js";
-import { BROKEN_SQL, CLEAN_SQL, jsonResults, makeProject, runCli } from "./helpers.js";
+import { MAX_SOURCE_BYTES } from "../src/files/read-source.js";
+import { lintFiles, lintText } from "../src/index.js";
+import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, jsonResults, makeProject, runCli } from "./helpers.js";
 
 const DIR = "supabase/migrations";
 
@@ -106,5 +110,84 @@ describe("bad input", { timeout: 120_000 }, () => {
         assert.equal(resultFor(results, "20240101000011_clean.sql").messages.length, 0);
         const stdin = runCli(["--stdin", "--stdin-filename", `${DIR}/20240101000003_x.sql`, "-f", "json"], { cwd: dir, input: LATIN1 });
         assert.equal(jsonResults(stdin)[0].messages[0].messageId, "notUtf8");
+    });
+});
+
+/**
+ * Makes a FIFO (named pipe), or skips the test where there is no `mkfifo`.
+ * @param {import("node:test").TestContext} t
+ * @param {string} file
+ * @returns {boolean} whether it was made
+ */
+function makeFifo(t, file) {
+    const made = spawnSync("mkfifo", [file]);
+    if (made.error !== undefined || made.status !== 0) {
+        t.skip("no mkfifo here");
+        return false;
+    }
+    return true;
+}
+
+describe("paths that are not regular files", { timeout: 120_000 }, () => {
+    it("refuses a FIFO or a device as the configuration, the buckets file or config.toml, naming it", (t) => {
+        const dir = makeProject(t, { "package.json": "{}", [`${DIR}/${GOOD_NAME}`]: CLEAN_SQL });
+        if (!makeFifo(t, path.join(dir, "pipe.json"))) {
+            return;
+        }
+        const cases = [
+            [["-c", "pipe.json"], /Invalid supalint configuration \(.*pipe\.json\):\n {2}cannot read it: it is a FIFO \(named pipe\), not a regular file\./u],
+            [["-c", "/dev/zero"], /cannot read it: it is a character device, not a regular file\./u],
+        ];
+        for (const bucketsFile of ["/dev/zero", "/dev/urandom", "pipe.json"]) {
+            writeFileSync(path.join(dir, `buckets-${path.basename(bucketsFile)}.json`), JSON.stringify({ storageBucketsFile: bucketsFile }));
+            cases.push([["-c", `buckets-${path.basename(bucketsFile)}.json`], /`storageBucketsFile`: cannot read .*: it is a (character device|FIFO \(named pipe\)), not a regular file\./u]);
+        }
+        for (const [args, pattern] of cases) {
+            const run = runCli(/** @type {string[]} */ (args), { cwd: dir });
+            assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
+            assert.match(run.stderr, /** @type {RegExp} */ (pattern));
+        }
+        const looked = makeProject(t, { "package.json": "{}", [`${DIR}/${GOOD_NAME}`]: CLEAN_SQL });
+        if (!makeFifo(t, path.join(looked, "supalint.config.json")) || !makeFifo(t, path.join(looked, "supabase", "config.toml"))) {
+            return;
+        }
+        const found = runCli([], { cwd: looked });
+        assert.equal(found.status, 2, found.stderr);
+        assert.match(found.stderr, /supalint\.config\.json\):\n {2}cannot read it: it is a FIFO/u);
+        rmSync(path.join(looked, "supalint.config.json"));
+        const toml = runCli([], { cwd: looked });
+        assert.equal(toml.status, 2, toml.stderr);
+        assert.match(toml.stderr, /`exposedSchemas`: cannot read its default from .*config\.toml: it is a FIFO/u);
+    });
+
+    it("lints the other files when a path on the command line is a FIFO or a device", (t) => {
+        const dir = makeProject(t, { "package.json": "{}", [`${DIR}/${GOOD_NAME}`]: CLEAN_SQL });
+        const fifo = path.join(dir, DIR, "20240101000009_pipe.sql");
+        if (!makeFifo(t, fifo)) {
+            return;
+        }
+        const run = runCli(["--format", "json", `${DIR}/${GOOD_NAME}`, fifo, "/dev/zero"], { cwd: dir });
+        assert.equal(run.status, 1, run.stderr);
+        const byName = Object.fromEntries(jsonResults(run).map((result) => [path.basename(result.filePath), result.messages.map((m) => `${m.messageId}: ${m.message}`)]));
+        assert.ok(byName[GOOD_NAME].every((message) => !/^(notRegular|unreadable):/u.test(message)), "the regular file is linted");
+        assert.deepEqual(byName["20240101000009_pipe.sql"], [
+            `notRegular: File \`${DIR}/20240101000009_pipe.sql\` is not linted: it is a FIFO (named pipe), not a regular file.`,
+        ]);
+        assert.match(byName.zero[0], /^notRegular: File `.*zero` is not linted: it is a character device, not a regular file\.$/u);
+    });
+
+    it("does not read a migration larger than the engine analyses, and says so in the engine's words", (t) => {
+        const big = "select 1;\n".repeat(Math.ceil((MAX_SOURCE_BYTES + 1) / 10));
+        const dir = makeProject(t, { "package.json": "{}", [`${DIR}/20240101000001_big.sql`]: big });
+        const [result] = lintFiles([], { cwd: dir }).results;
+        const engineSays = lintText(big, { cwd: dir, filePath: `${DIR}/20240101000001_big.sql` }).results[0].messages;
+        assert.deepEqual(
+            result.messages.map(({ ruleId, messageId, message }) => ({ ruleId, messageId, message })),
+            engineSays.map(({ ruleId, messageId, message }) => ({ ruleId, messageId, message })),
+        );
+        assert.equal(engineSays[0].messageId, "tooLarge");
+        // The limit is the engine's: one byte less is linted.
+        const fits = lintText("-".repeat(MAX_SOURCE_BYTES), { cwd: dir, filePath: `${DIR}/20240101000001_big.sql` }).results[0].messages;
+        assert.ok(fits.every((message) => message.messageId !== "tooLarge"));
     });
 });

@@ -491,6 +491,12 @@ test("bad input: one line on standard error and exit code 2", async (t) => {
     );
     assertOneLineFailure(await runCliAsync(["verify", "--db-url", "mysql://x@y/z"], { cwd: project }), /must be a postgresql:\/\/ URL/u);
     assertOneLineFailure(await runCliAsync(["verify"], { cwd: empty }), /no migrations to verify/u);
+    if (spawnSync("mkfifo", [path.join(project, "pipe.sql")]).status === 0) {
+        assertOneLineFailure(
+            await runCliAsync(["verify", "--base", "pipe.sql"], { cwd: project }),
+            /^supalint verify: cannot read --base file pipe\.sql: it is a FIFO \(named pipe\), not a regular file\n$/u,
+        );
+    }
 
     const cluster = await startCluster(t, bin);
     await sql(cluster, "postgres", "create role app_user login password 'right-password'");

@@ -17,8 +17,9 @@
 /** @import { LintReport } from "../api.js" */
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { readRegularFile } from "../files/regular-file.js";
 
 /** The default `--cache-location`. */
 export const DEFAULT_CACHE_LOCATION = ".supalintcache";
@@ -31,6 +32,9 @@ const FORMAT = 1;
  * refs. Every run reads the whole file, so few stay cheap to parse.
  */
 const MAX_ENTRIES = 4;
+
+/** A cache file larger than this (or not a regular file: a FIFO would block) is not read. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Time-based rules compare migration versions with the clock: the only one,
@@ -121,7 +125,7 @@ export class LintCache {
     static open(file) {
         let entries = [];
         try {
-            const data = JSON.parse(readFileSync(file, "utf8"));
+            const data = JSON.parse(readRegularFile(file, MAX_CACHE_BYTES).toString("utf8"));
             if (data?.format === FORMAT && Array.isArray(data.entries) && data.entries.every(isEntry)) {
                 entries = data.entries;
             }

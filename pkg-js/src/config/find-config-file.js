@@ -8,8 +8,9 @@
  * project.
  */
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { CONFIG_FILE_LIMIT, readRegularFile } from "../files/regular-file.js";
 
 /** File names tried in each folder, in order, before `package.json`. */
 export const CONFIG_FILE_NAMES = Object.freeze(["supalint.config.json", "supalint.config.js", "supalint.config.mjs"]);
@@ -28,7 +29,9 @@ export function findConfigFile(startDir) {
     for (;;) {
         for (const name of CONFIG_FILE_NAMES) {
             const candidate = path.join(dir, name);
-            if (isFile(candidate)) {
+            // Anything but a folder: a FIFO or a device by that name is refused when it is read,
+            // with a message, rather than passed over.
+            if (isEntry(candidate)) {
                 return candidate;
             }
         }
@@ -56,6 +59,14 @@ function isFile(file) {
 }
 
 /**
+ * @param {string} file
+ * @returns {boolean}
+ */
+function isEntry(file) {
+    return existsSync(file) && !statSync(file).isDirectory();
+}
+
+/**
  * Whether a `package.json` has a `"supalint"` key. An unreadable
  * `package.json` is not ours to complain about: it counts as not having one.
  * @param {string} file
@@ -63,7 +74,7 @@ function isFile(file) {
  */
 function hasSupalintKey(file) {
     try {
-        const json = JSON.parse(readFileSync(file, "utf8"));
+        const json = JSON.parse(readRegularFile(file, CONFIG_FILE_LIMIT).toString("utf8"));
         return typeof json === "object" && json !== null && "supalint" in json;
     } catch {
         return false;

@@ -3,8 +3,8 @@
  * `"supalint"` key of a `package.json`.
  */
 
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { CONFIG_FILE_LIMIT, checkRegularFile, readRegularFile } from "../files/regular-file.js";
 import { ConfigError } from "./config-error.js";
 import { importDefaultSync } from "./import-sync.js";
 
@@ -12,11 +12,17 @@ import { importDefaultSync } from "./import-sync.js";
  * The configuration object a file holds, as the user wrote it.
  * @param {string} file absolute path
  * @returns {unknown}
- * @throws {ConfigError} when the file cannot be read or parsed
+ * @throws {ConfigError} when the file cannot be read or parsed, or is not a regular file
+ *   (a FIFO or a device would block or never end)
  */
 export function readConfigFile(file) {
     const extension = path.extname(file);
     if (extension === ".js" || extension === ".mjs" || extension === ".cjs") {
+        try {
+            checkRegularFile(file, CONFIG_FILE_LIMIT);
+        } catch (error) {
+            throw fileError(file, `cannot load it: ${reason(error)}.`);
+        }
         try {
             return importDefaultSync(file);
         } catch (error) {
@@ -25,9 +31,9 @@ export function readConfigFile(file) {
     }
     let text;
     try {
-        text = readFileSync(file, "utf8");
+        text = readRegularFile(file, CONFIG_FILE_LIMIT).toString("utf8");
     } catch (error) {
-        throw fileError(file, `cannot read it: ${reason(error)}`);
+        throw fileError(file, `cannot read it: ${reason(error)}.`);
     }
     let json;
     try {

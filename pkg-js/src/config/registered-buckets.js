@@ -14,9 +14,10 @@
 
 /** @import { Node, Expression, Statement } from "@babel/types" */
 
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { CONFIG_FILE_LIMIT, readRegularFile } from "../files/regular-file.js";
 import { ConfigError } from "./config-error.js";
 
 // `@babel/parser` is loaded when a buckets file is read, not whenever a configuration is:
@@ -49,18 +50,17 @@ export function resolveRegisteredBuckets(storageBucketsFile, root) {
  * JavaScript file, read again only when the file changes.
  * @param {string} file absolute path
  * @returns {string[]}
- * @throws {ConfigError} naming the file when it is missing, unreadable, not valid TypeScript, or has no `StorageBuckets` constant
+ * @throws {ConfigError} naming the file when it is missing, unreadable, not a regular file (a
+ *   FIFO or a device), too large, not valid TypeScript, or has no `StorageBuckets` constant
  */
 export function readRegisteredBuckets(file) {
     let stats;
     let text;
     try {
+        text = readRegularFile(file, CONFIG_FILE_LIMIT).toString("utf8");
         stats = statSync(file);
-        text = readFileSync(file, "utf8");
     } catch (error) {
-        const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-        const reason = code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder, not a file" : String(/** @type {Error} */ (error).message);
-        throw problem(`cannot read ${file}: ${reason}.`);
+        throw problem(`cannot read ${file}: ${/** @type {Error} */ (error).message}.`);
     }
     const cached = cache.get(file);
     if (cached?.mtimeMs === stats.mtimeMs && cached.size === stats.size) {

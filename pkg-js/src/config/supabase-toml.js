@@ -3,8 +3,8 @@
  * (`[api] schemas`), the default for `exposedSchemas`.
  */
 
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { CONFIG_FILE_LIMIT, FileKindError, readRegularFile } from "../files/regular-file.js";
 import { ConfigError } from "./config-error.js";
 
 // smol-toml's one-file CommonJS build, loaded when a config.toml exists: its ESM
@@ -16,13 +16,16 @@ const require = createRequire(import.meta.url);
  * file does not exist or does not set it.
  * @param {string} file absolute path of `supabase/config.toml`
  * @returns {string[] | null}
- * @throws {ConfigError} when the file exists but is not valid TOML
+ * @throws {ConfigError} when the file exists but is not valid TOML, or not a regular file
  */
 export function readExposedSchemas(file) {
     let text;
     try {
-        text = readFileSync(file, "utf8");
-    } catch {
+        text = readRegularFile(file, CONFIG_FILE_LIMIT).toString("utf8");
+    } catch (error) {
+        if (error instanceof FileKindError && error.kind !== "unreadable") {
+            throw new ConfigError([{ key: "exposedSchemas", message: `cannot read its default from ${file}: ${error.message}.` }]);
+        }
         return null;
     }
     let toml;

@@ -18,10 +18,11 @@
 
 /** @import { Diagnostic, EngineConfig, LintRequest } from "../api.js" */
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { engine } from "../engine/node.js";
-import { sourceFromBytes } from "../files/read-source.js";
+import { MAX_SOURCE_BYTES, sourceFromBytes } from "../files/read-source.js";
+import { readRegularFile } from "../files/regular-file.js";
 
 /**
  * Where a migration sits, as the engine sees it.
@@ -172,7 +173,7 @@ function readFolder(dir) {
         }
         let text = null;
         try {
-            const source = sourceFromBytes(readFileSync(file), file);
+            const source = sourceFromBytes(readRegularFile(file, MAX_SOURCE_BYTES), file);
             text = source.text === undefined ? null : stripBom(source.text);
         } catch {
             text = null;

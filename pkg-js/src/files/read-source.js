@@ -1,6 +1,7 @@
 /**
  * @file Reads a migration file for the engine. The engine takes text, so a
- * file that is not UTF-8 text (binary, another encoding, unreadable) becomes a
+ * file that is not UTF-8 text (binary, another encoding, unreadable), not a
+ * regular file (a FIFO, a device) or larger than the engine analyses becomes a
  * `problem` instead, reported as one diagnostic while the other files are
  * still linted.
  */
@@ -8,8 +9,17 @@
 /** @import { Source } from "../api.js" */
 
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
+import { FileKindError, readRegularFile } from "./regular-file.js";
 import { firstInvalidUtf8Offset } from "./utf8.js";
+
+/**
+ * The most the engine analyses of one file, in bytes of text (its `lint::MAX_FILE_BYTES`; a
+ * test checks they agree). A larger file is not read: the engine would not lint it anyway.
+ */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** A byte-order mark is not text the engine counts. */
+const BOM_BYTES = 3;
 
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
@@ -22,8 +32,21 @@ const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 export function readSource(file, relativePath) {
     let bytes;
     try {
-        bytes = readFileSync(file);
+        bytes = readRegularFile(file, MAX_SOURCE_BYTES + BOM_BYTES);
     } catch (error) {
+        if (error instanceof FileKindError && error.kind === "tooLarge") {
+            // The engine's `parse-error` `tooLarge` message, word for word.
+            return problem(
+                relativePath,
+                "tooLarge",
+                `File \`${relativePath}\` is ${error.size} bytes, more than the ${MAX_SOURCE_BYTES} supalint analyses, so it is not linted; split it into smaller migrations.`,
+                1,
+                1,
+            );
+        }
+        if (error instanceof FileKindError && error.kind === "notRegular") {
+            return problem(relativePath, "notRegular", `File \`${relativePath}\` is not linted: ${error.message}.`, 1, 1);
+        }
         const reason = error instanceof Error ? error.message : String(error);
         return problem(relativePath, "unreadable", `File \`${relativePath}\` cannot be read: ${reason}.`, 1, 1);
     }

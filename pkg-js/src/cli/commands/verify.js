@@ -7,7 +7,6 @@
  * error.
  */
 
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../../config/config-error.js";
@@ -22,6 +21,7 @@ import { openVerifyDatabase, prepareDatabase } from "../../db/verify-database.js
 import { toLintResults, verifySummary } from "../../db/verify-report.js";
 import { REAPPLY_MODES, verifyMigrations } from "../../db/verify.js";
 import { readSource } from "../../files/read-source.js";
+import { readRegularFile } from "../../files/regular-file.js";
 import { formatStylish } from "../../formatters/stylish.js";
 import { chooseFormat, colorOption, dbUrlOf, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
 
@@ -66,6 +66,9 @@ Options:
 Exit codes: 0 every migration applied twice, 1 a migration failed, 2 usage,
 configuration or database error.
 `;
+
+/** The most a `--base` file may hold. */
+const BASE_FILE_LIMIT = 64 * 1024 * 1024;
 
 /** A command line `verify` cannot run: exit code 2. */
 class VerifyUsageError extends Error {}
@@ -277,7 +280,7 @@ async function verify(options, io) {
  */
 function readBaseFile(file, shown) {
     try {
-        return { path: shown, text: readFileSync(file, "utf8") };
+        return { path: shown, text: readRegularFile(file, BASE_FILE_LIMIT).toString("utf8") };
     } catch (error) {
         throw new VerifyUsageError(`cannot read --base file ${shown}: ${messageOf(error)}`);
     }
