@@ -11,7 +11,7 @@ import { ConfigError } from "./config/config-error.js";
 import { loadConfig as loadConfigFrom, resolveConfig } from "./config/load-config.js";
 import { engine } from "./engine/node.js";
 import { withParallelStats } from "./engine/parallel-stats.js";
-import { expandPatterns, listSqlFiles, NoFilesFoundError } from "./files/collect.js";
+import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "./files/collect.js";
 import { readSource } from "./files/read-source.js";
 
 export { ConfigError };
@@ -95,14 +95,17 @@ export function lintFiles(patterns = [], options = {}) {
         const sources = /** @type {Source[]} */ (list);
         return lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths: options.reportPaths, filePathOf });
     }
-    const history = listSqlFiles(resolved.migrationsPath);
+    const collected = collectSqlFiles(resolved.migrationsPath);
+    const history = collected.files;
     let targets = history;
+    let unreadable = collected.unreadable;
     if (list.length > 0) {
-        const { files, unmatched } = expandPatterns(/** @type {string[]} */ (list), cwd);
+        const { files, unmatched, unreadable: unreadableHere } = expandPatterns(/** @type {string[]} */ (list), cwd);
         if (unmatched.length > 0) {
             throw new NoFilesFoundError(unmatched);
         }
         targets = files;
+        unreadable = unreadableHere;
     }
     const all = [...new Set([...history, ...targets])];
     /** @type {Source[]} */
@@ -113,7 +116,8 @@ export function lintFiles(patterns = [], options = {}) {
     }
     options.onProgress?.({ phase: "lint", done: 0, total: all.length });
     const reportPaths = targets.map((file) => relativePath(resolved.root, file));
-    return lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths, filePathOf });
+    const report = lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths, filePathOf });
+    return withUnreadableFolders(report, unreadable, resolved.root);
 }
 
 /**

@@ -51,6 +51,19 @@ export function problemMessage(problem) {
 }
 
 /**
+ * The result for a folder that could not be read: one error saying so (the
+ * migrations in it, if any, are not linted; the other files are).
+ * @param {string} folder absolute, the result's `filePath`
+ * @param {string} shown the folder as messages name paths (relative to the project root when inside it)
+ * @param {string} reason as a clause ("permission denied")
+ * @returns {LintResult}
+ */
+export function unreadableFolderResult(folder, shown, reason) {
+    const message = `Folder \`${shown}\` cannot be read (${reason}), so the migrations in it are not linted.`;
+    return createResult({ filePath: folder, messages: [problemMessage({ messageId: "unreadableFolder", message, line: 1, column: 1 })] });
+}
+
+/**
  * Builds one result with its counts.
  * @param {object} parts
  * @param {string} parts.filePath the path to show (absolute in Node, as ESLint)

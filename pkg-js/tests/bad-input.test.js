@@ -2,17 +2,18 @@
  * @file Input that must never crash, trap or hang (issue 2, "Bad input"):
  * each bad file gets a diagnostic at an exact position, and the other files
  * are still linted. Paths that are not regular files (FIFOs, devices) are
- * refused with a message, never read (issue 20, item 11).
+ * refused with a message, never read (issue 20, item 11); a folder that
+ * cannot be read gets a diagnostic and the rest is linted (item 13).
  */
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { MAX_SOURCE_BYTES } from "../src/files/read-source.js";
 import { lintFiles, lintText } from "../src/index.js";
-import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, jsonResults, makeProject, runCli } from "./helpers.js";
+import { BROKEN_SQL, CLEAN_SQL, CLI, GOOD_NAME, jsonResults, makeProject, runCli } from "./helpers.js";
 
 const DIR = "supabase/migrations";
 
@@ -189,5 +190,48 @@ describe("paths that are not regular files", { timeout: 120_000 }, () => {
         // The limit is the engine's: one byte less is linted.
         const fits = lintText("-".repeat(MAX_SOURCE_BYTES), { cwd: dir, filePath: `${DIR}/20240101000001_big.sql` }).results[0].messages;
         assert.ok(fits.every((message) => message.messageId !== "tooLarge"));
+    });
+});
+
+describe("folders that cannot be read", { timeout: 120_000 }, () => {
+    it("names an unreadable subfolder in a diagnostic and lints the rest", (t) => {
+        const dir = makeProject(t, {
+            "package.json": "{}",
+            [`${DIR}/${GOOD_NAME}`]: CLEAN_SQL,
+            [`${DIR}/private/20240101000002_hidden.sql`]: BROKEN_SQL,
+        });
+        // Root reads any folder: the CLI then runs as an unprivileged account, as a user would.
+        const nobody = typeof process.getuid === "function" && process.getuid() === 0 ? { uid: 65534, gid: 65534 } : {};
+        if (nobody.uid !== undefined && spawnSync(process.execPath, [CLI, "--version"], { ...nobody }).status !== 0) {
+            t.skip("the unprivileged account cannot run this checkout");
+            return;
+        }
+        chmodSync(dir, 0o755);
+        chmodSync(path.join(dir, DIR, "private"), 0o000);
+        let run;
+        try {
+            run = spawnSync(process.execPath, [CLI, "--format", "json"], { cwd: dir, encoding: "utf8", timeout: 60_000, ...nobody });
+        } finally {
+            chmodSync(path.join(dir, DIR, "private"), 0o755);
+        }
+        assert.equal(run.status, 1, run.stderr);
+        assert.doesNotMatch(run.stderr, /internal error/u);
+        const results = jsonResults(run);
+        const byPath = Object.fromEntries(results.map((result) => [path.relative(dir, result.filePath), result.messages.map((m) => `${m.ruleId} ${m.messageId}: ${m.message}`)]));
+        assert.ok(byPath[`${DIR}/${GOOD_NAME}`]?.every((message) => !message.includes("cannot be read")), "the readable migration is linted");
+        assert.deepEqual(byPath[`${DIR}/private`], [
+            `parse-error unreadableFolder: Folder \`${DIR}/private\` cannot be read (permission denied), so the migrations in it are not linted.`,
+        ]);
+    });
+
+    it("lints a migrationsDir at /proc without an internal error", (t) => {
+        const dir = makeProject(t, { "supalint.config.json": JSON.stringify({ migrationsDir: "/proc" }) });
+        const run = runCli(["--format", "json"], { cwd: dir });
+        assert.doesNotMatch(run.stderr, /internal error|\n\s+at /u);
+        assert.notEqual(run.status, 2, run.stderr);
+        for (const result of jsonResults(run)) {
+            assert.deepEqual(result.messages.map((m) => m.messageId), ["unreadableFolder"], result.filePath);
+            assert.match(result.messages[0].message, /^Folder `\/proc\/.*` cannot be read \(.*\), so the migrations in it are not linted\.$/u);
+        }
     });
 });

@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { lintSources } from "../api.js";
-import { expandPatterns, listSqlFiles, NoFilesFoundError } from "../files/collect.js";
+import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "../files/collect.js";
 import { readSource } from "../files/read-source.js";
 import { changesSince, realPath } from "../git/since.js";
 import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
@@ -49,10 +49,13 @@ export async function lintProject(api, patterns, options) {
     const config = withOverride(resolved.config, options.overrideConfig);
     const relativeOf = (/** @type {string} */ file) => path.relative(resolved.root, file).split(path.sep).join("/");
 
-    const history = listSqlFiles(resolved.migrationsPath);
+    const collected = collectSqlFiles(resolved.migrationsPath);
+    const history = collected.files;
+    let unreadable = collected.unreadable;
     let targets = history;
     if (patterns.length > 0) {
-        const { files, unmatched } = expandPatterns(patterns, cwd);
+        const { files, unmatched, unreadable: unreadableHere } = expandPatterns(patterns, cwd);
+        unreadable = unreadableHere;
         if (unmatched.length > 0) {
             throw new NoFilesFoundError(unmatched);
         }
@@ -92,7 +95,7 @@ export async function lintProject(api, patterns, options) {
     // A fix run's results carry the text to write: one from the cache would be written into a
     // migration as it is, and the cache is a file anyone with the folder can forge.
     if (options.cacheFile === undefined || options.fix) {
-        return lint();
+        return withUnreadableFolders(lint(), unreadable, resolved.root);
     }
 
     const key = cacheKey({
@@ -114,7 +117,7 @@ export async function lintProject(api, patterns, options) {
     const stored = cache.get(key, /** @type {string[]} */ (versions), now);
     const restored = stored === null ? null : restoreReport(stored, reportPaths, resolved.root);
     if (restored !== null) {
-        return restored;
+        return withUnreadableFolders(restored, unreadable, resolved.root);
     }
     const report = lint();
     const portable = { ...report, results: report.results.map((result) => ({ ...result, filePath: relativeOf(result.filePath) })) };
@@ -122,7 +125,7 @@ export async function lintProject(api, patterns, options) {
     if (failure !== null) {
         options.warn?.(`cannot write the cache ${options.cacheFile}: ${failure}`);
     }
-    return report;
+    return withUnreadableFolders(report, unreadable, resolved.root);
 }
 
 /**

@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config/config-error.js";
-import { listSqlFiles, NoFilesFoundError } from "../files/collect.js";
+import { collectSqlFiles, listSqlFiles, NoFilesFoundError } from "../files/collect.js";
 import { readSource, sourceFromBytes } from "../files/read-source.js";
 import { isReadOnly, writeFileAtomic } from "../files/write-atomic.js";
 import { loadFormatter } from "../formatters/index.js";
@@ -131,7 +131,9 @@ async function lint(command, io, api) {
             .filter((source) => source.path !== relative);
         report = api.lintFiles([input, ...history], { ...options, reportPaths: [relative] });
     } else {
-        if (command.patterns.length === 0 && listSqlFiles(resolved.migrationsPath).length === 0) {
+        const migrations = command.patterns.length === 0 ? collectSqlFiles(resolved.migrationsPath) : null;
+        // A folder that cannot be read is reported, not taken for an empty one.
+        if (migrations !== null && migrations.files.length === 0 && migrations.unreadable.length === 0) {
             throw new UsageError(
                 `no migrations to lint in ${path.relative(io.cwd, resolved.migrationsPath) || "."}: ` +
                     "pass files, folders or globs, or set `migrationsDir` in supalint.config.json.",
