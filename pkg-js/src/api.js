@@ -5,6 +5,7 @@
  */
 
 import { ConfigError } from "./config/config-error.js";
+import { checkJsKeys } from "./config/config-keys.js";
 import { callIsolatingTraps } from "./engine/isolate-traps.js";
 import { createResult, problemMessage, toMessage } from "./results.js";
 
@@ -253,9 +254,14 @@ const BOM = "\uFEFF";
  * @param {Source[]} sources
  * @param {RunOptions} options
  * @returns {LintReport}
- * @throws {ConfigError} when the engine rejects the configuration
+ * @throws {ConfigError} when the configuration is not JSON data (a cycle, too deep), or the engine rejects it
  */
 export function lintSources(engine, sources, options) {
+    // Checked here too, before the engine sees it: overrides and API objects skip the file path.
+    const problems = checkJsKeys(options.config);
+    if (problems.length > 0) {
+        throw new ConfigError(problems, options.configPath ?? null);
+    }
     const filePathOf = options.filePathOf ?? ((path) => path);
     const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
     const readablePaths = new Set(readable.map((source) => source.path));

@@ -1,7 +1,8 @@
 /**
  * @file Configuration lookup and resolution (SPEC §5): file kinds and their
- * order, the project root, the defaults read from disk, and the errors that
- * name the bad key.
+ * order, the project root (where the lookup stops), the defaults read from
+ * disk, and the errors that name the bad key: cycles, deep nesting and
+ * unknown rule options included.
  */
 
 import assert from "node:assert/strict";
@@ -11,6 +12,7 @@ import { describe, it } from "node:test";
 import { ConfigError } from "../src/config/config-error.js";
 import { findConfigFile } from "../src/config/find-config-file.js";
 import { loadConfig } from "../src/config/load-config.js";
+import { lintText } from "../src/index.js";
 import { CLEAN_SQL, GOOD_NAME, makeProject, runCli } from "./helpers.js";
 
 describe("lookup", () => {
@@ -161,5 +163,53 @@ describe("errors", () => {
         assertConfigError(() => loadConfig(path.join(dir, "bad")), "", /not valid JSON/u);
         assertConfigError(() => loadConfig(path.join(dir, "array")), "", /must be an object/u);
         assertConfigError(() => loadConfig(path.join(dir, "toml")), "exposedSchemas", /config\.toml/u);
+    });
+});
+
+describe("configurations that are not JSON data, and unknown rule options", () => {
+    const DEEP_ARRAYS = `{"exposedSchemas": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    let nested = "{}";
+    for (let level = 0; level < 5000; level += 1) {
+        nested = `{"x":${nested}}`;
+    }
+    const DEEP_OBJECTS = `{"rules": {"rls-enabled": ["error", ${nested}]}}`;
+
+    it("the CLI exits 2 naming the key, before the engine sees it", (t) => {
+        const cases = {
+            "supalint.config.json": [DEEP_ARRAYS, "exposedSchemas[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]", /nests deeper than 16 levels/u],
+            "supalint.config.mjs": ["const c = { rules: {} }; c.rules.self = c; export default c;", "rules.self", /refers back to an object that holds it \(a cycle\)/u],
+            "package.json": [JSON.stringify({ supalint: { rules: { "rls-enabled": ["error", { exposed: true }] } } }), "rules.rls-enabled", /has no option `exposed`: rules take no options of their own; this one reads `exposedSchemas`/u],
+        };
+        for (const [name, [text, key, message]] of Object.entries(cases)) {
+            const dir = makeProject(t, { [name]: text, ".git/HEAD": "ref: refs/heads/main\n", [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL });
+            const run = runCli([], { cwd: dir });
+            assert.equal(run.status, 2, `${name}: ${run.stderr}`);
+            assert.match(run.stderr, new RegExp(`^supalint: Invalid supalint configuration \\(.*${name.replace(".", "\\.")}\\):\n {2}\`${key.replaceAll(/[.[\]]/gu, "\\$&")}\``, "u"));
+            assert.match(run.stderr, message);
+            assert.doesNotMatch(run.stderr, /engine crashed|RangeError|internal error|\n\s+at /u, name);
+        }
+        const objects = makeProject(t, { "supalint.config.json": DEEP_OBJECTS, [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL });
+        const run = runCli([], { cwd: objects });
+        assert.equal(run.status, 2, run.stderr);
+        assert.match(run.stderr, /`rules\.rls-enabled\[1\](\.x){13}`: nests deeper than 16 levels/u);
+    });
+
+    it("the API refuses a cyclic or deep override, and values JSON cannot hold, with a ConfigError", (t) => {
+        const dir = makeProject(t, { "package.json": "{}" });
+        /** @type {Record<string, unknown>} */
+        const cyclic = { rules: {} };
+        /** @type {any} */ (cyclic.rules).again = cyclic;
+        for (const [options, key] of /** @type {const} */ ([
+            [{ overrideConfig: cyclic }, "rules.again"],
+            [{ config: { exposedSchemas: [() => "public"] } }, "exposedSchemas[0]"],
+            [{ config: { versionSuffixWords: [Number.NaN] } }, "versionSuffixWords[0]"],
+            [{ config: { seedTables: new Map() } }, "seedTables"],
+        ])) {
+            assert.throws(
+                () => lintText("select 1;", { cwd: dir, ...options }),
+                (error) => error instanceof ConfigError && error.problems.some((problem) => problem.key.startsWith(key)),
+                key,
+            );
+        }
     });
 });

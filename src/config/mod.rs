@@ -20,7 +20,6 @@ pub struct ConfigError {
 #[derive(Clone, Debug)]
 pub struct Config {
     pub severities: HashMap<&'static str, Severity>,
-    pub rule_options: HashMap<&'static str, Value>,
     pub migrations_dir: String,
     pub exposed_schemas: Vec<String>,
     pub admin_function: Option<String>,
@@ -58,7 +57,6 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             severities: preset("recommended"),
-            rule_options: HashMap::new(),
             migrations_dir: "supabase/migrations".into(),
             exposed_schemas: vec!["public".into()],
             admin_function: Some("public.is_super_admin".into()),
@@ -184,7 +182,18 @@ impl Config {
             };
             let id = rule.meta().id;
             let (severity, options) = match setting {
-                Value::Array(items) => (items.first(), items.get(1)),
+                Value::Array(items) => {
+                    if items.len() > 2 {
+                        errors.push(error(
+                            &key,
+                            &format!(
+                                "takes a severity and at most an options object, not {} items",
+                                items.len()
+                            ),
+                        ));
+                    }
+                    (items.first(), items.get(1))
+                }
                 other => (Some(other), None),
             };
             match severity.and_then(Severity::parse) {
@@ -196,11 +205,30 @@ impl Config {
                     "severity must be \"off\", \"warn\", \"error\", 0, 1 or 2",
                 )),
             }
-            if let Some(options) = options {
-                if options.is_object() {
-                    self.rule_options.insert(id, options.clone());
-                } else {
-                    errors.push(error(&key, "rule options must be an object"));
+            match options.map(Value::as_object) {
+                None => {}
+                Some(None) => errors.push(error(&key, "rule options must be an object")),
+                // No rule takes options of its own: a key here is a typo or a setting that
+                // belongs at the top level, and accepting it silently would hide that.
+                Some(Some(options)) => {
+                    let reads = rule.meta().options;
+                    let hint = if reads.is_empty() {
+                        String::new()
+                    } else {
+                        let keys: Vec<String> = reads.iter().map(|k| format!("`{k}`")).collect();
+                        format!(
+                            "; this one reads {} from the top level of the configuration",
+                            keys.join(", ")
+                        )
+                    };
+                    for name in options.keys() {
+                        errors.push(error(
+                            &key,
+                            &format!(
+                                "has no option `{name}`: rules take no options of their own{hint}"
+                            ),
+                        ));
+                    }
                 }
             }
         }
@@ -289,6 +317,30 @@ mod tests {
             assert_eq!(errors.len(), 1, "{key}: {errors:?}");
             assert_eq!(errors[0].key, key);
         }
+    }
+
+    #[test]
+    fn unknown_rule_options_are_named() {
+        let (_, errors) = Config::from_json(
+            &json!({ "rules": { "rls-enabled": ["error", { "exposedSchemas": ["api"], "typo": 1 }] } }),
+        );
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`rules.rls-enabled` has no option `exposedSchemas`: rules take no options of their own; this one reads `exposedSchemas` from the top level of the configuration",
+                "`rules.rls-enabled` has no option `typo`: rules take no options of their own; this one reads `exposedSchemas` from the top level of the configuration",
+            ]
+        );
+        assert!(errors.iter().all(|e| e.key == "rules.rls-enabled"));
+        let (_, errors) = Config::from_json(&json!({ "rules": { "rls-enabled": ["error", {}] } }));
+        assert!(errors.is_empty(), "{errors:?}");
+        let (_, errors) =
+            Config::from_json(&json!({ "rules": { "rls-enabled": ["error", {}, "extra"] } }));
+        assert_eq!(
+            errors[0].message,
+            "`rules.rls-enabled` takes a severity and at most an options object, not 3 items"
+        );
     }
 
     #[test]

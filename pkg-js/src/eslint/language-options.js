@@ -9,6 +9,7 @@
 
 import { statSync } from "node:fs";
 import path from "node:path";
+import { checkConfigData } from "../config/config-keys.js";
 import { resolveRegisteredBuckets } from "../config/registered-buckets.js";
 import { readExposedSchemas } from "../config/supabase-toml.js";
 import { engine } from "../engine/node.js";
@@ -74,8 +75,13 @@ export function validateLanguageOptions(languageOptions) {
             config[key] = languageOptions[key];
         }
     }
-    const { configErrors } = engine.lint({ files: [], config });
-    problems.push(...configErrors.map((error) => error.message));
+    // Plain JSON data first: a cycle or a deep nesting would overflow the engine's stack.
+    const dataProblems = checkConfigData(config);
+    problems.push(...dataProblems.map((problem) => `\`${problem.key}\` ${problem.message.replace(/\.$/u, "")}`));
+    if (dataProblems.length === 0) {
+        const { configErrors } = engine.lint({ files: [], config });
+        problems.push(...configErrors.map((error) => error.message));
+    }
     if (problems.length > 0) {
         throw new Error(`Invalid languageOptions for supalint/sql: ${problems.join("; ")}.`);
     }

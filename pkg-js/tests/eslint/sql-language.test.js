@@ -174,6 +174,12 @@ describe("SqlLanguage", () => {
         assert.throws(() => language.validateLanguageOptions({ exposedSchema: ["public"] }), /unknown key `exposedSchema`/u);
         assert.throws(() => language.validateLanguageOptions({ revokeRoles: "anon" }), /`revokeRoles` must be an array of strings/u);
         assert.throws(() => language.validateLanguageOptions({ migrationsDir: 1 }), /`migrationsDir` must be a string/u);
+        /** @type {any[]} */
+        const cyclic = [];
+        cyclic.push(cyclic);
+        assert.throws(() => language.validateLanguageOptions({ exposedSchemas: cyclic }), /`exposedSchemas\[0\]` refers back to an object that holds it \(a cycle\)/u);
+        const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+        assert.throws(() => language.validateLanguageOptions({ seedTables: deep }), /`seedTables(\[0\]){15}` nests deeper than 16 levels/u);
     });
 
     it("counts CRLF, LF and lone CR line breaks as the engine does, in real ESLint", async () => {
