@@ -3,13 +3,15 @@
  * `supabase_migrations.schema_migrations` is in each state: all applied,
  * pending, out of order, missing locally (drift), name mismatch, the older
  * table without a `name` column, and no table at all; plus the table and
- * JSON output, `--strict`, and bad input as one-line exit-2 messages.
+ * JSON output, `--strict`, and bad input as one-line exit-2 messages; names
+ * from the database escaped, and a locked tracking table reported in seconds.
  */
 
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { connect } from "../src/db/connect.js";
 import { compareStatus } from "../src/db/status.js";
 import { makeProject } from "./helpers.js";
 import { postgresOrSkip, runCliAsync, sql, startCluster } from "./postgres-helpers.js";
@@ -221,6 +223,41 @@ test("status: unreachable database and usage errors", async (t) => {
     const badFormat = await runCliAsync(["status", "--db-url", "postgresql://x@y/z", "--format", "sarif"], { cwd });
     assert.equal(badFormat.status, 2);
     assert.match(badFormat.stderr, /unknown format "sarif"; use one of table, json/u);
+});
+
+test("status escapes names from the database and gives up on a locked tracking table within seconds", async (t) => {
+    const bin = postgresOrSkip(t);
+    if (bin === null) {
+        return;
+    }
+    const cluster = await startCluster(t, bin);
+    await sql(cluster, "postgres", TRACKING_TABLE);
+    // A recorded name that would paint the terminal red, clear it, and forge a line of its own.
+    const hostile = "\u001b[31mred\u001b[2J\nFAKE  all good\r\u202eevil";
+    await sql(cluster, "postgres", `insert into supabase_migrations.schema_migrations (version, name) values ('20240101000001', ${JSON.stringify(hostile).replaceAll("'", "''").replace(/^"|"$/gu, "'")}), ('20240109000001', E'\\x1b]0;title\\x07')`);
+    const cwd = project(t, LOCAL);
+    const run = await runCliAsync(["status", "--db-url", cluster.url("postgres")], { cwd });
+    assert.equal(run.status, 0, run.stderr);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/u, "no control character reaches the terminal");
+    assert.match(run.stdout, /applied as "\\u001b\[31mred\\u001b\[2J\\nFAKE {2}all good\\r\\u202eevil" \(name mismatch\)/u);
+    assert.ok(!run.stdout.split("\n").some((line) => line.startsWith("FAKE")), "no forged line");
+    assert.match(run.stdout, /\\u001b\]0;title\\u0007 +missing locally/u);
+
+    // Another session holds the table locked, as a `supabase db push` mid-run or a forgotten LOCK TABLE would.
+    const holder = await connect(cluster.connection("postgres"));
+    t.after(() => holder.end());
+    await holder.query("set application_name = 'db push'; begin; lock table supabase_migrations.schema_migrations in access exclusive mode");
+    const started = Date.now();
+    const locked = await runCliAsync(["status", "--db-url", cluster.url("postgres")], { cwd });
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(locked.status, 2, locked.stderr);
+    assert.ok(seconds < 30, `gave up after ${seconds} s, not after the statement timeout`);
+    assert.match(
+        locked.stderr,
+        /^supalint status: supabase_migrations\.schema_migrations is locked by another session, and status waited 5 s for it: held by pid \d+, ACCESS EXCLUSIVE lock, user "postgres", application "db push", in a transaction open for \d+ s\. Run it again once that session ends/u,
+    );
+    await holder.query("rollback");
 });
 
 test("status compares versions as numbers, as the Supabase CLI does", () => {

@@ -5,7 +5,7 @@
 
 /** @import { StatusReport, StatusRow } from "./status.js" */
 
-import { createStyle } from "../formatters/ansi.js";
+import { createStyle, escapeControl } from "../formatters/ansi.js";
 import { plural } from "../formatters/summary.js";
 
 /** The output formats of `supalint status`. */
@@ -22,7 +22,9 @@ export function formatStatusJson(report, migrationsDir) {
 }
 
 /**
- * The report as a table, then a summary and advice.
+ * The report as a table, then a summary and advice. Names come from the
+ * database and the file system: control characters in them are escaped, so
+ * a recorded name cannot style the terminal or forge a line.
  * @param {StatusReport} report
  * @param {{ migrationsDir: string, database: string, color: boolean }} context
  * @returns {string}
@@ -31,12 +33,14 @@ export function formatStatusTable(report, context) {
     const style = createStyle(context.color);
     const rows = [["Local", "Remote", "Name", "Status"]];
     for (const row of report.migrations) {
-        rows.push([
-            row.file === null ? "" : row.version,
-            row.status === "pending" || row.status === "out-of-order" ? "" : row.version,
-            row.localName ?? row.remoteName ?? "",
-            describe(row, report.newestApplied),
-        ]);
+        rows.push(
+            [
+                row.file === null ? "" : row.version,
+                row.status === "pending" || row.status === "out-of-order" ? "" : row.version,
+                row.localName ?? row.remoteName ?? "",
+                describe(row, report.newestApplied),
+            ].map(escapeControl),
+        );
     }
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
     const paint = (/** @type {StatusRow} */ row, /** @type {string} */ text) =>
@@ -63,7 +67,7 @@ export function formatStatusTable(report, context) {
         `${plural(counts["name-mismatch"], "name mismatch").replace(/mismatchs$/u, "mismatches")}`,
     ];
     const out = [
-        `Migrations in ${context.migrationsDir} against ${context.database}:`,
+        `Migrations in ${escapeControl(context.migrationsDir)} against ${escapeControl(context.database)}:`,
         "",
         ...lines,
         "",
@@ -83,7 +87,9 @@ export function formatStatusTable(report, context) {
         );
     }
     if (report.ignored.length > 0) {
-        out.push(`Ignored (not <version>_<name>.sql, so the Supabase CLI skips ${report.ignored.length === 1 ? "it" : "them"}): ${report.ignored.join(", ")}.`);
+        out.push(
+            `Ignored (not <version>_<name>.sql, so the Supabase CLI skips ${report.ignored.length === 1 ? "it" : "them"}): ${report.ignored.map(escapeControl).join(", ")}.`,
+        );
     }
     return `${out.join("\n")}\n`;
 }

@@ -7,11 +7,18 @@
 /** @import { Client } from "pg" */
 /** @import { MigrationFile } from "./migration-files.js" */
 
+import { escapeControl } from "../formatters/ansi.js";
 import { DatabaseError } from "./connect.js";
 import { compareVersions } from "./migration-files.js";
 
 /** The Supabase CLI's tracking table. */
 export const TRACKING_TABLE = "supabase_migrations.schema_migrations";
+
+/**
+ * How long reading the tracking table waits for a lock another session holds
+ * (`supabase db push` mid-run, a forgotten `LOCK TABLE`) before saying so.
+ */
+export const LOCK_TIMEOUT_MS = 5_000;
 
 /**
  * A row of the tracking table.
@@ -48,12 +55,15 @@ export const TRACKING_TABLE = "supabase_migrations.schema_migrations";
  */
 
 /**
- * Reads the tracking table.
- * @param {Client} client
+ * Reads the tracking table, waiting at most `lockTimeoutMs` for a lock.
+ * @param {Client} client a connection of its own (its `lock_timeout` is set)
+ * @param {{ lockTimeoutMs?: number }} [options]
  * @returns {Promise<AppliedMigration[]>} by version
- * @throws {DatabaseError} when the table does not exist
+ * @throws {DatabaseError} when the table does not exist, or another session holds it locked
  */
-export async function readAppliedMigrations(client) {
+export async function readAppliedMigrations(client, options = {}) {
+    const lockTimeoutMs = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
+    await client.query(`set lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
     const { rows: found } = await client.query(
         `select to_regclass($1) is not null as present,
                 exists (
@@ -68,11 +78,61 @@ export async function readAppliedMigrations(client) {
         );
     }
     const name = found[0].has_name ? "name" : "null::text";
-    const { rows } = await client.query(`select version::text as version, ${name} as name from ${TRACKING_TABLE}`);
+    let rows;
+    try {
+        ({ rows } = await client.query(`select version::text as version, ${name} as name from ${TRACKING_TABLE}`));
+    } catch (error) {
+        if (/** @type {{ code?: string }} */ (error)?.code === "55P03") {
+            throw new DatabaseError(await describeLock(client, lockTimeoutMs));
+        }
+        throw error;
+    }
     return rows
         .filter((row) => /^\d+$/u.test(row.version))
         .map((row) => ({ version: row.version, name: row.name ?? null }))
         .sort((a, b) => compareVersions(a.version, b.version));
+}
+
+/**
+ * What holds the tracking table, for the message when reading it timed out.
+ * @param {Client} client
+ * @param {number} waitedMs
+ * @returns {Promise<string>}
+ */
+async function describeLock(client, waitedMs) {
+    const lead = `${TRACKING_TABLE} is locked by another session, and status waited ${waitedMs / 1000} s for it`;
+    /** @type {{ pid: number, mode: string, usename: string | null, application_name: string | null, seconds: number | null }[]} */
+    let holders = [];
+    try {
+        ({ rows: holders } = await client.query(
+            `select l.pid, l.mode, a.usename, a.application_name,
+                    extract(epoch from now() - a.xact_start)::int as seconds
+               from pg_catalog.pg_locks l
+               left join pg_catalog.pg_stat_activity a on a.pid = l.pid
+              where l.relation = to_regclass($1) and l.granted and l.pid <> pg_backend_pid()
+              order by l.pid`,
+            [TRACKING_TABLE],
+        ));
+    } catch {
+        // Who holds it is a courtesy; the lock itself is the news.
+    }
+    if (holders.length === 0) {
+        return `${lead}; run it again once that session ends.`;
+    }
+    const who = holders.map((holder) => {
+        const parts = [`pid ${holder.pid}`, `${holder.mode.replace(/Lock$/u, "").replace(/([a-z])([A-Z])/gu, "$1 $2").toUpperCase()} lock`];
+        if (holder.usename) {
+            parts.push(`user "${escapeControl(holder.usename)}"`);
+        }
+        if (holder.application_name) {
+            parts.push(`application "${escapeControl(holder.application_name)}"`);
+        }
+        if (holder.seconds !== null) {
+            parts.push(`in a transaction open for ${holder.seconds} s`);
+        }
+        return parts.join(", ");
+    });
+    return `${lead}: held by ${who.join("; ")}. Run it again once that session ends (or end it with pg_terminate_backend).`;
 }
 
 /**

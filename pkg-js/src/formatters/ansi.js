@@ -41,6 +41,29 @@ export function createStyle(enabled) {
     return enabled ? COLOURED : PLAIN;
 }
 
+/** Characters a terminal acts on rather than shows: C0 and C1 controls, line and paragraph separators, bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+
+/** How `escapeControl` writes the common ones. */
+const NAMED_ESCAPES = new Map([
+    ["\n", "\\n"],
+    ["\r", "\\r"],
+    ["\t", "\\t"],
+]);
+
+/**
+ * Text from outside supalint (a database, a file name) made safe for a
+ * terminal: every control character, escape sequence introducer, line break
+ * and bidirectional override is written as an escape (`\n`, `\u001b`), so it
+ * can neither style nor move the output, nor start a line of its own.
+ * @param {string} text
+ * @returns {string}
+ */
+export function escapeControl(text) {
+    return text.replace(CONTROL, (char) => NAMED_ESCAPES.get(char) ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /**
  * Removes ANSI escape sequences (for measuring and for tests).
  * @param {string} text
