@@ -11,7 +11,7 @@ import { EngineClient, createLintScheduler } from "./engine/client.js";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples.js";
 import { migrationPath } from "./paths.js";
 import { configForExample } from "./rule-examples.js";
-import { decodeShareHash, encodeShareHash } from "./share.js";
+import { decodeShareHash, encodeShareHash, ShareLinkTooLargeError } from "./share.js";
 import { renderAccess } from "./ui/access.js";
 import { createConfigPanel } from "./ui/config.js";
 import { h, plural, renderMessage } from "./ui/dom.js";
@@ -462,8 +462,13 @@ async function sharedState() {
     try {
         const shared = await decodeShareHash(location.hash);
         return shared === null ? null : { ...shared, config: normalizeConfig(shared.config) };
-    } catch {
-        notify("This share link is damaged (cut short when copied?), so the page opened with an example instead.", "error");
+    } catch (error) {
+        notify(
+            error instanceof ShareLinkTooLargeError
+                ? `This share link is too large (${error.message}), so the page opened with an example instead.`
+                : "This share link is damaged (cut short when copied?), so the page opened with an example instead.",
+            "error",
+        );
         return null;
     }
 }

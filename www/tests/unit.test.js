@@ -13,7 +13,7 @@ import { DEFAULT_EXAMPLE, EXAMPLES } from "../src/examples.js";
 import { isSafeHref, parseInline, parseMarkdown } from "../src/markdown.js";
 import { DOC_EXAMPLE_FILE, migrationPath } from "../src/paths.js";
 import { configForExample, docExample, exampleFiles, tryTarget } from "../src/rule-examples.js";
-import { decodeShareHash, encodeShareHash, fromBase64Url, toBase64Url } from "../src/share.js";
+import { decodeShareHash, encodeShareHash, fromBase64Url, MAX_SHARED_BYTES, ShareLinkTooLargeError, toBase64Url } from "../src/share.js";
 
 describe("share links", () => {
     it("round-trips text, file name and configuration through the hash", async () => {
@@ -35,6 +35,29 @@ describe("share links", () => {
         await assert.rejects(decodeShareHash("#share=AAAA"));
         const hash = await encodeShareHash({ text: "select 1;", fileName: "a.sql", config: {} });
         await assert.rejects(decodeShareHash(hash.slice(0, -6)));
+    });
+
+    it("refuses a small link that unpacks to more than the cap, without unpacking it all", async () => {
+        // 300 MB of one byte deflates to about 300 KB: the shape of a link made to crash the tab.
+        const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+        const stream = new ReadableStream({
+            pull(controller) {
+                this.sent = (this.sent ?? 0) + 1;
+                if (this.sent > 300) {
+                    controller.close();
+                } else {
+                    controller.enqueue(chunk);
+                }
+            },
+        }).pipeThrough(new CompressionStream("deflate-raw"));
+        const packed = new Uint8Array(await new Response(stream).arrayBuffer());
+        assert.ok(packed.length < 1_000_000, `${packed.length} bytes packed`);
+        const before = process.memoryUsage().arrayBuffers;
+        await assert.rejects(decodeShareHash(`#share=${toBase64Url(packed)}`), ShareLinkTooLargeError);
+        assert.ok(process.memoryUsage().arrayBuffers - before < 4 * MAX_SHARED_BYTES, "stopped near the cap");
+        // Text up to the cap still opens.
+        const text = "select 1;\n".repeat(Math.floor(MAX_SHARED_BYTES / 20));
+        assert.equal((await decodeShareHash(await encodeShareHash({ text, fileName: "a.sql", config: {} })))?.text, text);
     });
 
     it("encodes base64url without padding", () => {
