@@ -247,6 +247,24 @@ const BOM = "\uFEFF";
  */
 
 /**
+ * The text each fixed result was made from, as read, so that a caller about
+ * to write `output` can tell whether the file changed since (kept beside the
+ * result, not in it: ESLint's result shape has no such field).
+ * @type {WeakMap<LintResult, string>}
+ */
+const textsFixed = new WeakMap();
+
+/**
+ * The text a result's `output` was made from, for a result of a fix run
+ * that changed the file; undefined otherwise.
+ * @param {LintResult} result
+ * @returns {string | undefined}
+ */
+export function textFixed(result) {
+    return textsFixed.get(result);
+}
+
+/**
  * Lints (or fixes) a set of sources in one engine call: every source is
  * history, the `reportPaths` ones are reported, and sources with a problem
  * get one message without reaching the engine.
@@ -335,6 +353,9 @@ export function lintSources(engine, sources, options) {
         const result = byPath.get(path) ?? createResult({ filePath: filePathOf(path), messages: [] });
         if (result.output === undefined && result.messages.length > 0 && source?.text !== undefined) {
             result.source = source.text;
+        }
+        if (result.output !== undefined && source?.text !== undefined) {
+            textsFixed.set(result, source.text);
         }
         results.push(result);
     }

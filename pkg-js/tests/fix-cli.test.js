@@ -3,11 +3,12 @@
  * which only suggest, the summary of what was fixed and what remains, the
  * `output` of a dry run, a file whose fixes are refused, suggestions never
  * applied, line endings of inserted statements, a second run that changes
- * nothing, and `pnpm lint:migrations --fix` on a copy of `examples/`.
+ * nothing, a file changed by another process during the run (skipped), and
+ * `pnpm lint:migrations --fix` on a copy of `examples/`.
  */
 
 import assert from "node:assert/strict";
-import { chmodSync, cpSync, existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fixText, lintText, rules } from "../src/index.js";
@@ -261,6 +262,43 @@ describe("--fix on the command line", () => {
         assert.equal(readFileSync(locked, "utf8"), INDEX_SQL.replaceAll("notes", "tags"));
         assert.equal(readFileSync(path.join(dir, MIGRATIONS, GOOD_NAME), "utf8"), INDEX_SQL, "no file is fixed when one cannot be");
         assert.equal(statSync(locked).mode & 0o777, 0o444);
+    });
+
+    it("skips and reports a file another process changed while it ran, and writes the others", async (t) => {
+        // 120 files, so that the CLI shows progress on a terminal: the "linting" line comes after
+        // every file was read and before any fix is written, which is when the editor saves.
+        /** @type {Record<string, string>} */
+        const files = {};
+        for (let index = 0; index < 120; index += 1) {
+            files[`20240101${String(index).padStart(6, "0")}_index_${index}.sql`] = INDEX_SQL.replaceAll("notes", `notes_${index}`);
+        }
+        const dir = migrationsProject(t, files);
+        const edited = path.join(dir, MIGRATIONS, "20240101000007_index_7.sql");
+        const other = path.join(dir, MIGRATIONS, "20240101000008_index_8.sql");
+        const saved = "-- Migration: the user's own edit, saved mid-run\nselect 1;\n";
+        let stderr = "";
+        const { run } = await import("../src/cli/run.js");
+        const status = await run(["--fix"], {
+            stdout: /** @type {any} */ ({ write: () => true }),
+            stderr: /** @type {any} */ ({
+                isTTY: true,
+                write: (/** @type {string} */ text) => {
+                    if (text.includes("linting") && readFileSync(edited, "utf8") !== saved) {
+                        writeFileSync(edited, saved);
+                    }
+                    stderr += text;
+                    return true;
+                },
+            }),
+            readStdin: async () => new Uint8Array(),
+            cwd: dir,
+            env: {},
+        });
+        assert.equal(readFileSync(edited, "utf8"), saved, "the other process's change is kept");
+        assert.match(readFileSync(other, "utf8"), /create index if not exists notes_8_owner_idx/u, "the other files are fixed");
+        assert.match(stderr, /supalint: left supabase\/migrations\/20240101000007_index_7\.sql untouched: another process changed it while supalint ran/u);
+        assert.equal(status, 1, "a fix left unwritten is not success");
+        assert.deepEqual(readdirSync(path.join(dir, MIGRATIONS)).filter((name) => name.endsWith(".tmp")), [], "no temporary file is left");
     });
 
     it("`pnpm lint:migrations --fix` on a copy of examples/ leaves only problems without a fix", (t) => {

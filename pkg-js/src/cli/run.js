@@ -10,10 +10,11 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { textFixed } from "../api.js";
 import { ConfigError } from "../config/config-error.js";
 import { collectSqlFiles, listSqlFiles, NoFilesFoundError } from "../files/collect.js";
 import { readSource, sourceFromBytes } from "../files/read-source.js";
-import { isReadOnly, writeFileAtomic } from "../files/write-atomic.js";
+import { ChangedOnDiskError, isReadOnly, writeFileAtomic } from "../files/write-atomic.js";
 import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
@@ -156,6 +157,8 @@ async function lint(command, io, api) {
     }
 
     let results = report.results;
+    /** @type {string[]} */
+    const changedMeanwhile = [];
     if (command.fix) {
         // All or nothing: fixing some files of a history and not others would leave it half done.
         const readOnly = results.filter((result) => result.output !== undefined && isReadOnly(result.filePath));
@@ -169,11 +172,21 @@ async function lint(command, io, api) {
         for (const result of results) {
             if (result.output !== undefined) {
                 try {
-                    writeFileAtomic(result.filePath, result.output);
+                    writeFileAtomic(result.filePath, result.output, textFixed(result));
                 } catch (error) {
-                    throw new CliError(`cannot write the fixed ${result.filePath}: ${messageOf(error)}`);
+                    if (!(error instanceof ChangedOnDiskError)) {
+                        throw new CliError(`cannot write the fixed ${result.filePath}: ${messageOf(error)}`);
+                    }
+                    // Its fixes were made for a text it no longer holds: writing them would undo
+                    // the other change, or apply edits at offsets that now mean something else.
+                    changedMeanwhile.push(result.filePath);
                 }
             }
+        }
+        for (const file of changedMeanwhile) {
+            io.stderr.write(
+                `supalint: left ${path.relative(io.cwd, file) || file} untouched: another process changed it while supalint ran, so the fixes made for the text it read were not written; run --fix again.\n`,
+            );
         }
     }
     for (const result of results) {
@@ -213,7 +226,7 @@ async function lint(command, io, api) {
     }
 
     const { errorCount, warningCount } = sumCounts(results);
-    if (errorCount > 0) {
+    if (errorCount > 0 || changedMeanwhile.length > 0) {
         return 1;
     }
     if (command.maxWarnings >= 0 && warningCount > command.maxWarnings) {
