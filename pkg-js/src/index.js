@@ -182,7 +182,7 @@ export function accessMatrix(patterns = [], options = {}) {
     if (list.some((entry) => typeof entry === "object")) {
         sources = /** @type {Source[]} */ (list);
     } else {
-        let files = listSqlFiles(resolved.migrationsPath);
+        let files = collectSqlFiles(resolved.migrationsPath).files;
         if (list.length > 0) {
             const { files: matched, unmatched } = expandPatterns(/** @type {string[]} */ (list), cwd);
             if (unmatched.length > 0) {
