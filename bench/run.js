@@ -8,7 +8,7 @@
  * load average is recorded next to them).
  *
  *   node bench/run.js [--corpus DIR] [--mb 20] [--runs 3] [--peer-runs 5] [--out BENCHMARKS.md]
- *       [--no-native] [--no-peers]
+ *       [--no-native] [--no-peers] [--scaling-only] [--scaling-budget 120]
  *
  * Side by side (bench/peers.js): supalint, Squawk and postgres-language-server
  * on three sets: a 50-file project (the first 50 migrations of the corpus's
@@ -18,7 +18,11 @@
  * the engine alone inside Node, the native Rust build (benches/native.rs),
  * the CLI's cold start on one small file, peak RSS, the WASM size raw and
  * gzipped, a 1,000-line migration in the engine, and the time per statement
- * kind.
+ * kind. Then the scaling case (bench/scaling.js): generated inputs of 10k,
+ * 20k and 40k statements or files, written between the `scaling:begin` and
+ * `scaling:end` markers; `--scaling-only` measures only that. A size that
+ * takes longer than `--scaling-budget` seconds is stopped there, and the
+ * larger sizes of its case are not run.
  */
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -29,6 +33,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { repeatCorpus, sqlFiles } from "./corpus.js";
 import { timeTools, tools } from "./peers.js";
+import { SCALING_CASES } from "./scaling.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const CLI = path.join(REPO, "pkg-js", "src", "cli", "index.js");
@@ -56,6 +61,11 @@ function main() {
     log(`building the WASM engine (skipped when up to date)`);
     execFileSync(path.join(REPO, "scripts", "build-wasm"), { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
 
+    if (options.scalingOnly) {
+        writeScaling(measureScaling());
+        log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
+        return;
+    }
     const loadBefore = os.loadavg();
     const project = path.join(work, "project");
     const corpus = repeatCorpus(options.corpus, path.join(project, "supabase", "migrations"), options.mb * 1e6);
@@ -113,6 +123,7 @@ function main() {
         peers,
     };
     writeReport(figures);
+    writeScaling(measureScaling());
     log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
 }
 
@@ -120,7 +131,7 @@ function main() {
  * @param {string[]} argv
  */
 function parseArgs(argv) {
-    const parsed = { corpus: path.resolve(REPO, "..", "shared", "corpus"), mb: 20, runs: 3, peerRuns: 5, out: path.join(REPO, "BENCHMARKS.md"), native: true, peers: true };
+    const parsed = { corpus: path.resolve(REPO, "..", "shared", "corpus"), mb: 20, runs: 3, peerRuns: 5, out: path.join(REPO, "BENCHMARKS.md"), native: true, peers: true, scalingOnly: false, scalingBudget: 120 };
     for (let i = 0; i < argv.length; i += 1) {
         const arg = argv[i];
         const value = () => {
@@ -137,6 +148,8 @@ function parseArgs(argv) {
         else if (arg === "--peer-runs") parsed.peerRuns = Math.max(1, Number(value()));
         else if (arg === "--no-native") parsed.native = false;
         else if (arg === "--no-peers") parsed.peers = false;
+        else if (arg === "--scaling-only") parsed.scalingOnly = true;
+        else if (arg === "--scaling-budget") parsed.scalingBudget = Math.max(1, Number(value()));
         else throw new Error(`unknown option ${arg}`);
     }
     if (!existsSync(parsed.corpus)) {
@@ -255,6 +268,104 @@ function runJson(command, args, cwd = REPO) {
  */
 function timeCli(cwd, args) {
     return timeProcess(process.execPath, ["--import", RSS_PRELOAD, CLI, "--no-color", ...args], cwd);
+}
+
+/**
+ * Lints each scaling input with the CLI, end to end, one run per size (the
+ * point is the ratio between sizes). A run past the budget is stopped, and
+ * the larger sizes of its case are skipped.
+ */
+function measureScaling() {
+    const loadBefore = os.loadavg();
+    const rows = [];
+    for (const scalingCase of SCALING_CASES) {
+        let stopped = false;
+        for (const size of scalingCase.sizes) {
+            const row = { id: scalingCase.id, title: scalingCase.title, unit: scalingCase.unit, size, bytes: 0, ms: 0, cpuMs: 0, rssKb: 0, outcome: "done" };
+            if (stopped) {
+                rows.push({ ...row, outcome: "skipped" });
+                continue;
+            }
+            log(`scaling: ${size} ${scalingCase.unit}`);
+            const dir = path.join(work, `scaling-${scalingCase.id}-${size}`);
+            scalingCase.write(dir, size);
+            const migrations = path.join(dir, "supabase", "migrations");
+            row.bytes = readdirSync(migrations).reduce((sum, name) => sum + statSync(path.join(migrations, name)).size, 0);
+            const rssFile = path.join(work, "rss.txt");
+            rmSync(rssFile, { force: true });
+            const started = performance.now();
+            const result = spawnSync(process.execPath, ["--import", RSS_PRELOAD, CLI, "--no-color"], {
+                cwd: dir,
+                stdio: ["ignore", "ignore", "ignore"],
+                env: { ...process.env, SUPALINT_BENCH_RSS_FILE: rssFile },
+                timeout: options.scalingBudget * 1000,
+                killSignal: "SIGKILL",
+            });
+            row.ms = performance.now() - started;
+            if (result.status === null) {
+                row.outcome = "stopped";
+                stopped = true;
+            } else if (result.status === 2) {
+                row.outcome = "failed";
+                stopped = true;
+            }
+            if (existsSync(rssFile)) {
+                Object.assign(row, JSON.parse(readFileSync(rssFile, "utf8")));
+            }
+            rows.push(row);
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }
+    return { date: new Date().toISOString(), budget: options.scalingBudget, load: { before: loadBefore, after: os.loadavg() }, rows };
+}
+
+/**
+ * Writes the scaling table between its markers.
+ * @param {any} s the scaling figures
+ */
+function writeScaling(s) {
+    const lines = [
+        "<!-- scaling:begin (generated by `pnpm bench`; edit outside these markers) -->",
+        "",
+        `Measured ${s.date.slice(0, 16).replace("T", " ")} UTC; load average before ${s.load.before.map((x) => x.toFixed(2)).join(" / ")}, after ${s.load.after.map((x) => x.toFixed(2)).join(" / ")}. The CLI end to end (process start included), one run per size, stopped after ${s.budget} s; "× CPU" is the CPU time over the previous size's, for an input "× input" times larger (CPU rather than wall time: the machine is shared).`,
+        "",
+        "| input | size | SQL | wall | CPU | × input | × CPU | peak RSS |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ];
+    let previous = null;
+    for (const row of s.rows) {
+        const sameCase = previous !== null && previous.id === row.id;
+        const title = sameCase ? "" : row.title;
+        const size = `${row.size.toLocaleString("en-US")} ${row.unit}`;
+        if (row.outcome === "skipped") {
+            lines.push(`| ${title} | ${size} | | not run (a smaller size went over the budget) | | | | |`);
+        } else if (row.outcome !== "done") {
+            lines.push(`| ${title} | ${size} | ${mb(row.bytes)} MB | ${row.outcome === "stopped" ? `stopped after ${fixed(row.ms / 1e3, 0)} s` : `failed (exit 2) after ${fixed(row.ms / 1e3, 1)} s`} | | | | |`);
+        } else {
+            const ratio = sameCase && previous.outcome === "done";
+            lines.push(
+                `| ${title} | ${size} | ${mb(row.bytes)} MB | ${fixed(row.ms / 1e3, 2)} s | ${fixed(row.cpuMs / 1e3, 2)} s | ${ratio ? fixed(row.size / previous.size, 1) : ""} | ${ratio ? fixed(row.cpuMs / previous.cpuMs, 2) : ""} | ${fixed(row.rssKb / 1024, 0)} MB |`,
+            );
+        }
+        previous = row;
+    }
+    lines.push("", "<!-- scaling:end -->");
+    replaceBlock("scaling", lines.join("\n"));
+}
+
+/**
+ * Replaces the block between `<!-- NAME:begin …-->` and `<!-- NAME:end -->`
+ * in the report (appended when it has none).
+ * @param {string} name
+ * @param {string} block the new block, markers included
+ */
+function replaceBlock(name, block) {
+    const existing = existsSync(options.out) ? readFileSync(options.out, "utf8") : "# Benchmarks\n";
+    const begin = existing.indexOf(`<!-- ${name}:begin`);
+    const endMarker = `<!-- ${name}:end -->`;
+    const end = existing.indexOf(endMarker);
+    const next = begin >= 0 && end > begin ? existing.slice(0, begin) + block + existing.slice(end + endMarker.length) : `${existing.trimEnd()}\n\n${block}\n`;
+    writeFileSync(options.out, next);
 }
 
 /**
@@ -418,10 +529,6 @@ function writeReport(f) {
     }
     lines.push("<!-- bench:end -->");
     const block = lines.join("\n");
-    const existing = existsSync(options.out) ? readFileSync(options.out, "utf8") : "# Benchmarks\n\n<!-- bench:begin -->\n<!-- bench:end -->\n";
-    const begin = existing.indexOf("<!-- bench:begin");
-    const end = existing.indexOf("<!-- bench:end -->");
-    const next = begin >= 0 && end > begin ? existing.slice(0, begin) + block + existing.slice(end + "<!-- bench:end -->".length) : `${existing.trimEnd()}\n\n${block}\n`;
-    writeFileSync(options.out, next);
+    replaceBlock("bench", block);
     writeFileSync(path.join(REPO, "target", "bench-figures.json"), JSON.stringify(f, null, 2));
 }

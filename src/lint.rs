@@ -8,8 +8,8 @@ use crate::directives;
 use crate::facts::FileFacts;
 use crate::history::History;
 use crate::report::{render_message, Diagnostic, Finding, Severity};
-use crate::rules::{self, Findings, Rule, RuleContext, RunState};
-use crate::source::{SourceFile, Span, TokenKind};
+use crate::rules::{self, Findings, Rule, RuleContext, RuleMeta, RunState};
+use crate::source::{Position, SourceFile, Span, TokenKind};
 
 /// Past this many diagnostics in one file the rest are dropped and one says so.
 pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
@@ -126,6 +126,7 @@ pub fn analyze_text(path: &str, text: String, is_validating: bool) -> Analyzed {
             tokens: Default::default(),
             comments: Vec::new(),
             statements: Vec::new(),
+            line_break: "\n",
         };
         return Analyzed {
             source,
@@ -291,32 +292,42 @@ pub fn lint_analyzed(
         .report_paths
         .as_ref()
         .map(|paths| paths.iter().map(|p| p.replace('\\', "/")).collect());
-    analyzed
-        .iter()
-        .map(|file| {
-            let reported = report_paths
-                .as_ref()
-                .is_none_or(|paths| paths.contains(&file.source.path));
-            let diagnostics = if reported {
-                lint_file(
-                    request,
-                    config,
-                    &enabled_rules,
-                    &history,
-                    &access,
-                    file,
-                    now,
-                    &run,
-                )
-            } else {
-                Vec::new()
-            };
-            FileResult {
-                path: file.source.path.clone(),
-                diagnostics,
-            }
-        })
-        .collect()
+    // In history order, so that what rules carry from one file to the next (`RunState`) only
+    // moves forward, whatever the request's order; results keep the request's order.
+    let mut results: Vec<Option<FileResult>> = analyzed.iter().map(|_| None).collect();
+    for index in history_order(&history, analyzed) {
+        let file = &analyzed[index];
+        let reported = report_paths
+            .as_ref()
+            .is_none_or(|paths| paths.contains(&file.source.path));
+        let diagnostics = if reported {
+            lint_file(
+                request,
+                config,
+                &enabled_rules,
+                &history,
+                &access,
+                file,
+                now,
+                &run,
+            )
+        } else {
+            Vec::new()
+        };
+        results[index] = Some(FileResult {
+            path: file.source.path.clone(),
+            diagnostics,
+        });
+    }
+    results.into_iter().flatten().collect()
+}
+
+/// The indexes of `analyzed` in the order of the history (by version, then name): the order
+/// `RunState` needs to move only forward.
+fn history_order(history: &History, analyzed: &[Analyzed]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..analyzed.len()).collect();
+    order.sort_by_key(|&i| history.index_of(&analyzed[i].source.path));
+    order
 }
 
 /// A statement whose brackets nest deeper than the expression reader follows: its rules see
@@ -421,7 +432,6 @@ fn lint_file<'r>(
         findings.extend(too_deep_findings(source, &file.facts));
     }
     drop_fixes_in_unlexable_statements(source, &file.facts, &mut findings);
-    let mut diagnostics = Vec::new();
     let prefix = request.directive_prefix.as_deref().unwrap_or("supalint");
     let mut directive_findings = Vec::new();
     if request.inline_config {
@@ -438,6 +448,9 @@ fn lint_file<'r>(
         Severity::Off if request.report_unused_disable_directives => Severity::Warn,
         severity => severity,
     };
+    // Ordered and cut to the limit before messages are rendered: a file with 100,000
+    // findings renders 1,000 of them, not all (the rest was most of the engine's memory).
+    let mut kept: Vec<(Position, &Finding, Severity, &'static RuleMeta)> = Vec::new();
     for finding in findings.iter().chain(&directive_findings) {
         let severity = if finding.rule_id == rules::engine::UnusedDisableDirective::META.id {
             unused_severity
@@ -453,12 +466,22 @@ fn lint_file<'r>(
         let Some(rule) = rules::find(finding.rule_id) else {
             continue;
         };
-        let message = render_message(rule.meta().message(finding.message_id), &finding.data);
-        diagnostics.push(Diagnostic::new(source, finding, severity, message));
+        let start = source.line_index.position(&source.text, finding.span.start);
+        kept.push((start, finding, severity, rule.meta()));
     }
-    diagnostics.sort_by(|a, b| (a.line, a.column, &a.rule_id).cmp(&(b.line, b.column, &b.rule_id)));
-    if diagnostics.len() > MAX_DIAGNOSTICS_PER_FILE {
-        diagnostics.truncate(MAX_DIAGNOSTICS_PER_FILE);
+    kept.sort_by(|(a, f, ..), (b, g, ..)| {
+        (a.line, a.column, f.rule_id).cmp(&(b.line, b.column, g.rule_id))
+    });
+    let is_cut = kept.len() > MAX_DIAGNOSTICS_PER_FILE;
+    kept.truncate(MAX_DIAGNOSTICS_PER_FILE);
+    let mut diagnostics: Vec<Diagnostic> = kept
+        .into_iter()
+        .map(|(_, finding, severity, meta)| {
+            let message = render_message(meta.message(finding.message_id), &finding.data);
+            Diagnostic::new(source, finding, severity, message)
+        })
+        .collect();
+    if is_cut {
         let finding = Finding {
             rule_id: rules::engine::ParseError::META.id,
             message_id: "tooManyDiagnostics",
@@ -546,4 +569,81 @@ fn unlexable_regions(source: &SourceFile, facts: &FileFacts) -> Vec<Span> {
         regions.push(Span::new(start, source.text.len()));
     }
     regions
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(files: &[(&str, &str)]) -> LintRequest {
+        let mut request = LintRequest::new(
+            files
+                .iter()
+                .map(|(path, text)| InputFile {
+                    path: path.to_string(),
+                    text: text.to_string(),
+                })
+                .collect(),
+        );
+        request.config = serde_json::json!({ "extends": "all" });
+        request.now = Some("2026-01-01T00:00:00Z".into());
+        request
+    }
+
+    #[test]
+    fn files_are_linted_in_history_order_whatever_the_request_order() {
+        let analyzed: Vec<Analyzed> = [
+            "20240103000000_c.sql",
+            "b_unversioned.sql",
+            "20240101000000_a.sql",
+        ]
+        .iter()
+        .map(|name| analyze_text(&format!("supabase/migrations/{name}"), String::new(), false))
+        .collect();
+        let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
+        assert_eq!(history_order(&history, &analyzed), [2, 0, 1]);
+    }
+
+    #[test]
+    fn files_in_any_request_order_get_the_findings_of_history_order() {
+        let files = [
+            (
+                "supabase/migrations/20240101000000_a.sql",
+                "create table items (id int);",
+            ),
+            (
+                "supabase/migrations/20240102000000_b.sql",
+                "set search_path = app; create index on items (id);",
+            ),
+            (
+                "supabase/migrations/20240103000000_c.sql",
+                "create index on items (id);",
+            ),
+        ];
+        let in_order = lint(&request(&files));
+        let reversed: Vec<_> = files.iter().rev().copied().collect();
+        let out_of_order = lint(&request(&reversed));
+        let paths = |response: &LintResponse| -> Vec<String> {
+            response.results.iter().map(|r| r.path.clone()).collect()
+        };
+        assert_eq!(
+            paths(&out_of_order),
+            reversed
+                .iter()
+                .map(|(p, _)| p.to_string())
+                .collect::<Vec<_>>(),
+            "results keep the request's order"
+        );
+        for result in &out_of_order.results {
+            let same = in_order.results.iter().find(|r| r.path == result.path);
+            let json = |r: &FileResult| serde_json::to_string(r).expect("serialises");
+            assert_eq!(same.map(json), Some(json(result)), "{}", result.path);
+        }
+        // The last file resolves `items` through the replay of the two before it.
+        let last = &in_order.results[2];
+        assert!(last
+            .diagnostics
+            .iter()
+            .any(|d| d.message_id == "unqualified"
+                && d.data.get("schema").map(String::as_str) == Some("public")));
+    }
 }

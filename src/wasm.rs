@@ -1,6 +1,8 @@
 //! The WebAssembly face: converts JS values to requests and responses back. No logic here.
 
 use serde::Serialize;
+use std::alloc::GlobalAlloc;
+
 use wasm_bindgen::prelude::*;
 
 use crate::lint::LintRequest;
@@ -43,6 +45,59 @@ fn whole_request(value: JsValue) -> Result<LintRequest, JsValue> {
 /// memory on the corpus repeated to 21 MB is 8.8 bytes per byte. A larger reserve costs resident
 /// memory (12 × was 60 MB more), a smaller one a garbage collection per grow.
 const HEAP_BYTES_PER_TEXT_BYTE: usize = 9;
+
+/// The allocator, growing the WebAssembly memory by half its size whenever it has to grow it
+/// at all. The allocator alone grows it by what one allocation lacks (often 64 KiB), and V8
+/// answers each grow with a garbage collection of the whole JS heap: a lint needing much more
+/// than [`reserve_heap`] foresaw (10,000 small files, each with a fixed cost) grew the memory
+/// thousands of times, and its run time grew with the square of its files.
+struct GrowingAllocator;
+
+// SAFETY: every call is forwarded to `System` unchanged; the only addition is an allocation
+// freed at once, through `System` too.
+unsafe impl std::alloc::GlobalAlloc for GrowingAllocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let pages = core::arch::wasm32::memory_size(0);
+        let block = std::alloc::System.alloc(layout);
+        grow_ahead(pages);
+        block
+    }
+
+    unsafe fn dealloc(&self, block: *mut u8, layout: std::alloc::Layout) {
+        std::alloc::System.dealloc(block, layout);
+    }
+
+    unsafe fn realloc(&self, block: *mut u8, layout: std::alloc::Layout, size: usize) -> *mut u8 {
+        let pages = core::arch::wasm32::memory_size(0);
+        let moved = std::alloc::System.realloc(block, layout, size);
+        grow_ahead(pages);
+        moved
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: GrowingAllocator = GrowingAllocator;
+
+/// After an allocation that grew the memory from `pages_before`: grows it by half its new size
+/// more (up to 1 GiB in all), through the allocator, so that the next allocations find room.
+fn grow_ahead(pages_before: usize) {
+    let memory = core::arch::wasm32::memory_size(0) * 65536;
+    if memory / 65536 == pages_before {
+        return;
+    }
+    let ahead = (memory / 2).min((1usize << 30).saturating_sub(memory));
+    if let Ok(layout) = std::alloc::Layout::from_size_align(ahead, 8) {
+        if layout.size() > 0 {
+            // SAFETY: a non-zero size; freed with the layout it was allocated with.
+            unsafe {
+                let block = std::hint::black_box(std::alloc::System.alloc(layout));
+                if !block.is_null() {
+                    std::alloc::System.dealloc(block, layout);
+                }
+            }
+        }
+    }
+}
 
 /// Grows the heap once, up front, to about what the call will need. The allocator otherwise
 /// grows the WebAssembly memory 64 KiB at a time, and V8 answers each grow with a garbage

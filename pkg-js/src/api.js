@@ -378,6 +378,11 @@ export function lintSources(engine, sources, options) {
  * @throws {ConfigError} when the engine rejects the configuration
  */
 export function accessMatrixOf(engine, sources, options) {
+    // Checked before the engine sees it, as lintSources does: a cyclic override would overflow it.
+    const problems = checkJsKeys(options.config);
+    if (problems.length > 0) {
+        throw new ConfigError(problems, options.configPath ?? null);
+    }
     const filePathOf = options.filePathOf ?? ((path) => path);
     const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
     /** @type {LintRequest} */

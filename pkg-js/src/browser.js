@@ -6,6 +6,7 @@
 /** @import { AccessMatrix, Engine, LintMessage, LintReport, ResolvedConfig, RuleMeta, Source, SupalintConfig } from "./api.js" */
 
 import { accessMatrixOf, lintSources } from "./api.js";
+import { checkConfigSource, checkOptions, checkPatterns, checkText } from "./arguments.js";
 import { ConfigError } from "./config/config-error.js";
 import { checkJsKeys } from "./config/config-keys.js";
 import { loadEngine, loadedEngine } from "./engine/browser.js";
@@ -59,6 +60,7 @@ ready.catch(() => {});
  * @throws {ConfigError | TypeError}
  */
 export function loadConfig(from = {}) {
+    checkConfigSource("loadConfig", from);
     if (typeof from === "string") {
         throw new TypeError("supalint: loadConfig cannot read files in the browser; pass the configuration object instead.");
     }
@@ -81,8 +83,11 @@ export function rules() {
  * @param {BrowserLintOptions} [options]
  * @returns {LintReport}
  * @throws {ConfigError}
+ * @throws {TypeError} naming the argument when one has the wrong type
  */
 export function lintFiles(sources, options = {}) {
+    checkPatterns("lintFiles", sources, { pathsAllowed: false });
+    checkOptions("lintFiles", options, "lint");
     return lintSources(loadedOrThrow(), sources, { ...options, config: checkedConfig(options.config ?? {}) });
 }
 
@@ -92,8 +97,11 @@ export function lintFiles(sources, options = {}) {
  * @param {BrowserLintOptions & { filePath?: string, history?: Source[] }} [options]
  * @returns {LintReport}
  * @throws {ConfigError}
+ * @throws {TypeError} naming the argument when one has the wrong type
  */
 export function lintText(text, options = {}) {
+    checkText("lintText", text);
+    checkOptions("lintText", options, "text");
     const file = options.filePath ?? "<text>";
     const sources = [{ path: file, text }, ...(options.history ?? []).filter((source) => source.path !== file)];
     return lintFiles(sources, { ...options, reportPaths: [file] });
@@ -105,8 +113,11 @@ export function lintText(text, options = {}) {
  * @param {BrowserLintOptions & { filePath?: string, history?: Source[] }} [options]
  * @returns {{ output: string, fixed: boolean, messages: LintMessage[], refused?: string }}
  * @throws {ConfigError}
+ * @throws {TypeError} naming the argument when one has the wrong type
  */
 export function fixText(text, options = {}) {
+    checkText("fixText", text);
+    checkOptions("fixText", options, "text");
     const [result] = lintText(text, { ...options, fix: true }).results;
     return {
         output: result.output ?? text,
@@ -125,6 +136,8 @@ export function fixText(text, options = {}) {
  * @throws {ConfigError}
  */
 export function accessMatrix(sources, options = {}) {
+    checkPatterns("accessMatrix", sources, { pathsAllowed: false });
+    checkOptions("accessMatrix", options, "lint");
     return accessMatrixOf(loadedOrThrow(), sources, { config: checkedConfig(options.config ?? {}) });
 }
 

@@ -7,6 +7,7 @@
 
 import path from "node:path";
 import { accessMatrixOf, lintSources } from "./api.js";
+import { checkConfigSource, checkOptions, checkPatterns, checkText } from "./arguments.js";
 import { ConfigError } from "./config/config-error.js";
 import { loadConfig as loadConfigFrom, resolveConfig } from "./config/load-config.js";
 import { engine } from "./engine/node.js";
@@ -62,8 +63,10 @@ export function init() {
  * @param {string | SupalintConfig} [from] a configuration file, a folder to search upwards from, or a configuration object (resolved against the working directory)
  * @returns {ResolvedConfig}
  * @throws {ConfigError}
+ * @throws {TypeError} naming the argument when it has the wrong type
  */
 export function loadConfig(from) {
+    checkConfigSource("loadConfig", from);
     if (typeof from === "object" && from !== null) {
         return resolveConfig(from, process.cwd(), null);
     }
@@ -86,8 +89,11 @@ export function rules() {
  * @param {NodeLintOptions} [options]
  * @returns {LintReport}
  * @throws {ConfigError | NoFilesFoundError}
+ * @throws {TypeError} naming the argument when one has the wrong type
  */
 export function lintFiles(patterns = [], options = {}) {
+    checkPatterns("lintFiles", patterns);
+    checkOptions("lintFiles", options, "lint");
     const list = Array.isArray(patterns) ? patterns : [patterns];
     const { cwd, resolved } = resolveOptions(options);
     const filePathOf = (/** @type {string} */ file) => path.resolve(resolved.root, file);
@@ -132,8 +138,11 @@ export function lintFiles(patterns = [], options = {}) {
  * @param {NodeLintTextOptions} [options]
  * @returns {LintReport}
  * @throws {ConfigError}
+ * @throws {TypeError} naming the argument when one has the wrong type
  */
 export function lintText(text, options = {}) {
+    checkText("lintText", text);
+    checkOptions("lintText", options, "text");
     const { cwd, resolved } = resolveOptions(options);
     const file = options.filePath === undefined ? "<text>" : relativePath(resolved.root, path.resolve(cwd, options.filePath));
     const sources = [{ path: file, text }, ...(options.history ?? []).filter((source) => source.path !== file)];
@@ -148,8 +157,11 @@ export function lintText(text, options = {}) {
  * @returns {{ output: string, fixed: boolean, messages: LintMessage[], refused?: string }}
  *   the fixed text and the problems that remain
  * @throws {ConfigError}
+ * @throws {TypeError} naming the argument when one has the wrong type
  */
 export function fixText(text, options = {}) {
+    checkText("fixText", text);
+    checkOptions("fixText", options, "text");
     const [result] = lintText(text, { ...options, fix: true }).results;
     return {
         output: result.output ?? text,
@@ -174,6 +186,8 @@ export function fixText(text, options = {}) {
  * @throws {ConfigError | NoFilesFoundError}
  */
 export function accessMatrix(patterns = [], options = {}) {
+    checkPatterns("accessMatrix", patterns);
+    checkOptions("accessMatrix", options, "lint");
     const list = Array.isArray(patterns) ? patterns : [patterns];
     const { cwd, resolved } = resolveOptions(options);
     const filePathOf = (/** @type {string} */ file) => path.resolve(resolved.root, file);

@@ -1,13 +1,13 @@
 /**
  * @file The Node API (SPEC §8) on the real engine: lintText, lintFiles (disk
- * and in-memory), fixText, rules, version.
+ * and in-memory), fixText, rules, version, and arguments of the wrong type.
  */
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { ConfigError, fixText, lintFiles, lintText, ready, rules, version } from "../src/index.js";
+import { accessMatrix, ConfigError, fixText, lintFiles, lintText, loadConfig, ready, rules, version } from "../src/index.js";
 import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, PACKAGE_DIR, makeProject } from "./helpers.js";
 
 const MIGRATION = `supabase/migrations/${GOOD_NAME}`;
@@ -178,4 +178,27 @@ it("without `now` the engine reads the host clock, so far-future versions are fl
         filePath: "supabase/migrations/20240101000000_old.sql",
     });
     assert.ok(today[0].messages.every((message) => message.ruleId !== "no-future-timestamp"));
+});
+
+describe("arguments of the wrong type", () => {
+    it("are a TypeError naming the function and the argument, before any work", () => {
+        const cases = [
+            [() => lintText(/** @type {any} */ (42)), "supalint.lintText: `text` must be a string, not number 42."],
+            [() => lintText("select 1;", /** @type {any} */ ("strict")), 'supalint.lintText: `options` must be an object, not the string "strict".'],
+            [() => lintText("select 1;", /** @type {any} */ ({ cwd: 3 })), "supalint.lintText: `options.cwd` must be a string, not number 3."],
+            [() => lintText("select 1;", /** @type {any} */ ({ history: [{ path: "a.sql" }] })), "supalint.lintText: `options.history[0].text` must be a string, not undefined."],
+            [() => lintText("select 1;", /** @type {any} */ ({ now: "yesterday" })), 'supalint.lintText: `options.now` must be a Date or an ISO 8601 date string, not the string "yesterday".'],
+            [() => lintText("select 1;", /** @type {any} */ ({ reportPaths: "a.sql" })), 'supalint.lintText: `options.reportPaths` must be an array of strings, not the string "a.sql".'],
+            [() => fixText(/** @type {any} */ (null)), "supalint.fixText: `text` must be a string, not null."],
+            [() => fixText("select 1;", /** @type {any} */ ({ fix: "yes" })), 'supalint.fixText: `options.fix` must be a boolean, not the string "yes".'],
+            [() => lintFiles(/** @type {any} */ (7)), "supalint.lintFiles: `patterns` must be a path, an array of paths or an array of { path, text } sources, not number 7."],
+            [() => lintFiles(/** @type {any} */ ([{ path: 1, text: "" }])), "supalint.lintFiles: `patterns[0].path` must be a string, not number 1."],
+            [() => lintFiles([], /** @type {any} */ ({ onProgress: true })), "supalint.lintFiles: `options.onProgress` must be a function, not boolean true."],
+            [() => loadConfig(/** @type {any} */ (5)), "supalint.loadConfig: `from` must be a path or a configuration object, not number 5."],
+            [() => accessMatrix(/** @type {any} */ ({})), "supalint.accessMatrix: `patterns` must be a path, an array of paths or an array of { path, text } sources, not an object."],
+        ];
+        for (const [call, message] of cases) {
+            assert.throws(/** @type {() => unknown} */ (call), (error) => error instanceof TypeError && error.message === message, String(message));
+        }
+    });
 });

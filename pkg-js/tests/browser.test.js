@@ -60,4 +60,13 @@ describe("browser entry", () => {
         assert.throws(() => loadConfig("supalint.config.json"), TypeError);
         assert.throws(() => lintText("select 1;", { config: { storageBucketsFile: 42 } }), ConfigError);
     });
+
+    it("names the argument of the wrong type", async () => {
+        await ready;
+        assert.throws(() => lintFiles(/** @type {any} */ ("supabase/migrations")), {
+            name: "TypeError",
+            message: 'supalint.lintFiles: `sources` must be an array of { path, text } sources, not the string "supabase/migrations".',
+        });
+        assert.throws(() => lintText(/** @type {any} */ (undefined)), { name: "TypeError", message: "supalint.lintText: `text` must be a string, not undefined." });
+    });
 });

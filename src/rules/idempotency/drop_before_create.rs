@@ -207,7 +207,7 @@ fn report_policy(
             vec![("name", name.name.clone()), ("table", table.qualified())],
         )
         .fix(insert_drop_on_table_before(
-            ctx.text(),
+            ctx.file,
             statement,
             "drop policy if exists",
             name,
@@ -229,7 +229,7 @@ fn report_publication(
     );
     findings
         .report("publication", name.span, vec![("name", name.qualified())])
-        .fix(insert_statement_before(text, statement, &drop));
+        .fix(insert_statement_before(ctx.file, statement, &drop));
 }
 
 fn report_type(
@@ -249,7 +249,7 @@ fn report_type(
             ],
         )
         .fix(wrap_in_exception_block(
-            ctx.text(),
+            ctx.file,
             statement,
             &["duplicate_object"],
         ));
@@ -305,7 +305,7 @@ fn check_constraints(
             conditions.push(condition);
         }
     }
-    let fix = is_fixable.then(|| wrap_in_exception_block(ctx.text(), statement, &conditions));
+    let fix = is_fixable.then(|| wrap_in_exception_block(ctx.file, statement, &conditions));
     for constraint in unguarded {
         let finding = match (&constraint.name, constraint.name_span) {
             (Some(name), Some(name_span)) if constraint.uses_index => findings.report(

@@ -137,7 +137,7 @@ impl Rule for RequireOrReplace {
                     vec![("name", name.name.clone()), ("table", table.qualified())],
                 )
                 .fix(insert_drop_on_table_before(
-                    text,
+                    ctx.file,
                     statement,
                     "drop trigger if exists",
                     name,

@@ -5,7 +5,6 @@ use crate::config::Config;
 use crate::facts::Statement;
 use crate::history::Point;
 use crate::report::Edit;
-use crate::rules::support::rewrite::line_break;
 use crate::rules::RuleContext;
 use crate::source::Span;
 
@@ -74,25 +73,29 @@ pub fn append_statement(
         return None;
     }
     let file = ctx.file;
-    let raw = file
-        .statements
-        .iter()
-        .find(|raw| raw.span == statement.span)?;
+    let raw = file.statement_at(statement.span)?;
     let (end, semicolon) = match raw.terminator {
         Some(terminator) => (terminator.end, ""),
         None => (statement.span.end, ";"),
     };
-    // Stay on the line the statement ends on when only blanks and a line comment follow.
-    let rest = &file.text[end..];
-    let line_end = end + rest.find(['\n', '\r']).unwrap_or(rest.len());
-    let line_rest = &file.text[end..line_end];
+    // Stay on the line the statement ends on when only blanks and a line comment follow. The
+    // line index gives where that line ends, so a file of one long line is not scanned per fix.
+    let line = file.line_index.line_of(end);
+    let line_end = if line + 1 < file.line_index.line_count() {
+        let next = file.line_index.line_start(line + 1);
+        let text = &file.text[..next];
+        next - text.strip_suffix("\r\n").map_or(1, |_| 2)
+    } else {
+        file.text.len()
+    };
+    let line_rest = &file.text[end..line_end.max(end)];
     let keeps_line = line_rest.trim().is_empty() || line_rest.trim_start().starts_with("--");
     let (replace_end, kept) = if keeps_line {
         (end + line_rest.len(), line_rest)
     } else {
         (end, "")
     };
-    let nl = line_break(&file.text);
+    let nl = file.line_break;
     Some(Edit::replace(
         Span::new(end, replace_end),
         format!("{semicolon}{kept}{nl}{nl}{new_statement}"),

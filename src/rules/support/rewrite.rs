@@ -2,30 +2,14 @@
 
 use crate::facts::{ObjectName, Statement};
 use crate::report::Edit;
+use crate::source::SourceFile;
 
 use super::text::keyword_case;
 
-/// The line break the file already uses, so a fix does not mix `\n` into a CRLF file or one
-/// whose lines end with a lone `\r`.
-pub fn line_break(source: &str) -> &'static str {
-    // Called for every fix, with the whole file: the byte search (word at a time) settles the
-    // usual file without `\r` about ten times faster than the substring search alone.
-    if !source.as_bytes().contains(&b'\r') {
-        "\n"
-    } else if source.contains("\r\n") {
-        "\r\n"
-    } else if source.as_bytes().contains(&b'\n') {
-        "\n"
-    } else {
-        "\r"
-    }
-}
-
-/// The blanks before `offset` on its line, when nothing else precedes it there.
-fn indentation(source: &str, offset: usize) -> Option<&str> {
-    let before = source.get(..offset)?;
-    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let prefix = &before[line_start..];
+/// The blanks before `offset` on its line, when nothing else precedes it there. The line
+/// index finds the line's start, so a file of one long line costs no scan back per fix.
+fn indentation(file: &SourceFile, offset: usize) -> Option<&str> {
+    let prefix = file.text.get(file.line_start_of(offset)..offset)?;
     prefix
         .bytes()
         .all(|b| b == b' ' || b == b'\t')
@@ -43,10 +27,10 @@ fn case_model<'a>(source: &'a str, statement: &Statement) -> &'a str {
 
 /// Inserts the statement `sql` (without `;`) before `statement`: on a line of its own with
 /// the same indentation when the statement starts its line, else on the same line.
-pub fn insert_statement_before(source: &str, statement: &Statement, sql: &str) -> Edit {
+pub fn insert_statement_before(file: &SourceFile, statement: &Statement, sql: &str) -> Edit {
     let start = statement.span.start;
-    match indentation(source, start) {
-        Some(indent) => Edit::insert(start, format!("{sql};{}{indent}", line_break(source))),
+    match indentation(file, start) {
+        Some(indent) => Edit::insert(start, format!("{sql};{}{indent}", file.line_break)),
         None => Edit::insert(start, format!("{sql}; ")),
     }
 }
@@ -54,12 +38,13 @@ pub fn insert_statement_before(source: &str, statement: &Statement, sql: &str) -
 /// Inserts `<drop_if_exists> name ON table` before `statement`, for objects named per table
 /// (`drop policy if exists`, `drop trigger if exists`), in the statement's keyword case.
 pub fn insert_drop_on_table_before(
-    source: &str,
+    file: &SourceFile,
     statement: &Statement,
     drop_if_exists: &str,
     name: &ObjectName,
     table: &ObjectName,
 ) -> Edit {
+    let source = file.text.as_str();
     let drop = format!(
         "{} {} {} {}",
         keywords(source, statement, drop_if_exists),
@@ -67,7 +52,7 @@ pub fn insert_drop_on_table_before(
         keywords(source, statement, "on"),
         table.span.text(source)
     );
-    insert_statement_before(source, statement, &drop)
+    insert_statement_before(file, statement, &drop)
 }
 
 /// `words` in the case of the statement's first keyword.
@@ -79,9 +64,14 @@ pub fn keywords(source: &str, statement: &Statement, words: &str) -> String {
 /// (PL/pgSQL condition names such as `duplicate_object`): a `DO` block at the top level, a
 /// nested `BEGIN … EXCEPTION … END` block inside a `DO` body. The statement's own `;` stays
 /// after the block. Its text is kept byte for byte, so string literals inside are unchanged.
-pub fn wrap_in_exception_block(source: &str, statement: &Statement, conditions: &[&str]) -> Edit {
-    let nl = line_break(source);
-    let indent = indentation(source, statement.span.start).unwrap_or("");
+pub fn wrap_in_exception_block(
+    file: &SourceFile,
+    statement: &Statement,
+    conditions: &[&str],
+) -> Edit {
+    let source = file.text.as_str();
+    let nl = file.line_break;
+    let indent = indentation(file, statement.span.start).unwrap_or("");
     let body = statement.span.text(source);
     let k = |words: &str| keywords(source, statement, words);
     let conditions = conditions
@@ -127,8 +117,11 @@ mod tests {
 
     #[test]
     fn indentation_is_only_leading_blanks() {
-        assert_eq!(indentation("a\n  b", 4), Some("  "));
-        assert_eq!(indentation("a; b", 3), None);
-        assert_eq!(indentation("b", 0), Some(""));
+        let file = |text: &str| SourceFile::new("a.sql", text);
+        assert_eq!(indentation(&file("a\n  b"), 4), Some("  "));
+        assert_eq!(indentation(&file("a\r  b"), 4), Some("  "));
+        assert_eq!(indentation(&file("a\r\n  b"), 5), Some("  "));
+        assert_eq!(indentation(&file("a; b"), 3), None);
+        assert_eq!(indentation(&file("b"), 0), Some(""));
     }
 }
