@@ -36,7 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
-use super::catalog::Agreement;
+pub use super::catalog::Comparison;
 use super::postgres::Database;
 
 pub const ROLES: [&str; 2] = ["anon", "authenticated"];
@@ -373,48 +373,6 @@ fn insert_policies(value: &Value) -> Vec<InsertPolicy> {
             check: p["check"].as_str().map(str::to_string),
         })
         .collect()
-}
-
-/// The agreement of the engine's matrix with the database's, per facet (`tables`, each
-/// command's `rows`, `insert.writableColumns`, `update.writableColumns`), and every
-/// difference with its evidence. `kinds` counts the differences by facet and values
-/// (`update rows engine=some db=all`).
-#[derive(Debug, Default)]
-pub struct Comparison {
-    pub differences: Vec<String>,
-    pub kinds: BTreeMap<String, usize>,
-    pub agreement: BTreeMap<String, Agreement>,
-}
-
-impl Comparison {
-    /// Adds `other`'s differences (each prefixed with `label: `) and counts to these.
-    pub fn absorb(&mut self, label: &str, other: Comparison) {
-        self.differences.extend(
-            other
-                .differences
-                .into_iter()
-                .map(|d| format!("{label}: {d}")),
-        );
-        for (kind, count) in other.kinds {
-            *self.kinds.entry(kind).or_default() += count;
-        }
-        for (facet, agreement) in other.agreement {
-            let total = self.agreement.entry(facet).or_default();
-            total.matching += agreement.matching;
-            total.total += agreement.total;
-        }
-    }
-
-    fn count(&mut self, facet: &str, is_matching: bool) {
-        let agreement = self.agreement.entry(facet.into()).or_default();
-        agreement.total += 1;
-        agreement.matching += usize::from(is_matching);
-    }
-
-    fn differ(&mut self, kind: String, message: String) {
-        *self.kinds.entry(kind).or_default() += 1;
-        self.differences.push(message);
-    }
 }
 
 /// The `public` tables of a matrix (engine or database), by name; the engine's buckets of

@@ -241,13 +241,14 @@ impl Comparison {
 
     /// Records a difference: `kind` is its message without names or values, `message` the
     /// whole of it.
-    fn differ(&mut self, kind: String, message: String) {
+    pub fn differ(&mut self, kind: String, message: String) {
         *self.kinds.entry(kind).or_default() += 1;
         self.differences.push(message);
     }
 
-    fn count(&mut self, section: String, is_matching: bool) {
-        let agreement = self.agreement.entry(section).or_default();
+    /// Counts one compared value of `facet`, matching or not.
+    pub fn count(&mut self, facet: impl Into<String>, is_matching: bool) {
+        let agreement = self.agreement.entry(facet.into()).or_default();
         agreement.total += 1;
         agreement.matching += usize::from(is_matching);
     }
@@ -285,7 +286,7 @@ pub fn compare(engine: &Value, database: &Value) -> Comparison {
                         format!("missing in database: {noun}"),
                         format!("missing in database: {noun} {key}"),
                     );
-                    comparison.count(section.key.into(), false);
+                    comparison.count(section.key, false);
                     continue;
                 }
                 (None, _) => {
@@ -293,14 +294,14 @@ pub fn compare(engine: &Value, database: &Value) -> Comparison {
                         format!("missing in engine: {noun}"),
                         format!("missing in engine: {noun} {key}"),
                     );
-                    comparison.count(section.key.into(), false);
+                    comparison.count(section.key, false);
                     continue;
                 }
             };
             let before = comparison.differences.len();
             compare_fields(section, key, in_engine, in_database, &mut comparison);
             let is_matching = comparison.differences.len() == before;
-            comparison.count(section.key.into(), is_matching);
+            comparison.count(section.key, is_matching);
         }
     }
     comparison
