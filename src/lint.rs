@@ -7,7 +7,7 @@ use crate::config::{Config, ConfigError};
 use crate::directives;
 use crate::facts::FileFacts;
 use crate::history::History;
-use crate::report::{render_message, Diagnostic, Finding, Severity};
+use crate::report::{Diagnostic, Finding, Severity};
 use crate::rules::{self, Findings, Rule, RuleContext, RuleMeta, RunState};
 use crate::source::{Position, SourceFile, Span, TokenKind};
 
@@ -402,11 +402,8 @@ fn lint_file<'r>(
             suggestions: Vec::new(),
             max_severity: None,
         };
-        let message = render_message(
-            rules::engine::ParseError::META.message(reason),
-            &finding.data,
-        );
-        return vec![Diagnostic::new(source, &finding, Severity::Error, message)];
+        let template = rules::engine::ParseError::META.template(reason);
+        return vec![Diagnostic::new(source, &finding, Severity::Error, template)];
     }
     let file_index = history.index_of(&source.path).unwrap_or(0);
     let context = RuleContext {
@@ -477,8 +474,7 @@ fn lint_file<'r>(
     let mut diagnostics: Vec<Diagnostic> = kept
         .into_iter()
         .map(|(_, finding, severity, meta)| {
-            let message = render_message(meta.message(finding.message_id), &finding.data);
-            Diagnostic::new(source, finding, severity, message)
+            Diagnostic::new(source, finding, severity, meta.template(finding.message_id))
         })
         .collect();
     if is_cut {
@@ -491,11 +487,8 @@ fn lint_file<'r>(
             suggestions: Vec::new(),
             max_severity: None,
         };
-        let message = render_message(
-            rules::engine::ParseError::META.message("tooManyDiagnostics"),
-            &finding.data,
-        );
-        diagnostics.push(Diagnostic::new(source, &finding, Severity::Error, message));
+        let template = rules::engine::ParseError::META.template("tooManyDiagnostics");
+        diagnostics.push(Diagnostic::new(source, &finding, Severity::Error, template));
     }
     diagnostics
 }
