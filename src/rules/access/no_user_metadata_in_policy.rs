@@ -45,7 +45,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0015_rls_references_user_metadata"],
         messages: {
-            userMetadata: "Policy `{policy}` on `{table}` reads `{field}`, which users can edit themselves with `supabase.auth.updateUser()`, so anyone can grant themselves this access; use `app_metadata` or a table users cannot write.",
+            userMetadata: {
+                message: "Policy `{policy}` on `{table}` reads `{field}`, which users can edit themselves.",
+                help: "Use `app_metadata` or a table users cannot write.",
+            },
         },
     }
 }
