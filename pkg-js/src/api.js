@@ -64,7 +64,8 @@ const BOM = "\uFEFF";
  * @typedef {object} Diagnostic
  * @property {string} ruleId
  * @property {1 | 2} severity
- * @property {string} message
+ * @property {string} message what is wrong, one sentence naming the object
+ * @property {string} help how to fix it, one or two sentences (empty for a suggestion's own message)
  * @property {string} messageId
  * @property {Record<string, string>} data
  * @property {number} line
@@ -127,7 +128,8 @@ const BOM = "\uFEFF";
  * @property {string[]} options
  * @property {string[]} sources
  * @property {string} docsUrl
- * @property {Record<string, string>} messages
+ * @property {Record<string, string>} messages message templates by id, as ESLint's `meta.messages`
+ * @property {Record<string, string>} messageHelp each message's help template, by message id
  */
 
 /**
@@ -208,6 +210,8 @@ const BOM = "\uFEFF";
  * @property {number} endColumn
  * @property {Fix} [fix]
  * @property {Suggestion[]} [suggestions]
+ * @property {string} [help] how to fix it (a key ESLint's formatters ignore)
+ * @property {string} [docsUrl] the rule's documentation (a key ESLint's formatters ignore)
  */
 
 /**

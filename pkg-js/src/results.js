@@ -6,8 +6,9 @@
 /** @import { Diagnostic, LintMessage, LintResult, SourceProblem } from "./api.js" */
 
 /**
- * An ESLint-shaped message from an engine diagnostic (the engine's byte and
- * UTF-16 ranges, template data and docs link stay behind).
+ * An ESLint-shaped message from an engine diagnostic, with its help and docs
+ * link as extra keys (the engine's byte and UTF-16 ranges and template data
+ * stay behind).
  * @param {Diagnostic} diagnostic
  * @returns {LintMessage}
  */
@@ -28,6 +29,12 @@ export function toMessage(diagnostic) {
     }
     if (diagnostic.suggestions && diagnostic.suggestions.length > 0) {
         message.suggestions = diagnostic.suggestions;
+    }
+    if (diagnostic.help) {
+        message.help = diagnostic.help;
+    }
+    if (diagnostic.docsUrl) {
+        message.docsUrl = diagnostic.docsUrl;
     }
     return message;
 }

@@ -82,6 +82,7 @@ function crashDiagnostic(path, reason, parseError) {
         ruleId: "parse-error",
         severity: 2,
         message: `supalint's engine crashed on \`${path}\` (${reason}), so it is not linted; please report it.`,
+        help: "",
         messageId: "engineCrash",
         data: {},
         line: 1,
