@@ -7,7 +7,7 @@
 import { ConfigError } from "./config/config-error.js";
 import { checkJsKeys } from "./config/config-keys.js";
 import { callIsolatingTraps } from "./engine/isolate-traps.js";
-import { createResult, problemMessage, toMessage } from "./results.js";
+import { createResult, ENGINE_CRASH_HELP, problemMessage, toMessage } from "./results.js";
 
 const BOM = "\uFEFF";
 
@@ -189,6 +189,7 @@ const BOM = "\uFEFF";
  * @typedef {object} SourceProblem
  * @property {string} messageId
  * @property {string} message
+ * @property {string} [help] how to fix it
  * @property {number} line
  * @property {number} column
  */
@@ -350,8 +351,9 @@ export function lintSources(engine, sources, options) {
         }
         const crash = call.crashed.get(path);
         if (crash !== undefined) {
-            const message = `supalint's engine crashed on \`${path}\` (${crash}), so it is not linted; please report it.`;
-            results.push(createResult({ filePath: filePathOf(path), messages: [problemMessage({ messageId: "engineCrash", message, line: 1, column: 1 })] }));
+            const message = `supalint's engine crashed on \`${path}\` (${crash}), so it is not linted.`;
+            const problem = { messageId: "engineCrash", message, help: ENGINE_CRASH_HELP, line: 1, column: 1 };
+            results.push(createResult({ filePath: filePathOf(path), messages: [problemMessage(problem)] }));
             continue;
         }
         const result = byPath.get(path) ?? createResult({ filePath: filePathOf(path), messages: [] });

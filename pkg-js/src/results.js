@@ -39,6 +39,9 @@ export function toMessage(diagnostic) {
     return message;
 }
 
+/** What to do about a file the engine crashed on. */
+export const ENGINE_CRASH_HELP = "Please report it: the other files are linted.";
+
 /**
  * The one message for a file the engine never saw (binary, not UTF-8, unreadable).
  * @param {SourceProblem} problem
@@ -54,6 +57,7 @@ export function problemMessage(problem) {
         column: problem.column,
         endLine: problem.line,
         endColumn: problem.column,
+        ...(problem.help ? { help: problem.help } : {}),
     };
 }
 
@@ -67,7 +71,8 @@ export function problemMessage(problem) {
  */
 export function unreadableFolderResult(folder, shown, reason) {
     const message = `Folder \`${shown}\` cannot be read (${reason}), so the migrations in it are not linted.`;
-    return createResult({ filePath: folder, messages: [problemMessage({ messageId: "unreadableFolder", message, line: 1, column: 1 })] });
+    const help = "Make it readable, or leave it out of the paths to lint.";
+    return createResult({ filePath: folder, messages: [problemMessage({ messageId: "unreadableFolder", message, help, line: 1, column: 1 })] });
 }
 
 /**
