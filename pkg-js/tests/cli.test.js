@@ -126,6 +126,27 @@ describe("formats", () => {
         assert.match(run.stdout, /\n\n1 problem\n$/u);
     });
 
+    it("codeframe", (t) => {
+        const run = runCli(["--format", "codeframe"], { cwd: project(t) });
+        assert.equal(run.status, 1);
+        assert.equal(
+            run.stdout,
+            [
+                `error: Table \`public.tags\` is created without \`IF NOT EXISTS\`, so a rerun fails (require-if-not-exists) at supabase/migrations/${BROKEN_NAME}:4:14:`,
+                "  3 |",
+                "> 4 | create table public.tags (id bigint primary key, name text not null);",
+                "    |              ^^^^^^^^^^^",
+                "  5 | alter table public.tags enable row level security;",
+                "help: Add `IF NOT EXISTS`.",
+                "",
+                "",
+                "1 error found.",
+                "1 error potentially fixable with the `--fix` option.",
+                "",
+            ].join("\n"),
+        );
+    });
+
     it("github", (t) => {
         const run = runCli(["--format=github"], { cwd: project(t) });
         assert.equal(run.status, 1);
