@@ -46,9 +46,9 @@ pub struct LintRequest {
     /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
     #[serde(default)]
     pub directive_prefix: Option<String>,
-    /// Whether sqlparser validates each statement. Only the statistics `parsed` and
-    /// `fallback` come from it (no rule reads it), so a host can leave it off and compute
-    /// them with [`parse_stats`] elsewhere, at the same time (the Node CLI, on a worker).
+    /// Whether sqlparser validates each statement up front, for the statistics `parsed` and
+    /// `fallback`. Findings are the same without it: `syntax-error` then asks sqlparser about
+    /// the statements it judges itself (which costs about what validating them all does).
     #[serde(default = "default_true")]
     pub validate: bool,
     /// The host clock, filled in by the WASM face when `now` is absent.
@@ -220,17 +220,6 @@ pub fn lint_owned(mut request: LintRequest) -> LintResponse {
         .map(|file| analyze_text(&file.path, file.text, request.validate))
         .collect();
     lint_files(&request, analyzed)
-}
-
-/// The statistics [`lint`] reports for these files, validated, computed one file at a time so
-/// that memory holds one file's analysis, not all of them: a host runs it beside a lint that
-/// does not validate (`validate: false`) and merges the two.
-pub fn parse_stats(request: LintRequest) -> Stats {
-    let mut counts = StatementCounts::default();
-    for file in request.files {
-        counts.add(&analyze_text(&file.path, file.text, true));
-    }
-    counts.into_stats(true)
 }
 
 /// Statement counts summed over analysed files.

@@ -131,12 +131,6 @@ pub fn fix(request_value: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::fixer::fix(&whole_request(request_value)?))
 }
 
-/// `lint`'s `stats` for these files, validated; memory for one file's analysis at a time.
-#[wasm_bindgen(js_name = parseStats)]
-pub fn parse_stats(request_value: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::lint::parse_stats(request(request_value)?))
-}
-
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&crate::rules::catalog())
