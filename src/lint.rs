@@ -1,8 +1,11 @@
 //! The lint driver: files in, diagnostics out.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::access::AccessModel;
+use crate::analysis_cache::AnalysisCache;
 use crate::config::{Config, ConfigError};
 use crate::directives;
 use crate::facts::FileFacts;
@@ -211,17 +214,6 @@ pub fn access_matrix(request: &LintRequest) -> serde_json::Value {
     matrix
 }
 
-/// [`lint`], taking the request: the texts move into the analysis instead of being copied
-/// (the WebAssembly face uses it: on 20 MB of SQL that copy was 20 MB of memory).
-pub fn lint_owned(mut request: LintRequest) -> LintResponse {
-    let files = std::mem::take(&mut request.files);
-    let analyzed: Vec<Analyzed> = files
-        .into_iter()
-        .map(|file| analyze_text(&file.path, file.text, request.validate))
-        .collect();
-    lint_files(&request, analyzed)
-}
-
 /// Statement counts summed over analysed files.
 #[derive(Default)]
 struct StatementCounts {
@@ -247,12 +239,21 @@ impl StatementCounts {
     }
 }
 
-fn lint_files(request: &LintRequest, analyzed: Vec<Analyzed>) -> LintResponse {
+/// [`lint`], taking the request (the texts move into the analysis instead of being copied: on
+/// 20 MB of SQL that copy was 20 MB of memory) and reusing from `cache` the analysis of every
+/// file unchanged since the last call (the WebAssembly face keeps one cache per instance).
+pub fn lint_cached(cache: &mut AnalysisCache, mut request: LintRequest) -> LintResponse {
+    let files = std::mem::take(&mut request.files);
+    let analyzed = cache.analyze(files, request.validate);
+    lint_files(&request, analyzed)
+}
+
+fn lint_files<A: Borrow<Analyzed>>(request: &LintRequest, analyzed: Vec<A>) -> LintResponse {
     let (config, config_errors) = Config::from_json(&request.config);
     let results = lint_analyzed(request, &config, &analyzed);
     let mut counts = StatementCounts::default();
     for file in &analyzed {
-        counts.add(file);
+        counts.add(file.borrow());
     }
     LintResponse {
         results,
@@ -261,12 +262,17 @@ fn lint_files(request: &LintRequest, analyzed: Vec<Analyzed>) -> LintResponse {
     }
 }
 
-pub fn lint_analyzed(
+pub fn lint_analyzed<A: Borrow<Analyzed>>(
     request: &LintRequest,
     config: &Config,
-    analyzed: &[Analyzed],
+    analyzed: &[A],
 ) -> Vec<FileResult> {
-    let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
+    let history = History::new(
+        analyzed
+            .iter()
+            .map(|a| (&a.borrow().source, &a.borrow().facts))
+            .collect(),
+    );
     let access = AccessModel::new(&history.database, config);
     let now = now_seconds(request);
     let run = RunState::default();
@@ -285,7 +291,7 @@ pub fn lint_analyzed(
     // moves forward, whatever the request's order; results keep the request's order.
     let mut results: Vec<Option<FileResult>> = analyzed.iter().map(|_| None).collect();
     for index in history_order(&history, analyzed) {
-        let file = &analyzed[index];
+        let file: &Analyzed = analyzed[index].borrow();
         let reported = report_paths
             .as_ref()
             .is_none_or(|paths| paths.contains(&file.source.path));
@@ -313,9 +319,9 @@ pub fn lint_analyzed(
 
 /// The indexes of `analyzed` in the order of the history (by version, then name): the order
 /// `RunState` needs to move only forward.
-fn history_order(history: &History, analyzed: &[Analyzed]) -> Vec<usize> {
+fn history_order<A: Borrow<Analyzed>>(history: &History, analyzed: &[A]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..analyzed.len()).collect();
-    order.sort_by_key(|&i| history.index_of(&analyzed[i].source.path));
+    order.sort_by_key(|&i| history.index_of(&analyzed[i].borrow().source.path));
     order
 }
 

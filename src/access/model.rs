@@ -316,7 +316,7 @@ pub fn scoped_buckets(policy: &PolicyRecord) -> Option<Vec<String>> {
     let clauses: Vec<&Expr> = [&policy.using, &policy.with_check]
         .into_iter()
         .flatten()
-        .map(|c| &c.expr)
+        .map(|c| c.expr)
         .collect();
     let mut buckets: Option<Vec<String>> = None;
     for expr in clauses {
