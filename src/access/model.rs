@@ -170,7 +170,7 @@ impl<'h, 'a> Relation<'h, 'a> {
                     .flatten();
                 [Some(*clause), check].into_iter().flatten()
             })
-            .flat_map(|clause| tables_read(&clause.expr, db))
+            .flat_map(|clause| tables_read(clause.expr, db))
             .any(|read| !can_read(db, &read.table, role));
         access.rows = if !admits_any || refuses_all || reads_forbidden {
             Rows::None
