@@ -179,9 +179,6 @@ const BOM = "\uFEFF";
  * @property {(request: LintRequest) => AccessMatrixResponse} accessMatrix
  * @property {() => RuleMeta[]} rules
  * @property {() => string} version
- * @property {(request: { files: LintRequest["files"] }) => LintStats} [parseStats] the `stats` that
- *   `lint` reports for these files, computed one file at a time (Node engine only)
- * @property {WebAssembly.Module} [wasmModule] the compiled engine, for a worker thread (Node engine only)
  */
 
 /**

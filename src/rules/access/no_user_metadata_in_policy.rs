@@ -95,7 +95,7 @@ impl Rule for NoUserMetadataInPolicy {
         for policy in policy_statements(ctx) {
             for clause in policy.live_clauses() {
                 // One finding per clause: the first read is enough to point at.
-                if let Some((span, field)) = metadata_reads(&clause.expr).into_iter().next() {
+                if let Some((span, field)) = metadata_reads(clause.expr).into_iter().next() {
                     findings.report(
                         "userMetadata",
                         span,

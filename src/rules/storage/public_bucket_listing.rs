@@ -101,7 +101,7 @@ impl Rule for PublicBucketListing {
             };
             for policy in &listing {
                 let Some(using) = &policy.using else { continue };
-                if !admits_every_file(&using.expr, &bucket.id) {
+                if !admits_every_file(using.expr, &bucket.id) {
                     continue;
                 }
                 let roles: Vec<&str> = API_ROLES

@@ -72,7 +72,7 @@ impl Rule for StoragePolicyBucketScope {
                 continue;
             }
             for clause in policy.live_clauses() {
-                if requires_equality(&clause.expr, "bucket_id").is_some() {
+                if requires_equality(clause.expr, "bucket_id").is_some() {
                     continue;
                 }
                 // From the keyword to the closing parenthesis.
