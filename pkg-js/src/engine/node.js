@@ -31,7 +31,7 @@ glue.initSync({ module: wasmModule });
 const testTrapMarker = process.env.SUPALINT_TEST_TRAP;
 
 /**
- * @param {"lint" | "fix" | "parseStats" | "accessMatrix"} method
+ * @param {"lint" | "fix" | "parseStats" | "accessMatrix" | "catalog"} method
  * @param {import("../api.js").LintRequest} request
  */
 function call(method, request) {
@@ -51,6 +51,7 @@ export const engine = {
     fix: (request) => call("fix", request),
     parseStats: (request) => call("parseStats", request),
     accessMatrix: (request) => call("accessMatrix", request),
+    catalog: (request) => call("catalog", request),
     wasmModule,
     rules: () => instances[current].rules(),
     version: () => instances[current].version(),
