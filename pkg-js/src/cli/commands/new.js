@@ -41,6 +41,8 @@ twice):
   function   create_<function>_function: a SECURITY DEFINER function with an
              empty search_path, a permission check, and execute revoked from
              public and anon
+Policies call the configured adminFunction only when the migrations create
+it; otherwise a comment above them says how to add it later.
 Without --template the file holds just the header block.
 
 Options:
