@@ -158,3 +158,11 @@ pub fn version() -> String {
 pub fn access_matrix(request_value: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::lint::access_matrix(&request(request_value)?))
 }
+
+/// The end-state catalog the files leave (`docs/engine-api.md`): tables, policies, grants,
+/// functions, views, extensions and buckets. `supalint new` reads it to tell whether a helper
+/// a template would call exists.
+#[wasm_bindgen]
+pub fn catalog(request_value: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::lint::catalog_snapshot(&request(request_value)?))
+}

@@ -177,6 +177,7 @@ const BOM = "\uFEFF";
  * @property {(request: LintRequest) => LintResponse} lint
  * @property {(request: LintRequest) => unknown} fix
  * @property {(request: LintRequest) => AccessMatrixResponse} accessMatrix
+ * @property {(request: LintRequest) => Catalog} [catalog] the end-state catalog (Node engine only)
  * @property {() => RuleMeta[]} rules
  * @property {() => string} version
  */
@@ -407,6 +408,40 @@ export function accessMatrixOf(engine, sources, options) {
     ];
     const relations = response.relations.map(inReadingOrder);
     return skippedFiles.length > 0 ? { relations, skippedFiles } : { relations };
+}
+
+/**
+ * A function the migrations leave, as the end-state catalog lists it.
+ * @typedef {object} CatalogFunction
+ * @property {string} name schema-qualified, as PostgreSQL stores it
+ * @property {string[]} args the argument types
+ * @property {boolean} securityDefiner
+ * @property {string[]} executableBy the API roles that may execute it
+ */
+
+/**
+ * The end state the migrations leave (docs/engine-api.md): the project's own
+ * objects, not the platform's.
+ * @typedef {object} Catalog
+ * @property {CatalogFunction[]} functions
+ * @property {{ name: string }[]} tables
+ */
+
+/**
+ * The end-state catalog of a set of sources, through the same trap
+ * isolation as the access matrix: files the engine crashes on are left out.
+ * @param {Engine} engine
+ * @param {Source[]} sources
+ * @returns {Catalog}
+ */
+export function catalogOf(engine, sources) {
+    const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
+    /** @type {LintRequest} */
+    const request = {
+        files: readable.map(({ path, text }) => ({ path, text: text.startsWith(BOM) ? text.slice(1) : text })),
+        config: {},
+    };
+    return /** @type {Catalog} */ (callIsolatingTraps(engine, "catalog", request).response);
 }
 
 /**

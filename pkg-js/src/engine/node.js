@@ -29,7 +29,7 @@ glue.initSync({ module: wasmModule });
 const testTrapMarker = process.env.SUPALINT_TEST_TRAP;
 
 /**
- * @param {"lint" | "fix" | "accessMatrix"} method
+ * @param {"lint" | "fix" | "accessMatrix" | "catalog"} method
  * @param {import("../api.js").LintRequest} request
  */
 function call(method, request) {
@@ -48,6 +48,7 @@ export const engine = {
     lint: (request) => call("lint", request),
     fix: (request) => call("fix", request),
     accessMatrix: (request) => call("accessMatrix", request),
+    catalog: (request) => call("catalog", request),
     rules: () => instances[current].rules(),
     version: () => instances[current].version(),
     recreate() {
