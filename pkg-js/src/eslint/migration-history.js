@@ -187,7 +187,8 @@ function readFolder(dir) {
 }
 
 /**
- * Runs the engine, directives off (ESLint applies its own).
+ * Runs the engine with `supalint-disable…` directives on; `eslint-disable…`
+ * ones are ESLint's to apply.
  * @param {{ path: string, text: string }[]} files
  * @param {EngineConfig} config
  * @param {string[] | undefined} reportPaths
@@ -196,7 +197,7 @@ function readFolder(dir) {
  */
 function runEngine(files, config, reportPaths) {
     /** @type {LintRequest} */
-    const request = { files, config, inlineConfig: false, now: new Date().toISOString() };
+    const request = { files, config, inlineConfig: true, eslintDirectives: false, now: new Date().toISOString() };
     if (reportPaths) {
         request.reportPaths = reportPaths;
     }

@@ -3,7 +3,15 @@
  * engine's findings for the file. ESLint reads the comments for its own
  * directives (`-- eslint-disable-next-line supalint/<rule>`,
  * `/* eslint-disable supalint/<rule> *\/`, `/* eslint supalint/<rule>: off *\/`)
- * and reports the unused ones itself; the rules read the findings.
+ * and reports the unused ones itself; the rules read the findings, which
+ * the engine has already filtered through the `supalint-disable…` ones.
+ *
+ * A configuration written for JavaScript and given without `files` (an
+ * unscoped `js.configs.recommended`) also runs ESLint's core rules on SQL
+ * files. Their listeners wait for JavaScript nodes and never run here, but
+ * some read the source code when they start (`no-irregular-whitespace`
+ * calls `getAllComments()`), so the comment and text methods they read are
+ * offered with their JavaScript meaning.
  */
 
 /** @import { Diagnostic } from "../api.js" */
@@ -18,6 +26,17 @@ const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|
 
 /** The line breaks the engine counts: `\r\n`, `\n`, and a lone `\r` (as ESLint does). */
 export const LINE_ENDING = /\r\n|[\r\n]/u;
+
+/** A `supalint-disable…`/`supalint-enable` comment, which the engine applies. */
+const SUPALINT_DIRECTIVE = /^\s*supalint-(?:disable|enable)/u;
+
+/**
+ * Lints the file again with only the given engine rules, so the engine
+ * judges `supalint-disable…` directives against the rules ESLint runs.
+ * @callback LintWithRules
+ * @param {string[]} ruleIds
+ * @returns {Diagnostic[]}
+ */
 
 /**
  * The source code of one migration.
@@ -42,6 +61,15 @@ export class SqlSourceCode extends TextSourceCodeBase {
     /** @type {Map<string, Diagnostic[]> | undefined} */
     #findingsByRule;
 
+    /** @type {LintWithRules | undefined} */
+    #lintWithRules;
+
+    /**
+     * The engine ids of the plugin rules ESLint runs on this file.
+     * @type {Set<string>}
+     */
+    #enabledRules = new Set();
+
     /** @type {VisitNodeStep[] | undefined} */
     #steps;
 
@@ -49,11 +77,46 @@ export class SqlSourceCode extends TextSourceCodeBase {
      * @param {object} options
      * @param {string} options.text
      * @param {SqlDocument} options.ast
+     * @param {LintWithRules} [options.lintWithRules] how to lint the file again with fewer rules
      */
-    constructor({ text, ast }) {
+    constructor({ text, ast, lintWithRules }) {
         super({ text, ast, lineEndingPattern: LINE_ENDING });
         this.ast = ast;
         this.comments = ast.comments;
+        this.#lintWithRules = lintWithRules;
+    }
+
+    /**
+     * Every comment, in order, as JavaScript's `SourceCode` gives them.
+     * @returns {SqlComment[]}
+     */
+    getAllComments() {
+        return this.comments;
+    }
+
+    /**
+     * Notes that ESLint runs the plugin rule for an engine rule on this file
+     * (each rule says so when it starts, before any finding is read).
+     * @param {string} ruleId the engine's id, without `supalint/`
+     * @returns {void}
+     */
+    enableRule(ruleId) {
+        this.#enabledRules.add(ruleId);
+    }
+
+    /**
+     * The engine's findings for this file. With a `supalint-disable…`
+     * comment, the file is linted again with only the rules ESLint runs: a
+     * directive naming a rule ESLint has turned off suppresses nothing, and
+     * is unused, as with the `supalint` command.
+     * @returns {Diagnostic[]}
+     */
+    #findings() {
+        const hasSupalintDirective = this.comments.some((comment) => SUPALINT_DIRECTIVE.test(comment.value));
+        if (!hasSupalintDirective || !this.#lintWithRules) {
+            return this.ast.diagnostics;
+        }
+        return this.#lintWithRules([...this.#enabledRules]);
     }
 
     /**
@@ -64,7 +127,7 @@ export class SqlSourceCode extends TextSourceCodeBase {
     getFindings(ruleId) {
         if (!this.#findingsByRule) {
             this.#findingsByRule = new Map();
-            for (const diagnostic of this.ast.diagnostics) {
+            for (const diagnostic of this.#findings()) {
                 const list = this.#findingsByRule.get(diagnostic.ruleId) ?? [];
                 list.push(diagnostic);
                 this.#findingsByRule.set(diagnostic.ruleId, list);
