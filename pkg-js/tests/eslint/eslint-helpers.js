@@ -46,17 +46,24 @@ export const ESLINT_MAJORS = [
 
 /**
  * Copies the fixture workspace to a temporary folder, with
- * `node_modules/supalint` linked to this package, and removes it when the
+ * `node_modules/supalint` linked to this package (and each of `packages`
+ * linked to the copy this repository installed), and removes it when the
  * test ends.
  * @param {import("node:test").TestContext} t
+ * @param {string[]} [packages] more packages its `eslint.config.js` imports
  * @returns {string} the workspace folder
  */
-export function copyWorkspace(t) {
+export function copyWorkspace(t, packages = []) {
     const dir = mkdtempSync(path.join(tmpdir(), "supalint-eslint-"));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(WORKSPACE_FIXTURE, dir, { recursive: true });
     mkdirSync(path.join(dir, "node_modules"));
     symlinkSync(PACKAGE_DIR, path.join(dir, "node_modules", "supalint"), "dir");
+    for (const name of packages) {
+        const link = path.join(dir, "node_modules", name);
+        mkdirSync(path.dirname(link), { recursive: true });
+        symlinkSync(path.dirname(require.resolve(`${name}/package.json`)), link, "dir");
+    }
     return dir;
 }
 
