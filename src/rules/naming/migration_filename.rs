@@ -12,7 +12,9 @@ declare_rule! {
     /// Flags a migration whose name has no version or one that is not 14 digits, a version
     /// that is not a real UTC date-time (month 13, hour 30, …), no `_` after the version, a
     /// missing or non-snake_case description, or an extension other than `.sql`. Each
-    /// problem is reported on its own, at the start of the file.
+    /// problem is reported on its own, at the start of the file. A `seed.sql` is seed data,
+    /// not a migration (the Supabase CLI runs `supabase/seed.sql` after the migrations), so
+    /// its name is left alone wherever it sits; `insert-on-conflict` still checks its rows.
     ///
     /// ## Why is this bad?
     /// The Supabase CLI runs only files matching `<digits>_<name>.sql` and silently skips the
@@ -46,7 +48,7 @@ declare_rule! {
         sources: [],
         messages: {
             missingVersion: "Migration `{file}` does not start with a version, so the Supabase CLI skips it; rename it to `<YYYYMMDDHHMMSS>_{description}.sql` with its creation time in UTC.",
-            versionLength: "Migration `{file}` has a {count}-digit version `{version}` instead of a 14-digit `YYYYMMDDHHMMSS` timestamp, so it does not sort by creation time among the other migrations; rename it with its 14-digit UTC creation time.",
+            versionLength: "Migration `{file}` has the {count}-digit version `{version}` instead of a 14-digit `YYYYMMDDHHMMSS` timestamp, so it does not sort by creation time among the other migrations; rename it with its 14-digit UTC creation time.",
             invalidTimestamp: "Migration `{file}` has version `{version}`, whose {field} is out of range, so it is not a real UTC date-time and does not sort by creation time; rename it with the UTC time it was created (`YYYYMMDDHHMMSS`).",
             missingSeparator: "Migration `{file}` has no `_` right after its version, so the Supabase CLI does not recognise the name and skips the file; put `_` between the version and the description.",
             missingDescription: "Migration `{file}` has no description after its version, so nobody can tell what it changes without opening it; add one in snake_case, as in `{version}_add_notes_table.sql`.",
@@ -56,6 +58,9 @@ declare_rule! {
     }
 }
 
+/// The Supabase CLI's seed data file (`[db.seed] sql_paths` defaults to `./seed.sql`).
+const SEED_FILE: &str = "seed.sql";
+
 impl Rule for MigrationFilename {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -63,6 +68,9 @@ impl Rule for MigrationFilename {
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let name = MigrationName::parse(&ctx.file.path);
+        if name.file_name == SEED_FILE {
+            return;
+        }
         let file = name.file_name.to_string();
         let at = Span::empty_at(0);
         if name.digits.is_empty() {

@@ -13,7 +13,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { listSqlFiles } from "../../files/collect.js";
@@ -101,7 +101,7 @@ export async function runNew(argv, io) {
  * @returns {NewArgs}
  */
 function parseNewArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,
