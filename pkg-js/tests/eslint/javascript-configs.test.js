@@ -11,7 +11,6 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { SqlSourceCode } from "../../src/eslint/index.js";
 import { SqlLanguage } from "../../src/eslint/sql-language.js";
 import { copyWorkspace, ESLINT_MAJORS, PACKAGE_DIR, WEB_MIGRATIONS } from "./eslint-helpers.js";
 
@@ -76,7 +75,7 @@ describe("the SQL source code", () => {
         const text = "-- one\nselect 1; /* two */\n";
         const parsed = new SqlLanguage().parse({ path: "<input>", body: text });
         assert.ok(parsed.ok);
-        const sourceCode = /** @type {SqlSourceCode} */ (new SqlLanguage().createSourceCode({ path: "<input>", body: text }, parsed));
+        const sourceCode = new SqlLanguage().createSourceCode({ path: "<input>", body: text }, parsed);
         assert.deepEqual(
             sourceCode.getAllComments().map((comment) => [comment.type, comment.value, sourceCode.getText(comment)]),
             [
