@@ -262,7 +262,8 @@ mod tests {
 
     #[test]
     fn eslint_directives_of_other_plugins_or_turned_off_are_not_ours() {
-        let other = "-- eslint-disable-next-line no-console\ncreate table public.notes (id bigint);\n";
+        let other =
+            "-- eslint-disable-next-line no-console\ncreate table public.notes (id bigint);\n";
         let found = findings(other, true);
         assert!(ids(&found).contains(&"require-if-not-exists"));
         assert!(!ids(&found).contains(&"unused-disable-directive"));
