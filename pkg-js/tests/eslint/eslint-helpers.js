@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -43,6 +43,21 @@ export const ESLINT_MAJORS = [
     bin: path.join(path.dirname(require.resolve(`${name}/package.json`)), "bin", "eslint.js"),
     load: () => import(name),
 }));
+
+/**
+ * The `eslint.config.js` the README's "ESLint plugin" section tells users to
+ * write: its first `js` block.
+ * @returns {string}
+ */
+export function readmeEslintConfig() {
+    const readme = readFileSync(path.join(PACKAGE_DIR, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## ESLint plugin"));
+    const snippet = /```js\n(?<code>[\s\S]*?)```/u.exec(section)?.groups?.code;
+    if (snippet === undefined) {
+        throw new Error("the README's ESLint plugin section has no js block");
+    }
+    return snippet;
+}
 
 /**
  * Copies the fixture workspace to a temporary folder, with

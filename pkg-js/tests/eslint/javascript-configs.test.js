@@ -8,22 +8,13 @@
  */
 
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { SqlLanguage } from "../../src/eslint/sql-language.js";
-import { copyWorkspace, ESLINT_MAJORS, PACKAGE_DIR, WEB_MIGRATIONS } from "./eslint-helpers.js";
+import { copyWorkspace, ESLINT_MAJORS, readmeEslintConfig, WEB_MIGRATIONS } from "./eslint-helpers.js";
 
-/** The first `js` block of the README's "ESLint plugin" section. */
-const README_CONFIG = (() => {
-    const readme = readFileSync(path.join(PACKAGE_DIR, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## ESLint plugin"));
-    const block = /```js\n([\s\S]*?)```/u.exec(section);
-    if (!block) {
-        throw new Error("the README's ESLint plugin section has no js block");
-    }
-    return block[1];
-})();
+const README_CONFIG = readmeEslintConfig();
 
 const JS_CONFIG_LINE = "  js.configs.recommended,\n";
 
