@@ -263,7 +263,8 @@ Options:
       --fix                             Apply safe fixes to the files
       --fix-dry-run                     Compute fixes without writing them (json shows "output")
       --rule <id:severity>              Set a rule's severity: off, warn, error (repeatable)
-      --no-inline-config                Ignore supalint-disable directives in the files
+      --no-inline-config                Ignore disable directives (supalint-disable, and
+                                        eslint-disable naming supalint/<rule>)
       --report-unused-disable-directives
                                         Report directives that suppress nothing
       --stdin                           Lint standard input
