@@ -99,21 +99,24 @@ function bodyText(file) {
 
 /**
  * Lints one file with its history: every engine rule, or only `ruleIds`.
- * The engine applies `supalint-disable…` directives; ESLint applies its own.
+ * The engine applies `supalint-disable…` directives (when `inlineConfig`);
+ * ESLint applies its own.
  * @param {string} filePath as ESLint names the file
  * @param {string} text
  * @param {SqlLanguageOptions} options
  * @param {string[] | undefined} ruleIds
+ * @param {boolean} inlineConfig
  * @returns {MigrationLint}
  * @throws {Error} when the engine rejects the configuration or fails
  */
-function lintFile(filePath, text, options, ruleIds) {
+function lintFile(filePath, text, options, ruleIds, inlineConfig) {
     const languageOptions = /** @type {Record<string, unknown>} */ (options);
     const cwd = process.cwd();
     return lintMigration({
         filePath,
         text,
         cwd,
+        inlineConfig,
         migrationsDirOption: typeof languageOptions.migrationsDir === "string" ? languageOptions.migrationsDir : undefined,
         configFor: (location) => {
             const config = engineConfig(languageOptions, {
@@ -181,7 +184,7 @@ export class SqlLanguage {
         const text = bodyText(file);
         let linted;
         try {
-            linted = lintFile(file.path, text, context?.languageOptions ?? {}, undefined);
+            linted = lintFile(file.path, text, context?.languageOptions ?? {}, undefined, true);
         } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
             return { ok: false, errors: [{ message: `supalint could not lint this file: ${reason}`, line: 1, column: 1 }] };
@@ -225,10 +228,10 @@ export class SqlLanguage {
     createSourceCode(file, parseResult, context) {
         const text = bodyText(file);
         const { ast } = parseResult;
-        /** @type {(ruleIds: string[]) => Diagnostic[]} */
-        const lintWithRules = (ruleIds) => {
+        /** @type {(ruleIds: string[], inlineConfig: boolean) => Diagnostic[]} */
+        const lintWithRules = (ruleIds, inlineConfig) => {
             try {
-                return lintFile(file.path, text, context?.languageOptions ?? {}, ruleIds).diagnostics;
+                return lintFile(file.path, text, context?.languageOptions ?? {}, ruleIds, inlineConfig).diagnostics;
             } catch {
                 // parse() linted the same text with the same options; its findings stand.
                 return ast.diagnostics;

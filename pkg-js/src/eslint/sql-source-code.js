@@ -21,8 +21,12 @@ import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } fro
 
 const commentParser = new ConfigCommentParser();
 
-/** A comment that is an ESLint directive or inline configuration. */
-const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+/**
+ * A comment that is an ESLint directive or inline configuration, or a
+ * supalint directive (which ESLint then flags as having no effect under
+ * `noInlineConfig`, as it flags its own).
+ */
+const INLINE_CONFIG = /^\s*(?:eslint(?:-enable|-disable(?:(?:-next)?-line)?)?|supalint-(?:enable|disable(?:-next-line|-line|-file)?))(?:\s|$)/u;
 
 /** The line breaks the engine counts: `\r\n`, `\n`, and a lone `\r` (as ESLint does). */
 export const LINE_ENDING = /\r\n|[\r\n]/u;
@@ -32,9 +36,11 @@ const SUPALINT_DIRECTIVE = /^\s*supalint-(?:disable|enable)/u;
 
 /**
  * Lints the file again with only the given engine rules, so the engine
- * judges `supalint-disable…` directives against the rules ESLint runs.
+ * judges `supalint-disable…` directives against the rules ESLint runs, or
+ * without those directives, when ESLint allows no inline configuration.
  * @callback LintWithRules
  * @param {string[]} ruleIds
+ * @param {boolean} inlineConfig
  * @returns {Diagnostic[]}
  */
 
@@ -69,6 +75,13 @@ export class SqlSourceCode extends TextSourceCodeBase {
      * @type {Set<string>}
      */
     #enabledRules = new Set();
+
+    /**
+     * Whether ESLint allows inline configuration here: it reads the disable
+     * directives, before the rules run, only then (not under `noInlineConfig`
+     * or `--no-inline-config`).
+     */
+    #inlineConfigAllowed = false;
 
     /** @type {VisitNodeStep[] | undefined} */
     #steps;
@@ -108,7 +121,8 @@ export class SqlSourceCode extends TextSourceCodeBase {
      * The engine's findings for this file. With a `supalint-disable…`
      * comment, the file is linted again with only the rules ESLint runs: a
      * directive naming a rule ESLint has turned off suppresses nothing, and
-     * is unused, as with the `supalint` command.
+     * is unused, as with the `supalint` command; and where ESLint allows no
+     * inline configuration, those comments are not applied either.
      * @returns {Diagnostic[]}
      */
     #findings() {
@@ -116,7 +130,7 @@ export class SqlSourceCode extends TextSourceCodeBase {
         if (!hasSupalintDirective || !this.#lintWithRules) {
             return this.ast.diagnostics;
         }
-        return this.#lintWithRules([...this.#enabledRules]);
+        return this.#lintWithRules([...this.#enabledRules], this.#inlineConfigAllowed);
     }
 
     /**
@@ -151,6 +165,7 @@ export class SqlSourceCode extends TextSourceCodeBase {
      * @returns {{ problems: { ruleId: null, message: string, loc: SqlComment["loc"] }[], directives: Directive[] }}
      */
     getDisableDirectives() {
+        this.#inlineConfigAllowed = true;
         /** @type {{ ruleId: null, message: string, loc: SqlComment["loc"] }[]} */
         const problems = [];
         /** @type {Directive[]} */

@@ -79,9 +79,9 @@ function fromEslint(message) {
 }
 
 describe("the same file through the supalint command and ESLint", () => {
-    const cliProblems = (/** @type {import("node:test").TestContext} */ t) => {
+    const cliProblems = (/** @type {import("node:test").TestContext} */ t, /** @type {string[]} */ flags = []) => {
         const dir = makeProject(t, { [MIGRATION]: TEXT });
-        const run = runCli(["--format", "json", MIGRATION], { cwd: dir });
+        const run = runCli(["--format", "json", ...flags, MIGRATION], { cwd: dir });
         const [result] = jsonResults(run);
         return sorted(result.messages.map((/** @type {any} */ message) => [message.line, message.ruleId, message.severity]));
     };
@@ -110,6 +110,23 @@ describe("the same file through the supalint command and ESLint", () => {
             const linter = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
             const [result] = await linter.lintFiles([path.join(dir, MIGRATION)]);
             assert.deepEqual(sorted(result.messages.map(fromEslint)), expected);
+        });
+
+        it(`ESLint ${eslint.major} without inline configuration ignores both syntaxes, as --no-inline-config does`, async (t) => {
+            const expected = cliProblems(t, ["--no-inline-config"]);
+            assert.ok(expected.filter(([, rule]) => rule === "require-if-not-exists").length > 5, "every directive ignored");
+            const dir = makeProject(t, { [MIGRATION]: TEXT });
+            const { ESLint } = await eslint.load();
+            const linter = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended], allowInlineConfig: false });
+            const [result] = await linter.lintFiles([path.join(dir, MIGRATION)]);
+            assert.deepEqual(sorted(result.messages.map(fromEslint)), expected);
+
+            // noInlineConfig in the configuration: the same, and each directive, of either syntax, is said to have no effect.
+            const configured = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended, { linterOptions: { noInlineConfig: true } }] });
+            const [warned] = await configured.lintFiles([path.join(dir, MIGRATION)]);
+            const noEffect = warned.messages.filter((message) => message.ruleId === null && /has no effect because you have 'noInlineConfig'/u.test(message.message));
+            assert.equal(noEffect.length, TEXT.split("\n").filter((line) => /(?:--|\/\*) (?:eslint|supalint)-/u.test(line)).length);
+            assert.deepEqual(sorted(warned.messages.filter((message) => !noEffect.includes(message)).map(fromEslint)), expected);
         });
     }
 });
