@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::access::AccessModel;
+use crate::applied::{AppliedFile, AppliedMigrations, Frozen};
 use crate::config::{Config, ConfigError};
 use crate::directives;
 use crate::facts::FileFacts;
@@ -43,6 +44,13 @@ pub struct LintRequest {
     /// Versions that existed at the `--since` ref.
     #[serde(default)]
     pub since_versions: Option<Vec<String>>,
+    /// Migrations that already ran (they existed at the `--since` ref, or the database lists
+    /// them), with the text that ran when the host knows it.
+    #[serde(default)]
+    pub applied: Option<Vec<AppliedFile>>,
+    /// Whether `--fix` may rewrite applied and frozen migrations (`--fix-applied`).
+    #[serde(default)]
+    pub fix_applied: bool,
     /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
     #[serde(default)]
     pub directive_prefix: Option<String>,
@@ -70,6 +78,8 @@ impl LintRequest {
             report_unused_disable_directives: false,
             report_paths: None,
             since_versions: None,
+            applied: None,
+            fix_applied: false,
             directive_prefix: None,
             validate: true,
             now_seconds: None,
@@ -81,6 +91,9 @@ impl LintRequest {
 pub struct FileResult {
     pub path: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Set for a migration that already ran: hosts do not apply its fixes unasked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frozen: Option<Frozen>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -280,7 +293,8 @@ pub fn lint_analyzed(
     let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
     let access = AccessModel::new(&history.database, config);
     let now = now_seconds(request);
-    let run = RunState::default();
+    let state = RunState::default();
+    let applied = AppliedMigrations::new(request.applied.as_deref(), config);
     // Found once, not once per file.
     let enabled_rules: Vec<&dyn Rule> = rules::all()
         .iter()
@@ -301,6 +315,11 @@ pub fn lint_analyzed(
             .as_ref()
             .is_none_or(|paths| paths.contains(&file.source.path));
         let diagnostics = if reported {
+            let run = FileRun {
+                now,
+                base_text: applied.base_text(&file.source.path),
+                state: &state,
+            };
             lint_file(
                 request,
                 config,
@@ -308,7 +327,6 @@ pub fn lint_analyzed(
                 &history,
                 &access,
                 file,
-                now,
                 &run,
             )
         } else {
@@ -317,6 +335,7 @@ pub fn lint_analyzed(
         results[index] = Some(FileResult {
             path: file.source.path.clone(),
             diagnostics,
+            frozen: applied.frozen(&file.source.path),
         });
     }
     results.into_iter().flatten().collect()
@@ -372,8 +391,15 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
     findings
 }
 
+/// What one file's lint takes from the run besides the history: the clock, the text that ran
+/// (an applied migration's, when the host gave it) and what rules carry between files.
+struct FileRun<'r> {
+    now: i64,
+    base_text: Option<&'r str>,
+    state: &'r RunState,
+}
+
 // The run's parts are passed apart (not bundled in a struct) to keep each borrow's lifetime plain.
-#[allow(clippy::too_many_arguments)]
 fn lint_file<'r>(
     request: &'r LintRequest,
     config: &'r Config,
@@ -381,8 +407,7 @@ fn lint_file<'r>(
     history: &'r History<'r>,
     access: &'r AccessModel<'r, 'r>,
     file: &'r Analyzed,
-    now: i64,
-    run: &'r RunState,
+    run: &FileRun<'r>,
 ) -> Vec<Diagnostic> {
     let source = &file.source;
     if let Some(reason) = file.rejected {
@@ -416,10 +441,11 @@ fn lint_file<'r>(
         history,
         access,
         config,
-        now,
+        now: run.now,
         since_versions: request.since_versions.as_deref(),
+        base_text: run.base_text,
         policies: Default::default(),
-        run,
+        run: run.state,
     };
     let mut findings = Vec::new();
     for rule in enabled_rules {
