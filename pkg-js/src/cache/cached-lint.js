@@ -3,11 +3,13 @@
  * It gathers what every lint run sees (the whole migrations folder as
  * history, plus the files named on the command line), narrows the reported
  * files to those changed since the ref, passes the engine the versions that
- * existed at the ref (`sinceVersions`, for `migration-order`), and reuses the
- * results of an identical earlier run when caching.
+ * existed at the ref (`sinceVersions`, for `migration-order`) and the
+ * migrations that existed at the merge base as applied (`--fix` leaves them
+ * alone; `no-applied-migration-edit` gets the text of those changed since),
+ * and reuses the results of an identical earlier run when caching.
  */
 
-/** @import { EngineConfig, LintReport, LintRequest, Source } from "../api.js" */
+/** @import { AppliedFile, EngineConfig, LintReport, LintRequest, Source } from "../api.js" */
 /** @import { SinceSelection } from "../git/since.js" */
 
 import { readFileSync } from "node:fs";
@@ -15,6 +17,7 @@ import path from "node:path";
 import { lintSources } from "../api.js";
 import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "../files/collect.js";
 import { readSource } from "../files/read-source.js";
+import { migrationsAt } from "../git/migrations-at.js";
 import { changesSince, realPath } from "../git/since.js";
 import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
 
@@ -25,6 +28,7 @@ import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
  * @property {import("../api.js").ResolvedConfig} [resolvedConfig] used as it is instead of loading the configuration again
  * @property {{ rules?: Record<string, unknown> }} [overrideConfig] `--rule` settings
  * @property {boolean} [fix]
+ * @property {boolean} [fixApplied] with `fix`: rewrite migrations that already ran too
  * @property {boolean} [inlineConfig]
  * @property {boolean} [reportUnusedDisableDirectives]
  * @property {string} [since] report only files added or changed since this git revision
@@ -77,12 +81,23 @@ export async function lintProject(api, patterns, options) {
         sources.push(readSource(file, relativeOf(file)));
         options.onProgress?.({ phase: "read", done: sources.length, total: inView.length });
     }
+    const applied =
+        since === undefined
+            ? undefined
+            : appliedAtBase(options.since ?? "", {
+                  cwd,
+                  projectRoot: resolved.root,
+                  migrationsPath: resolved.migrationsPath,
+                  inView: new Map(inView.map((file) => [relativeOf(file), since.changed.has(realPath(file))])),
+              });
     const reportPaths = targets.map(relativeOf);
     const runOptions = {
         config,
         configPath: resolved.configPath,
         reportPaths,
         fix: options.fix,
+        fixApplied: options.fixApplied,
+        applied,
         inlineConfig: options.inlineConfig,
         reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
         filePathOf: (/** @type {string} */ file) => path.resolve(resolved.root, file),
@@ -108,6 +123,7 @@ export async function lintProject(api, patterns, options) {
             reportUnusedDisableDirectives: Boolean(options.reportUnusedDisableDirectives),
             reportPaths,
             sinceVersions: sinceVersions ?? null,
+            applied: applied?.map(({ path: file, baseText }) => [file, baseText === undefined ? null : sha256(baseText)]) ?? null,
         },
         files: sources.map((source) => [source.path, sha256(source.problem === undefined ? `text:${source.text}` : `problem:${JSON.stringify(source.problem)}`)]),
     });
@@ -126,6 +142,30 @@ export async function lintProject(api, patterns, options) {
         options.warn?.(`cannot write the cache ${options.cacheFile}: ${failure}`);
     }
     return withUnreadableFolders(report, unreadable, resolved.root);
+}
+
+/**
+ * The migrations in view that existed at the merge base of the `--since` ref
+ * and HEAD: they ran wherever that branch was deployed. Those the branch
+ * changed carry their text there, for `no-applied-migration-edit`; the
+ * others are unchanged, so their text is the one on disk.
+ * @param {string} ref
+ * @param {{ cwd: string, projectRoot: string, migrationsPath: string, inView: Map<string, boolean> }} where
+ *   `inView`: whether each file in view (by engine path) changed since the ref
+ * @returns {AppliedFile[]}
+ * @throws {import("../git/git.js").GitError}
+ */
+function appliedAtBase(ref, { cwd, projectRoot, migrationsPath, inView }) {
+    /** @type {AppliedFile[]} */
+    const applied = [];
+    for (const source of migrationsAt(ref, { cwd, projectRoot, migrationsPath }).sources) {
+        const changed = inView.get(source.path);
+        if (changed === undefined) {
+            continue;
+        }
+        applied.push(changed && source.text !== undefined ? { path: source.path, baseText: source.text } : { path: source.path });
+    }
+    return applied;
 }
 
 /**

@@ -41,6 +41,7 @@ const LINT_OPTIONS = {
     quiet: { type: "boolean" },
     fix: { type: "boolean" },
     "fix-dry-run": { type: "boolean" },
+    "fix-applied": { type: "boolean" },
     rule: { type: "string", multiple: true },
     "no-inline-config": { type: "boolean" },
     "report-unused-disable-directives": { type: "boolean" },
@@ -73,6 +74,7 @@ const RULES_OPTIONS = {
  * @property {boolean} quiet
  * @property {boolean} fix
  * @property {boolean} fixDryRun
+ * @property {boolean} fixApplied fixes may rewrite migrations that already ran
  * @property {Record<string, string | number | unknown[]>} rules from `--rule`
  * @property {boolean} inlineConfig
  * @property {boolean} reportUnusedDisableDirectives
@@ -119,6 +121,9 @@ export function parseCommandLine(argv) {
     if (values.fix && values["fix-dry-run"]) {
         throw new UsageError("--fix and --fix-dry-run cannot be combined.");
     }
+    if (values["fix-applied"] && !values.fix && !values["fix-dry-run"]) {
+        throw new UsageError("--fix-applied only applies with --fix or --fix-dry-run.");
+    }
     if (values.stdin && values.fix) {
         throw new UsageError("--fix cannot write to standard input; use --fix-dry-run with --stdin.");
     }
@@ -150,6 +155,7 @@ export function parseCommandLine(argv) {
         quiet: Boolean(values.quiet),
         fix: Boolean(values.fix),
         fixDryRun: Boolean(values["fix-dry-run"]),
+        fixApplied: Boolean(values["fix-applied"]),
         rules: parseRuleFlags(/** @type {string[] | undefined} */ (values.rule) ?? []),
         inlineConfig: !values["no-inline-config"],
         reportUnusedDisableDirectives: Boolean(values["report-unused-disable-directives"]),
@@ -264,6 +270,8 @@ Options:
       --quiet                           Report errors only
       --fix                             Apply safe fixes to the files
       --fix-dry-run                     Compute fixes without writing them (json shows "output")
+      --fix-applied                     Let --fix rewrite migrations that already ran
+                                        (at or before frozenBefore, or at the --since ref)
       --rule <id:severity>              Set a rule's severity: off, warn, error (repeatable)
       --no-inline-config                Ignore supalint-disable directives in the files
       --report-unused-disable-directives

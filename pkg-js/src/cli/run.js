@@ -114,6 +114,7 @@ async function lint(command, io, api) {
         resolvedConfig: resolved,
         overrideConfig: Object.keys(command.rules).length > 0 ? { rules: command.rules } : undefined,
         fix: command.fix || command.fixDryRun,
+        fixApplied: command.fixApplied,
         inlineConfig: command.inlineConfig,
         reportUnusedDisableDirectives: command.reportUnusedDisableDirectives,
         // No formatter shows the statistics, the only thing sqlparser's check feeds (a third

@@ -16,13 +16,14 @@
  * disk's in the history.
  */
 
-/** @import { Diagnostic, EngineConfig, LintRequest } from "../api.js" */
+/** @import { Diagnostic, EngineConfig, FrozenReason, LintRequest } from "../api.js" */
 
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { engine } from "../engine/node.js";
 import { MAX_SOURCE_BYTES, sourceFromBytes } from "../files/read-source.js";
 import { readRegularFile } from "../files/regular-file.js";
+import { withheldFixTitle } from "../withheld-fixes.js";
 
 /**
  * Where a migration sits, as the engine sees it.
@@ -187,6 +188,21 @@ function readFolder(dir) {
 }
 
 /**
+ * The diagnostics of a migration that already ran, each fix turned into a
+ * suggestion: `eslint --fix` must not rewrite it, an editor may offer it.
+ * @param {Diagnostic[]} diagnostics
+ * @param {FrozenReason} reason
+ * @returns {Diagnostic[]}
+ */
+function withFixesAsSuggestions(diagnostics, reason) {
+    return diagnostics.map(({ fix, ...diagnostic }) =>
+        fix === undefined
+            ? diagnostic
+            : { ...diagnostic, suggestions: [{ desc: withheldFixTitle(reason), messageId: diagnostic.messageId, fix }, ...(diagnostic.suggestions ?? [])] },
+    );
+}
+
+/**
  * Runs the engine, directives off (ESLint applies its own).
  * @param {{ path: string, text: string }[]} files
  * @param {EngineConfig} config
@@ -204,7 +220,9 @@ function runEngine(files, config, reportPaths) {
     if (response.configErrors.length > 0) {
         throw new Error(response.configErrors.map((error) => error.message).join("; "));
     }
-    return new Map(response.results.map((result) => [result.path, result.diagnostics]));
+    return new Map(
+        response.results.map((result) => [result.path, result.frozen === undefined ? result.diagnostics : withFixesAsSuggestions(result.diagnostics, result.frozen)]),
+    );
 }
 
 /**

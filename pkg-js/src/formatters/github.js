@@ -1,7 +1,8 @@
 /**
  * @file `github`: GitHub Actions workflow commands, one annotation per
  * problem (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`),
- * escaped as `@actions/core` escapes them, then a summary line.
+ * escaped as `@actions/core` escapes them, then a summary line (and a notice
+ * naming the migrations a fix run left alone because they already ran).
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -10,6 +11,7 @@
 import path from "node:path";
 import { sumCounts } from "../results.js";
 import { plural } from "./summary.js";
+import { withheldSummary } from "../withheld-fixes.js";
 
 /**
  * @param {LintResult[]} results
@@ -35,6 +37,10 @@ export function formatGithub(results, context) {
         }
     }
     const { errorCount, warningCount } = sumCounts(results);
+    const withheld = withheldSummary(results, (filePath) => displayPath(filePath, context.cwd));
+    if (withheld !== null) {
+        lines.push(`::notice title=supalint::${escapeData(withheld)}`);
+    }
     lines.push(`supalint: ${plural(errorCount + warningCount, "problem")} (${plural(errorCount, "error")}, ${plural(warningCount, "warning")})`);
     return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,9 @@
 /**
  * @file `sarif`: a SARIF 2.1.0 log for code-scanning tools. Every engine rule
  * is in `tool.driver.rules`; results point at files by a URI relative to the
- * working directory (`%SRCROOT%`), with columns in UTF-16 code units.
+ * working directory (`%SRCROOT%`), with columns in UTF-16 code units. A fix
+ * run's migrations left alone because they already ran are tool execution
+ * notifications of the run's invocation.
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -11,6 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { describeSource } from "../rule-sources.js";
+import { withheldReason, withheldResults } from "../withheld-fixes.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -63,11 +66,32 @@ export function formatSarif(results, context) {
                 },
                 originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/u, "/")}` } },
                 columnKind: "utf16CodeUnits",
+                ...invocations(results, context.cwd),
                 results: sarifResults,
             },
         ],
     };
     return JSON.stringify(log, null, 2);
+}
+
+/**
+ * The run's invocation with a note per migration a fix run left alone, or
+ * nothing when it left none.
+ * @param {LintResult[]} results
+ * @param {string} cwd
+ * @returns {{ invocations?: object[] }}
+ */
+function invocations(results, cwd) {
+    const withheld = withheldResults(results);
+    if (withheld.length === 0) {
+        return {};
+    }
+    const toolExecutionNotifications = withheld.map((result) => ({
+        level: "note",
+        message: { text: withheldReason(result.fixWithheld) },
+        locations: [{ physicalLocation: { artifactLocation: artifactFor(result.filePath, cwd) } }],
+    }));
+    return { invocations: [{ executionSuccessful: true, toolExecutionNotifications }] };
 }
 
 /**

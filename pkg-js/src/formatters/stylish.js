@@ -3,13 +3,16 @@
  * `line:column  severity  message  rule-id` aligned, then a summary with the
  * fixable counts. Without colour it prints exactly what ESLint's stylish
  * prints for the same results, plus, after `--fix` (or `--fix-dry-run`), a
- * first summary line with the number of problems fixed.
+ * first summary line with the number of problems fixed, and one naming the
+ * migrations left alone because they already ran.
  */
 
 /** @import { FormatterContext } from "./index.js" */
 /** @import { LintResult } from "../api.js" */
 
+import path from "node:path";
 import { createStyle, stripAnsi } from "./ansi.js";
+import { withheldSummary } from "../withheld-fixes.js";
 
 /**
  * @param {LintResult[]} results
@@ -65,6 +68,10 @@ export function formatStylish(results, context) {
         const verb = context.fixDryRun ? "would be fixed (--fix-dry-run writes nothing)" : "fixed";
         const rest = total === 0 ? "; none remain" : "";
         output += style.bold(style.green(`\u2714 ${fixedCount} ${word("problem", fixedCount)} ${verb}${rest}\n`));
+    }
+    const withheld = withheldSummary(results, (filePath) => path.relative(context.cwd, filePath) || filePath);
+    if (withheld !== null) {
+        output += style.bold(style.yellow(`\u26a0 ${withheld}\n`));
     }
     if (total === 0) {
         return fixedCount > 0 ? style.reset(output) : "";

@@ -15,6 +15,7 @@
 import { normalizeFixResponse } from "../api.js";
 import { ConfigError } from "../config/config-error.js";
 import { callIsolatingTraps } from "../engine/isolate-traps.js";
+import { withheldReason } from "../withheld-fixes.js";
 
 const BOM = "\uFEFF";
 
@@ -212,7 +213,7 @@ export function lintAlone(engine, project, open, rules) {
  * @param {OpenText} target
  * @param {Map<string, RuleMeta>} rules
  * @returns {{ output: string | null, refused?: string }} the fixed text (its byte-order mark kept), or null when
- *   no fix changed it; `refused` says why the engine kept the text
+ *   no fix changed it; `refused` says why the engine kept the text (or held its fixes back: the migration already ran)
  * @throws {ConfigError} when the engine rejects the configuration
  */
 export function fixFile(engine, project, open, target, rules) {
@@ -235,6 +236,9 @@ export function fixFile(engine, project, open, target, rules) {
     const fixed = response.files.find((file) => file.path === enginePath);
     if (fixed?.refused !== undefined) {
         return { output: null, refused: fixed.refused };
+    }
+    if (fixed?.withheld !== undefined) {
+        return { output: null, refused: withheldReason(fixed.withheld) };
     }
     return { output: fixed?.changed ? (bom === 1 ? BOM : "") + fixed.output : null };
 }

@@ -1,0 +1,58 @@
+/**
+ * @file The words for migrations whose fixes are held back because they
+ * already ran (`frozenBefore`, `--since`): which files, why, and how to
+ * rewrite them anyway, as every CLI format, the ESLint plugin and the
+ * language server say it. Their fixes stay on their messages.
+ */
+
+/** @import { FrozenReason, LintResult } from "./api.js" */
+
+/** Why a migration already ran, as a clause. */
+const REASONS = Object.freeze({
+    applied: "already applied",
+    frozenBefore: "at or before `frozenBefore`",
+});
+
+/**
+ * Why one migration's fixes were held back, as a sentence.
+ * @param {FrozenReason} reason
+ * @returns {string}
+ */
+export function withheldReason(reason) {
+    return `this migration already ran (${REASONS[reason]}), so its fixes are not applied unless asked with --fix-applied.`;
+}
+
+/**
+ * The title of a held-back fix where an editor offers it as an explicit action.
+ * @param {FrozenReason} reason
+ * @returns {string}
+ */
+export function withheldFixTitle(reason) {
+    return `Apply this fix, although the migration already ran (${REASONS[reason]})`;
+}
+
+/**
+ * The results a fix run left alone because they already ran.
+ * @param {LintResult[]} results
+ * @returns {(LintResult & { fixWithheld: FrozenReason })[]}
+ */
+export function withheldResults(results) {
+    return /** @type {(LintResult & { fixWithheld: FrozenReason })[]} */ (results.filter((result) => result.fixWithheld !== undefined));
+}
+
+/**
+ * One sentence naming the migrations a fix run left alone and why, or null
+ * when it left none.
+ * @param {LintResult[]} results
+ * @param {(filePath: string) => string} show how a format shows a path
+ * @returns {string | null}
+ */
+export function withheldSummary(results, show) {
+    const withheld = withheldResults(results);
+    if (withheld.length === 0) {
+        return null;
+    }
+    const files = withheld.map((result) => `${show(result.filePath)} (${REASONS[result.fixWithheld]})`);
+    const [count, pronoun] = withheld.length === 1 ? ["1 migration that already ran", "it"] : [`${withheld.length} migrations that already ran`, "them"];
+    return `Fixes left ${count} alone: ${files.join(", ")}; --fix-applied rewrites ${pronoun}.`;
+}
