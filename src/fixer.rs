@@ -77,7 +77,11 @@ pub fn fix(request: &LintRequest) -> FixResponse {
         .map(|(index, file)| {
             let before = &first[index];
             let after = &diagnostics[index];
-            let refused = refusal(before, after).or_else(|| unsettled(&file.text, after));
+            // A held-back file was not fixed: its fixes are still there, which is no refusal.
+            let refused = held[index]
+                .is_none()
+                .then(|| refusal(before, after).or_else(|| unsettled(&file.text, after)))
+                .flatten();
             let changed = file.text != original[index].text && refused.is_none();
             FixedFile {
                 path: file.path,
@@ -247,6 +251,7 @@ mod tests {
                 "create table if not exists public.t (at timestamp);\n"
             );
             assert_eq!(fixed.withheld, Some(reason));
+            assert_eq!(fixed.refused, None, "holding back is no refusal");
             assert_eq!(fixed.remaining.len(), 1);
             assert!(
                 fixed.remaining[0].fix_edit.is_some(),

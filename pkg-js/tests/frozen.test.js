@@ -108,6 +108,7 @@ describe("--fix leaves migrations that already ran alone", () => {
         assert.match(readMigration(dir, NEW), /at timestamptz not null/u);
         const old = jsonResults(run).find((result) => result.filePath.endsWith(OLD));
         assert.equal(old?.fixWithheld, "frozenBefore");
+        assert.equal(run.stderr, "", "holding fixes back is no refusal");
         assert.deepEqual(
             old?.messages.map((message) => [message.ruleId, Boolean(message.fix)]),
             [["prefer-timestamptz", true]],

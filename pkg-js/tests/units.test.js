@@ -52,6 +52,7 @@ describe("parseCommandLine", () => {
             quiet: true,
             fix: false,
             fixDryRun: true,
+            fixApplied: false,
             rules: { "a-rule": "warn", "b-rule": 0, "c-rule": ["error", { x: 1 }] },
             inlineConfig: false,
             reportUnusedDisableDirectives: true,
