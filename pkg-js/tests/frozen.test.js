@@ -2,15 +2,18 @@
  * @file Applied migrations are frozen (SPEC §6): `frozenBefore` (validated,
  * written by `init`) and `--since` tell which migrations already ran; `--fix`
  * leaves them byte-identical and every format says so, `--fix-applied`
- * rewrites them, and `no-applied-migration-edit` reports an edit to one that
- * existed at the `--since` ref.
+ * rewrites them, the ESLint plugin offers their fixes as suggestions only,
+ * and `no-applied-migration-edit` reports an edit to one that existed at the
+ * `--since` ref.
  */
 
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import plugin from "../src/eslint/index.js";
 import { fixText, loadConfig } from "../src/index.js";
+import { ESLINT_MAJORS } from "./eslint/eslint-helpers.js";
 import { commitAll, git, makeRepo } from "./git-helpers.js";
 import { jsonResults, makeProject, runCli } from "./helpers.js";
 
@@ -207,3 +210,21 @@ describe("--since marks the migrations that existed at the ref as applied", () =
         assert.equal(old?.fixWithheld, "applied");
     });
 });
+
+for (const eslint of ESLINT_MAJORS) {
+    describe(`the ESLint ${eslint.major} plugin with frozenBefore`, () => {
+        it("offers a frozen migration's fixes as suggestions, which --fix leaves alone", async (t) => {
+            const { ESLint } = await eslint.load();
+            const dir = frozenProject(t);
+            const config = { ...plugin.configs.recommended, languageOptions: { frozenBefore: "20240101000000" } };
+            const linter = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [config], fix: true });
+            const [old, fresh] = await linter.lintFiles([`${MIGRATIONS}/${OLD}`, `${MIGRATIONS}/${NEW}`]);
+            assert.equal(old.output, undefined, "eslint --fix leaves the frozen migration alone");
+            const [message] = old.messages.filter((entry) => entry.ruleId === "supalint/prefer-timestamptz");
+            assert.equal(message.fix, undefined);
+            assert.match(message.suggestions?.[0]?.desc ?? "", /^Apply this fix, although the migration already ran \(at or before `frozenBefore`\)/u);
+            assert.equal(message.suggestions?.[0]?.fix.text, "timestamptz");
+            assert.match(fresh.output ?? "", /at timestamptz not null/u);
+        });
+    });
+}

@@ -21,6 +21,9 @@ declare_rule! {
     /// `--fix-applied`; see docs/autofix.md).
     ///
     /// ## Example
+    /// A `-- base:` line opens the migration's text at the `--since` ref, a `-- file:` line its
+    /// text now.
+    ///
     /// ```sql,expect_diagnostic
     /// -- base: 20240101000000_add_events.sql
     /// create table if not exists public.events (id bigint primary key, at timestamp);
