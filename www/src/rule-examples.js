@@ -85,7 +85,7 @@ export function exampleFiles(example) {
  * @param {DocExample} example
  * @returns {boolean}
  */
-function hasBaseText(example) {
+export function hasBaseText(example) {
     return exampleSections(example).some((section) => section.isBase);
 }
 
