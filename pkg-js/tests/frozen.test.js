@@ -1,6 +1,7 @@
 /**
  * @file Applied migrations are frozen (SPEC §6): `frozenBefore` (validated,
- * written by `init`) and `--since` tell which migrations already ran; `--fix`
+ * written by `init`), `--since` and `--db-url` (the database's tracking
+ * table, as `status` reads it) tell which migrations already ran; `--fix`
  * leaves them byte-identical and every format says so, `--fix-applied`
  * rewrites them, the ESLint plugin offers their fixes as suggestions only,
  * and `no-applied-migration-edit` reports an edit to one that existed at the
@@ -14,6 +15,7 @@ import { describe, it } from "node:test";
 import plugin from "../src/eslint/index.js";
 import { fixText, loadConfig } from "../src/index.js";
 import { ESLINT_MAJORS } from "./eslint/eslint-helpers.js";
+import { postgresOrSkip, runCliAsync, sql, startCluster } from "./postgres-helpers.js";
 import { commitAll, git, makeRepo } from "./git-helpers.js";
 import { jsonResults, makeProject, runCli } from "./helpers.js";
 
@@ -208,6 +210,46 @@ describe("--since marks the migrations that existed at the ref as applied", () =
         assert.match(readMigration(dir, NEW), /at timestamptz not null/u);
         const old = jsonResults(run).find((result) => result.filePath.endsWith(OLD));
         assert.equal(old?.fixWithheld, "applied");
+    });
+});
+
+describe("--db-url marks the migrations a database has applied", () => {
+    it("keeps --fix off them, on a real tracking table, and needs a fix", async (t) => {
+        const bin = postgresOrSkip(t);
+        if (bin === null) {
+            return;
+        }
+        const cluster = await startCluster(t, bin);
+        await sql(
+            cluster,
+            "postgres",
+            "create schema supabase_migrations; " +
+                "create table supabase_migrations.schema_migrations (version text not null primary key, statements text[], name text); " +
+                "insert into supabase_migrations.schema_migrations (version, name) values ('20240101000000', 'create_events');",
+        );
+        const dir = makeProject(t, {
+            "supalint.config.json": JSON.stringify({ extends: "recommended" }),
+            [`${MIGRATIONS}/${OLD}`]: createTable("events", "timestamp"),
+            [`${MIGRATIONS}/${NEW}`]: createTable("logs", "timestamp"),
+        });
+        const before = readMigration(dir, OLD);
+        const run = await runCliAsync(["--fix", "--db-url", cluster.url("postgres"), "--format", "json"], { cwd: dir });
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(readMigration(dir, OLD), before);
+        assert.match(readMigration(dir, NEW), /at timestamptz not null/u);
+        assert.equal(jsonResults(run).find((result) => result.filePath.endsWith(OLD))?.fixWithheld, "applied");
+
+        const lintOnly = await runCliAsync(["--db-url", cluster.url("postgres")], { cwd: dir });
+        assert.equal(lintOnly.status, 2);
+        assert.match(lintOnly.stderr, /--db-url only applies with --fix or --fix-dry-run/u);
+    });
+
+    it("says why it cannot read a database, without its password", async (t) => {
+        const dir = frozenProject(t);
+        const run = await runCliAsync(["--fix-dry-run", "--db-url", "postgresql://app:s3cr3t-pw@127.0.0.1:1/db"], { cwd: dir });
+        assert.equal(run.status, 2);
+        assert.match(run.stderr, /^supalint: /u);
+        assert.doesNotMatch(run.stdout + run.stderr, /s3cr3t-pw/u);
     });
 });
 

@@ -32,6 +32,7 @@ import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
  * @property {boolean} [inlineConfig]
  * @property {boolean} [reportUnusedDisableDirectives]
  * @property {string} [since] report only files added or changed since this git revision
+ * @property {string[]} [appliedInDatabase] absolute paths of the migrations a database has applied (`--db-url`)
  * @property {string} [cacheFile] absolute: reuse and store results here
  * @property {(message: string) => void} [warn] told when the cache cannot be written
  * @property {(progress: { phase: "read" | "lint", done: number, total: number }) => void} [onProgress]
@@ -81,15 +82,19 @@ export async function lintProject(api, patterns, options) {
         sources.push(readSource(file, relativeOf(file)));
         options.onProgress?.({ phase: "read", done: sources.length, total: inView.length });
     }
-    const applied =
+    const appliedAtRef =
         since === undefined
-            ? undefined
+            ? []
             : appliedAtBase(options.since ?? "", {
                   cwd,
                   projectRoot: resolved.root,
                   migrationsPath: resolved.migrationsPath,
                   inView: new Map(inView.map((file) => [relativeOf(file), since.changed.has(realPath(file))])),
               });
+    const atRef = new Set(appliedAtRef.map((file) => file.path));
+    /** @type {AppliedFile[]} */
+    const appliedInDatabase = (options.appliedInDatabase ?? []).map((file) => ({ path: relativeOf(file) })).filter((file) => !atRef.has(file.path));
+    const applied = since === undefined && options.appliedInDatabase === undefined ? undefined : [...appliedAtRef, ...appliedInDatabase];
     const reportPaths = targets.map(relativeOf);
     const runOptions = {
         config,

@@ -50,6 +50,7 @@ const LINT_OPTIONS = {
     cache: { type: "boolean" },
     "cache-location": { type: "string" },
     since: { type: "string" },
+    "db-url": { type: "string" },
     color: { type: "boolean" },
     "no-color": { type: "boolean" },
     help: { type: "boolean", short: "h" },
@@ -82,6 +83,7 @@ const RULES_OPTIONS = {
  * @property {string | undefined} stdinFilename
  * @property {boolean | undefined} color true/false when forced by a flag
  * @property {string | undefined} since report only files added or changed since this git revision
+ * @property {string | undefined} dbUrl with a fix: the database whose applied migrations the fixes leave alone
  * @property {boolean} cache reuse the results of an identical earlier run
  * @property {string | undefined} cacheLocation the cache file or folder (default `.supalintcache`)
  */
@@ -142,6 +144,12 @@ export function parseCommandLine(argv) {
     if (values.since !== undefined && values.stdin) {
         throw new UsageError("--since selects changed files: it does not apply to --stdin.");
     }
+    if (values["db-url"] !== undefined && !values.fix && !values["fix-dry-run"]) {
+        throw new UsageError("--db-url only applies with --fix or --fix-dry-run: it tells them which migrations the database has applied.");
+    }
+    if (values["db-url"] !== undefined && values.stdin) {
+        throw new UsageError("--db-url tells which migration files ran: it does not apply to --stdin.");
+    }
     if (values["cache-location"] !== undefined && !values.cache) {
         throw new UsageError("--cache-location only applies with --cache.");
     }
@@ -163,6 +171,7 @@ export function parseCommandLine(argv) {
         stdinFilename: /** @type {string | undefined} */ (values["stdin-filename"]),
         color: values["no-color"] ? false : values.color ? true : undefined,
         since: /** @type {string | undefined} */ (values.since),
+        dbUrl: /** @type {string | undefined} */ (values["db-url"]),
         cache: Boolean(values.cache),
         cacheLocation: /** @type {string | undefined} */ (values["cache-location"]),
     };
@@ -271,7 +280,10 @@ Options:
       --fix                             Apply safe fixes to the files
       --fix-dry-run                     Compute fixes without writing them (json shows "output")
       --fix-applied                     Let --fix rewrite migrations that already ran
-                                        (at or before frozenBefore, or at the --since ref)
+                                        (at or before frozenBefore, at the --since ref,
+                                        or applied on the --db-url database)
+      --db-url <url>                    With --fix: leave alone the migrations this
+                                        database has applied (as \`supalint status\` lists them)
       --rule <id:severity>              Set a rule's severity: off, warn, error (repeatable)
       --no-inline-config                Ignore supalint-disable directives in the files
       --report-unused-disable-directives
