@@ -13,6 +13,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import plugin from "../src/eslint/index.js";
+import { formatStatusTable } from "../src/db/status-report.js";
+import { appliedNotFrozen, compareStatus } from "../src/db/status.js";
 import { fixText, loadConfig } from "../src/index.js";
 import { ESLINT_MAJORS } from "./eslint/eslint-helpers.js";
 import { postgresOrSkip, runCliAsync, sql, startCluster } from "./postgres-helpers.js";
@@ -250,6 +252,26 @@ describe("--db-url marks the migrations a database has applied", () => {
         assert.equal(run.status, 2);
         assert.match(run.stderr, /^supalint: /u);
         assert.doesNotMatch(run.stdout + run.stderr, /s3cr3t-pw/u);
+    });
+});
+
+describe("status", () => {
+    it("names the applied migrations frozenBefore does not cover, and the value that covers them", () => {
+        const local = ["20240101000000", "20240201000000", "20240301000000"].map((version) => ({
+            file: `/app/${version}_x.sql`,
+            fileName: `${version}_x.sql`,
+            version,
+            name: "x",
+        }));
+        const report = compareStatus(local, [
+            { version: "20240101000000", name: "x" },
+            { version: "20240201000000", name: "x" },
+        ]);
+        assert.deepEqual(appliedNotFrozen(report, "20240101000000"), ["20240201000000"]);
+        assert.deepEqual(appliedNotFrozen(report, undefined), ["20240101000000", "20240201000000"]);
+        assert.deepEqual(appliedNotFrozen(report, "20240201000000"), []);
+        const table = formatStatusTable(report, { migrationsDir: "m", database: "db", color: false, notFrozen: ["20240201000000"] });
+        assert.match(table, /^Not frozen: 1 applied migration is after `frozenBefore`, so --fix may rewrite it; set "frozenBefore": "20240201000000" in the configuration, or fix with --db-url\.$/mu);
     });
 });
 
