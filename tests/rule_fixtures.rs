@@ -210,8 +210,8 @@ fn fixtures_match_their_expect_markers() {
                 }
                 for d in result.diagnostics.iter().filter(|d| d.rule_id == rule_id) {
                     snapshot.push_str(&format!(
-                        "{path}:{}:{}-{}:{} {}\n",
-                        d.line, d.column, d.end_line, d.end_column, d.message
+                        "{path}:{}:{}-{}:{} {}\n    help: {}\n",
+                        d.line, d.column, d.end_line, d.end_column, d.message, d.help
                     ));
                 }
             }

@@ -119,7 +119,7 @@ impl<'m> Findings<'m> {
         data: Vec<(&'static str, String)>,
     ) -> &mut Finding {
         debug_assert!(
-            self.meta.messages.iter().any(|(id, _)| *id == message_id),
+            self.meta.messages.iter().any(|m| m.id == message_id),
             "{}: unknown message id {message_id}",
             self.meta.id
         );

@@ -15,7 +15,7 @@ pub mod support;
 
 pub use catalog::{catalog, examples, Example, RuleInfo};
 pub use context::{Findings, RuleContext, RunState};
-pub use meta::{Category, FixKind, RuleMeta};
+pub use meta::{Category, FixKind, MessageTemplate, RuleMeta};
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;

@@ -7,8 +7,6 @@
  * instance per module, so spare copies of the glue are imported (a query
  * string makes each a module of its own): `engine.recreate()` instantiates
  * the next one from the already compiled module (engine/isolate-traps.js).
- * The compiled module is also exposed, so a worker thread can instantiate it
- * without compiling it again (engine/parallel-stats.js).
  */
 
 /** @import { Engine } from "../api.js" */
@@ -31,7 +29,7 @@ glue.initSync({ module: wasmModule });
 const testTrapMarker = process.env.SUPALINT_TEST_TRAP;
 
 /**
- * @param {"lint" | "fix" | "parseStats" | "accessMatrix"} method
+ * @param {"lint" | "fix" | "accessMatrix" | "catalog"} method
  * @param {import("../api.js").LintRequest} request
  */
 function call(method, request) {
@@ -49,9 +47,8 @@ function call(method, request) {
 export const engine = {
     lint: (request) => call("lint", request),
     fix: (request) => call("fix", request),
-    parseStats: (request) => call("parseStats", request),
     accessMatrix: (request) => call("accessMatrix", request),
-    wasmModule,
+    catalog: (request) => call("catalog", request),
     rules: () => instances[current].rules(),
     version: () => instances[current].version(),
     recreate() {

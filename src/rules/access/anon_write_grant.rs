@@ -46,8 +46,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: [],
         messages: {
-            writeGrant: "This grants `{privileges}` on {target} to `{role}`, so anyone with the public anon key can write there with row-level security as the only guard; grant writes to `authenticated` only.",
-            truncateGrant: "This grants `{privileges}` on {target} to `{role}`, and `TRUNCATE` ignores row-level security, so anyone with the public anon key can empty {target} in one request; grant writes to `authenticated` only.",
+            writeGrant: {
+                message: "This grants `{privileges}` on {target} to `{role}`, so anyone with the anon key can write there.",
+                help: "Grant writes to `authenticated` only, and guard them with row-level security.",
+            },
+            truncateGrant: {
+                message: "This grants `{privileges}` on {target} to `{role}`, and `TRUNCATE` ignores row-level security.",
+                help: "Grant writes to `authenticated` only, and `TRUNCATE` to no API role.",
+            },
         },
     }
 }

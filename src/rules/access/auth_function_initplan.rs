@@ -52,7 +52,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0003_auth_rls_initplan"],
         messages: {
-            perRowCall: "`{call}` in policy `{policy}` on `{table}` runs once for every row, which makes queries on large tables slow; wrap it as `(select {call})` so Postgres evaluates it once per query.",
+            perRowCall: {
+                message: "`{call}` in policy `{policy}` on `{table}` runs once for every row.",
+                help: "Wrap it as `(select {call})` so PostgreSQL evaluates it once per query.",
+            },
         },
     }
 }

@@ -56,7 +56,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0014_extension_in_public"],
         messages: {
-            inPublic: "Extension `{extension}` ends up in schema `{schema}`, which the Data API serves, so its functions and tables are exposed to API clients beside your own; install it `WITH SCHEMA extensions`.",
+            inPublic: {
+                message: "Extension `{extension}` is installed in schema `{schema}`, which the Data API serves.",
+                help: "Install it `WITH SCHEMA extensions`.",
+            },
         },
     }
 }

@@ -56,7 +56,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0017_foreign_table_in_api"],
         messages: {
-            selectable: "Foreign table `{table}` is selectable by `anon` or `authenticated` in an exposed schema, and row-level security cannot apply to it, so every API client reads all the rows its server returns; revoke `SELECT` on it from `anon` and `authenticated`.",
+            selectable: {
+                message: "Foreign table `{table}` is readable by API roles, and row-level security cannot apply to it.",
+                help: "Revoke `SELECT` on it from `anon` and `authenticated`.",
+            },
         },
     }
 }

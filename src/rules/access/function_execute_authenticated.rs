@@ -63,8 +63,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0029_authenticated_security_definer_function_executable"],
         messages: {
-            executableByAuthenticated: "`SECURITY DEFINER` {kind} `{function}` is executable by `authenticated`, so every signed-in user can call it with its owner's rights, bypassing row-level security; add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon, authenticated;` and grant it only to the roles that need it.",
-            grantedToAuthenticated: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`, so every signed-in user can call it with its owner's rights, bypassing row-level security; grant it only to the roles that need it.",
+            executableByAuthenticated: {
+                message: "`SECURITY DEFINER` {kind} `{function}` is executable by every signed-in user.",
+                help: "Add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon, authenticated;`, then grant it only to the roles that need it.",
+            },
+            grantedToAuthenticated: {
+                message: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`.",
+                help: "Grant it only to the roles that need it, not to every signed-in user.",
+            },
         },
     }
 }

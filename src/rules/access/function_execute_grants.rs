@@ -58,8 +58,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0028_anon_security_definer_function_executable"],
         messages: {
-            executableByAnon: "`SECURITY DEFINER` {kind} `{function}` stays executable by `anon` (Postgres grants `EXECUTE` to PUBLIC and Supabase to `anon` by default), so anyone with the public anon key can call it with its owner's rights; add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon;`.",
-            grantedToAnon: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`, so anyone with the public anon key can call it with its owner's rights; grant it to `authenticated` (or the roles that need it) instead.",
+            executableByAnon: {
+                message: "`SECURITY DEFINER` {kind} `{function}` stays executable by `anon` (a default grant).",
+                help: "Add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon;`.",
+            },
+            grantedToAnon: {
+                message: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`.",
+                help: "Grant it to `authenticated`, or only to the roles that need it.",
+            },
         },
     }
 }

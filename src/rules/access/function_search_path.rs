@@ -54,8 +54,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0011_function_search_path_mutable"],
         messages: {
-            missingSearchPath: "{Kind} `{function}` does not set `search_path`, so it resolves names through each caller's path and an object in another schema can take their place; add `SET search_path = ''` and schema-qualify the names in the body.",
-            addEmptySearchPath: "Add `SET search_path = ''`.",
+            missingSearchPath: {
+                message: "{Kind} `{function}` does not set `search_path`.",
+                help: "Add `SET search_path = ''` and schema-qualify the names in the body.",
+            },
+            addEmptySearchPath: {
+                message: "Add `SET search_path = ''`.",
+                help: "",
+            },
         },
     }
 }

@@ -52,7 +52,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0016_materialized_view_in_api"],
         messages: {
-            selectable: "Materialized view `{view}` is selectable by `anon` or `authenticated` in an exposed schema, and row-level security does not apply to it, so every API client reads all its rows; revoke `SELECT` on it from `anon` and `authenticated`.",
+            selectable: {
+                message: "Materialized view `{view}` is readable by API roles, and row-level security does not apply.",
+                help: "Revoke `SELECT` on it from `anon` and `authenticated`.",
+            },
         },
     }
 }

@@ -58,7 +58,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0006_multiple_permissive_policies"],
         messages: {
-            overlapping: "Policy `{policy}` on `{table}` is another permissive policy for {roles} on {commands} besides {others}, so Postgres evaluates all of them for every row those queries read; merge them into one policy whose condition joins theirs with `OR`.",
+            overlapping: {
+                message: "Policy `{policy}` on `{table}` overlaps {others} for {roles} on {commands}.",
+                help: "Merge them into one permissive policy whose condition joins theirs with `OR`.",
+            },
         },
     }
 }

@@ -44,7 +44,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0024_rls_policy_always_true"],
         messages: {
-            alwaysTrue: "{command} policy `{policy}` on `{table}` has `{clause} (true)` for {roles}, so every such request may {verb} any row; replace `true` with a condition on the row, such as `(select auth.uid()) = user_id`.",
+            alwaysTrue: {
+                message: "{command} policy `{policy}` on `{table}` lets {roles} {verb} any row.",
+                help: "Replace `{clause} (true)` with a condition on the row, such as `(select auth.uid()) = user_id`.",
+            },
         },
     }
 }

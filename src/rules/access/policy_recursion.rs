@@ -54,7 +54,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            recursion: "Policy `{policy}` on `{table}` reads {path}, so {command} queries by `{role}` fail with `infinite recursion detected in policy`; read it through a `SECURITY DEFINER` function instead.",
+            recursion: {
+                message: "Policy `{policy}` on `{table}` recurses through {path} for {command} by `{role}`.",
+                help: "Read the table through a `SECURITY DEFINER` function instead of querying it in the policy.",
+            },
         },
     }
 }

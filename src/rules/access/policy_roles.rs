@@ -37,7 +37,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            missingTo: "Policy `{policy}` on `{table}` has no `TO` clause, so it applies to PUBLIC, `anon` included; add `TO authenticated` (or the roles it is meant for).",
+            missingTo: {
+                message: "Policy `{policy}` on `{table}` has no `TO` clause, so it applies to `anon` too.",
+                help: "Add `TO authenticated` (or the roles it is meant for).",
+            },
         },
     }
 }

@@ -53,8 +53,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0007_policy_exists_rls_disabled"],
         messages: {
-            rlsNeverEnabled: "Policy `{policy}` is on `{table}`, whose row-level security is never enabled, so Postgres ignores its policies ({policies}) and every role with table privileges reads and changes every row; add `ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;`.",
-            rlsDisabled: "This disables row-level security on `{table}`, so Postgres ignores its policies ({policies}) and every role with table privileges reads and changes every row; remove `DISABLE ROW LEVEL SECURITY`, or drop the policies if the table is meant to be open.",
+            rlsNeverEnabled: {
+                message: "Policy `{policy}` is on `{table}`, whose row-level security is never enabled.",
+                help: "Add `ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;`.",
+            },
+            rlsDisabled: {
+                message: "This disables row-level security on `{table}`, so its policies ({policies}) are ignored.",
+                help: "Remove `DISABLE ROW LEVEL SECURITY`, or drop the policies if the table is meant to be open.",
+            },
         },
     }
 }

@@ -50,7 +50,10 @@ declare_rule! {
         options: ["revokeRoles", "exposedSchemas"],
         sources: [],
         messages: {
-            missingRevoke: "Table `{table}` keeps every privilege Supabase grants {roles} by default, `TRUNCATE` included, so row-level security is the only guard on it; add `REVOKE ALL ON {written} FROM {role_list};` and grant back only what the API needs.",
+            missingRevoke: {
+                message: "Table `{table}` keeps every privilege Supabase grants {roles} by default.",
+                help: "Add `REVOKE ALL ON {written} FROM {role_list};` and grant back only what the API needs.",
+            },
         },
     }
 }

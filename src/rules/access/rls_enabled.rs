@@ -52,7 +52,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0013_rls_disabled_in_public"],
         messages: {
-            missingRls: "Table `{table}` never gets row-level security in the migration history, so the Data API lets any role with table privileges (Supabase grants `anon` and `authenticated` by default) read and change every row; add `ALTER TABLE {written} ENABLE ROW LEVEL SECURITY;`.",
+            missingRls: {
+                message: "Table `{table}` never gets row-level security, so API roles can read and change every row.",
+                help: "Add `ALTER TABLE {written} ENABLE ROW LEVEL SECURITY;`.",
+            },
         },
     }
 }

@@ -57,8 +57,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0008_rls_enabled_no_policy"],
         messages: {
-            noPolicy: "Table `{table}` has row-level security on and no policy, so the API returns no row to {roles} and lets them write none despite their grants; add policies for what they may do, or revoke their privileges if the table is internal.",
-            lastPolicyDropped: "This drops the last policy on `{table}`, whose row-level security is on, so the API returns no row to {roles} and lets them write none despite their grants; create the policies it needs, or revoke their privileges if the table is internal.",
+            noPolicy: {
+                message: "Table `{table}` has row-level security on and no policy, so {roles} see no row.",
+                help: "Add policies for what they may do, or revoke their privileges if the table is internal.",
+            },
+            lastPolicyDropped: {
+                message: "This drops the last policy on `{table}`, so {roles} see no row.",
+                help: "Create the policies it needs, or revoke their privileges if the table is internal.",
+            },
         },
     }
 }

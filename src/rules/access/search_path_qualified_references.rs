@@ -50,8 +50,14 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            unqualifiedRelation: "`{name}` in {kind} `{function}` has no schema, and the {kind} sets an empty `search_path`, so it fails with `relation \"{name}\" does not exist` {when}; write `{suggestion}`.",
-            unqualifiedFunction: "`{name}()` in {kind} `{function}` has no schema, and the {kind} sets an empty `search_path`, so it fails with `function {name}(…) does not exist` {when}; write `{suggestion}()`.",
+            unqualifiedRelation: {
+                message: "`{name}` in {kind} `{function}` has no schema, so the empty `search_path` finds nothing.",
+                help: "Write `{suggestion}`.",
+            },
+            unqualifiedFunction: {
+                message: "`{name}()` in {kind} `{function}` has no schema, so the empty `search_path` finds nothing.",
+                help: "Write `{suggestion}()`.",
+            },
         },
     }
 }

@@ -55,7 +55,10 @@ declare_rule! {
         options: ["authorizationFunctions", "adminFunction", "exposedSchemas"],
         sources: [],
         messages: {
-            noCallerCheck: "`SECURITY DEFINER` {kind} `{function}` never checks who is calling (no `auth.uid()`, `auth.jwt()` or authorization function), yet API clients can call it and it bypasses row-level security; check the caller in the body, or revoke `EXECUTE` from `anon` and `authenticated`.",
+            noCallerCheck: {
+                message: "`SECURITY DEFINER` {kind} `{function}` never checks who is calling.",
+                help: "Check the caller in the body (`auth.uid()`, `auth.jwt()`), or revoke `EXECUTE` from `anon` and `authenticated`.",
+            },
         },
     }
 }

@@ -49,7 +49,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0023_sensitive_columns_exposed"],
         messages: {
-            exposed: "Column `{column}` of `{table}` has a sensitive name and `{role}` can read it through the Data API without row-level security, so {readers} reads it in every row; enable row-level security on `{table}` or revoke `SELECT` on it from `anon` and `authenticated`.",
+            exposed: {
+                message: "Sensitive column `{column}` of `{table}` is open to `{role}` without row-level security.",
+                help: "Enable row-level security on `{table}`, or revoke `SELECT` on it from `anon` and `authenticated`.",
+            },
         },
     }
 }

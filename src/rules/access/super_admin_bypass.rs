@@ -55,7 +55,10 @@ declare_rule! {
         options: ["adminFunction", "exposedSchemas"],
         sources: [],
         messages: {
-            noAdminAccess: "Policy `{policy}` on `{table}` lets no super admin in for {commands}: no live policy for {commands} calls `{admin}()`.",
+            noAdminAccess: {
+                message: "Policy `{policy}` on `{table}` lets no super admin in for {commands}.",
+                help: "Call `{admin}()` in a policy for {commands} on `{table}`.",
+            },
         },
     }
 }

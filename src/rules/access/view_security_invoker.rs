@@ -54,8 +54,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0010_security_definer_view"],
         messages: {
-            ownerRights: "View `{view}` runs with its owner's rights, so it bypasses the row-level security of the tables it reads and shows their rows to anyone who can select from it; add `WITH (security_invoker = true)`.",
-            explicitlyOff: "View `{view}` sets `security_invoker = false`, so it bypasses the row-level security of the tables it reads and shows their rows to anyone who can select from it; set `security_invoker = true`, or move the view out of the exposed schemas.",
+            ownerRights: {
+                message: "View `{view}` runs with its owner's rights, so it bypasses row-level security.",
+                help: "Add `WITH (security_invoker = true)`.",
+            },
+            explicitlyOff: {
+                message: "View `{view}` sets `security_invoker = false`, so it bypasses row-level security.",
+                help: "Set `security_invoker = true`, or move the view out of the exposed schemas.",
+            },
         },
     }
 }

@@ -53,10 +53,22 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            atToken: "Syntax error at or near `{token}`: PostgreSQL rejects this statement.",
-            atEnd: "Syntax error at the end of this statement: PostgreSQL expects more.",
-            unplaced: "Syntax error in this statement: PostgreSQL rejects it.",
-            unknownObject: "`CREATE {word}` is not a statement PostgreSQL knows; check the object type's spelling.",
+            atToken: {
+                message: "Syntax error at or near `{token}`: PostgreSQL rejects this statement.",
+                help: "Correct the statement where it goes wrong.",
+            },
+            atEnd: {
+                message: "Syntax error at the end of this statement: PostgreSQL expects more.",
+                help: "Complete the statement.",
+            },
+            unplaced: {
+                message: "Syntax error in this statement: PostgreSQL rejects it.",
+                help: "Correct the statement.",
+            },
+            unknownObject: {
+                message: "`CREATE {word}` is not a statement PostgreSQL knows.",
+                help: "Check the object type's spelling.",
+            },
         },
     }
 }

@@ -34,7 +34,10 @@ declare_rule! {
         options: [],
         sources: ["eslint:no-unused-disable"],
         messages: {
-            unknownRule: "Rule `{name}` does not exist{hint}",
+            unknownRule: {
+                message: "Rule `{name}` does not exist{hint}",
+                help: "Correct the rule id in the directive, or remove it.",
+            },
         },
     }
 }

@@ -32,8 +32,14 @@ declare_rule! {
         options: [],
         sources: ["eslint:reportUnusedDisableDirectives"],
         messages: {
-            unusedRule: "This directive disables `{name}`, which reports nothing here; remove `{name}` from it.",
-            unusedDirective: "This disable directive suppresses nothing; remove it.",
+            unusedRule: {
+                message: "This directive disables `{name}`, which reports nothing here.",
+                help: "Remove `{name}` from it.",
+            },
+            unusedDirective: {
+                message: "This disable directive suppresses nothing.",
+                help: "Remove it.",
+            },
         },
     }
 }

@@ -60,10 +60,22 @@ declare_rule! {
         options: ["seedTables"],
         sources: [],
         messages: {
-            bucket: "Bucket `{bucket}` is inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
-            buckets: "Buckets `{bucket}` are inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
-            bucketRows: "Rows are inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
-            seedRow: "Rows are inserted into seed table `{table}` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key or inserts them again; add `{clause}`.",
+            bucket: {
+                message: "Bucket `{bucket}` is inserted without `ON CONFLICT`, so a rerun fails with a duplicate key.",
+                help: "Add `ON CONFLICT (id) DO NOTHING`.",
+            },
+            buckets: {
+                message: "Buckets `{bucket}` are inserted without `ON CONFLICT`, so a rerun fails with a duplicate key.",
+                help: "Add `ON CONFLICT (id) DO NOTHING`.",
+            },
+            bucketRows: {
+                message: "Rows are inserted into `storage.buckets` without `ON CONFLICT`, so a rerun fails.",
+                help: "Add `ON CONFLICT (id) DO NOTHING`.",
+            },
+            seedRow: {
+                message: "Rows are inserted into seed table `{table}` without `ON CONFLICT`, so a rerun fails.",
+                help: "Add `{clause}`.",
+            },
         },
     }
 }

@@ -51,11 +51,26 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
-            missingIfExists: "{kind} `{name}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
-            missingIfExistsMany: "{kinds} `{name}` are dropped without `IF EXISTS`, so applying this migration twice fails because they are already gone; add `IF EXISTS`.",
-            missingIfExistsOnTable: "{kind} `{name}` on `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
-            dropColumn: "Column `{name}` of `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
-            dropConstraint: "Constraint `{name}` on `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
+            missingIfExists: {
+                message: "{kind} `{name}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            missingIfExistsMany: {
+                message: "{kinds} `{name}` are dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            missingIfExistsOnTable: {
+                message: "{kind} `{name}` on `{table}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            dropColumn: {
+                message: "Column `{name}` of `{table}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            dropConstraint: {
+                message: "Constraint `{name}` on `{table}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
         },
     }
 }

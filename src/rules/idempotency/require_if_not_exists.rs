@@ -43,10 +43,22 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
-            missingIfNotExists: "{kind} `{name}` is created without `IF NOT EXISTS`, so applying this migration twice fails; add `IF NOT EXISTS`.",
-            unnamedIndex: "This index has no name, so applying this migration twice creates a duplicate index; name it and add `IF NOT EXISTS`.",
-            addColumn: "Column `{name}` is added without `IF NOT EXISTS`, so applying this migration twice fails; add `IF NOT EXISTS`.",
-            addValue: "Enum value `{name}` is added without `IF NOT EXISTS`, so applying this migration twice fails; add `IF NOT EXISTS`.",
+            missingIfNotExists: {
+                message: "{kind} `{name}` is created without `IF NOT EXISTS`, so a rerun fails.",
+                help: "Add `IF NOT EXISTS`.",
+            },
+            unnamedIndex: {
+                message: "This index has no name, so a rerun creates a duplicate index.",
+                help: "Name it and add `IF NOT EXISTS`.",
+            },
+            addColumn: {
+                message: "Column `{name}` is added without `IF NOT EXISTS`, so a rerun fails.",
+                help: "Add `IF NOT EXISTS`.",
+            },
+            addValue: {
+                message: "Enum value `{name}` is added without `IF NOT EXISTS`, so a rerun fails.",
+                help: "Add `IF NOT EXISTS`.",
+            },
         },
     }
 }

@@ -68,8 +68,14 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
-            missingOrReplace: "{kind} `{name}` is created without `OR REPLACE`, so applying this migration twice fails because it already exists; add `OR REPLACE`.",
-            trigger: "Trigger `{name}` on `{table}` is created without `OR REPLACE` or a `DROP TRIGGER IF EXISTS` before it, so applying this migration twice fails because it already exists; drop it first with `DROP TRIGGER IF EXISTS`.",
+            missingOrReplace: {
+                message: "{kind} `{name}` is created without `OR REPLACE`, so a rerun fails.",
+                help: "Add `OR REPLACE`.",
+            },
+            trigger: {
+                message: "Trigger `{name}` on `{table}` is created without `OR REPLACE` or a drop, so a rerun fails.",
+                help: "Add `DROP TRIGGER IF EXISTS` before it.",
+            },
         },
     }
 }

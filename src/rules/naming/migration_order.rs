@@ -44,7 +44,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            outOfOrder: "Migration `{file}` is new since the `--since` ref but its version `{version}` is older than `{newest}`, which already existed there, so databases that ran `{newest}` apply it out of order (and `supabase db push` refuses it); rename it with a timestamp after `{newest}`.",
+            outOfOrder: {
+                message: "Migration `{file}` is new, but its version `{version}` is older than `{newest}`.",
+                help: "Rename it with a timestamp after `{newest}`, which databases may already have run.",
+            },
         },
     }
 }

@@ -52,7 +52,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            edited: "Migration `{file}` was edited after it ran, so databases that ran it never get the change.",
+            edited: {
+                message: "Migration `{file}` was edited after it ran.",
+                help: "Undo the edit and make the change in a new migration: databases that ran this one never get it.",
+            },
         },
     }
 }

@@ -40,7 +40,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            futureVersion: "Migration `{file}` is dated {date} UTC, more than a day from now, so every migration written before then sorts and runs before it; rename it with the current UTC time (`supabase migration new` does this).",
+            futureVersion: {
+                message: "Migration `{file}` is dated {date} UTC, more than a day from now.",
+                help: "Rename it with the current UTC time (`supabase migration new` does this).",
+            },
         },
     }
 }

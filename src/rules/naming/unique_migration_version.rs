@@ -45,7 +45,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            duplicateVersion: "Migration `{file}` has version `{version}`, which `{other}` already uses; the Supabase CLI records each version once, so one of the two fails to apply or is skipped; rename this file with a new timestamp.",
+            duplicateVersion: {
+                message: "Migration `{file}` has version `{version}`, which `{other}` already uses.",
+                help: "Rename this file with a new timestamp.",
+            },
         },
     }
 }

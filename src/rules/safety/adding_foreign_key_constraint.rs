@@ -45,8 +45,14 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-foreign-key-constraint"],
         messages: {
-            foreignKey: "Adding a foreign key from `{table}` to `{referenced}` checks every row of `{table}` while holding locks that block writes to both tables until the migration commits; add it `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration.",
-            referencesColumn: "Column `{column}` is added to `{table}` with `REFERENCES {referenced}`, which checks `{table}` while holding locks that block writes to both tables until the migration commits; add the column without `REFERENCES`, then add the foreign key `NOT VALID` and validate it in a later migration.",
+            foreignKey: {
+                message: "Adding a foreign key from `{table}` to `{referenced}` blocks writes to both while it checks.",
+                help: "Add it `NOT VALID`, then run `VALIDATE CONSTRAINT` in a later migration.",
+            },
+            referencesColumn: {
+                message: "Column `{column}` is added to `{table}` with `REFERENCES {referenced}`, blocking writes to both.",
+                help: "Add the column without `REFERENCES`, then add the foreign key `NOT VALID` and validate it in a later migration.",
+            },
         },
     }
 }

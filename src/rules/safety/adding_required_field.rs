@@ -39,7 +39,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-required-field"],
         messages: {
-            requiredWithoutDefault: "Column `{column}` is added to `{table}` as `NOT NULL` without a `DEFAULT`, so the migration fails as soon as `{table}` has a row; add a `DEFAULT`, or add the column nullable, backfill it and set `NOT NULL` afterwards.",
+            requiredWithoutDefault: {
+                message: "Column `{column}` is added to `{table}` as `NOT NULL` without a default: it fails on any row.",
+                help: "Add a `DEFAULT`, or add the column nullable, backfill it and set `NOT NULL` afterwards.",
+            },
         },
     }
 }

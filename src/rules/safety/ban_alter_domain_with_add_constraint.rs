@@ -35,7 +35,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-alter-domain-with-add-constraint"],
         messages: {
-            addConstraint: "Adding a constraint to domain `{domain}` checks every column of that type in every table while blocking writes to them; put the `CHECK` on the table columns instead, `NOT VALID` first.",
+            addConstraint: {
+                message: "Adding a constraint to domain `{domain}` checks every column of that type, blocking writes.",
+                help: "Put the `CHECK` on the table columns instead, `NOT VALID` first.",
+            },
         },
     }
 }

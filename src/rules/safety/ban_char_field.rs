@@ -44,7 +44,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-char-field"],
         messages: {
-            charField: "Column `{column}` of `{table}` is `{type}`, which pads values with spaces to its length, so values that look equal stop matching in `LIKE`, regular expressions and app code; use `text` (or `varchar(n)` to keep a limit).",
+            charField: {
+                message: "Column `{column}` of `{table}` is `{type}`, which pads values with spaces.",
+                help: "Use `text` (or `varchar(n)` to keep a limit).",
+            },
         },
     }
 }

@@ -37,7 +37,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-create-domain-with-constraint"],
         messages: {
-            domainConstraint: "Domain `{domain}` is created with a constraint, so changing it later checks every column of that type in every table while blocking writes to them; put the `CHECK` on the table columns instead.",
+            domainConstraint: {
+                message: "Domain `{domain}` is created with a constraint, which is costly to change later.",
+                help: "Put the `CHECK` on the table columns instead.",
+            },
         },
     }
 }

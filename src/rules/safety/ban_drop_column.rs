@@ -38,7 +38,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-column"],
         messages: {
-            dropColumn: "Dropping column `{column}` of `{table}` deletes its data and breaks every client still reading or writing it; stop using it everywhere first, then drop it in a later migration.",
+            dropColumn: {
+                message: "Dropping column `{column}` of `{table}` deletes its data and breaks clients still using it.",
+                help: "Stop using it everywhere first, then drop it in a later migration.",
+            },
         },
     }
 }

@@ -33,7 +33,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-database"],
         messages: {
-            dropDatabase: "Dropping database `{name}` deletes every schema, table and row in it, in every environment this migration reaches; remove this statement.",
+            dropDatabase: {
+                message: "Dropping database `{name}` deletes everything in it, in every environment.",
+                help: "Remove this statement.",
+            },
         },
     }
 }

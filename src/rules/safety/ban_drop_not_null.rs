@@ -39,7 +39,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-not-null"],
         messages: {
-            dropNotNull: "Dropping `NOT NULL` from column `{column}` of `{table}` lets `NULL` reach clients written for a column that always has a value, such as app code typed by `supabase gen types`; keep the constraint, or update every client to handle `NULL` first.",
+            dropNotNull: {
+                message: "Dropping `NOT NULL` from column `{column}` of `{table}` lets `NULL` reach clients.",
+                help: "Keep the constraint, or update every client (and `supabase gen types` output) to handle `NULL` first.",
+            },
         },
     }
 }

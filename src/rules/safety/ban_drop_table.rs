@@ -39,7 +39,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-table"],
         messages: {
-            dropTable: "Dropping table `{table}` deletes all its rows and breaks every client still querying it; stop using it everywhere first, then drop it in a later migration.",
+            dropTable: {
+                message: "Dropping table `{table}` deletes all its rows and breaks clients still querying it.",
+                help: "Stop using it everywhere first, then drop it in a later migration.",
+            },
         },
     }
 }

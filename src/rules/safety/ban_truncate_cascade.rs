@@ -35,7 +35,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-truncate-cascade"],
         messages: {
-            truncateCascade: "`TRUNCATE … CASCADE` on `{table}` also empties every table that references it by foreign key, and every table referencing those; truncate the tables you mean by name, without `CASCADE`.",
+            truncateCascade: {
+                message: "`TRUNCATE … CASCADE` on `{table}` also empties every table that references it.",
+                help: "Truncate the tables you mean by name, without `CASCADE`.",
+            },
         },
     }
 }

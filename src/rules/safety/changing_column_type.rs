@@ -43,7 +43,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:changing-column-type"],
         messages: {
-            changingType: "Changing column `{column}` of `{table}` to `{type}` rewrites the table and its indexes under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the rewrite ends; add a new column of that type, backfill it in batches and switch readers over instead.",
+            changingType: {
+                message: "Changing column `{column}` of `{table}` to `{type}` rewrites the table while locking it.",
+                help: "Add a new column of that type, backfill it in batches and switch readers over.",
+            },
         },
     }
 }

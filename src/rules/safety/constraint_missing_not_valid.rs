@@ -48,8 +48,14 @@ declare_rule! {
         options: [],
         sources: ["squawk:constraint-missing-not-valid"],
         messages: {
-            checkWithoutNotValid: "Adding a `CHECK` constraint to `{table}` scans every row under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the scan ends; add it `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration.",
-            validateInSameTransaction: "Constraint `{constraint}` on `{table}` is validated in the migration that adds it `NOT VALID`, so the scan runs while the lock taken by the `ADD` still blocks writes to `{table}`; move `VALIDATE CONSTRAINT` to a later migration.",
+            checkWithoutNotValid: {
+                message: "Adding a `CHECK` constraint to `{table}` scans every row, blocking reads and writes.",
+                help: "Add it `NOT VALID`, then run `VALIDATE CONSTRAINT` in a later migration.",
+            },
+            validateInSameTransaction: {
+                message: "Constraint `{constraint}` on `{table}` is validated in the migration that adds it.",
+                help: "Move `VALIDATE CONSTRAINT` to a later migration, so the scan does not run under the `ADD`'s lock.",
+            },
         },
     }
 }

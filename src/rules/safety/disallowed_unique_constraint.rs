@@ -40,8 +40,14 @@ declare_rule! {
         options: [],
         sources: ["squawk:disallowed-unique-constraint"],
         messages: {
-            uniqueConstraint: "Adding a `UNIQUE` constraint to `{table}` builds its index under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the build ends; create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
-            uniqueColumn: "Column `{column}` is added to `{table}` as `UNIQUE`, which builds its index under an `ACCESS EXCLUSIVE` lock that blocks reads and writes to `{table}` until the build ends; add the column plain, create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
+            uniqueConstraint: {
+                message: "Adding a `UNIQUE` constraint to `{table}` builds its index, blocking reads and writes.",
+                help: "Create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
+            },
+            uniqueColumn: {
+                message: "Column `{column}` is added to `{table}` as `UNIQUE`, blocking reads and writes.",
+                help: "Add the column plain, create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
+            },
         },
     }
 }

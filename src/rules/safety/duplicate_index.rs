@@ -47,7 +47,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0009_duplicate_index"],
         messages: {
-            duplicate: "Index `{index}` on `{table}` duplicates `{original}`, so every write to `{table}` updates two identical indexes; drop one of them.",
+            duplicate: {
+                message: "Index `{index}` on `{table}` duplicates `{original}`.",
+                help: "Drop one of them: every write to `{table}` updates both.",
+            },
         },
     }
 }

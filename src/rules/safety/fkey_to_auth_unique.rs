@@ -48,7 +48,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0021_fkey_to_auth_unique"],
         messages: {
-            notPrimaryKey: "Foreign key `{key}` of `{table}` references `{references}` by {columns} instead of its primary key, so Supabase Auth upgrades that change that unique constraint break on this project; reference `{references}` by {primaryKey}.",
+            notPrimaryKey: {
+                message: "Foreign key `{key}` of `{table}` references `{references}` by {columns}, not its primary key.",
+                help: "Reference `{references}` by {primaryKey}: Supabase Auth upgrades may change that unique constraint.",
+            },
         },
     }
 }

@@ -43,7 +43,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:identifier-too-long"],
         messages: {
-            tooLong: "Name `{name}` is {length} bytes long, and PostgreSQL silently keeps only the first 63 (`{truncated}`), so the object is not named what the migration says and can collide with another long name; shorten it to 63 bytes or fewer.",
+            tooLong: {
+                message: "Name `{name}` is {length} bytes long, so PostgreSQL cuts it to `{truncated}`.",
+                help: "Shorten it to 63 bytes or fewer.",
+            },
         },
     }
 }

@@ -43,7 +43,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-bigint-over-int"],
         messages: {
-            intKey: "Column `{column}` of `{table}` is a 32-bit `{type}` key, which runs out at 2,147,483,647 and then makes every insert fail; use `{replacement}`.",
+            intKey: {
+                message: "Column `{column}` of `{table}` is a 32-bit `{type}` key, which runs out at 2,147,483,647.",
+                help: "Use `{replacement}`.",
+            },
         },
     }
 }

@@ -43,7 +43,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-bigint-over-smallint"],
         messages: {
-            smallintKey: "Column `{column}` of `{table}` is a 16-bit `{type}` key, which runs out at 32,767 and then makes every insert fail; use `{replacement}`.",
+            smallintKey: {
+                message: "Column `{column}` of `{table}` is a 16-bit `{type}` key, which runs out at 32,767.",
+                help: "Use `{replacement}`.",
+            },
         },
     }
 }

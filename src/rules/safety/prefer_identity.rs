@@ -40,7 +40,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-identity"],
         messages: {
-            serialColumn: "Column `{column}` of `{table}` is `{type}`, whose separate sequence needs its own `USAGE` grant before `anon` or `authenticated` can insert rows; use `bigint generated always as identity` instead.",
+            serialColumn: {
+                message: "Column `{column}` of `{table}` is `{type}`, whose sequence needs a grant of its own.",
+                help: "Use `bigint generated always as identity` instead.",
+            },
         },
     }
 }

@@ -39,8 +39,14 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-repack"],
         messages: {
-            vacuumFull: "`VACUUM FULL` rewrites `{table}` under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; rewrite it with `pg_repack` outside the migration instead.",
-            cluster: "`CLUSTER` rewrites `{table}` under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; rewrite it with `pg_repack --order-by` outside the migration instead.",
+            vacuumFull: {
+                message: "`VACUUM FULL` rewrites `{table}` while blocking reads and writes.",
+                help: "Rewrite it with `pg_repack` outside the migration instead.",
+            },
+            cluster: {
+                message: "`CLUSTER` rewrites `{table}` while blocking reads and writes.",
+                help: "Rewrite it with `pg_repack --order-by` outside the migration instead.",
+            },
         },
     }
 }

@@ -40,7 +40,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-text-field"],
         messages: {
-            varcharField: "Column `{column}` of `{table}` is `{type}`, and changing that limit later takes an `ACCESS EXCLUSIVE` lock that blocks reads and writes to `{table}`; use `text` with a `CHECK (char_length({column}) <= n)` constraint, which can be changed without blocking.",
+            varcharField: {
+                message: "Column `{column}` of `{table}` is `{type}`: changing its limit later locks the table.",
+                help: "Use `text` with a `CHECK (char_length({column}) <= n)` constraint, which can change without blocking.",
+            },
         },
     }
 }

@@ -44,7 +44,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-timestamptz"],
         messages: {
-            timestampField: "Column `{column}` of `{table}` is `{type}`, which stores no time zone, so values written and read by sessions in different zones silently disagree by hours; use `timestamptz`.",
+            timestampField: {
+                message: "Column `{column}` of `{table}` is `{type}`, which stores no time zone.",
+                help: "Use `timestamptz`.",
+            },
         },
     }
 }

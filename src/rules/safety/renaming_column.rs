@@ -38,7 +38,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:renaming-column"],
         messages: {
-            renamingColumn: "Renaming column `{from}` of `{table}` to `{to}` breaks every client still reading `{from}`, such as deployed app versions; add `{to}` as a new column, backfill it, and drop `{from}` once no client uses it.",
+            renamingColumn: {
+                message: "Renaming column `{from}` of `{table}` to `{to}` breaks clients still using it.",
+                help: "Add `{to}` as a new column, backfill it, and drop `{from}` once no client uses it.",
+            },
         },
     }
 }

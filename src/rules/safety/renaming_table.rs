@@ -38,7 +38,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:renaming-table"],
         messages: {
-            renamingTable: "Renaming table `{table}` to `{to}` breaks every client still querying `{table}`, such as deployed app versions; move clients to a new table (or leave a view named `{table}`) before removing the old name.",
+            renamingTable: {
+                message: "Renaming table `{table}` to `{to}` breaks clients still querying `{table}`.",
+                help: "Move clients to a new table (or leave a view named `{table}`) before removing the old name.",
+            },
         },
     }
 }

@@ -39,7 +39,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-index-creation"],
         messages: {
-            notConcurrent: "Creating index `{index}` on `{table}` without `CONCURRENTLY` blocks inserts, updates and deletes on `{table}` until the index is built; use `CREATE INDEX CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "Index `{index}` on `{table}` is created without `CONCURRENTLY`, blocking writes to the table.",
+                help: "Use `CREATE INDEX CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }

@@ -38,7 +38,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-index-deletion"],
         messages: {
-            notConcurrent: "Dropping index `{index}` without `CONCURRENTLY` takes an `ACCESS EXCLUSIVE` lock on its table, so while it waits every read and write of the table queues behind it; use `DROP INDEX CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "Index `{index}` is dropped without `CONCURRENTLY`, which locks its table.",
+                help: "Use `DROP INDEX CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }

@@ -37,7 +37,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-partition-detach"],
         messages: {
-            notConcurrent: "Detaching a partition from `{table}` without `CONCURRENTLY` takes an `ACCESS EXCLUSIVE` lock that blocks reads and writes of every partition of `{table}`; use `DETACH PARTITION … CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "A partition is detached from `{table}` without `CONCURRENTLY`, blocking reads and writes.",
+                help: "Use `DETACH PARTITION … CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }

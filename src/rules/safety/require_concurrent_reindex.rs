@@ -36,7 +36,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-reindex"],
         messages: {
-            notConcurrent: "`REINDEX {object} {name}` without `CONCURRENTLY` blocks writes to the table, and reads that use the index, until the rebuild ends; use `REINDEX {object} CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "`REINDEX {object} {name}` without `CONCURRENTLY` blocks writes to the table.",
+                help: "Use `REINDEX {object} CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }

@@ -37,7 +37,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-enum-value-ordering"],
         messages: {
-            unordered: "Enum value `{value}` is added to `{type}` without `BEFORE` or `AFTER`, so it sorts after every existing value in `ORDER BY` and comparisons; say where it belongs with `BEFORE '…'` or `AFTER '…'`.",
+            unordered: {
+                message: "Enum value `{value}` is added to `{type}` without `BEFORE` or `AFTER`, so it sorts last.",
+                help: "Say where it belongs with `BEFORE '…'` or `AFTER '…'`.",
+            },
         },
     }
 }

@@ -41,7 +41,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-lock-timeout", "squawk:require-timeout-settings"],
         messages: {
-            missingLockTimeout: "This statement locks `{object}` with no `lock_timeout` set, so while it waits behind a long-running query every other query on `{object}` queues behind it; add `SET lock_timeout = '5s';` before it.",
+            missingLockTimeout: {
+                message: "This statement locks `{object}` with no `lock_timeout` set.",
+                help: "Add `SET lock_timeout = '5s';` before it, so a wait fails instead of queueing every query.",
+            },
         },
     }
 }

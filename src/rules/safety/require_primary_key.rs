@@ -51,7 +51,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0004_no_primary_key"],
         messages: {
-            noPrimaryKey: "Table `{table}` has no primary key at the end of the migration history, so its rows cannot be told apart for updates, deletes, Realtime or replication; add a `PRIMARY KEY`.",
+            noPrimaryKey: {
+                message: "Table `{table}` has no primary key at the end of the migration history.",
+                help: "Add a `PRIMARY KEY`.",
+            },
         },
     }
 }

@@ -41,7 +41,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-statement-timeout", "squawk:require-timeout-settings"],
         messages: {
-            missingStatementTimeout: "This statement works on `{object}` with no `statement_timeout` set, so if it runs longer than planned it holds its locks on `{object}` until it ends; add `SET statement_timeout = '…';` before it.",
+            missingStatementTimeout: {
+                message: "This statement works on `{object}` with no `statement_timeout` set.",
+                help: "Add `SET statement_timeout = '…';` before it.",
+            },
         },
     }
 }

@@ -46,7 +46,10 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-not-nullable-field"],
         messages: {
-            setNotNull: "Setting column `{column}` of `{table}` to `NOT NULL` scans every row under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the scan ends; add `CHECK ({column} IS NOT NULL) NOT VALID`, validate it in a later migration, then set `NOT NULL`.",
+            setNotNull: {
+                message: "Setting column `{column}` of `{table}` to `NOT NULL` scans the table while locking it.",
+                help: "Add `CHECK ({column} IS NOT NULL) NOT VALID`, validate it in a later migration, then set `NOT NULL`.",
+            },
         },
     }
 }

@@ -60,7 +60,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0001_unindexed_foreign_keys"],
         messages: {
-            unindexed: "Foreign key `{key}` of `{table}` on {columns} has no index starting with those columns, so every delete on `{references}` scans `{table}`; create an index on `{table}` ({columnList}).",
+            unindexed: {
+                message: "Foreign key `{key}` of `{table}` on {columns} has no index starting with those columns.",
+                help: "Create an index on `{table}` ({columnList}).",
+            },
         },
     }
 }

@@ -55,8 +55,14 @@ declare_rule! {
         options: [],
         sources: ["splinter:0025_public_bucket_allows_listing"],
         messages: {
-            policyListsBucket: "Policy `{policy}` on `storage.objects` lets {roles} select every file of public bucket `{bucket}`, so clients can list all its files, not only open the URLs they were given; drop the policy (public files need none to be read), or restrict it to the caller's own files.",
-            bucketMadePublic: "Bucket `{bucket}` is public and policy `{policy}` on `storage.objects` lets {roles} select every file in it, so clients can list all its files, not only open the URLs they were given; drop the policy (public files need none to be read), or restrict it to the caller's own files.",
+            policyListsBucket: {
+                message: "Policy `{policy}` lets {roles} list every file of public bucket `{bucket}`.",
+                help: "Drop the policy (public files need none to be read), or restrict it to the caller's own files.",
+            },
+            bucketMadePublic: {
+                message: "Bucket `{bucket}` is public and policy `{policy}` lets {roles} list every file in it.",
+                help: "Drop the policy (public files need none to be read), or restrict it to the caller's own files.",
+            },
         },
     }
 }
@@ -95,7 +101,7 @@ impl Rule for PublicBucketListing {
             };
             for policy in &listing {
                 let Some(using) = &policy.using else { continue };
-                if !admits_every_file(&using.expr, &bucket.id) {
+                if !admits_every_file(using.expr, &bucket.id) {
                     continue;
                 }
                 let roles: Vec<&str> = API_ROLES

@@ -42,9 +42,18 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            createdPublic: "Bucket `{bucket}` is created with `public = true`, so anyone with a file's URL can download it without a token or any policy check; set `public` to `false` and serve its files through signed URLs.",
-            madePublic: "Bucket `{bucket}` is made public by this `UPDATE`, so anyone with a file's URL can download it without a token or any policy check; keep `public` `false` and serve its files through signed URLs.",
-            allMadePublic: "This `UPDATE` of `storage.buckets` has no `WHERE`, so it makes every bucket public and anyone with a file's URL can download it without a token or any policy check; keep `public` `false` and serve files through signed URLs.",
+            createdPublic: {
+                message: "Bucket `{bucket}` is created public, so anyone with a file's URL can download it.",
+                help: "Set `public` to `false` and serve its files through signed URLs.",
+            },
+            madePublic: {
+                message: "Bucket `{bucket}` is made public, so anyone with a file's URL can download it.",
+                help: "Keep `public` `false` and serve its files through signed URLs.",
+            },
+            allMadePublic: {
+                message: "This `UPDATE` of `storage.buckets` has no `WHERE`, so it makes every bucket public.",
+                help: "Keep `public` `false` and serve files through signed URLs.",
+            },
         },
     }
 }

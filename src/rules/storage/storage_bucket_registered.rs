@@ -54,7 +54,10 @@ declare_rule! {
         options: ["storageBucketsFile", "registeredBuckets"],
         sources: [],
         messages: {
-            unregistered: "Bucket `{bucket}` is created here but is not in `StorageBuckets`, so application code must spell its id by hand and a typo fails only at run time; add `{bucket}` to the `StorageBuckets` constant in `storageBucketsFile`.",
+            unregistered: {
+                message: "Bucket `{bucket}` is created here but is not in `StorageBuckets`.",
+                help: "Add `{bucket}` to the `StorageBuckets` constant in `storageBucketsFile`.",
+            },
         },
     }
 }

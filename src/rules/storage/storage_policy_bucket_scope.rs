@@ -52,7 +52,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            unscoped: "Policy `{policy}` on `storage.objects` has a `{clause}` condition that does not require `bucket_id = '<bucket>'`, so it applies to every bucket, ones created later included; add `bucket_id = '<bucket>' and` to the condition, naming the bucket it is for.",
+            unscoped: {
+                message: "Policy `{policy}` on `storage.objects` applies to every bucket (no `bucket_id` in `{clause}`).",
+                help: "Add `bucket_id = '<bucket>' and` to the condition, naming the bucket it is for.",
+            },
         },
     }
 }
@@ -69,7 +72,7 @@ impl Rule for StoragePolicyBucketScope {
                 continue;
             }
             for clause in policy.live_clauses() {
-                if requires_equality(&clause.expr, "bucket_id").is_some() {
+                if requires_equality(clause.expr, "bucket_id").is_some() {
                     continue;
                 }
                 // From the keyword to the closing parenthesis.

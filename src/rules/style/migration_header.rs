@@ -36,7 +36,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            missingHeader: "Migration `{file}` does not open with a comment saying what it changes and why, so reviewers and later readers must work it out from the SQL; start the file with a `--` comment describing the change.",
+            missingHeader: {
+                message: "Migration `{file}` does not open with a comment saying what it changes and why.",
+                help: "Start the file with a `--` comment describing the change.",
+            },
         },
     }
 }

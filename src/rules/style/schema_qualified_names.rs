@@ -57,9 +57,18 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-table-schema"],
         messages: {
-            unqualified: "{kind} `{name}` is named without its schema, so it resolves through the `search_path` of whichever session applies the migration; write `{schema}.{name}`.",
-            unqualifiedNoSchema: "{kind} `{name}` is named without its schema while `search_path` is empty, so PostgreSQL cannot resolve it; write it as `schema.{name}`.",
-            unqualifiedUnresolved: "{kind} `{name}` is named without its schema, so it resolves through the `search_path` of whichever session applies the migration, and the migrations do not show which schema that is; write it as `schema.{name}`.",
+            unqualified: {
+                message: "{kind} `{name}` is named without its schema, so it depends on the session's `search_path`.",
+                help: "Write `{schema}.{name}`.",
+            },
+            unqualifiedNoSchema: {
+                message: "{kind} `{name}` is named without its schema while `search_path` is empty.",
+                help: "Write it as `schema.{name}`.",
+            },
+            unqualifiedUnresolved: {
+                message: "{kind} `{name}` is named without its schema, and the migrations do not show which one.",
+                help: "Write it as `schema.{name}`.",
+            },
         },
     }
 }
