@@ -160,16 +160,15 @@ export async function lintProject(api, patterns, options) {
  * @throws {import("../git/git.js").GitError}
  */
 function appliedAtBase(ref, { cwd, projectRoot, migrationsPath, inView }) {
-    /** @type {AppliedFile[]} */
-    const applied = [];
-    for (const source of migrationsAt(ref, { cwd, projectRoot, migrationsPath }).sources) {
-        const changed = inView.get(source.path);
-        if (changed === undefined) {
-            continue;
-        }
-        applied.push(changed && source.text !== undefined ? { path: source.path, baseText: source.text } : { path: source.path });
-    }
-    return applied;
+    // Only the changed ones are read from git: the others' text is the one on disk.
+    const atBase = migrationsAt(ref, { cwd, projectRoot, migrationsPath, isWanted: (file) => inView.get(file) === true });
+    const baseTexts = new Map(atBase.sources.map((source) => [source.path, source.text]));
+    return atBase.paths
+        .filter((file) => inView.has(file))
+        .map((file) => {
+            const baseText = baseTexts.get(file);
+            return baseText === undefined ? { path: file } : { path: file, baseText };
+        });
 }
 
 /**
