@@ -19,7 +19,7 @@ const REASONS = Object.freeze({
  * @returns {string}
  */
 export function withheldReason(reason) {
-    return `this migration already ran (${REASONS[reason]}), so its fixes are not applied unless asked with --fix-applied.`;
+    return `This migration already ran (${REASONS[reason]}), so its fixes are not applied unless asked with --fix-applied.`;
 }
 
 /**

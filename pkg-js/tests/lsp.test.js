@@ -306,7 +306,7 @@ $$;
         const everything = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
         const [fixAll] = await client.codeActions(file, everything, ["source.fixAll"]);
         assert.equal(fixAll.edit, undefined);
-        assert.match(fixAll.disabled?.reason ?? "", /^this migration already ran \(at or before `frozenBefore`\)/u);
+        assert.match(fixAll.disabled?.reason ?? "", /^This migration already ran \(at or before `frozenBefore`\)/u);
         const quickFixes = await client.codeActions(file, everything, ["quickfix"]);
         assert.ok(quickFixes.some((action) => action.title === "Fix this require-if-not-exists problem"));
         assert.equal(await client.shutdown(), 0);

@@ -291,7 +291,8 @@ Options:
       --stdin                           Lint standard input
       --stdin-filename <path>           The migration path standard input stands for
       --since <git-ref>                 Report only files added or changed since the ref
-                                        (the whole migrations folder stays history)
+                                        (the whole migrations folder stays history; the
+                                        migrations that existed there count as applied)
       --cache                           Reuse the results of an identical earlier run
                                         (not with --stdin)
       --cache-location <path>           The cache file or folder (default .supalintcache)
