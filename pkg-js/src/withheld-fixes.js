@@ -5,7 +5,7 @@
  * language server say it. Their fixes stay on their messages.
  */
 
-/** @import { FrozenReason, LintResult } from "./api.js" */
+/** @import { Diagnostic, FrozenReason, LintResult, Suggestion } from "./api.js" */
 
 /** Why a migration already ran, as a clause. */
 const REASONS = Object.freeze({
@@ -22,13 +22,31 @@ export function withheldReason(reason) {
     return `This migration already ran (${REASONS[reason]}), so its fixes are not applied unless asked with --fix-applied.`;
 }
 
+/** The `messageId` of a suggestion that is a held-back fix. */
+const WITHHELD_FIX = "applyWithheldFix";
+
 /**
- * The title of a held-back fix where an editor offers it as an explicit action.
+ * The diagnostics of a migration that already ran, each fix turned into a
+ * suggestion: a "fix all" (`eslint --fix`, the editor's) must not rewrite
+ * it, and an editor still offers each fix as an explicit action.
+ * @param {Diagnostic[]} diagnostics
  * @param {FrozenReason} reason
- * @returns {string}
+ * @returns {Diagnostic[]}
  */
-export function withheldFixTitle(reason) {
-    return `Apply this fix, although the migration already ran (${REASONS[reason]})`;
+export function withFixesAsSuggestions(diagnostics, reason) {
+    const desc = `Apply this fix, although the migration already ran (${REASONS[reason]})`;
+    return diagnostics.map(({ fix, ...diagnostic }) =>
+        fix === undefined ? diagnostic : { ...diagnostic, suggestions: [{ desc, messageId: WITHHELD_FIX, fix }, ...(diagnostic.suggestions ?? [])] },
+    );
+}
+
+/**
+ * Whether a suggestion is a fix held back because its migration already ran.
+ * @param {Suggestion} suggestion
+ * @returns {boolean}
+ */
+export function isWithheldFix(suggestion) {
+    return suggestion.messageId === WITHHELD_FIX;
 }
 
 /**

@@ -16,14 +16,14 @@
  * disk's in the history.
  */
 
-/** @import { Diagnostic, EngineConfig, FrozenReason, LintRequest } from "../api.js" */
+/** @import { Diagnostic, EngineConfig, LintRequest } from "../api.js" */
 
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { engine } from "../engine/node.js";
 import { MAX_SOURCE_BYTES, sourceFromBytes } from "../files/read-source.js";
 import { readRegularFile } from "../files/regular-file.js";
-import { withheldFixTitle } from "../withheld-fixes.js";
+import { withFixesAsSuggestions } from "../withheld-fixes.js";
 
 /**
  * Where a migration sits, as the engine sees it.
@@ -185,21 +185,6 @@ function readFolder(dir) {
     const snapshot = { signature, files, batches: new Map() };
     snapshots.set(dir, snapshot);
     return snapshot;
-}
-
-/**
- * The diagnostics of a migration that already ran, each fix turned into a
- * suggestion: `eslint --fix` must not rewrite it, an editor may offer it.
- * @param {Diagnostic[]} diagnostics
- * @param {FrozenReason} reason
- * @returns {Diagnostic[]}
- */
-function withFixesAsSuggestions(diagnostics, reason) {
-    return diagnostics.map(({ fix, ...diagnostic }) =>
-        fix === undefined
-            ? diagnostic
-            : { ...diagnostic, suggestions: [{ desc: withheldFixTitle(reason), messageId: diagnostic.messageId, fix }, ...(diagnostic.suggestions ?? [])] },
-    );
 }
 
 /**

@@ -16,7 +16,7 @@ import { normalizeFixResponse } from "../api.js";
 import { ConfigError } from "../config/config-error.js";
 import { callIsolatingTraps } from "../engine/isolate-traps.js";
 import { ENGINE_CRASH_HELP } from "../results.js";
-import { withheldReason } from "../withheld-fixes.js";
+import { withFixesAsSuggestions, withheldReason } from "../withheld-fixes.js";
 
 const BOM = "\uFEFF";
 
@@ -126,7 +126,10 @@ function runLint(engine, request, project, rules) {
     if (response.configErrors.length > 0) {
         throw new ConfigError(response.configErrors, project.resolved?.configPath ?? null);
     }
-    const byPath = new Map(response.results.map((result) => [result.path, result.diagnostics]));
+    // A migration that already ran offers each fix as an explicit action, never in a fix-all.
+    const byPath = new Map(
+        response.results.map((result) => [result.path, result.frozen === undefined ? result.diagnostics : withFixesAsSuggestions(result.diagnostics, result.frozen)]),
+    );
     for (const [path, reason] of call.crashed) {
         const text = files.find((file) => file.path === path)?.text;
         if (text !== undefined) {
