@@ -501,15 +501,12 @@ function inReadingOrder({ name, bucket, rls, access }) {
 }
 
 /**
- * The engine's fix response as `{ files, configErrors }`, whether it came as
- * a bare per-file array or as an object holding one.
+ * The engine's fix response (`{ results, configErrors }`, docs/engine-api.md)
+ * as `{ files, configErrors }`.
  * @param {unknown} response
  * @returns {{ files: FixedFile[], configErrors: { key: string, message: string }[] }}
  */
 export function normalizeFixResponse(response) {
-    if (Array.isArray(response)) {
-        return { files: response, configErrors: [] };
-    }
-    const object = /** @type {{ results?: FixedFile[], files?: FixedFile[], configErrors?: { key: string, message: string }[] }} */ (response);
-    return { files: object.results ?? object.files ?? [], configErrors: object.configErrors ?? [] };
+    const { results, configErrors } = /** @type {{ results: FixedFile[], configErrors: { key: string, message: string }[] }} */ (response);
+    return { files: results, configErrors };
 }

@@ -17,8 +17,13 @@ pub use catalog::{catalog, examples, Example, RuleInfo};
 pub use context::{Findings, RuleContext, RunState};
 pub use meta::{Category, FixKind, MessageTemplate, RuleMeta};
 
-pub trait Rule: Sync {
+/// What `declare_rule!` writes for a rule: its metadata.
+pub trait HasMeta {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A rule: its metadata (from `declare_rule!`) and its check, the one thing a rule file writes.
+pub trait Rule: HasMeta + Sync {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings);
 }
 

@@ -23,19 +23,10 @@ let current = 0;
 glue.initSync({ module: wasmModule });
 
 /**
- * Tests only: a request with a file whose text contains this string throws
- * as a trapped instance would (pkg-js/tests/engine-trap.test.js).
- */
-const testTrapMarker = process.env.SUPALINT_TEST_TRAP;
-
-/**
  * @param {"lint" | "fix" | "accessMatrix" | "catalog"} method
  * @param {import("../api.js").LintRequest} request
  */
 function call(method, request) {
-    if (testTrapMarker && request.files.some((file) => file.text.includes(testTrapMarker))) {
-        throw new WebAssembly.RuntimeError("unreachable (SUPALINT_TEST_TRAP)");
-    }
     return instances[current][method](request);
 }
 

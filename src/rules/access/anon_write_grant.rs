@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{GrantObjectKind, StatementKind};
 use crate::history::{Point, QualifiedName, TABLE_PRIVILEGES};
 use crate::rules::support::access::{is_exposed, point_of};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Forbids granting write privileges on tables to `anon` or PUBLIC.
@@ -61,10 +61,6 @@ declare_rule! {
 const WRITES: &[&str] = &["insert", "update", "delete", "truncate", "all"];
 
 impl Rule for AnonWriteGrant {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Grant(grant) = &statement.kind else {

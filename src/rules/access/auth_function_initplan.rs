@@ -4,7 +4,7 @@ use crate::report::Edit;
 use crate::rules::support::access::first_keyword;
 use crate::rules::support::policy::policy_statements;
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `auth.uid()` and similar calls in policies to be wrapped as `(select auth.uid())`.
@@ -75,10 +75,6 @@ fn is_per_statement(call: &Call) -> bool {
 }
 
 impl Rule for AuthFunctionInitplan {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         for policy in policy_statements(ctx) {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::identifier;
 use crate::history::{Point, ViewDefinition, ViewRecord};
 use crate::rules::support::access::{is_exposed, quoted_list};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -69,10 +69,6 @@ declare_rule! {
 }
 
 impl Rule for AuthUsersExposed {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for view in db.views.live() {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::history::{At, ExtensionRecord};
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -83,10 +83,6 @@ const NEVER_IN_PUBLIC: &[&str] = &[
 ];
 
 impl Rule for ExtensionInPublic {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for extension in db.extensions.live() {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::exposure::{reader_role_span, select_granted_since};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows foreign tables in an exposed schema that `anon` or `authenticated` can select.
@@ -65,10 +65,6 @@ declare_rule! {
 }
 
 impl Rule for ForeignTableInApi {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for table in db.tables.live() {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::function::{definer_functions_executable_by, ExposureCause};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Flags `SECURITY DEFINER` functions in exposed schemas that every signed-in user can execute (off by default).
@@ -76,10 +76,6 @@ declare_rule! {
 }
 
 impl Rule for FunctionExecuteAuthenticated {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for exposure in definer_functions_executable_by(ctx, "authenticated") {
             let function = exposure.record.name.to_string();

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::function::{definer_functions_executable_by, ExposureCause};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SECURITY DEFINER` functions in exposed schemas to be closed to `anon` and PUBLIC.
@@ -71,10 +71,6 @@ declare_rule! {
 }
 
 impl Rule for FunctionExecuteGrants {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for exposure in definer_functions_executable_by(ctx, "anon") {
             let function = exposure.record.name.to_string();

@@ -3,7 +3,7 @@ use crate::report::Edit;
 use crate::rules::support::access::{first_keyword, is_exposed};
 use crate::rules::support::function::function_statements;
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires functions in exposed schemas to set `search_path`.
@@ -67,10 +67,6 @@ declare_rule! {
 }
 
 impl Rule for FunctionSearchPath {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for function in function_statements(ctx) {
             if !function.is_current()

@@ -5,7 +5,7 @@ use crate::facts::PolicyCommand;
 use crate::history::PolicyRecord;
 use crate::rules::support::access::{bypasses_rls, is_platform_schema, quoted_list};
 use crate::rules::support::policy::policy_name_span;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Flags a table with more than one permissive policy for the same role and command.
@@ -74,10 +74,6 @@ const COMMANDS: [PolicyCommand; 4] = [
 ];
 
 impl Rule for MultiplePermissivePolicies {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for policy in db.policies.live() {

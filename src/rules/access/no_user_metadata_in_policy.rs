@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::expr::{Expr, ExprKind};
 use crate::rules::support::policy::policy_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -87,10 +87,6 @@ fn metadata_reads(expr: &Expr) -> Vec<(Span, String)> {
 }
 
 impl Rule for NoUserMetadataInPolicy {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             for clause in policy.live_clauses() {

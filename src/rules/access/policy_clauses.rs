@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::PolicyCommand;
 use crate::rules::support::policy::{policy_statements, ClauseKind};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Flags policy clauses Postgres rejects, and missing clauses that make a policy deny everything.
@@ -70,10 +70,6 @@ declare_rule! {
 const BYPASS_RLS_ROLES: &[&str] = &["service_role", "postgres", "supabase_admin"];
 
 impl Rule for PolicyClauses {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             let Some(command) = policy.command else {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::policy::policy_statement_at;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Forbids policies whose condition reads their own table again, which Postgres rejects at query time.
@@ -63,10 +63,6 @@ declare_rule! {
 }
 
 impl Rule for PolicyRecursion {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for recursion in ctx.access.recursions() {
             let Some(statement) = policy_statement_at(ctx, recursion.policy.introduced_at()) else {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::policy::policy_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires a `TO` clause on every policy, so it never silently applies to `anon`.
@@ -46,10 +46,6 @@ declare_rule! {
 }
 
 impl Rule for PolicyRoles {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             if !policy.is_create || !policy.is_live || policy.roles.is_some() {

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::history::{At, PolicyRecord, RlsChange};
 use crate::rules::support::access::{is_exposed, quoted_list};
 use crate::rules::support::policy::policy_name_span;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -66,10 +66,6 @@ declare_rule! {
 }
 
 impl Rule for PolicyWithoutRls {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for table in db.tables.live() {

@@ -2,7 +2,7 @@ use crate::access::escalation::{Escalation, EscalationKind};
 use crate::declare_rule;
 use crate::rules::support::access::quoted_list;
 use crate::rules::support::policy::policy_statement_at;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Forbids policies that let users change what admits them: their own admin flag, role or membership.
@@ -92,10 +92,6 @@ declare_rule! {
 }
 
 impl Rule for PrivilegeEscalation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         // One finding per policy, naming every column it opens.
         let mut by_policy: Vec<(&Escalation, Vec<&str>, Vec<&str>)> = Vec::new();

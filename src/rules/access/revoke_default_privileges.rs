@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::rules::support::access::{is_exposed, point_of, quoted_list};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires new tables in exposed schemas to take back Supabase's default grants and grant explicitly.
@@ -59,10 +59,6 @@ declare_rule! {
 }
 
 impl Rule for RevokeDefaultPrivileges {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for statement in ctx.statements() {

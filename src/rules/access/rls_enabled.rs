@@ -3,7 +3,7 @@ use crate::facts::{ObjectKind, StatementKind};
 use crate::history::RlsChange;
 use crate::rules::support::access::{append_statement, first_keyword, is_exposed, point_of};
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires row-level security on every table in an exposed schema, somewhere in the migration history.
@@ -61,10 +61,6 @@ declare_rule! {
 }
 
 impl Rule for RlsEnabled {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for statement in ctx.statements() {

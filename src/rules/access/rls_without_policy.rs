@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::history::{At, TableRecord, TABLE_PRIVILEGES};
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -70,10 +70,6 @@ declare_rule! {
 }
 
 impl Rule for RlsWithoutPolicy {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for table in db.tables.live() {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::body::{temporary_tables, BodyLanguage, FunctionBody, ReferenceKind};
 use crate::history::Database;
 use crate::rules::support::function::{function_statements, is_locked_search_path};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires schema-qualified names inside functions that run with an empty `search_path`.
@@ -136,10 +136,6 @@ fn function_schema(db: &Database, name: &str) -> Option<String> {
 }
 
 impl Rule for SearchPathQualifiedReferences {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         let text = ctx.text();

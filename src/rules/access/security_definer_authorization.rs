@@ -3,7 +3,7 @@ use crate::facts::body::{FunctionBody, ReferenceKind};
 use crate::history::{Database, FunctionRecord, QualifiedName};
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::function::function_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires callable `SECURITY DEFINER` functions to check who is calling.
@@ -116,10 +116,6 @@ fn checks_caller(
 }
 
 impl Rule for SecurityDefinerAuthorization {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         let mut checks: Vec<QualifiedName> = ["auth.uid", "auth.jwt"]

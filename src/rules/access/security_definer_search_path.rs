@@ -3,7 +3,7 @@ use crate::report::{Edit, Severity};
 use crate::rules::support::access::first_keyword;
 use crate::rules::support::function::{function_statements, is_locked_search_path};
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SECURITY DEFINER` functions to pin `search_path`, to an empty one.
@@ -70,10 +70,6 @@ declare_rule! {
 }
 
 impl Rule for SecurityDefinerSearchPath {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for function in function_statements(ctx) {
             if !function.is_current() || !function.is_security_definer() {

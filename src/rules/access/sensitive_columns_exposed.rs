@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows columns with sensitive names that API clients can read from a table without row-level security.
@@ -138,10 +138,6 @@ const SENSITIVE_NAMES: &[&str] = &[
 const READERS: &[&str] = &["anon", "authenticated"];
 
 impl Rule for SensitiveColumnsExposed {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for table in db.tables.live() {

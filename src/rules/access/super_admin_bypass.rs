@@ -3,7 +3,7 @@ use crate::facts::PolicyCommand;
 use crate::history::{PolicyRecord, QualifiedName};
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::policy::{live_expressions, policy_statements};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every table with policies to have one that lets the super admin (`adminFunction`) in.
@@ -64,10 +64,6 @@ declare_rule! {
 }
 
 impl Rule for SuperAdminBypass {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let Some(admin) = ctx.config.admin_function.as_deref() else {
             return;

@@ -3,7 +3,7 @@ use crate::facts::{CreateDetail, ObjectKind, StatementKind};
 use crate::report::Edit;
 use crate::rules::support::access::{first_keyword, is_exposed, point_of};
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires views in exposed schemas to run with the caller's rights (`security_invoker`).
@@ -67,10 +67,6 @@ declare_rule! {
 }
 
 impl Rule for ViewSecurityInvoker {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for statement in ctx.statements() {

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::LexError;
 
 declare_rule! {
@@ -72,10 +72,6 @@ declare_rule! {
 }
 
 impl Rule for ParseError {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for &(error, span) in &ctx.facts.lex_errors {
             let text = span.text(ctx.text());

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, CreateDetail, ObjectKind, Statement, StatementKind};
 use crate::parse::{syntax_error_at, Rejection};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::{Span, Token};
 
 declare_rule! {
@@ -200,10 +200,6 @@ pub fn syntax_problems<'t>(
 }
 
 impl Rule for SyntaxError {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         for (_, problem) in syntax_problems(text, ctx.statements()) {

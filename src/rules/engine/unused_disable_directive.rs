@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::report::{Edit, Finding};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -45,10 +45,6 @@ declare_rule! {
 }
 
 impl Rule for UnusedDisableDirective {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     /// Reported by the directive pass (see `engine::directive_findings`).
     fn check(&self, _ctx: &RuleContext, _findings: &mut Findings) {}
 }

@@ -9,7 +9,7 @@ use crate::rules::support::rewrite::{
     insert_drop_on_table_before, insert_statement_before, keywords, wrap_in_exception_block,
 };
 use crate::rules::support::text::capitalize;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires policies, constraints, types, domains and publications to be dropped or guarded before they are created.
@@ -105,10 +105,6 @@ declare_rule! {
 }
 
 impl Rule for DropBeforeCreate {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let mut removed = Removed::default();
         for statement in ctx.statements() {

@@ -8,7 +8,7 @@ use crate::facts::{
 use crate::report::Edit;
 use crate::rules::support::rewrite::keywords;
 use crate::rules::support::text::quote_identifier;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `ON CONFLICT` on inserts into `storage.buckets` and seed tables, so a migration can run twice.
@@ -81,10 +81,6 @@ declare_rule! {
 }
 
 impl Rule for InsertOnConflict {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         // Tables a `DELETE FROM` has emptied so far: re-inserting into them is safe.

@@ -7,7 +7,7 @@ use crate::facts::{
 use crate::report::Edit;
 use crate::rules::support::rewrite::keywords;
 use crate::rules::support::text::capitalize;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `IF EXISTS` on `DROP` statements, `DROP COLUMN` and `DROP CONSTRAINT`, so a migration can run twice.
@@ -92,10 +92,6 @@ const OBJECTS: &[ObjectKind] = &[
 ];
 
 impl Rule for RequireIfExists {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let mut made = Made::default();
         for statement in ctx.statements() {

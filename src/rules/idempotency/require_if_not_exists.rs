@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ObjectKind, StatementKind};
 use crate::report::Edit;
 use crate::rules::support::text::{capitalize, keyword_case};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `IF NOT EXISTS` on `CREATE` statements and `ADD COLUMN`, so a migration can run twice.
@@ -73,10 +73,6 @@ const OBJECTS: &[ObjectKind] = &[
 ];
 
 impl Rule for RequireIfNotExists {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         for statement in ctx.statements().iter().filter(|s| !s.guarded) {

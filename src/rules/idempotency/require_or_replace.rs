@@ -5,7 +5,7 @@ use crate::facts::{CreateDetail, ObjectKind, ObjectName, StatementKind};
 use crate::report::Edit;
 use crate::rules::support::rewrite::{insert_drop_on_table_before, keywords};
 use crate::rules::support::text::capitalize;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `OR REPLACE` on `CREATE FUNCTION`, `PROCEDURE`, `VIEW` and `TRIGGER`, so a migration can run twice.
@@ -87,10 +87,6 @@ const OBJECTS: &[ObjectKind] = &[
 ];
 
 impl Rule for RequireOrReplace {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         // `DROP TRIGGER name ON table` seen so far, as trigger keys.

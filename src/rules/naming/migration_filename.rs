@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::rules::support::migration_name::{
     is_lower_snake_case, to_lower_snake_case, MigrationName,
 };
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -78,10 +78,6 @@ declare_rule! {
 }
 
 impl Rule for MigrationFilename {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let name = MigrationName::parse(&ctx.file.path);
         let file = name.file_name.to_string();

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -55,10 +55,6 @@ declare_rule! {
 }
 
 impl Rule for MigrationLocation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let dir = normalize(&ctx.config.migrations_dir);
         let dir_segments: Vec<&str> = segments(&dir).collect();

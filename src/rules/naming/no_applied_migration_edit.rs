@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::{tokenize, Span, Token, TokenKind};
 
 declare_rule! {
@@ -61,10 +61,6 @@ declare_rule! {
 }
 
 impl Rule for NoAppliedMigrationEdit {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let Some(base) = ctx.base_text else { return };
         let text = ctx.text();

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -52,10 +52,6 @@ declare_rule! {
 const TOLERANCE_SECONDS: i64 = 86_400;
 
 impl Rule for NoFutureTimestamp {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         // Without a clock (a host that passed no `now`), every version would look future.
         if ctx.now <= 0 {

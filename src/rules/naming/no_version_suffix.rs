@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::migration_name::MigrationName;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -56,10 +56,6 @@ declare_rule! {
 }
 
 impl Rule for NoVersionSuffix {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let name = MigrationName::parse(&ctx.file.path);
         let file = name.file_name.to_string();

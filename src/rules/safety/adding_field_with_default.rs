@@ -4,7 +4,7 @@ use crate::rules::support::column_types::{is_serial, TypeName};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::support::volatility::first_volatile_call;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when adding a column rewrites an existing table: a volatile default, a stored generated column, an identity or serial column.
@@ -69,10 +69,6 @@ declare_rule! {
 }
 
 impl Rule for AddingFieldWithDefault {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::rules::support::column_types::{is_serial, TypeName};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows adding a `NOT NULL` column without a `DEFAULT` to an existing table.
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for AddingRequiredField {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

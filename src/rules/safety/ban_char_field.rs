@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{retype, type_sites, TypeName};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `char(n)` / `character(n)` columns, which pad values with spaces.
@@ -53,10 +53,6 @@ declare_rule! {
 }
 
 impl Rule for BanCharField {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for site in type_sites(ctx) {
             let type_name = TypeName::parse(site.data_type);

@@ -3,7 +3,7 @@ use crate::facts::{
     AlterTableActionKind, CreateDetail, ObjectKind, Statement, StatementKind, TransactionKind,
 };
 use crate::rules::support::transaction::runs_in_transaction;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -60,10 +60,6 @@ declare_rule! {
 }
 
 impl Rule for BanConcurrentIndexCreationInTransaction {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let top_level = || ctx.statements().iter().filter(|s| !s.in_do_block);
         if runs_in_transaction(ctx.file) {

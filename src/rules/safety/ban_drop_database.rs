@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows `DROP DATABASE` in a migration.
@@ -42,10 +42,6 @@ declare_rule! {
 }
 
 impl Rule for BanDropDatabase {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Drop(drop) = &statement.kind else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows assigning or declaring the same column twice in one statement.
@@ -54,10 +54,6 @@ declare_rule! {
 }
 
 impl Rule for BanDuplicateColumnAssignments {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             match &statement.kind {

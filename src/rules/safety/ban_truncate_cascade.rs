@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when `TRUNCATE … CASCADE` empties every table that references the truncated ones.
@@ -44,10 +44,6 @@ declare_rule! {
 }
 
 impl Rule for BanTruncateCascade {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             if let StatementKind::Truncate(truncate) = &statement.kind {

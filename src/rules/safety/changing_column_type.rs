@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, CreateDetail, ObjectName, StatementKind
 use crate::rules::support::column_types::TypeName;
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when `ALTER COLUMN … TYPE` rewrites an existing table under an `ACCESS EXCLUSIVE` lock.
@@ -52,10 +52,6 @@ declare_rule! {
 }
 
 impl Rule for ChangingColumnType {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::support::transaction::runs_in_transaction;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a `CHECK` constraint is added to an existing table without `NOT VALID`, or validated in the same migration.
@@ -61,10 +61,6 @@ declare_rule! {
 }
 
 impl Rule for ConstraintMissingNotValid {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let in_transaction = runs_in_transaction(ctx.file);
         // Constraints added `NOT VALID` earlier in this file, with their table.

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{ConstraintKind, CreateDetail, StatementKind};
 use crate::history::{At, Database, IndexRecord, TableRecord};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::{Span, Token, TokenKind};
 
 declare_rule! {
@@ -98,10 +98,6 @@ struct TableIndex<'a> {
 }
 
 impl Rule for DuplicateIndex {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for (id, table) in db.tables.all().iter().enumerate() {

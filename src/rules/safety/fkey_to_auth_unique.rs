@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::history::QualifiedName;
 use crate::rules::support::access::quoted_list;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows foreign keys to a unique key of a Supabase Auth table other than its primary key.
@@ -57,10 +57,6 @@ declare_rule! {
 }
 
 impl Rule for FkeyToAuthUnique {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for table in db.tables.live() {

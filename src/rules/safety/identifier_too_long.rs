@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{identifier, StatementKind};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::TokenKind;
 
 /// `NAMEDATALEN - 1`: the bytes PostgreSQL keeps of a name.
@@ -52,10 +52,6 @@ declare_rule! {
 }
 
 impl Rule for IdentifierTooLong {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         // A `DROP` names an object made elsewhere, where its name is reported; it is

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{is_int4, is_serial4, report_narrow_keys};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about 32-bit `integer` / `serial` primary-key, identity and serial columns.
@@ -52,10 +52,6 @@ declare_rule! {
 }
 
 impl Rule for PreferBigintOverInt {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         report_narrow_keys(ctx, findings, "intKey", |base| {
             if is_int4(base) {

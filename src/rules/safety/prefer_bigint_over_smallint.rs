@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{is_int2, is_serial2, report_narrow_keys};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about 16-bit `smallint` / `smallserial` primary-key, identity and serial columns.
@@ -52,10 +52,6 @@ declare_rule! {
 }
 
 impl Rule for PreferBigintOverSmallint {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         report_narrow_keys(ctx, findings, "smallintKey", |base| {
             if is_int2(base) {

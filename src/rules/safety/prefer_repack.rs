@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `VACUUM FULL` and `CLUSTER`, which rewrite a table under an `ACCESS EXCLUSIVE` lock (off by default).
@@ -52,10 +52,6 @@ declare_rule! {
 }
 
 impl Rule for PreferRepack {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             match &statement.kind {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `CREATE INDEX CONCURRENTLY` on existing tables (off by default).
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for RequireConcurrentIndexCreation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Create(create) = &statement.kind else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::rules::support::new_tables::is_index_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `DROP INDEX CONCURRENTLY` (off by default).
@@ -47,10 +47,6 @@ declare_rule! {
 }
 
 impl Rule for RequireConcurrentIndexDeletion {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Drop(drop) = &statement.kind else {

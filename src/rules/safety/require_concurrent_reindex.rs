@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `REINDEX … CONCURRENTLY` (off by default).
@@ -45,10 +45,6 @@ declare_rule! {
 }
 
 impl Rule for RequireConcurrentReindex {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Reindex(reindex) = &statement.kind else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `BEFORE` or `AFTER` when adding an enum value (off by default).
@@ -46,10 +46,6 @@ declare_rule! {
 }
 
 impl Rule for RequireEnumValueOrdering {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterType(alter) = &statement.kind else {

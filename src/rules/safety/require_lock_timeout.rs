@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::locks::{blocks_other_sessions, locked_object};
 use crate::rules::support::timeouts::first_statement_without;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SET lock_timeout` before the first statement that locks an existing table (off by default).
@@ -50,10 +50,6 @@ declare_rule! {
 }
 
 impl Rule for RequireLockTimeout {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         if let Some(statement) =
             first_statement_without(ctx, "lock_timeout", |s| blocks_other_sessions(ctx, s))

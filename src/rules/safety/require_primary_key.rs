@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::CreateDetail;
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires a primary key on every table in an exposed schema.
@@ -60,10 +60,6 @@ declare_rule! {
 }
 
 impl Rule for RequirePrimaryKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for table in db.tables.live() {

@@ -3,7 +3,7 @@ use crate::facts::StatementKind;
 use crate::rules::support::locks::{blocks_other_sessions, locked_object};
 use crate::rules::support::names::display;
 use crate::rules::support::timeouts::first_statement_without;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SET statement_timeout` before the first long-running or locking statement (off by default).
@@ -50,10 +50,6 @@ declare_rule! {
 }
 
 impl Rule for RequireStatementTimeout {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let needs_timeout = |s: &crate::facts::Statement| {
             blocks_other_sessions(ctx, s) || matches!(&s.kind, StatementKind::Update(_))

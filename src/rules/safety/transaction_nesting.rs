@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{StatementKind, TransactionKind};
 use crate::rules::support::transaction::runs_in_transaction;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows `BEGIN`, `COMMIT` and `ROLLBACK` in a migration the Supabase CLI already runs in a transaction.
@@ -71,10 +71,6 @@ declare_rule! {
 }
 
 impl Rule for TransactionNesting {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         let wrapped = runs_in_transaction(ctx.file);

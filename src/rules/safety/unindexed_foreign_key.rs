@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::ConstraintKind;
 use crate::rules::support::access::{is_exposed, quoted_list};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires an index on the columns of every foreign key of a table in an exposed schema.
@@ -69,10 +69,6 @@ declare_rule! {
 }
 
 impl Rule for UnindexedForeignKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for (id, table) in db.tables.all().iter().enumerate() {

@@ -3,7 +3,7 @@ use crate::facts::expr::{required_values, Call, Expr, ExprKind, Literal};
 use crate::facts::PolicyCommand;
 use crate::history::{BucketRecord, Database, Point, PolicyRecord, QualifiedName};
 use crate::rules::support::policy::{policy_name_span, policy_using_introduced};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -68,10 +68,6 @@ declare_rule! {
 }
 
 impl Rule for PublicBucketListing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         let objects = QualifiedName {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::storage::buckets_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every storage bucket to set `file_size_limit` and `allowed_mime_types`.
@@ -60,10 +60,6 @@ declare_rule! {
 }
 
 impl Rule for StorageBucketLimits {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for bucket in buckets_in_file(ctx) {

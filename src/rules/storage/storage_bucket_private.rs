@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::storage::{bucket_updates_in_file, buckets_in_file};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about storage buckets created or made public.
@@ -59,10 +59,6 @@ declare_rule! {
 }
 
 impl Rule for StorageBucketPrivate {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for bucket in buckets_in_file(ctx) {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::storage::buckets_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every bucket a migration creates to be registered in the application's `StorageBuckets` constant.
@@ -63,10 +63,6 @@ declare_rule! {
 }
 
 impl Rule for StorageBucketRegistered {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let Some(registered) = &ctx.config.registered_buckets else {
             return;

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::expr::requires_equality;
 use crate::rules::support::policy::policy_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every policy on `storage.objects` to name the bucket it is for.
@@ -61,10 +61,6 @@ declare_rule! {
 }
 
 impl Rule for StoragePolicyBucketScope {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             let on_objects = policy.table.is_some_and(|t| t.is("storage.objects"));

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires a migration to open with a comment describing the change.
@@ -45,10 +45,6 @@ declare_rule! {
 }
 
 impl Rule for MigrationHeader {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         let Some(first_statement) = ctx.statements().first() else {

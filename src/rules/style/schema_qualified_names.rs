@@ -3,7 +3,7 @@ use crate::facts::{CreateDetail, ObjectKind, ObjectName, Statement, StatementKin
 use crate::report::Edit;
 use crate::rules::support::names::{Catalog, Resolution};
 use crate::rules::support::text::{capitalize, quote_identifier};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires DDL to name its tables, views, functions, types and sequences with their schema.
@@ -74,10 +74,6 @@ declare_rule! {
 }
 
 impl Rule for SchemaQualifiedNames {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let statements = ctx.statements();
         let is_unqualified = |s: &Statement| targets(s).iter().any(|(_, n, _)| n.schema.is_none());
