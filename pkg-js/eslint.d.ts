@@ -25,6 +25,8 @@ export interface SqlLanguageOptions {
     storageBucketsFile?: string;
     /** Words a migration description must not end with. */
     versionSuffixWords?: string[];
+    /** A 14-digit migration version: that migration and older ones already ran, so their fixes are offered as suggestions, not applied by `--fix`. */
+    frozenBefore?: string | null;
 }
 
 /** A 1-based line and column (UTF-16 code units). */

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::AccessModel;
 use crate::analysis_cache::AnalysisCache;
+use crate::applied::{AppliedFile, AppliedMigrations, Frozen};
 use crate::config::{Config, ConfigError};
 use crate::directives;
 use crate::facts::FileFacts;
@@ -51,6 +52,13 @@ pub struct LintRequest {
     /// applies them itself.
     #[serde(default = "default_true")]
     pub eslint_directives: bool,
+    /// Migrations that already ran (they existed at the `--since` ref, or the database lists
+    /// them), with the text that ran when the host knows it.
+    #[serde(default)]
+    pub applied: Option<Vec<AppliedFile>>,
+    /// Whether `--fix` may rewrite applied and frozen migrations (`--fix-applied`).
+    #[serde(default)]
+    pub fix_applied: bool,
     /// Whether sqlparser validates each statement up front, for the statistics `parsed` and
     /// `fallback`. Findings are the same without it: `syntax-error` then asks sqlparser about
     /// the statements it judges itself (which costs about what validating them all does).
@@ -76,6 +84,8 @@ impl LintRequest {
             report_paths: None,
             since_versions: None,
             eslint_directives: true,
+            applied: None,
+            fix_applied: false,
             validate: true,
             now_seconds: None,
         }
@@ -86,6 +96,9 @@ impl LintRequest {
 pub struct FileResult {
     pub path: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Set for a migration that already ran: hosts do not apply its fixes unasked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frozen: Option<Frozen>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -277,7 +290,8 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
     );
     let access = AccessModel::new(&history.database, config);
     let now = now_seconds(request);
-    let run = RunState::default();
+    let state = RunState::default();
+    let applied = AppliedMigrations::new(request.applied.as_deref(), config);
     // Found once, not once per file.
     let enabled_rules: Vec<&dyn Rule> = rules::all()
         .iter()
@@ -298,6 +312,11 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
             .as_ref()
             .is_none_or(|paths| paths.contains(&file.source.path));
         let diagnostics = if reported {
+            let run = FileRun {
+                now,
+                base_text: applied.base_text(&file.source.path),
+                state: &state,
+            };
             lint_file(
                 request,
                 config,
@@ -305,7 +324,6 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
                 &history,
                 &access,
                 file,
-                now,
                 &run,
             )
         } else {
@@ -314,6 +332,7 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
         results[index] = Some(FileResult {
             path: file.source.path.clone(),
             diagnostics,
+            frozen: applied.frozen(&file.source.path),
         });
     }
     results.into_iter().flatten().collect()
@@ -369,8 +388,15 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
     findings
 }
 
+/// What one file's lint takes from the run besides the history: the clock, the text that ran
+/// (an applied migration's, when the host gave it) and what rules carry between files.
+struct FileRun<'r> {
+    now: i64,
+    base_text: Option<&'r str>,
+    state: &'r RunState,
+}
+
 // The run's parts are passed apart (not bundled in a struct) to keep each borrow's lifetime plain.
-#[allow(clippy::too_many_arguments)]
 fn lint_file<'r>(
     request: &'r LintRequest,
     config: &'r Config,
@@ -378,8 +404,7 @@ fn lint_file<'r>(
     history: &'r History<'r>,
     access: &'r AccessModel<'r, 'r>,
     file: &'r Analyzed,
-    now: i64,
-    run: &'r RunState,
+    run: &FileRun<'r>,
 ) -> Vec<Diagnostic> {
     let source = &file.source;
     if let Some(reason) = file.rejected {
@@ -410,10 +435,11 @@ fn lint_file<'r>(
         history,
         access,
         config,
-        now,
+        now: run.now,
         since_versions: request.since_versions.as_deref(),
+        base_text: run.base_text,
         policies: Default::default(),
-        run,
+        run: run.state,
     };
     let mut findings = Vec::new();
     for rule in enabled_rules {

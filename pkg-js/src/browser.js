@@ -47,6 +47,7 @@ ready.catch(() => {});
  * @typedef {object} BrowserLintOptions
  * @property {SupalintConfig} [config] the configuration (no file lookup in the browser)
  * @property {boolean} [fix]
+ * @property {boolean} [fixApplied] with `fix`: rewrite migrations at or before `frozenBefore` too
  * @property {string | Date} [now]
  * @property {boolean} [inlineConfig]
  * @property {boolean} [reportUnusedDisableDirectives]
@@ -111,7 +112,7 @@ export function lintText(text, options = {}) {
  * Applies every safe fix to one text.
  * @param {string} text
  * @param {BrowserLintOptions & { filePath?: string, history?: Source[] }} [options]
- * @returns {{ output: string, fixed: boolean, messages: LintMessage[], refused?: string }}
+ * @returns {{ output: string, fixed: boolean, messages: LintMessage[], refused?: string, withheld?: import("./api.js").FrozenReason }}
  * @throws {ConfigError}
  * @throws {TypeError} naming the argument when one has the wrong type
  */
@@ -124,6 +125,7 @@ export function fixText(text, options = {}) {
         fixed: result.output !== undefined && result.output !== text,
         messages: result.messages,
         ...(result.fixRefused === undefined ? {} : { refused: result.fixRefused }),
+        ...(result.fixWithheld === undefined ? {} : { withheld: result.fixWithheld }),
     };
 }
 

@@ -26,25 +26,67 @@ impl Example {
     /// `-- file: <name>.sql`. Text before the first such line is the file `file` names
     /// (`None`: the default example path).
     pub fn files(&self) -> Vec<(Option<String>, String)> {
-        let mut files = Vec::new();
-        let mut name = self.file.clone();
-        let mut text = String::new();
+        self.sections()
+            .into_iter()
+            .filter(|section| !section.is_base)
+            .map(|section| (section.name, section.text))
+            .collect()
+    }
+
+    /// The applied migrations of the example, `(name, text that ran)`: the sections opened by
+    /// a line `-- base: <name>.sql`, the text of that file at the `--since` ref.
+    pub fn base_files(&self) -> Vec<(String, String)> {
+        self.sections()
+            .into_iter()
+            .filter(|section| section.is_base)
+            .filter_map(|section| Some((section.name?, section.text)))
+            .collect()
+    }
+
+    fn sections(&self) -> Vec<ExampleSection> {
+        let mut sections = Vec::new();
+        let mut current = ExampleSection {
+            name: self.file.clone(),
+            text: String::new(),
+            is_base: false,
+        };
         for line in self.code.lines() {
-            if let Some(next) = line.trim().strip_prefix("-- file:") {
-                if !text.is_empty() || name.is_some() {
-                    files.push((name.take(), std::mem::take(&mut text)));
+            let trimmed = line.trim();
+            let opened = match (
+                trimmed.strip_prefix("-- file:"),
+                trimmed.strip_prefix("-- base:"),
+            ) {
+                (Some(name), _) => Some((name, false)),
+                (_, Some(name)) => Some((name, true)),
+                _ => None,
+            };
+            if let Some((name, is_base)) = opened {
+                let next = ExampleSection {
+                    name: Some(name.trim().to_string()),
+                    text: String::new(),
+                    is_base,
+                };
+                let done = std::mem::replace(&mut current, next);
+                if !done.text.is_empty() || done.name.is_some() {
+                    sections.push(done);
                 }
-                name = Some(next.trim().to_string());
             } else {
-                text.push_str(line);
-                text.push('\n');
+                current.text.push_str(line);
+                current.text.push('\n');
             }
         }
-        if !text.is_empty() || files.is_empty() {
-            files.push((name, text));
+        if !current.text.is_empty() || sections.iter().all(|s| s.is_base) {
+            sections.push(current);
         }
-        files
+        sections
     }
+}
+
+/// A part of an example's code: a file to lint, or (`is_base`) the text an applied one had.
+struct ExampleSection {
+    name: Option<String>,
+    text: String,
+    is_base: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]

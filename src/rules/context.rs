@@ -26,6 +26,8 @@ pub struct RuleContext<'a> {
     pub now: i64,
     /// With `--since`: the versions that existed at the ref.
     pub since_versions: Option<&'a [String]>,
+    /// For a migration that already ran: its text then (at the `--since` ref), when known.
+    pub base_text: Option<&'a str>,
     /// The file's policy statements, read once for the seven rules that check them.
     pub(crate) policies: OnceCell<Vec<PolicyStatement<'a>>>,
     /// What rules carry from one file of the run to the next.

@@ -65,6 +65,7 @@ static RULES: &[&dyn Rule] = &[
     &naming::MigrationLocation,
     &naming::MigrationOrder,
     &access::MultiplePermissivePolicies,
+    &naming::NoAppliedMigrationEdit,
     &naming::NoFutureTimestamp,
     &access::NoPermissiveTrue,
     &access::NoUserMetadataInPolicy,

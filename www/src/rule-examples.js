@@ -5,8 +5,9 @@
  * as), `since=<v>|<v>` (the versions that existed at a `--since` ref) and
  * `registeredBuckets=<id>|<id>` (the bucket ids the application registers).
  * A block can hold several migrations, each opened by a `-- file: <name>.sql`
- * line. The playground opens an example in the editor only when it is one
- * file and needs no `--since`.
+ * line, and the text an applied migration had at the `--since` ref, opened by
+ * `-- base: <name>.sql`. The playground opens an example in the editor only
+ * when it is one file and needs no `--since`.
  */
 
 import { effectiveSeverity } from "./config.js";
@@ -16,6 +17,9 @@ import { DOC_EXAMPLE_FILE } from "./paths.js";
 
 /** The line that opens each file of a multi-file example. */
 const FILE_LINE = "-- file:";
+
+/** The line that opens the text an applied migration had at the `--since` ref. */
+const BASE_LINE = "-- base:";
 
 /**
  * @typedef {object} DocExample the shape of `RuleMeta.examples[]`
@@ -63,33 +67,53 @@ export function docExample(tags, code) {
 }
 
 /**
- * The migrations an example holds: its code split at `-- file: <name>` lines.
+ * The migrations an example holds: its code split at `-- file: <name>` lines,
+ * without the `-- base: <name>` sections (the text an applied migration had).
  * Text before the first such line is the file `file` names (undefined: the
  * docs' default file). Mirrors `Example::files` in the engine.
  * @param {DocExample} example
  * @returns {ExampleFile[]}
  */
 export function exampleFiles(example) {
-    /** @type {ExampleFile[]} */
-    const files = [];
-    let name = example.file;
-    let text = "";
+    return exampleSections(example)
+        .filter((section) => !section.isBase)
+        .map(({ name, text }) => ({ name, text }));
+}
+
+/**
+ * Whether an example holds the text an applied migration had at the `--since` ref.
+ * @param {DocExample} example
+ * @returns {boolean}
+ */
+export function hasBaseText(example) {
+    return exampleSections(example).some((section) => section.isBase);
+}
+
+/**
+ * An example's code split at `-- file:` and `-- base:` lines. Mirrors `Example::sections`.
+ * @param {DocExample} example
+ * @returns {(ExampleFile & { isBase: boolean })[]}
+ */
+function exampleSections(example) {
+    /** @type {(ExampleFile & { isBase: boolean })[]} */
+    const sections = [];
+    let current = { name: example.file, text: "", isBase: false };
     for (const line of example.code.replace(/\n$/u, "").split("\n")) {
         const trimmed = line.trim();
-        if (trimmed.startsWith(FILE_LINE)) {
-            if (text !== "" || name !== undefined) {
-                files.push({ name, text });
+        const opener = [FILE_LINE, BASE_LINE].find((prefix) => trimmed.startsWith(prefix));
+        if (opener !== undefined) {
+            if (current.text !== "" || current.name !== undefined) {
+                sections.push(current);
             }
-            name = trimmed.slice(FILE_LINE.length).trim();
-            text = "";
+            current = { name: trimmed.slice(opener.length).trim(), text: "", isBase: opener === BASE_LINE };
         } else {
-            text += `${line}\n`;
+            current.text += `${line}\n`;
         }
     }
-    if (text !== "" || files.length === 0) {
-        files.push({ name, text });
+    if (current.text !== "" || sections.every((section) => section.isBase)) {
+        sections.push(current);
     }
-    return files;
+    return sections;
 }
 
 /**
@@ -106,7 +130,7 @@ export function tryTarget(example) {
             reason: `This example is ${files.length} migrations, and the playground lints one file at a time; the CLI lints them together.`,
         };
     }
-    if (example.since !== undefined) {
+    if (example.since !== undefined || hasBaseText(example)) {
         return { openable: false, reason: "This example needs `--since` (the migrations that existed at a git ref), which the playground does not have." };
     }
     const [only] = files;

@@ -12,7 +12,7 @@ import { changedSpan, diffLines, toHunks } from "../src/diff.js";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "../src/examples.js";
 import { isSafeHref, parseInline, parseMarkdown } from "../src/markdown.js";
 import { DOC_EXAMPLE_FILE, migrationPath } from "../src/paths.js";
-import { configForExample, docExample, exampleFiles, tryTarget } from "../src/rule-examples.js";
+import { configForExample, docExample, exampleFiles, hasBaseText, tryTarget } from "../src/rule-examples.js";
 import { decodeShareHash, encodeShareHash, fromBase64Url, MAX_SHARED_BYTES, ShareLinkTooLargeError, toBase64Url } from "../src/share.js";
 
 describe("share links", () => {
@@ -279,6 +279,11 @@ describe("rule-doc examples", () => {
         ]);
         assert.equal(tryTarget(multi).openable, false);
         assert.equal(tryTarget(docExample(["since=20240301090000"], "select 1;")).openable, false);
+
+        const edited = docExample(["expect_diagnostic"], "-- base: 20240101000000_a.sql\nselect 1;\n-- file: 20240101000000_a.sql\nselect 2;");
+        assert.deepEqual(exampleFiles(edited), [{ name: "20240101000000_a.sql", text: "select 2;\n" }]);
+        assert.equal(hasBaseText(edited), true);
+        assert.equal(tryTarget(edited).openable, false);
     });
 
     it("register the example's buckets and turn its rule on, and say so", () => {
@@ -298,7 +303,7 @@ describe("rule-doc examples", () => {
             for (const example of rule.examples) {
                 const target = tryTarget(example);
                 if (!target.openable) {
-                    assert.ok(exampleFiles(example).length > 1 || example.since !== undefined, `${rule.id}: a one-file example opens`);
+                    assert.ok(exampleFiles(example).length > 1 || example.since !== undefined || hasBaseText(example), `${rule.id}: a one-file example opens`);
                     continue;
                 }
                 const { config } = configForExample(defaultConfig(), target, rule);

@@ -41,6 +41,7 @@ const LINT_OPTIONS = {
     quiet: { type: "boolean" },
     fix: { type: "boolean" },
     "fix-dry-run": { type: "boolean" },
+    "fix-applied": { type: "boolean" },
     rule: { type: "string", multiple: true },
     "no-inline-config": { type: "boolean" },
     "report-unused-disable-directives": { type: "boolean" },
@@ -49,6 +50,7 @@ const LINT_OPTIONS = {
     cache: { type: "boolean" },
     "cache-location": { type: "string" },
     since: { type: "string" },
+    "db-url": { type: "string" },
     color: { type: "boolean" },
     "no-color": { type: "boolean" },
     help: { type: "boolean", short: "h" },
@@ -73,6 +75,7 @@ const RULES_OPTIONS = {
  * @property {boolean} quiet
  * @property {boolean} fix
  * @property {boolean} fixDryRun
+ * @property {boolean} fixApplied fixes may rewrite migrations that already ran
  * @property {Record<string, string | number | unknown[]>} rules from `--rule`
  * @property {boolean} inlineConfig
  * @property {boolean} reportUnusedDisableDirectives
@@ -80,6 +83,7 @@ const RULES_OPTIONS = {
  * @property {string | undefined} stdinFilename
  * @property {boolean | undefined} color true/false when forced by a flag
  * @property {string | undefined} since report only files added or changed since this git revision
+ * @property {string | undefined} dbUrl with a fix: the database whose applied migrations the fixes leave alone
  * @property {boolean} cache reuse the results of an identical earlier run
  * @property {string | undefined} cacheLocation the cache file or folder (default `.supalintcache`)
  */
@@ -120,6 +124,9 @@ export function parseCommandLine(argv) {
     if (values.fix && values["fix-dry-run"]) {
         throw new UsageError("--fix and --fix-dry-run cannot be combined.");
     }
+    if (values["fix-applied"] && !values.fix && !values["fix-dry-run"]) {
+        throw new UsageError("--fix-applied only applies with --fix or --fix-dry-run.");
+    }
     if (values.stdin && values.fix) {
         throw new UsageError("--fix cannot write to standard input; use --fix-dry-run with --stdin.");
     }
@@ -138,6 +145,12 @@ export function parseCommandLine(argv) {
     if (values.since !== undefined && values.stdin) {
         throw new UsageError("--since selects changed files: it does not apply to --stdin.");
     }
+    if (values["db-url"] !== undefined && !values.fix && !values["fix-dry-run"]) {
+        throw new UsageError("--db-url only applies with --fix or --fix-dry-run: it tells them which migrations the database has applied.");
+    }
+    if (values["db-url"] !== undefined && values.stdin) {
+        throw new UsageError("--db-url tells which migration files ran: it does not apply to --stdin.");
+    }
     if (values["cache-location"] !== undefined && !values.cache) {
         throw new UsageError("--cache-location only applies with --cache.");
     }
@@ -151,6 +164,7 @@ export function parseCommandLine(argv) {
         quiet: Boolean(values.quiet),
         fix: Boolean(values.fix),
         fixDryRun: Boolean(values["fix-dry-run"]),
+        fixApplied: Boolean(values["fix-applied"]),
         rules: parseRuleFlags(/** @type {string[] | undefined} */ (values.rule) ?? []),
         inlineConfig: !values["no-inline-config"],
         reportUnusedDisableDirectives: Boolean(values["report-unused-disable-directives"]),
@@ -158,6 +172,7 @@ export function parseCommandLine(argv) {
         stdinFilename: /** @type {string | undefined} */ (values["stdin-filename"]),
         color: values["no-color"] ? false : values.color ? true : undefined,
         since: /** @type {string | undefined} */ (values.since),
+        dbUrl: /** @type {string | undefined} */ (values["db-url"]),
         cache: Boolean(values.cache),
         cacheLocation: /** @type {string | undefined} */ (values["cache-location"]),
     };
@@ -262,6 +277,11 @@ Options:
       --quiet                           Report errors only
       --fix                             Apply safe fixes to the files
       --fix-dry-run                     Compute fixes without writing them (json shows "output")
+      --fix-applied                     Let --fix rewrite migrations that already ran
+                                        (at or before frozenBefore, at the --since ref,
+                                        or applied on the --db-url database)
+      --db-url <url>                    With --fix: leave alone the migrations this
+                                        database has applied (as \`supalint status\` lists them)
       --rule <id:severity>              Set a rule's severity: off, warn, error (repeatable)
       --no-inline-config                Ignore disable directives (supalint-disable, and
                                         eslint-disable naming supalint/<rule>)
@@ -270,7 +290,8 @@ Options:
       --stdin                           Lint standard input
       --stdin-filename <path>           The migration path standard input stands for
       --since <git-ref>                 Report only files added or changed since the ref
-                                        (the whole migrations folder stays history)
+                                        (the whole migrations folder stays history; the
+                                        migrations that existed there count as applied)
       --cache                           Reuse the results of an identical earlier run
                                         (not with --stdin)
       --cache-location <path>           The cache file or folder (default .supalintcache)

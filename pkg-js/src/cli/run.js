@@ -18,8 +18,10 @@ import { ChangedOnDiskError, isReadOnly, writeFileAtomic } from "../files/write-
 import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
+import { DatabaseError } from "../db/connect.js";
+import { createRedactor } from "../db/redact.js";
 import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
-import { messageOf, terminalColumns, useColor, useHyperlinks } from "./commands/command-io.js";
+import { dbUrlOf, messageOf, terminalColumns, useColor, useHyperlinks, withRedaction } from "./commands/command-io.js";
 import { closestMatch } from "./parse-args.js";
 import { createProgress } from "./progress.js";
 
@@ -53,16 +55,19 @@ const subcommands = new Map([
 /**
  * Runs `supalint` with the given arguments.
  * @param {string[]} argv the arguments after the program name
- * @param {CliIo} io
+ * @param {CliIo} given
  * @returns {Promise<0 | 1 | 2>} the exit code
  */
-export async function run(argv, io) {
+export async function run(argv, given) {
     // Each subcommand's modules (the database client, the templates) load only when it runs:
     // a plain lint starts faster without them.
     const subcommand = subcommands.get(argv[0]);
     if (subcommand !== undefined) {
-        return (await subcommand())(argv.slice(1), io);
+        return (await subcommand())(argv.slice(1), given);
     }
+    // With `--fix --db-url`, everything printed passes through one redaction: the URL's password never shows.
+    const dbUrl = dbUrlOf(argv);
+    const io = dbUrl === undefined ? given : { ...given, ...withRedaction(given, createRedactor(dbUrl)) };
     try {
         const command = parseCommandLine(argv);
         if (command.command === "help") {
@@ -126,6 +131,7 @@ async function lint(command, io, api) {
         resolvedConfig: resolved,
         overrideConfig: Object.keys(command.rules).length > 0 ? { rules: command.rules } : undefined,
         fix: command.fix || command.fixDryRun,
+        fixApplied: command.fixApplied,
         inlineConfig: command.inlineConfig,
         reportUnusedDisableDirectives: command.reportUnusedDisableDirectives,
         // No formatter shows the statistics, the only thing sqlparser's check feeds (a third
@@ -260,10 +266,14 @@ async function lintReport(command, io, api, resolved, options) {
     }
     const progress = createProgress(io.stderr);
     try {
-        return command.since !== undefined || command.cache
+        return command.since !== undefined || command.cache || command.dbUrl !== undefined
             ? await lintIncrementally(api, command, {
                   ...options,
                   since: command.since,
+                  appliedInDatabase:
+                      command.dbUrl === undefined
+                          ? undefined
+                          : await (await import("../db/applied-files.js")).appliedMigrationFiles(command.dbUrl, resolved.migrationsPath),
                   warn: (message) => io.stderr.write(`supalint: ${message}\n`),
                   onProgress: progress.update,
               })
@@ -317,7 +327,13 @@ async function lintIncrementally(api, command, options) {
 function fail(error, io) {
     if (error instanceof UsageError) {
         io.stderr.write(`supalint: ${error.message}\nRun \`supalint --help\` for usage.\n`);
-    } else if (error instanceof ConfigError || error instanceof NoFilesFoundError || error instanceof CliError || error instanceof GitError) {
+    } else if (
+        error instanceof ConfigError ||
+        error instanceof NoFilesFoundError ||
+        error instanceof CliError ||
+        error instanceof GitError ||
+        error instanceof DatabaseError
+    ) {
         io.stderr.write(`supalint: ${error.message}\n`);
     } else {
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -182,6 +182,21 @@ export function compareStatus(local, applied) {
 }
 
 /**
+ * The applied migrations `frozenBefore` does not cover, so a plain `--fix`
+ * could rewrite them: those with a 14-digit version after it (all of them
+ * when it is unset).
+ * @param {StatusReport} report
+ * @param {string | null | undefined} frozenBefore
+ * @returns {string[]} their versions
+ */
+export function appliedNotFrozen(report, frozenBefore) {
+    return report.migrations
+        .filter((row) => row.file !== null && (row.status === "applied" || row.status === "name-mismatch"))
+        .map((row) => row.version)
+        .filter((version) => /^\d{14}$/u.test(version) && (frozenBefore === null || frozenBefore === undefined || version > frozenBefore));
+}
+
+/**
  * Whether `--strict` fails: drift (applied migrations with no file) or
  * out-of-order files.
  * @param {StatusReport} report

@@ -23,6 +23,7 @@ import path from "node:path";
 import { engine } from "../engine/node.js";
 import { MAX_SOURCE_BYTES, sourceFromBytes } from "../files/read-source.js";
 import { readRegularFile } from "../files/regular-file.js";
+import { withFixesAsSuggestions } from "../withheld-fixes.js";
 
 /**
  * Where a migration sits, as the engine sees it.
@@ -206,7 +207,9 @@ function runEngine(files, config, reportPaths, inlineConfig) {
     if (response.configErrors.length > 0) {
         throw new Error(response.configErrors.map((error) => error.message).join("; "));
     }
-    return new Map(response.results.map((result) => [result.path, result.diagnostics]));
+    return new Map(
+        response.results.map((result) => [result.path, result.frozen === undefined ? result.diagnostics : withFixesAsSuggestions(result.diagnostics, result.frozen)]),
+    );
 }
 
 /**

@@ -52,7 +52,9 @@ export function toEslintTemplate(template) {
  */
 export function createRule(rule) {
     const isFixable = rule.fixable === "fix";
-    const hasSuggestions = rule.fixable === "suggestion";
+    // A fixable rule offers its fix as a suggestion in a migration that already ran
+    // (`frozenBefore`): `eslint --fix` leaves that file alone, an editor still offers the fix.
+    const hasSuggestions = rule.fixable !== null && rule.fixable !== undefined;
     const messages = Object.fromEntries(Object.entries(rule.messages).map(([id, template]) => [id, toEslintTemplate(template)]));
 
     /** @type {SqlRule["meta"]} */
