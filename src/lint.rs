@@ -362,6 +362,7 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
                 rule_id: rules::engine::ParseError::META.id,
                 message_id: "tooDeep",
                 data: vec![("depth", deepest.to_string()), ("limit", limit.to_string())],
+                deferred_data: None,
                 span,
                 fix: None,
                 suggestions: Vec::new(),
@@ -397,6 +398,7 @@ fn lint_file<'r>(
             rule_id: rules::engine::ParseError::META.id,
             message_id: reason,
             data,
+            deferred_data: None,
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),
@@ -477,8 +479,9 @@ fn lint_file<'r>(
     let mut diagnostics: Vec<Diagnostic> = kept
         .into_iter()
         .map(|(_, finding, severity, meta)| {
+            let finding = finding.with_deferred_data();
             let message = render_message(meta.message(finding.message_id), &finding.data);
-            Diagnostic::new(source, finding, severity, message)
+            Diagnostic::new(source, &finding, severity, message)
         })
         .collect();
     if is_cut {
@@ -486,6 +489,7 @@ fn lint_file<'r>(
             rule_id: rules::engine::ParseError::META.id,
             message_id: "tooManyDiagnostics",
             data: vec![("limit", MAX_DIAGNOSTICS_PER_FILE.to_string())],
+            deferred_data: None,
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),

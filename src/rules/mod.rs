@@ -14,7 +14,7 @@ pub mod style;
 pub mod support;
 
 pub use catalog::{catalog, examples, Example, RuleInfo};
-pub use context::{Findings, RuleContext, RunState};
+pub use context::{EndStateFindings, Findings, RuleContext, RunState};
 pub use meta::{Category, FixKind, RuleMeta};
 
 pub trait Rule: Sync {

@@ -1,9 +1,11 @@
+use std::collections::HashSet;
+
 use crate::declare_rule;
 use crate::facts::expr::{required_values, Call, Expr, ExprKind, Literal};
 use crate::facts::PolicyCommand;
 use crate::history::{BucketRecord, Database, Point, PolicyRecord, QualifiedName};
 use crate::rules::support::policy::{policy_name_span, policy_using_introduced};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
 use crate::source::Span;
 
 declare_rule! {
@@ -67,56 +69,57 @@ impl Rule for PublicBucketListing {
     }
 
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        let objects = QualifiedName {
-            schema: "storage".into(),
-            name: "objects".into(),
-        };
-        let listing: Vec<&PolicyRecord> = db
-            .live_policies_on(&objects)
-            .filter(|p| {
-                p.is_permissive()
-                    && p.applies_to(PolicyCommand::Select)
-                    && API_ROLES.iter().any(|role| p.applies_to_role(role))
-            })
-            .collect();
-        if listing.is_empty() {
-            return;
+        ctx.report_from_end_state(findings, |all| walk(&ctx.history.database, all));
+    }
+}
+
+fn walk(db: &Database, findings: &mut EndStateFindings) {
+    let objects = QualifiedName {
+        schema: "storage".into(),
+        name: "objects".into(),
+    };
+    let listing: Vec<&PolicyRecord> = db
+        .live_policies_on(&objects)
+        .filter(|p| {
+            p.is_permissive()
+                && p.applies_to(PolicyCommand::Select)
+                && API_ROLES.iter().any(|role| p.applies_to_role(role))
+        })
+        .collect();
+    if listing.is_empty() {
+        return;
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for bucket in &db.buckets {
+        // A second insert of the same id is a no-op (`ON CONFLICT DO NOTHING`).
+        if !seen.insert(&bucket.id) {
+            continue;
         }
-        let mut seen: Vec<&str> = Vec::new();
-        for bucket in &db.buckets {
-            // A second insert of the same id is a no-op (`ON CONFLICT DO NOTHING`).
-            if seen.contains(&bucket.id.as_str()) {
+        let Some((public_since, public_span)) = public_since(db, bucket) else {
+            continue;
+        };
+        for policy in &listing {
+            let Some(using) = &policy.using else { continue };
+            if !admits_every_file(&using.expr, &bucket.id) {
                 continue;
             }
-            seen.push(&bucket.id);
-            let Some((public_since, public_span)) = public_since(db, bucket) else {
-                continue;
-            };
-            for policy in &listing {
-                let Some(using) = &policy.using else { continue };
-                if !admits_every_file(&using.expr, &bucket.id) {
-                    continue;
-                }
-                let roles: Vec<&str> = API_ROLES
-                    .iter()
-                    .copied()
-                    .filter(|role| policy.applies_to_role(role))
-                    .map(|role| if role == "public" { "PUBLIC" } else { role })
-                    .collect();
-                let data = vec![
-                    ("policy", policy.name.clone()),
-                    ("bucket", bucket.id.clone()),
-                    ("roles", roles_text(&roles)),
-                ];
-                let policy_at = policy_using_introduced(policy);
-                if policy_at.point > public_since {
-                    if policy_at.point.file == ctx.file_index {
-                        findings.report("policyListsBucket", policy_name_span(&policy_at), data);
-                    }
-                } else if public_since.file == ctx.file_index {
-                    findings.report("bucketMadePublic", public_span, data);
-                }
+            let roles: Vec<&str> = API_ROLES
+                .iter()
+                .copied()
+                .filter(|role| policy.applies_to_role(role))
+                .map(|role| if role == "public" { "PUBLIC" } else { role })
+                .collect();
+            let data = vec![
+                ("policy", policy.name.clone()),
+                ("bucket", bucket.id.clone()),
+                ("roles", roles_text(&roles)),
+            ];
+            let policy_at = policy_using_introduced(policy);
+            if policy_at.point > public_since {
+                let span = policy_name_span(&policy_at);
+                findings.report(policy_at.point.file, "policyListsBucket", span, data);
+            } else {
+                findings.report(public_since.file, "bucketMadePublic", public_span, data);
             }
         }
     }
