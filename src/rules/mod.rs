@@ -3,6 +3,8 @@
 mod catalog;
 mod context;
 mod meta;
+#[cfg(test)]
+mod scaling_tests;
 
 pub mod access;
 pub mod engine;
