@@ -9,7 +9,7 @@ use crate::access::AccessModel;
 use crate::config::Config;
 use crate::facts::{FileFacts, Statement};
 use crate::history::History;
-use crate::report::{Edit, Finding, Suggestion};
+use crate::report::{DeferredData, Edit, Finding, Suggestion};
 use crate::source::{SourceFile, Span};
 
 use super::support::names::NameResolver;
@@ -235,6 +235,15 @@ fn new_finding(
 }
 
 impl Finding {
+    /// Adds data worked out only if the finding is reported ([`DeferredData`]).
+    pub fn defer_data(
+        &mut self,
+        data: impl Fn() -> Vec<(&'static str, String)> + 'static,
+    ) -> &mut Self {
+        self.deferred_data = Some(DeferredData(Rc::new(data)));
+        self
+    }
+
     pub fn fix(&mut self, edit: Edit) -> &mut Self {
         self.fix = Some(edit);
         self
