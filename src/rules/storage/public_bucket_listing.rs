@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::declare_rule;
 use crate::facts::expr::{required_values, Call, Expr, ExprKind, Literal};
@@ -89,6 +89,28 @@ fn walk(db: &Database, findings: &mut EndStateFindings) {
     if listing.is_empty() {
         return;
     }
+    // Each bucket is checked against the policies that can admit every file of it, not
+    // against all of them (which was quadratic): those that admit every file of a bucket
+    // their condition does not name (so of every bucket), and those that name it. A bucket
+    // no condition names takes the path through the condition that an unnamed bucket takes.
+    let mut any_bucket: Vec<usize> = Vec::new();
+    let mut naming: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, policy) in listing.iter().enumerate() {
+        let Some(using) = &policy.using else { continue };
+        let mut named: Vec<String> = Vec::new();
+        let admits_unnamed = admits_every_file(&using.expr, &mut |buckets| {
+            named.extend_from_slice(buckets);
+            false
+        });
+        if admits_unnamed {
+            any_bucket.push(index);
+        }
+        named.sort_unstable();
+        named.dedup();
+        for bucket in named {
+            naming.entry(bucket).or_default().push(index);
+        }
+    }
     let mut seen: HashSet<&str> = HashSet::new();
     for bucket in &db.buckets {
         // A second insert of the same id is a no-op (`ON CONFLICT DO NOTHING`).
@@ -98,9 +120,14 @@ fn walk(db: &Database, findings: &mut EndStateFindings) {
         let Some((public_since, public_span)) = public_since(db, bucket) else {
             continue;
         };
-        for policy in &listing {
+        let mut candidates: Vec<usize> = any_bucket.clone();
+        candidates.extend(naming.get(&bucket.id).into_iter().flatten());
+        candidates.sort_unstable();
+        candidates.dedup();
+        for policy in candidates.into_iter().map(|index| listing[index]) {
             let Some(using) = &policy.using else { continue };
-            if !admits_every_file(&using.expr, &bucket.id) {
+            let is_this_bucket = &mut |buckets: &[String]| buckets.contains(&bucket.id);
+            if !admits_every_file(&using.expr, is_this_bucket) {
                 continue;
             }
             let roles: Vec<&str> = API_ROLES
@@ -153,15 +180,16 @@ fn public_since(db: &Database, bucket: &BucketRecord) -> Option<(Point, Span)> {
     since
 }
 
-/// Whether the condition holds for every file of `bucket`, whoever the caller is among
-/// the roles the policy applies to: it requires nothing of the file but its bucket.
-fn admits_every_file(expr: &Expr, bucket: &str) -> bool {
+/// Whether the condition holds for every file of a bucket, whoever the caller is among the
+/// roles the policy applies to: it requires nothing of the file but its bucket. `is_bucket`
+/// says whether the bucket is one of those a part of the condition requires.
+fn admits_every_file(expr: &Expr, is_bucket: &mut dyn FnMut(&[String]) -> bool) -> bool {
     match &expr.strip_parens().kind {
-        ExprKind::Or(items) => items.iter().any(|item| admits_every_file(item, bucket)),
-        ExprKind::And(items) => items.iter().all(|item| admits_every_file(item, bucket)),
+        ExprKind::Or(items) => items.iter().any(|item| admits_every_file(item, is_bucket)),
+        ExprKind::And(items) => items.iter().all(|item| admits_every_file(item, is_bucket)),
         ExprKind::Literal(Literal::Bool(true)) => true,
         _ => match required_values(expr, "bucket_id") {
-            Some(buckets) => buckets.iter().any(|b| b == bucket),
+            Some(buckets) => is_bucket(&buckets),
             None => is_caller_test(expr),
         },
     }
