@@ -421,6 +421,7 @@ fn lint_file<'r>(
         now,
         since_versions: request.since_versions.as_deref(),
         policies: Default::default(),
+        created: Default::default(),
         run,
     };
     let mut findings = Vec::new();

@@ -13,6 +13,7 @@ use crate::report::{DeferredData, Edit, Finding, Suggestion};
 use crate::source::{SourceFile, Span};
 
 use super::support::names::NameResolver;
+use super::support::new_tables::CreatedInFile;
 use super::support::policy::PolicyStatement;
 use super::RuleMeta;
 
@@ -31,6 +32,8 @@ pub struct RuleContext<'a> {
     pub since_versions: Option<&'a [String]>,
     /// The file's policy statements, read once for the seven rules that check them.
     pub(crate) policies: OnceCell<Vec<PolicyStatement<'a>>>,
+    /// What the file creates, read once for the rules that skip tables new in the file.
+    pub(crate) created: OnceCell<CreatedInFile<'a>>,
     /// What rules carry from one file of the run to the next.
     pub(crate) run: &'a RunState,
 }
