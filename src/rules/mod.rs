@@ -21,6 +21,11 @@ pub use meta::{Category, FixKind, RuleMeta};
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
+    /// Reports the findings of the file `ctx` holds. It runs once per file, so its work must
+    /// be proportional to the file: a rule that reads the end state (every table, policy or
+    /// function) does it through `RuleContext::report_from_end_state`, and a fact about the
+    /// whole history is worked out once with `RuleContext::once_per_run`
+    /// (`scaling_tests` checks it).
     fn check(&self, ctx: &RuleContext, findings: &mut Findings);
 }
 
