@@ -34,7 +34,7 @@ import { fileURLToPath } from "node:url";
 export const SCALING_CASES = Object.freeze([
     {
         id: "policies",
-        title: "`CREATE POLICY` on one table, one file (`drop-before-create`)",
+        title: "`CREATE POLICY` on one table, one file (`drop-before-create`, `multiple-permissive-policies`)",
         sizes: [10_000, 20_000, 40_000],
         unit: "policies",
         write: (/** @type {string} */ dir, /** @type {number} */ size) => {
