@@ -55,6 +55,10 @@ export interface LintMessage {
     endColumn: number;
     fix?: Fix;
     suggestions?: Suggestion[];
+    /** How to fix it, one or two short sentences (the why is in the rule's docs). ESLint's formatters ignore it. */
+    help?: string;
+    /** The rule's documentation. ESLint's formatters ignore it. */
+    docsUrl?: string;
 }
 
 /** One file's result, in ESLint's result shape (SPEC §7). */
@@ -113,7 +117,10 @@ export interface RuleMeta {
     options: string[];
     sources: string[];
     docsUrl: string;
+    /** Message templates by id, as ESLint's `meta.messages`. */
     messages: Record<string, string>;
+    /** Each message's help template, by message id. */
+    messageHelp: Record<string, string>;
 }
 
 /** A file to lint in memory; `path` is relative to the project root. */

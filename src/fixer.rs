@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use crate::analysis_cache::AnalysisCache;
 use crate::config::{Config, ConfigError};
-use crate::lint::{analyze_text, lint_analyzed, InputFile, LintRequest};
+use crate::lint::{lint_analyzed, InputFile, LintRequest};
 use crate::report::{Diagnostic, Edit};
 
 pub const MAX_PASSES: usize = 10;
@@ -31,9 +32,15 @@ pub struct FixResponse {
 }
 
 pub fn fix(request: &LintRequest) -> FixResponse {
+    fix_cached(&mut AnalysisCache::default(), request)
+}
+
+/// [`fix`], reusing from `cache` the analysis of every file no pass changed (and, across
+/// calls, of every file unchanged since the last call).
+pub fn fix_cached(cache: &mut AnalysisCache, request: &LintRequest) -> FixResponse {
     let (config, config_errors) = Config::from_json(&request.config);
     let original: Vec<InputFile> = request.files.clone();
-    let first = lint_with(request, &config, &original);
+    let first = lint_with(cache, request, &config, &original);
     let mut current = original.clone();
     let mut diagnostics = first.clone();
     for _ in 0..MAX_PASSES {
@@ -48,7 +55,7 @@ pub fn fix(request: &LintRequest) -> FixResponse {
         if !changed_any {
             break;
         }
-        diagnostics = lint_with(request, &config, &current);
+        diagnostics = lint_with(cache, request, &config, &current);
     }
     let results = current
         .into_iter()
@@ -86,12 +93,14 @@ pub fn fix(request: &LintRequest) -> FixResponse {
     }
 }
 
-fn lint_with(request: &LintRequest, config: &Config, files: &[InputFile]) -> Vec<Vec<Diagnostic>> {
-    // A fix reports no statistics, so sqlparser's validation (a third of a lint) is skipped.
-    let analyzed: Vec<_> = files
-        .iter()
-        .map(|file| analyze_text(&file.path, file.text.clone(), false))
-        .collect();
+fn lint_with(
+    cache: &mut AnalysisCache,
+    request: &LintRequest,
+    config: &Config,
+    files: &[InputFile],
+) -> Vec<Vec<Diagnostic>> {
+    // A fix reports no statistics, so sqlparser's validation is skipped.
+    let analyzed = cache.analyze(files.to_vec(), false);
     lint_analyzed(request, config, &analyzed)
         .into_iter()
         .map(|result| result.diagnostics)

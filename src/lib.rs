@@ -3,6 +3,7 @@
 //! The pipeline: source → parse → facts → history → rules → directives → report.
 
 pub mod access;
+pub mod analysis_cache;
 pub mod config;
 pub mod directives;
 pub mod facts;

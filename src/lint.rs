@@ -1,13 +1,16 @@
 //! The lint driver: files in, diagnostics out.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::access::AccessModel;
+use crate::analysis_cache::AnalysisCache;
 use crate::config::{Config, ConfigError};
 use crate::directives;
 use crate::facts::FileFacts;
 use crate::history::History;
-use crate::report::{render_message, Diagnostic, Finding, Severity};
+use crate::report::{Diagnostic, Finding, Severity};
 use crate::rules::{self, Findings, Rule, RuleContext, RuleMeta, RunState};
 use crate::source::{Position, SourceFile, Span, TokenKind};
 
@@ -46,9 +49,9 @@ pub struct LintRequest {
     /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
     #[serde(default)]
     pub directive_prefix: Option<String>,
-    /// Whether sqlparser validates each statement. Only the statistics `parsed` and
-    /// `fallback` come from it (no rule reads it), so a host can leave it off and compute
-    /// them with [`parse_stats`] elsewhere, at the same time (the Node CLI, on a worker).
+    /// Whether sqlparser validates each statement up front, for the statistics `parsed` and
+    /// `fallback`. Findings are the same without it: `syntax-error` then asks sqlparser about
+    /// the statements it judges itself (which costs about what validating them all does).
     #[serde(default = "default_true")]
     pub validate: bool,
     /// The host clock, filled in by the WASM face when `now` is absent.
@@ -211,28 +214,6 @@ pub fn access_matrix(request: &LintRequest) -> serde_json::Value {
     matrix
 }
 
-/// [`lint`], taking the request: the texts move into the analysis instead of being copied
-/// (the WebAssembly face uses it: on 20 MB of SQL that copy was 20 MB of memory).
-pub fn lint_owned(mut request: LintRequest) -> LintResponse {
-    let files = std::mem::take(&mut request.files);
-    let analyzed: Vec<Analyzed> = files
-        .into_iter()
-        .map(|file| analyze_text(&file.path, file.text, request.validate))
-        .collect();
-    lint_files(&request, analyzed)
-}
-
-/// The statistics [`lint`] reports for these files, validated, computed one file at a time so
-/// that memory holds one file's analysis, not all of them: a host runs it beside a lint that
-/// does not validate (`validate: false`) and merges the two.
-pub fn parse_stats(request: LintRequest) -> Stats {
-    let mut counts = StatementCounts::default();
-    for file in request.files {
-        counts.add(&analyze_text(&file.path, file.text, true));
-    }
-    counts.into_stats(true)
-}
-
 /// Statement counts summed over analysed files.
 #[derive(Default)]
 struct StatementCounts {
@@ -258,12 +239,21 @@ impl StatementCounts {
     }
 }
 
-fn lint_files(request: &LintRequest, analyzed: Vec<Analyzed>) -> LintResponse {
+/// [`lint`], taking the request (the texts move into the analysis instead of being copied: on
+/// 20 MB of SQL that copy was 20 MB of memory) and reusing from `cache` the analysis of every
+/// file unchanged since the last call (the WebAssembly face keeps one cache per instance).
+pub fn lint_cached(cache: &mut AnalysisCache, mut request: LintRequest) -> LintResponse {
+    let files = std::mem::take(&mut request.files);
+    let analyzed = cache.analyze(files, request.validate);
+    lint_files(&request, analyzed)
+}
+
+fn lint_files<A: Borrow<Analyzed>>(request: &LintRequest, analyzed: Vec<A>) -> LintResponse {
     let (config, config_errors) = Config::from_json(&request.config);
     let results = lint_analyzed(request, &config, &analyzed);
     let mut counts = StatementCounts::default();
     for file in &analyzed {
-        counts.add(file);
+        counts.add(file.borrow());
     }
     LintResponse {
         results,
@@ -272,12 +262,17 @@ fn lint_files(request: &LintRequest, analyzed: Vec<Analyzed>) -> LintResponse {
     }
 }
 
-pub fn lint_analyzed(
+pub fn lint_analyzed<A: Borrow<Analyzed>>(
     request: &LintRequest,
     config: &Config,
-    analyzed: &[Analyzed],
+    analyzed: &[A],
 ) -> Vec<FileResult> {
-    let history = History::new(analyzed.iter().map(|a| (&a.source, &a.facts)).collect());
+    let history = History::new(
+        analyzed
+            .iter()
+            .map(|a| (&a.borrow().source, &a.borrow().facts))
+            .collect(),
+    );
     let access = AccessModel::new(&history.database, config);
     let now = now_seconds(request);
     let run = RunState::default();
@@ -296,7 +291,7 @@ pub fn lint_analyzed(
     // moves forward, whatever the request's order; results keep the request's order.
     let mut results: Vec<Option<FileResult>> = analyzed.iter().map(|_| None).collect();
     for index in history_order(&history, analyzed) {
-        let file = &analyzed[index];
+        let file: &Analyzed = analyzed[index].borrow();
         let reported = report_paths
             .as_ref()
             .is_none_or(|paths| paths.contains(&file.source.path));
@@ -324,9 +319,9 @@ pub fn lint_analyzed(
 
 /// The indexes of `analyzed` in the order of the history (by version, then name): the order
 /// `RunState` needs to move only forward.
-fn history_order(history: &History, analyzed: &[Analyzed]) -> Vec<usize> {
+fn history_order<A: Borrow<Analyzed>>(history: &History, analyzed: &[A]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..analyzed.len()).collect();
-    order.sort_by_key(|&i| history.index_of(&analyzed[i].source.path));
+    order.sort_by_key(|&i| history.index_of(&analyzed[i].borrow().source.path));
     order
 }
 
@@ -404,11 +399,8 @@ fn lint_file<'r>(
             suggestions: Vec::new(),
             max_severity: None,
         };
-        let message = render_message(
-            rules::engine::ParseError::META.message(reason),
-            &finding.data,
-        );
-        return vec![Diagnostic::new(source, &finding, Severity::Error, message)];
+        let template = rules::engine::ParseError::META.template(reason);
+        return vec![Diagnostic::new(source, &finding, Severity::Error, template)];
     }
     let file_index = history.index_of(&source.path).unwrap_or(0);
     let context = RuleContext {
@@ -481,8 +473,12 @@ fn lint_file<'r>(
         .into_iter()
         .map(|(_, finding, severity, meta)| {
             let finding = finding.with_deferred_data();
-            let message = render_message(meta.message(finding.message_id), &finding.data);
-            Diagnostic::new(source, &finding, severity, message)
+            Diagnostic::new(
+                source,
+                &finding,
+                severity,
+                meta.template(finding.message_id),
+            )
         })
         .collect();
     if is_cut {
@@ -496,11 +492,8 @@ fn lint_file<'r>(
             suggestions: Vec::new(),
             max_severity: None,
         };
-        let message = render_message(
-            rules::engine::ParseError::META.message("tooManyDiagnostics"),
-            &finding.data,
-        );
-        diagnostics.push(Diagnostic::new(source, &finding, Severity::Error, message));
+        let template = rules::engine::ParseError::META.template("tooManyDiagnostics");
+        diagnostics.push(Diagnostic::new(source, &finding, Severity::Error, template));
     }
     diagnostics
 }

@@ -1,10 +1,12 @@
 //! The WebAssembly face: converts JS values to requests and responses back. No logic here.
 
-use serde::Serialize;
 use std::alloc::GlobalAlloc;
+use std::cell::RefCell;
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::analysis_cache::AnalysisCache;
 use crate::lint::LintRequest;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -121,20 +123,23 @@ fn reserve_heap(bytes: usize) {
     }
 }
 
+thread_local! {
+    /// The last call's file analyses (`analysis_cache`): an editor's next keystroke or the
+    /// fixer's next pass re-reads only the files that changed. An instance that trapped is
+    /// replaced by the host, and its cache with it.
+    static ANALYSES: RefCell<AnalysisCache> = RefCell::default();
+}
+
 #[wasm_bindgen]
 pub fn lint(request_value: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::lint::lint_owned(whole_request(request_value)?))
+    let request = whole_request(request_value)?;
+    to_js(&ANALYSES.with_borrow_mut(|cache| crate::lint::lint_cached(cache, request)))
 }
 
 #[wasm_bindgen]
 pub fn fix(request_value: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::fixer::fix(&whole_request(request_value)?))
-}
-
-/// `lint`'s `stats` for these files, validated; memory for one file's analysis at a time.
-#[wasm_bindgen(js_name = parseStats)]
-pub fn parse_stats(request_value: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::lint::parse_stats(request(request_value)?))
+    let request = whole_request(request_value)?;
+    to_js(&ANALYSES.with_borrow_mut(|cache| crate::fixer::fix_cached(cache, &request)))
 }
 
 #[wasm_bindgen]
@@ -152,4 +157,12 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = accessMatrix)]
 pub fn access_matrix(request_value: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::lint::access_matrix(&request(request_value)?))
+}
+
+/// The end-state catalog the files leave (`docs/engine-api.md`): tables, policies, grants,
+/// functions, views, extensions and buckets. `supalint new` reads it to tell whether a helper
+/// a template would call exists.
+#[wasm_bindgen]
+pub fn catalog(request_value: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::lint::catalog_snapshot(&request(request_value)?))
 }

@@ -11,7 +11,6 @@ mod support;
 use std::collections::BTreeMap;
 use std::fs;
 
-use supalint::lint::parse_stats;
 use supalint::{lint, LintRequest};
 use support::corpus::{self, Project};
 
@@ -24,11 +23,9 @@ fn project_request(project: &Project) -> LintRequest {
 
 #[test]
 fn corpus_lints_without_engine_failures() {
-    let root = corpus::root();
-    if !root.is_dir() {
-        eprintln!("skipped: no corpus at {}", root.display());
+    let Some(root) = corpus::root_or_skip() else {
         return;
-    }
+    };
     let show = std::env::var("SUPALINT_CORPUS_SHOW").ok();
     let mut dump = std::env::var("SUPALINT_CORPUS_DUMP")
         .ok()
@@ -99,15 +96,13 @@ fn corpus_lints_without_engine_failures() {
     }
 }
 
-/// The Node CLI lints without validation and validates on a worker (`parse_stats`): together
-/// they must give what one validating lint gives.
+/// Validation only fills the statistics: `syntax-error` asks sqlparser itself about a statement
+/// not validated up front, so the findings are the same with `validate: false`.
 #[test]
-fn lint_without_validation_plus_parse_stats_equals_lint() {
-    let root = corpus::root();
-    if !root.is_dir() {
-        eprintln!("skipped: no corpus at {}", root.display());
+fn lint_without_validation_gives_the_same_findings() {
+    let Some(root) = corpus::root_or_skip() else {
         return;
-    }
+    };
     for project in corpus::projects(&root) {
         let mut request = project_request(&project);
         let validated = lint(&request);
@@ -126,6 +121,5 @@ fn lint_without_validation_plus_parse_stats_equals_lint() {
             "{}",
             project.name
         );
-        assert_eq!(parse_stats(request), validated.stats, "{}", project.name);
     }
 }

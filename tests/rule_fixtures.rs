@@ -155,74 +155,98 @@ fn expected_lines(text: &str, rule_id: &str) -> Vec<usize> {
         .collect()
 }
 
-#[test]
-fn fixtures_match_their_expect_markers() {
-    let mut failures = Vec::new();
-    let mut dirs: Vec<_> = fs::read_dir(fixture_root())
-        .unwrap()
-        .map(|e| e.unwrap().path())
+/// One test per rule folder (`cargo test --test rule_fixtures -- <rule-id>` runs one rule's):
+/// libtest-mimic gives a custom harness the standard one's filtering and output.
+fn main() {
+    let arguments = libtest_mimic::Arguments::from_args();
+    let mut dirs: Vec<PathBuf> = fs::read_dir(fixture_root())
+        .expect("tests/rules is readable")
+        .map(|e| e.expect("tests/rules is readable").path())
+        .filter(|d| d.is_dir())
         .collect();
     dirs.sort();
-    for rule_dir in dirs.into_iter().filter(|d| d.is_dir()) {
-        let rule_id = rule_dir.file_name().unwrap().to_string_lossy().to_string();
-        assert!(
-            supalint::rules::find(&rule_id).is_some(),
-            "tests/rules/{rule_id} names no rule"
-        );
-        for case in cases(&rule_dir) {
-            let config = with_case_config(config_enabling(&rule_id), &case.config);
-            let mut lint_request = request(case.files.clone(), config.clone());
-            lint_request.since_versions = case.since_versions.clone();
-            let response = lint(&lint_request);
-            assert!(
-                response.config_errors.is_empty(),
-                "{rule_id}/{}: {:?}",
-                case.name,
-                response.config_errors
-            );
-            let mut snapshot = String::new();
-            for (result, (path, text)) in response.results.iter().zip(&case.files) {
-                let mut found: Vec<usize> = result
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.rule_id == rule_id)
-                    .map(|d| d.line)
-                    .collect();
-                found.sort();
-                found.dedup();
-                let expected = expected_lines(text, &rule_id);
-                if found != expected {
-                    failures.push(format!("{rule_id}/{} {path}: expected findings on lines {expected:?}, got {found:?}", case.name));
-                }
-                for d in result.diagnostics.iter().filter(|d| d.rule_id == rule_id) {
-                    snapshot.push_str(&format!(
-                        "{path}:{}:{}-{}:{} {}\n",
-                        d.line, d.column, d.end_line, d.end_column, d.message
-                    ));
-                }
-            }
-            let has_fix = response.results.iter().any(|r| {
-                r.diagnostics
-                    .iter()
-                    .any(|d| d.rule_id == rule_id && d.fix.is_some())
-            });
-            if has_fix {
-                let fixed = fix_and_check(
-                    case.files.clone(),
-                    with_case_config(
-                        serde_json::json!({ "extends": "none", "rules": { rule_id.as_str(): "error" } }),
-                        &case.config,
-                    ),
-                );
-                for ((path, _), output) in case.files.iter().zip(fixed) {
-                    snapshot.push_str(&format!("\n--- fixed {path}\n{output}"));
-                }
-            }
-            let mut settings = insta::Settings::clone_current();
-            settings.set_snapshot_path(rule_dir.join("snapshots"));
-            settings.set_prepend_module_to_snapshot(false);
-            settings.bind(|| insta::assert_snapshot!(case.name.clone(), snapshot));
-        }
+    let trials = dirs
+        .into_iter()
+        .map(|rule_dir| {
+            let rule_id = rule_dir
+                .file_name()
+                .expect("a folder has a name")
+                .to_string_lossy()
+                .to_string();
+            libtest_mimic::Trial::test(rule_id.clone(), move || {
+                check_rule_folder(&rule_id, &rule_dir).map_err(Into::into)
+            })
+        })
+        .collect();
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
+/// Every case of one rule's folder: its expect markers, then its snapshot.
+fn check_rule_folder(rule_id: &str, rule_dir: &Path) -> Result<(), String> {
+    if supalint::rules::find(rule_id).is_none() {
+        return Err(format!("tests/rules/{rule_id} names no rule"));
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let mut failures = Vec::new();
+    for case in cases(rule_dir) {
+        let config = with_case_config(config_enabling(rule_id), &case.config);
+        let mut lint_request = request(case.files.clone(), config.clone());
+        lint_request.since_versions = case.since_versions.clone();
+        let response = lint(&lint_request);
+        if !response.config_errors.is_empty() {
+            return Err(format!(
+                "{rule_id}/{}: {:?}",
+                case.name, response.config_errors
+            ));
+        }
+        let mut snapshot = String::new();
+        for (result, (path, text)) in response.results.iter().zip(&case.files) {
+            let mut found: Vec<usize> = result
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule_id == rule_id)
+                .map(|d| d.line)
+                .collect();
+            found.sort();
+            found.dedup();
+            let expected = expected_lines(text, rule_id);
+            if found != expected {
+                failures.push(format!(
+                    "{rule_id}/{} {path}: expected findings on lines {expected:?}, got {found:?}",
+                    case.name
+                ));
+            }
+            for d in result.diagnostics.iter().filter(|d| d.rule_id == rule_id) {
+                snapshot.push_str(&format!(
+                    "{path}:{}:{}-{}:{} {}\n    help: {}\n",
+                    d.line, d.column, d.end_line, d.end_column, d.message, d.help
+                ));
+            }
+        }
+        let has_fix = response.results.iter().any(|r| {
+            r.diagnostics
+                .iter()
+                .any(|d| d.rule_id == rule_id && d.fix.is_some())
+        });
+        if has_fix {
+            let fixed = fix_and_check(
+                case.files.clone(),
+                with_case_config(
+                    serde_json::json!({ "extends": "none", "rules": { rule_id: "error" } }),
+                    &case.config,
+                ),
+            );
+            for ((path, _), output) in case.files.iter().zip(fixed) {
+                snapshot.push_str(&format!("\n--- fixed {path}\n{output}"));
+            }
+        }
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(rule_dir.join("snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_snapshot!(case.name.clone(), snapshot));
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
 }

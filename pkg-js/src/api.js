@@ -7,7 +7,7 @@
 import { ConfigError } from "./config/config-error.js";
 import { checkJsKeys } from "./config/config-keys.js";
 import { callIsolatingTraps } from "./engine/isolate-traps.js";
-import { createResult, problemMessage, toMessage } from "./results.js";
+import { createResult, ENGINE_CRASH_HELP, problemMessage, toMessage } from "./results.js";
 
 const BOM = "\uFEFF";
 
@@ -64,7 +64,8 @@ const BOM = "\uFEFF";
  * @typedef {object} Diagnostic
  * @property {string} ruleId
  * @property {1 | 2} severity
- * @property {string} message
+ * @property {string} message what is wrong, one sentence naming the object
+ * @property {string} help how to fix it, one or two sentences (empty for a suggestion's own message)
  * @property {string} messageId
  * @property {Record<string, string>} data
  * @property {number} line
@@ -127,7 +128,8 @@ const BOM = "\uFEFF";
  * @property {string[]} options
  * @property {string[]} sources
  * @property {string} docsUrl
- * @property {Record<string, string>} messages
+ * @property {Record<string, string>} messages message templates by id, as ESLint's `meta.messages`
+ * @property {Record<string, string>} messageHelp each message's help template, by message id
  */
 
 /**
@@ -175,11 +177,9 @@ const BOM = "\uFEFF";
  * @property {(request: LintRequest) => LintResponse} lint
  * @property {(request: LintRequest) => unknown} fix
  * @property {(request: LintRequest) => AccessMatrixResponse} accessMatrix
+ * @property {(request: LintRequest) => Catalog} [catalog] the end-state catalog (Node engine only)
  * @property {() => RuleMeta[]} rules
  * @property {() => string} version
- * @property {(request: { files: LintRequest["files"] }) => LintStats} [parseStats] the `stats` that
- *   `lint` reports for these files, computed one file at a time (Node engine only)
- * @property {WebAssembly.Module} [wasmModule] the compiled engine, for a worker thread (Node engine only)
  */
 
 /**
@@ -187,6 +187,7 @@ const BOM = "\uFEFF";
  * @typedef {object} SourceProblem
  * @property {string} messageId
  * @property {string} message
+ * @property {string} [help] how to fix it
  * @property {number} line
  * @property {number} column
  */
@@ -208,6 +209,8 @@ const BOM = "\uFEFF";
  * @property {number} endColumn
  * @property {Fix} [fix]
  * @property {Suggestion[]} [suggestions]
+ * @property {string} [help] how to fix it (a key ESLint's formatters ignore)
+ * @property {string} [docsUrl] the rule's documentation (a key ESLint's formatters ignore)
  */
 
 /**
@@ -346,8 +349,9 @@ export function lintSources(engine, sources, options) {
         }
         const crash = call.crashed.get(path);
         if (crash !== undefined) {
-            const message = `supalint's engine crashed on \`${path}\` (${crash}), so it is not linted; please report it.`;
-            results.push(createResult({ filePath: filePathOf(path), messages: [problemMessage({ messageId: "engineCrash", message, line: 1, column: 1 })] }));
+            const message = `supalint's engine crashed on \`${path}\` (${crash}), so it is not linted.`;
+            const problem = { messageId: "engineCrash", message, help: ENGINE_CRASH_HELP, line: 1, column: 1 };
+            results.push(createResult({ filePath: filePathOf(path), messages: [problemMessage(problem)] }));
             continue;
         }
         const result = byPath.get(path) ?? createResult({ filePath: filePathOf(path), messages: [] });
@@ -407,6 +411,40 @@ export function accessMatrixOf(engine, sources, options) {
 }
 
 /**
+ * A function the migrations leave, as the end-state catalog lists it.
+ * @typedef {object} CatalogFunction
+ * @property {string} name schema-qualified, as PostgreSQL stores it
+ * @property {string[]} args the argument types
+ * @property {boolean} securityDefiner
+ * @property {string[]} executableBy the API roles that may execute it
+ */
+
+/**
+ * The end state the migrations leave (docs/engine-api.md): the project's own
+ * objects, not the platform's.
+ * @typedef {object} Catalog
+ * @property {CatalogFunction[]} functions
+ * @property {{ name: string }[]} tables
+ */
+
+/**
+ * The end-state catalog of a set of sources, through the same trap
+ * isolation as the access matrix: files the engine crashes on are left out.
+ * @param {Engine} engine
+ * @param {Source[]} sources
+ * @returns {Catalog}
+ */
+export function catalogOf(engine, sources) {
+    const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
+    /** @type {LintRequest} */
+    const request = {
+        files: readable.map(({ path, text }) => ({ path, text: text.startsWith(BOM) ? text.slice(1) : text })),
+        config: {},
+    };
+    return /** @type {Catalog} */ (callIsolatingTraps(engine, "catalog", request).response);
+}
+
+/**
  * A relation with its keys in the order docs/access.md gives them (the
  * engine's JSON objects come with sorted keys).
  * @param {AccessRelation} relation
@@ -429,15 +467,12 @@ function inReadingOrder({ name, bucket, rls, access }) {
 }
 
 /**
- * The engine's fix response as `{ files, configErrors }`, whether it came as
- * a bare per-file array or as an object holding one.
+ * The engine's fix response (`{ results, configErrors }`, docs/engine-api.md)
+ * as `{ files, configErrors }`.
  * @param {unknown} response
  * @returns {{ files: FixedFile[], configErrors: { key: string, message: string }[] }}
  */
 export function normalizeFixResponse(response) {
-    if (Array.isArray(response)) {
-        return { files: response, configErrors: [] };
-    }
-    const object = /** @type {{ results?: FixedFile[], files?: FixedFile[], configErrors?: { key: string, message: string }[] }} */ (response);
-    return { files: object.results ?? object.files ?? [], configErrors: object.configErrors ?? [] };
+    const { results, configErrors } = /** @type {{ results: FixedFile[], configErrors: { key: string, message: string }[] }} */ (response);
+    return { files: results, configErrors };
 }

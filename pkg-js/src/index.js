@@ -11,14 +11,11 @@ import { checkConfigSource, checkOptions, checkPatterns, checkText } from "./arg
 import { ConfigError } from "./config/config-error.js";
 import { loadConfig as loadConfigFrom, resolveConfig } from "./config/load-config.js";
 import { engine } from "./engine/node.js";
-import { withParallelStats } from "./engine/parallel-stats.js";
 import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "./files/collect.js";
 import { readSource } from "./files/read-source.js";
 
 export { ConfigError };
 
-/** The engine the API lints with: large lints validate statements on a second core. */
-const linter = withParallelStats(engine);
 
 /**
  * The engine (crate) version.
@@ -99,7 +96,7 @@ export function lintFiles(patterns = [], options = {}) {
     const filePathOf = (/** @type {string} */ file) => path.resolve(resolved.root, file);
     if (list.some((entry) => typeof entry === "object")) {
         const sources = /** @type {Source[]} */ (list);
-        return lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths: options.reportPaths, filePathOf });
+        return lintSources(engine, sources, { ...runOptions(options, resolved), reportPaths: options.reportPaths, filePathOf });
     }
     const collected = collectSqlFiles(resolved.migrationsPath);
     const history = collected.files;
@@ -122,7 +119,7 @@ export function lintFiles(patterns = [], options = {}) {
     }
     options.onProgress?.({ phase: "lint", done: 0, total: all.length });
     const reportPaths = targets.map((file) => relativePath(resolved.root, file));
-    const report = lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths, filePathOf });
+    const report = lintSources(engine, sources, { ...runOptions(options, resolved), reportPaths, filePathOf });
     return withUnreadableFolders(report, unreadable, resolved.root);
 }
 
@@ -147,7 +144,7 @@ export function lintText(text, options = {}) {
     const file = options.filePath === undefined ? "<text>" : relativePath(resolved.root, path.resolve(cwd, options.filePath));
     const sources = [{ path: file, text }, ...(options.history ?? []).filter((source) => source.path !== file)];
     const filePathOf = (/** @type {string} */ name) => (name === "<text>" ? name : path.resolve(resolved.root, name));
-    return lintSources(linter, sources, { ...runOptions(options, resolved), reportPaths: [file], filePathOf });
+    return lintSources(engine, sources, { ...runOptions(options, resolved), reportPaths: [file], filePathOf });
 }
 
 /**

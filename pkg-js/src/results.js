@@ -6,8 +6,9 @@
 /** @import { Diagnostic, LintMessage, LintResult, SourceProblem } from "./api.js" */
 
 /**
- * An ESLint-shaped message from an engine diagnostic (the engine's byte and
- * UTF-16 ranges, template data and docs link stay behind).
+ * An ESLint-shaped message from an engine diagnostic, with its help and docs
+ * link as extra keys (the engine's byte and UTF-16 ranges and template data
+ * stay behind).
  * @param {Diagnostic} diagnostic
  * @returns {LintMessage}
  */
@@ -29,8 +30,17 @@ export function toMessage(diagnostic) {
     if (diagnostic.suggestions && diagnostic.suggestions.length > 0) {
         message.suggestions = diagnostic.suggestions;
     }
+    if (diagnostic.help) {
+        message.help = diagnostic.help;
+    }
+    if (diagnostic.docsUrl) {
+        message.docsUrl = diagnostic.docsUrl;
+    }
     return message;
 }
+
+/** What to do about a file the engine crashed on. */
+export const ENGINE_CRASH_HELP = "Please report it: the other files are linted.";
 
 /**
  * The one message for a file the engine never saw (binary, not UTF-8, unreadable).
@@ -47,6 +57,7 @@ export function problemMessage(problem) {
         column: problem.column,
         endLine: problem.line,
         endColumn: problem.column,
+        ...(problem.help ? { help: problem.help } : {}),
     };
 }
 
@@ -60,7 +71,8 @@ export function problemMessage(problem) {
  */
 export function unreadableFolderResult(folder, shown, reason) {
     const message = `Folder \`${shown}\` cannot be read (${reason}), so the migrations in it are not linted.`;
-    return createResult({ filePath: folder, messages: [problemMessage({ messageId: "unreadableFolder", message, line: 1, column: 1 })] });
+    const help = "Make it readable, or leave it out of the paths to lint.";
+    return createResult({ filePath: folder, messages: [problemMessage({ messageId: "unreadableFolder", message, help, line: 1, column: 1 })] });
 }
 
 /**

@@ -55,6 +55,9 @@ describe("lintText", () => {
         assert.equal(result.source, BROKEN_SQL);
         assert.ok(stats && stats.statements >= 2);
         assert.ok(!("range" in message) && !("byteRange" in message), "engine-only fields stay behind");
+        assert.equal(message.help, "Add `IF NOT EXISTS`.");
+        assert.match(String(message.docsUrl), /docs\/rules\.md#require-if-not-exists$/u);
+        assert.equal(rules().find((rule) => rule.id === "require-if-not-exists")?.messageHelp.missingIfNotExists, "Add `IF NOT EXISTS`.");
     });
 
     it("gives a clean migration no messages and no source", () => {

@@ -104,13 +104,15 @@ describe("formats", () => {
         assert.equal(broken.source, BROKEN_SQL);
     });
 
-    it("json output is accepted by ESLint's own stylish formatter, which prints what our stylish prints", async (t) => {
+    it("json output is accepted by ESLint's own stylish formatter, which prints what our stylish prints less the help lines", async (t) => {
         const dir = project(t);
         const json = jsonResults(runCli(["--format", "json"], { cwd: dir }));
         const formatter = await new ESLint({ cwd: dir }).loadFormatter("stylish");
         const theirs = stripAnsi(await formatter.format(json, { cwd: dir, rulesMeta: {} }));
         assert.match(theirs, /require-if-not-exists/u);
-        assert.equal(runCli([], { cwd: dir }).stdout, theirs);
+        const ours = runCli([], { cwd: dir }).stdout;
+        assert.match(ours, /^ {2}4:14 {2}error {2}.+\n {15}help: Add `IF NOT EXISTS`\.$/mu);
+        assert.equal(ours.replace(/^ +help: .*\n/gmu, ""), theirs);
     });
 
     it("compact", (t) => {
@@ -122,6 +124,27 @@ describe("formats", () => {
             new RegExp(`^${escape(path.join(dir, "supabase/migrations", BROKEN_NAME))}: line 4, col 14, Error - .+ \\(require-if-not-exists\\)$`, "mu"),
         );
         assert.match(run.stdout, /\n\n1 problem\n$/u);
+    });
+
+    it("codeframe", (t) => {
+        const run = runCli(["--format", "codeframe"], { cwd: project(t) });
+        assert.equal(run.status, 1);
+        assert.equal(
+            run.stdout,
+            [
+                `error: Table \`public.tags\` is created without \`IF NOT EXISTS\`, so a rerun fails (require-if-not-exists) at supabase/migrations/${BROKEN_NAME}:4:14:`,
+                "  3 |",
+                "> 4 | create table public.tags (id bigint primary key, name text not null);",
+                "    |              ^^^^^^^^^^^",
+                "  5 | alter table public.tags enable row level security;",
+                "help: Add `IF NOT EXISTS`.",
+                "",
+                "",
+                "1 error found.",
+                "1 error potentially fixable with the `--fix` option.",
+                "",
+            ].join("\n"),
+        );
     });
 
     it("github", (t) => {

@@ -2,15 +2,15 @@
  * @file A trapped WebAssembly instance (an engine panic): the files that trap
  * are isolated and reported, the instance is re-created, and the other files
  * are still linted with their history. Traps are injected: through a mocked
- * engine for the isolation, and through the Node loader's test hook
- * (`SUPALINT_TEST_TRAP`) for the CLI.
+ * engine for the isolation, and for the CLI through module hooks that wrap
+ * the engine's glue (`trap-hooks.js`, never shipped).
  */
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { callIsolatingTraps, isTrap } from "../src/engine/isolate-traps.js";
 import { commitAll, git } from "./git-helpers.js";
-import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, jsonResults, makeProject, runCli } from "./helpers.js";
+import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, jsonResults, makeProject, runCli, trapEnv } from "./helpers.js";
 
 /**
  * A fake engine: `trapsOn(request)` says whether a call traps. Each result
@@ -141,7 +141,7 @@ describe("the CLI when the engine traps", () => {
             "supabase/migrations/20240102120000_create_tags.sql": BROKEN_SQL,
             "supabase/migrations/20240103120000_crashes.sql": `${marker}\nselect 1;\n`,
         });
-        const run = runCli(["--format", "json"], { cwd: dir, env: { SUPALINT_TEST_TRAP: marker } });
+        const run = runCli(["--format", "json"], { cwd: dir, env: trapEnv(marker) });
         assert.equal(run.status, 2, run.stderr);
         assert.match(run.stderr, /internal error on supabase\/migrations\/20240103120000_crashes\.sql: RuntimeError: unreachable/u);
         const results = jsonResults(run);
@@ -161,7 +161,7 @@ describe("the CLI when the engine traps", () => {
             [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL,
             "supabase/migrations/20240103120000_crashes.sql": `${marker}\ncreate table public.crashes (id bigint primary key);\n`,
         });
-        const run = runCli(["access"], { cwd: dir, env: { SUPALINT_TEST_TRAP: marker } });
+        const run = runCli(["access"], { cwd: dir, env: trapEnv(marker) });
         assert.equal(run.status, 2, run.stderr);
         assert.match(run.stdout, /^public\.notes {2}RLS on$/mu);
         assert.doesNotMatch(run.stdout, /public\.crashes/u);
@@ -170,7 +170,7 @@ describe("the CLI when the engine traps", () => {
         // With --since, the same file at the ref is left out as well, without trapping again.
         git(dir, "init", "-q", "-b", "main");
         commitAll(dir, "initial");
-        const since = runCli(["access", "--since", "main"], { cwd: dir, env: { SUPALINT_TEST_TRAP: marker } });
+        const since = runCli(["access", "--since", "main"], { cwd: dir, env: trapEnv(marker) });
         assert.equal(since.status, 2, since.stderr);
         assert.match(since.stdout, /^No change in who can do what\.$/mu);
         assert.match(since.stderr, /20240103120000_crashes\.sql \(at main\): left out of the matrix and the findings/u);
@@ -178,7 +178,7 @@ describe("the CLI when the engine traps", () => {
 
     it("keeps the exit code of a run without traps", (t) => {
         const dir = makeProject(t, { [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL });
-        const run = runCli(["--format", "json"], { cwd: dir, env: { SUPALINT_TEST_TRAP: "-- never present" } });
+        const run = runCli(["--format", "json"], { cwd: dir, env: trapEnv("-- never present") });
         assert.equal(run.status, 0, run.stderr);
     });
 });

@@ -95,3 +95,14 @@ export function jsonResults(run) {
         throw new Error(`not JSON:\n${run.stdout}\n--- stderr:\n${run.stderr}`);
     }
 }
+
+/**
+ * The environment under which the CLI's engine traps, as a panicking engine
+ * would, on every request with a file containing `marker` (`trap-hooks.js`).
+ * @param {string} marker
+ * @returns {Record<string, string>}
+ */
+export function trapEnv(marker) {
+    const preload = new URL("./trap-preload.js", import.meta.url).href;
+    return { NODE_OPTIONS: `--import=${preload}`, SUPALINT_TRAP_MARKER: marker };
+}

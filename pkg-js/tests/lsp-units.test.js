@@ -11,7 +11,8 @@ import { rules } from "../src/index.js";
 import { fixAllAction } from "../src/lsp/code-actions.js";
 import { directiveRuleAt, disableRuleEdits } from "../src/lsp/directives.js";
 import { perFileConfig } from "../src/lsp/lint.js";
-import { docsSection, plainSqlFences, ruleHoverMarkdown } from "../src/lsp/rule-docs.js";
+import { docsSection, ruleHoverMarkdown } from "../src/lsp/rule-docs.js";
+import { plainSqlFences } from "../src/rule-markdown.js";
 
 /**
  * @param {string} text

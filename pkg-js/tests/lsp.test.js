@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { FileChangeType } from "vscode-languageserver-protocol";
-import { BROKEN_SQL as BROKEN_BASE, CLEAN_SQL as CLEAN_BASE, GOOD_NAME, REPO_DIR, jsonResults, makeProject, runCli } from "./helpers.js";
+import { BROKEN_SQL as BROKEN_BASE, CLEAN_SQL as CLEAN_BASE, GOOD_NAME, REPO_DIR, jsonResults, makeProject, runCli, trapEnv } from "./helpers.js";
 import { applyEdits, TestClient, uriOf } from "./lsp-client.js";
 
 /** @import { Diagnostic } from "vscode-languageserver-protocol" */
@@ -83,8 +83,13 @@ describe("supalint lsp", () => {
                         endColumn: diagnostic.range.end.character + 1,
                     }),
                 ),
-                expected.messages.map(shape),
+                // The editor shows the help on a second line of the message.
+                expected.messages.map((message) => shape({ ...message, message: `${message.message}\n${message.help}` })),
                 name,
+            );
+            assert.ok(
+                expected.messages.every((message) => message.help),
+                `${name}: every finding has help`,
             );
             total += diagnostics.length;
             for (const diagnostic of diagnostics) {
@@ -398,7 +403,7 @@ $$;
             [`${MIGRATIONS}/20240102000000_binary.sql`]: new Uint8Array([0x2d, 0x2d, 0x20, 0x00, 0xff, 0xfe, 0x00, 0x0a]),
             [`${MIGRATIONS}/20240103000000_trap.sql`]: "-- Migration: trap\n-- TRAP_HERE\nselect 1;\n",
         });
-        const client = await startClient(t, dir, { env: { SUPALINT_TEST_TRAP: "TRAP_HERE" } });
+        const client = await startClient(t, dir, { env: trapEnv("TRAP_HERE") });
         const binary = path.join(dir, MIGRATIONS, "20240102000000_binary.sql");
         const binaryDiagnostics = await client.openFile(binary, readFileSync(binary, "latin1"));
         assert.deepEqual(codes(binaryDiagnostics), ["parse-error"]);
@@ -409,7 +414,7 @@ $$;
         writeFileSync(huge, hugeText);
         const hugeDiagnostics = await client.openFile(huge, hugeText);
         assert.deepEqual(codes(hugeDiagnostics), ["parse-error"]);
-        assert.match(hugeDiagnostics[0].message, /bytes, more than/u);
+        assert.match(hugeDiagnostics[0].message, /bytes, over the/u);
 
         const trap = path.join(dir, MIGRATIONS, "20240103000000_trap.sql");
         const trapDiagnostics = await client.openFile(trap);

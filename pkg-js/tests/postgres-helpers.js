@@ -1,16 +1,18 @@
 /**
  * @file Helpers for the tests that need a real PostgreSQL: find the server
  * programs (or skip with the reason; in CI a missing server is a failure),
- * start a throwaway cluster for the test, and run the CLI asynchronously.
+ * start a throwaway cluster for the test (on a Unix socket, or also on TCP
+ * with a password and TLS), and run the CLI asynchronously.
  */
 
-import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { connect } from "../src/db/connect.js";
 import { findPostgresBin, PostgresNotFoundError } from "../src/db/find-postgres.js";
-import { startTempCluster } from "../src/db/temp-cluster.js";
+import { serverUser, startTempCluster } from "../src/db/temp-cluster.js";
 import { CLI, REPO_DIR } from "./helpers.js";
 
 /**
@@ -43,6 +45,82 @@ export async function startCluster(t, bin) {
     const cluster = await startTempCluster({ bin });
     t.after(() => cluster.stop());
     return cluster;
+}
+
+/** The superuser's password on a cluster from `startTcpCluster`. */
+export const TCP_PASSWORD = "Hunter2@Vault:Key";
+
+/**
+ * A scratch cluster that also listens on TCP, on 127.0.0.1 and 127.0.0.2 at a
+ * free port, asking for the password there (`TCP_PASSWORD`); the Unix socket
+ * trusts. The database `tls_only` takes TCP connections with TLS only. With
+ * `tls`, the server offers TLS with a self-signed certificate for `localhost`
+ * and 127.0.0.1 (not 127.0.0.2).
+ * @param {import("node:test").TestContext} t
+ * @param {import("../src/db/find-postgres.js").PostgresBin} bin
+ * @param {{ tls: boolean }} options
+ * @returns {Promise<{ cluster: import("../src/db/temp-cluster.js").TempCluster, port: number, rootCert: string }>}
+ *   `rootCert`: the certificate's file, which is its own root (empty without `tls`)
+ */
+export async function startTcpCluster(t, bin, options) {
+    const dir = makeOpenTmpDir(t);
+    const files = { hba: path.join(dir, "pg_hba.conf"), cert: path.join(dir, "server.crt"), key: path.join(dir, "server.key") };
+    // The client's address is 127.0.0.1 whichever loopback address it dials: the database
+    // `tls_only` tells the TLS-only connections apart.
+    writeFileSync(
+        files.hba,
+        ["local all all trust", "hostnossl tls_only all 127.0.0.0/8 reject", "host all all 127.0.0.0/8 scram-sha-256", ""].join("\n"),
+    );
+    const settings = ["listen_addresses=127.0.0.1,127.0.0.2", `hba_file=${files.hba}`];
+    if (options.tls) {
+        makeCertificate(files.cert, files.key, ["DNS:localhost", "IP:127.0.0.1"]);
+        // PostgreSQL reads a key only its own account can read.
+        const user = serverUser();
+        if (user !== null) {
+            chownSync(files.key, user.uid, user.gid);
+        }
+        chmodSync(files.key, 0o600);
+        settings.push("ssl=on", `ssl_cert_file=${files.cert}`, `ssl_key_file=${files.key}`);
+    }
+    const port = await freePort();
+    const cluster = await startTempCluster({ bin, port, settings });
+    t.after(() => cluster.stop());
+    await sql(cluster, "postgres", `alter role postgres password '${TCP_PASSWORD.replaceAll("'", "''")}'`);
+    await sql(cluster, "postgres", "create database tls_only");
+    return { cluster, port, rootCert: options.tls ? files.cert : "" };
+}
+
+/**
+ * Writes a self-signed certificate (its own root) and its key.
+ * @param {string} certFile
+ * @param {string} keyFile
+ * @param {string[]} names the subject alternative names, as `DNS:…` and `IP:…`
+ * @returns {void}
+ */
+export function makeCertificate(certFile, keyFile, names) {
+    const run = spawnSync(
+        "openssl",
+        ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=supalint test", "-addext", `subjectAltName=${names.join(",")}`, "-keyout", keyFile, "-out", certFile],
+        { encoding: "utf8" },
+    );
+    if (run.error !== undefined || run.status !== 0) {
+        throw new Error(`openssl could not make a certificate: ${run.error?.message ?? run.stderr}`);
+    }
+}
+
+/**
+ * A TCP port nothing listens on at the moment.
+ * @returns {Promise<number>}
+ */
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.on("error", reject);
+        server.listen(0, "127.0.0.1", () => {
+            const address = server.address();
+            server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
+        });
+    });
 }
 
 /**

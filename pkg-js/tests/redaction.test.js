@@ -1,24 +1,31 @@
 /**
  * @file No output of the database commands shows a password: the redactor
- * on its own, then `verify` and `status` run against a real PostgreSQL with a
- * known password written every way a URL can hold it (userinfo, unencoded
- * `@`, percent-encoded, `?password=`, no scheme), on every output path:
- * standard output, standard error, JSON, a report file, success and failure.
+ * on its own, then `verify` and `status` run against real PostgreSQL servers
+ * with a known password written every way a connection can hold it
+ * (userinfo, unencoded `@` and `:`, percent-encoded, `?password=`, no scheme,
+ * a libpq `key=value` string, `PGPASSWORD`), on every output path: standard
+ * output, standard error, each format (JSON included), a report file,
+ * success and failure (wrong password, unknown host, refused connection, a
+ * migration with an SQL error, a TLS failure).
  */
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it, test } from "node:test";
+import { internalError, withRedaction } from "../src/cli/commands/command-io.js";
 import { createRedactor, redactUrl, secretsOf } from "../src/db/redact.js";
 import { makeProject } from "./helpers.js";
-import { postgresOrSkip, runCliAsync, sql, startCluster } from "./postgres-helpers.js";
+import { postgresOrSkip, runCliAsync, sql, startCluster, startTcpCluster, TCP_PASSWORD } from "./postgres-helpers.js";
 
 /** The password every URL below carries; no output may hold it or the part after its `@`. */
 const PASSWORD = "Hunter2@Vault-Key";
 
-/** Fragments of the password that must not appear either (the unencoded `@` once cut it in two). */
-const FRAGMENTS = [PASSWORD, "Vault-Key", encodeURIComponent(PASSWORD), "Hunter2"];
+/**
+ * Fragments of the passwords that must not appear either (the unencoded `@` once cut one in
+ * two); `TCP_PASSWORD` is the servers' own, `Hunter2@Vault:Key`.
+ */
+const FRAGMENTS = [PASSWORD, "Vault-Key", encodeURIComponent(PASSWORD), "Hunter2", "Vault:Key", "Vault%3AKey"];
 
 /**
  * @param {string} text
@@ -32,6 +39,18 @@ function assertNoPassword(text, where) {
 }
 
 describe("the redactor", () => {
+    it("hides the password in an internal error's stack trace", () => {
+        const url = `postgresql://u:${encodeURIComponent(PASSWORD)}@h/app`;
+        let written = "";
+        const stream = { write: (/** @type {string} */ chunk) => (written += chunk) };
+        const io = withRedaction({ stdout: /** @type {any} */ (stream), stderr: /** @type {any} */ (stream), cwd: ".", env: {} }, createRedactor(url));
+        const error = new Error(`cannot use ${PASSWORD}`);
+        error.stack = `Error: cannot use ${url}\n    at connect (${PASSWORD}.js:1:1)`;
+        assert.equal(internalError("status", error, io), 2);
+        assert.match(written, /internal error, please report it:\nError: cannot use postgresql:\/\/u:\*\*\*@h\/app\n {4}at connect \(\*\*\*\.js:1:1\)/u);
+        assertNoPassword(written, "the stack trace");
+    });
+
     it("hides userinfo passwords, unencoded @ included, and password parameters", () => {
         assert.equal(redactUrl("postgresql://u:pw@db.example.com:5432/app"), "postgresql://u:***@db.example.com:5432/app");
         assert.equal(redactUrl(`postgresql://u:${PASSWORD}@db.example.com/app`), "postgresql://u:***@db.example.com/app");
@@ -39,6 +58,16 @@ describe("the redactor", () => {
         assert.equal(redactUrl("postgresql://h/app?sslpassword=k"), "postgresql://h/app?sslpassword=***");
         assert.equal(redactUrl("postgresql://u@h:5432/app"), "postgresql://u@h:5432/app");
         assert.equal(redactUrl(`u:${PASSWORD}@h/app`), "u:***@h/app", "a value without a scheme");
+        assert.equal(redactUrl("postgres://postgres:p@ss:w0rd@db.example.com/app"), "postgres://postgres:***@db.example.com/app", "`@` and `:` unencoded");
+        assert.equal(redactUrl("postgresql://u@h/app?password=pw"), "postgresql://u@h/app?password=***");
+    });
+
+    it("hides passwords of libpq key=value strings, quoted or not, and PGPASSWORD", () => {
+        assert.equal(redactUrl(`host=h user=u password=${PASSWORD} dbname=app`), "host=h user=u password=*** dbname=app");
+        assert.equal(redactUrl("host=h password = 'a b\\'c' dbname=app"), "host=h password = *** dbname=app");
+        const redact = createRedactor(undefined, { PGPASSWORD: PASSWORD });
+        assertNoPassword(redact(`FATAL: password ${PASSWORD} / ${encodeURIComponent(PASSWORD)} rejected; sslpassword=x`), "PGPASSWORD");
+        assert.equal(redact("at postgresql://u:***@h/app?password=***: refused"), "at postgresql://u:***@h/app?password=***: refused", "hidden once, punctuation kept");
     });
 
     it("hides the given URL's password anywhere in a text, as written, decoded or encoded", () => {
@@ -105,4 +134,65 @@ test("verify and status show no password on any output path", async (t) => {
         }
     }
     assert.equal(runs, 30);
+});
+
+test("every output path of verify and status hides the password, with password authentication and TLS", { timeout: 240_000 }, async (t) => {
+    const bin = postgresOrSkip(t);
+    if (bin === null) {
+        return;
+    }
+    // The server asks for TCP_PASSWORD on TCP; PASSWORD is a wrong one.
+    const { cluster, port } = await startTcpCluster(t, bin, { tls: true });
+    await sql(cluster, "postgres", "create schema supabase_migrations; create table supabase_migrations.schema_migrations (version text primary key, name text)");
+    const good = encodeURIComponent(TCP_PASSWORD);
+    const project = makeProject(t, {
+        "supabase/migrations/20240101000001_t.sql": "create table if not exists public.t (id int);\n",
+        "supabase/migrations/20240101000002_broken.sql": "create table public.u (id int references public.nowhere (id));\n",
+    });
+    const report = path.join(project, "report.json");
+    /** @type {[string, string, Record<string, string>][]} the case, the --db-url value, the environment */
+    const cases = [
+        ["right password, sslmode=require", `postgresql://postgres:${good}@127.0.0.1:${port}/postgres?sslmode=require`, {}],
+        ["right password unencoded, sslmode=prefer", `postgresql://postgres:${TCP_PASSWORD}@127.0.0.1:${port}/postgres`, {}],
+        ["right password as a parameter", `postgresql://postgres@127.0.0.1:${port}/postgres?password=${good}&sslmode=require`, {}],
+        ["right password in PGPASSWORD", `postgresql://postgres@127.0.0.1:${port}/postgres`, { PGPASSWORD: TCP_PASSWORD }],
+        ["wrong password", `postgresql://postgres:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/postgres`, {}],
+        ["wrong password unencoded", `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`, {}],
+        ["wrong password in PGPASSWORD", `postgresql://postgres@127.0.0.1:${port}/postgres`, { PGPASSWORD: PASSWORD }],
+        ["certificate not trusted", `postgresql://postgres:${good}@127.0.0.1:${port}/postgres?sslmode=verify-full&sslrootcert=system`, {}],
+        ["unknown host", `postgresql://postgres:${good}@no-such-host.invalid:${port}/postgres`, {}],
+        ["refused", `postgresql://postgres:${good}@127.0.0.1:1/postgres?password=${good}`, {}],
+        ["key=value string", `host=127.0.0.1 port=${port} user=postgres password=${TCP_PASSWORD} dbname=postgres`, {}],
+        ["no scheme", `postgres:${TCP_PASSWORD}@127.0.0.1:${port}/postgres`, {}],
+    ];
+    const outcomes = new Map();
+    for (const [label, url, env] of cases) {
+        for (const args of [
+            ["verify", "--db-url", url, "--create-db"],
+            ["verify", "--db-url", url, "--create-db", "--format", "json", "--output-file", report],
+            ["status", "--db-url", url],
+            ["status", `--db-url=${url}`, "--format", "json"],
+        ]) {
+            const run = await runCliAsync(args, { cwd: project, env });
+            const where = `${args[0]} ${args.slice(3).join(" ")} (${label})`;
+            assertNoPassword(run.stdout, `${where}: standard output`);
+            assertNoPassword(run.stderr, `${where}: standard error`);
+            if (args.includes("--output-file")) {
+                assertNoPassword(readFileSync(report, "utf8"), `${where}: the report file`);
+            }
+            outcomes.set(`${args[0]} ${args.length} ${label}`, run);
+        }
+    }
+    // The runs went where they were meant to: each kind of output was produced.
+    const outcome = (/** @type {string} */ key) => outcomes.get(key) ?? assert.fail(key);
+    assert.equal(outcome("status 3 right password, sslmode=require").status, 0, outcome("status 3 right password, sslmode=require").stderr);
+    assert.equal(outcome("status 3 right password in PGPASSWORD").status, 0);
+    assert.equal(outcome("verify 4 right password as a parameter").status, 1, "the broken migration fails");
+    assert.match(outcome("verify 4 right password as a parameter").stdout, /20240101000002_broken\.sql/u);
+    assert.match(outcome("status 3 wrong password").stderr, /password authentication failed for user "postgres"/u);
+    assert.match(outcome("status 3 wrong password in PGPASSWORD").stderr, /password authentication failed/u);
+    assert.match(outcome("status 3 certificate not trusted").stderr, /certificate/u);
+    assert.match(outcome("status 3 unknown host").stderr, /unknown host/u);
+    assert.match(outcome("status 3 refused").stderr, /connection refused/u);
+    assert.match(outcome("status 3 key=value string").stderr, /must be a postgresql:\/\/ URL \(got "host=127\.0\.0\.1 port=\d+ user=postgres password=\*\*\* dbname=postgres"\)/u);
 });

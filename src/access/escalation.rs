@@ -109,13 +109,13 @@ fn access_columns(db: &Database, config: &Config) -> Vec<AccessColumn> {
     for policy in db.policies.live() {
         let trust = Trust::Policy(policy.name.clone(), policy.table.clone());
         for clause in [&policy.using, &policy.with_check].into_iter().flatten() {
-            for read in tables_read(&clause.expr, db) {
+            for read in tables_read(clause.expr, db) {
                 // A policy reading its own table is about its own rows, not the caller's.
                 if read.table != policy.table {
                     push(read, &trust);
                 }
             }
-            trusted_functions.extend(called_functions(&clause.expr));
+            trusted_functions.extend(called_functions(clause.expr));
         }
     }
     for function in db.functions.live() {
@@ -146,7 +146,7 @@ fn pinned_elsewhere(
             && [&p.using, &p.with_check]
                 .into_iter()
                 .flatten()
-                .any(|c| mentions_column(&c.expr, column))
+                .any(|c| mentions_column(c.expr, column))
     });
     let triggered = db
         .triggers
@@ -207,13 +207,13 @@ pub fn escalations<'h, 'a>(db: &'h Database<'a>, config: &Config) -> Vec<Escalat
                 };
                 // `USING (true)` admits every row, the caller's own among them.
                 let owns_row = admits.expr.is_true_literal()
-                    || owner_columns(&admits.expr)
+                    || owner_columns(admits.expr)
                         .iter()
                         .any(|c| access.identity_columns.contains(c));
                 let open = policy.applies_to(command)
                     && owns_row
                     && held.covers_column(&privilege, &access.column)
-                    && !mentions_column(&check.expr, &access.column)
+                    && !mentions_column(check.expr, &access.column)
                     && !pinned_elsewhere(db, table, command, &access.column);
                 if !open {
                     continue;

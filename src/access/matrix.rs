@@ -32,13 +32,13 @@ fn admits<'c>(model: &AccessModel, clauses: impl Iterator<Item = &'c LiveClause<
     let mut functions = BTreeSet::new();
     let mut reads = BTreeSet::new();
     for clause in clauses {
-        owner.extend(owner_columns(&clause.expr));
-        for called in called_functions(&clause.expr) {
+        owner.extend(owner_columns(clause.expr));
+        for called in called_functions(clause.expr) {
             if model.is_authorization_function(&called) {
                 functions.insert(called.to_string());
             }
         }
-        for read in tables_read(&clause.expr, model.db) {
+        for read in tables_read(clause.expr, model.db) {
             reads.insert(read.table.to_string());
         }
     }

@@ -170,7 +170,7 @@ impl<'h, 'a> Relation<'h, 'a> {
                     .flatten();
                 [Some(*clause), check].into_iter().flatten()
             })
-            .flat_map(|clause| tables_read(&clause.expr, db))
+            .flat_map(|clause| tables_read(clause.expr, db))
             .any(|read| !can_read(db, &read.table, role));
         access.rows = if !admits_any || refuses_all || reads_forbidden {
             Rows::None
@@ -316,7 +316,7 @@ pub fn scoped_buckets(policy: &PolicyRecord) -> Option<Vec<String>> {
     let clauses: Vec<&Expr> = [&policy.using, &policy.with_check]
         .into_iter()
         .flatten()
-        .map(|c| &c.expr)
+        .map(|c| c.expr)
         .collect();
     let mut buckets: Option<Vec<String>> = None;
     for expr in clauses {

@@ -51,11 +51,11 @@ impl<'h, 'a> Expander<'h, 'a> {
     /// writes the check new rows must pass.
     fn clauses(policy: &'h PolicyRecord<'a>, command: PolicyCommand) -> Vec<&'h Expr> {
         let mut clauses: Vec<&Expr> = deciding_clause(policy, command)
-            .map(|c| &c.expr)
+            .map(|c| c.expr)
             .into_iter()
             .collect();
         if command == PolicyCommand::Update {
-            clauses.extend(check_clause(policy).map(|c| &c.expr));
+            clauses.extend(check_clause(policy).map(|c| c.expr));
         }
         clauses
     }

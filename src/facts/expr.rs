@@ -302,13 +302,6 @@ impl Expr {
         }
     }
 
-    pub fn as_call(&self) -> Option<&Call> {
-        match &self.kind {
-            ExprKind::Call(call) => Some(call),
-            _ => None,
-        }
-    }
-
     /// Visits every node, parents before children, with its scope.
     pub fn walk<'e>(&'e self, visit: &mut dyn FnMut(&'e Expr, Scope)) {
         self.walk_in(Scope::default(), visit);

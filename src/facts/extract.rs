@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::source::{Span, Token, TokenKind};
 
 use super::cursor::{split_top_level_commas, Cursor};
+use super::expr::parse_expr;
 use super::name::{identifier, string_literal};
 use super::statement::*;
 
@@ -813,10 +814,10 @@ fn policy_def(c: &mut Cursor) -> PolicyDef {
             }
         } else if c.eat_word("using") {
             def.using_keyword = Some(c.previous_span());
-            def.using = c.skip_group();
+            def.using = policy_clause(c);
         } else if c.eat_words(&["with", "check"]) {
             def.with_check_keyword = Some(c.tokens[c.pos - 2].span().cover(c.previous_span()));
-            def.with_check = c.skip_group();
+            def.with_check = policy_clause(c);
         } else {
             c.pos += 1;
         }
@@ -1177,15 +1178,22 @@ fn alter_policy(c: &mut Cursor) -> StatementKind {
             alter.roles = Some(role_list(c));
         } else if c.eat_word("using") {
             alter.using_keyword = Some(c.previous_span());
-            alter.using = c.skip_group();
+            alter.using = policy_clause(c);
         } else if c.eat_words(&["with", "check"]) {
             alter.with_check_keyword = Some(c.tokens[c.pos - 2].span().cover(c.previous_span()));
-            alter.with_check = c.skip_group();
+            alter.with_check = policy_clause(c);
         } else {
             c.pos += 1;
         }
     }
     StatementKind::AlterPolicy(Box::new(alter))
+}
+
+/// The parenthesised clause at the cursor, parsed.
+fn policy_clause(c: &mut Cursor) -> Option<PolicyClause> {
+    let tokens = c.skip_group()?;
+    let expr = parse_expr(c.source, &c.tokens[tokens.clone()]);
+    Some(PolicyClause { tokens, expr })
 }
 
 /// Reads `role, role …` up to `USING`/`WITH` or the end, lower case.

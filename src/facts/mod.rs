@@ -60,8 +60,8 @@ impl FileFacts {
     }
 
     /// [`FileFacts::new`]; without `is_validating`, sqlparser reads nothing and no statement
-    /// counts as parsed. Rules never read that flag: validation only feeds the run statistics,
-    /// which the host may compute elsewhere ([`crate::lint::parse_stats`]).
+    /// counts as parsed. Findings do not depend on it: `syntax-error` takes a statement not
+    /// marked parsed to sqlparser itself.
     pub fn with_validation(file: &SourceFile, is_validating: bool) -> Self {
         let mut reader = Reader {
             source: &file.text,

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::source::Span;
 
+use super::expr::Expr;
 use super::name::ObjectName;
 use super::tokens::StatementTokens;
 
@@ -335,6 +336,15 @@ impl PolicyCommand {
     }
 }
 
+/// A policy's `USING ( … )` or `WITH CHECK ( … )`, parsed once when the statement is read:
+/// the history, the access model and the rules all read this tree.
+#[derive(Clone, Debug)]
+pub struct PolicyClause {
+    /// Tokens inside the parentheses.
+    pub tokens: Range<usize>,
+    pub expr: Expr,
+}
+
 #[derive(Clone, Debug)]
 pub struct PolicyDef {
     pub table: Option<ObjectName>,
@@ -343,10 +353,10 @@ pub struct PolicyDef {
     /// Roles after `TO`, lower case; empty when there is no `TO` (PUBLIC).
     pub roles: Vec<String>,
     pub has_to_clause: bool,
-    /// Tokens inside `USING ( … )`.
-    pub using: Option<Range<usize>>,
-    /// Tokens inside `WITH CHECK ( … )`.
-    pub with_check: Option<Range<usize>>,
+    /// `USING ( … )`.
+    pub using: Option<PolicyClause>,
+    /// `WITH CHECK ( … )`.
+    pub with_check: Option<PolicyClause>,
     pub using_keyword: Option<Span>,
     pub with_check_keyword: Option<Span>,
 }
@@ -482,10 +492,10 @@ pub struct AlterPolicy {
     pub rename_to: Option<String>,
     /// Roles after `TO`, lower case, when given.
     pub roles: Option<Vec<String>>,
-    /// Tokens inside `USING ( … )`.
-    pub using: Option<Range<usize>>,
-    /// Tokens inside `WITH CHECK ( … )`.
-    pub with_check: Option<Range<usize>>,
+    /// `USING ( … )`.
+    pub using: Option<PolicyClause>,
+    /// `WITH CHECK ( … )`.
+    pub with_check: Option<PolicyClause>,
     pub using_keyword: Option<Span>,
     pub with_check_keyword: Option<Span>,
 }

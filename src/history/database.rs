@@ -7,7 +7,6 @@
 //! definition to the same record (Postgres keeps its privileges); `DROP` ends it. Every kind
 //! is kept in one [`Registry`] shape.
 
-use crate::facts::expr::parse_expr;
 use crate::facts::{
     identifier, AlterTable, AlterTableActionKind, Create, CreateDetail, Drop, Grant,
     GrantObjectKind, ObjectKind, ObjectName, StatementKind,
@@ -781,14 +780,4 @@ impl<'a> Database<'a> {
             .cloned()
             .unwrap_or_default()
     }
-}
-
-/// Parses a clause of a statement into an expression tree (used by records that keep
-/// their live clauses).
-pub(super) fn parse_clause(
-    at: &At,
-    range: &Option<std::ops::Range<usize>>,
-) -> Option<crate::facts::expr::Expr> {
-    let tokens = at.statement.tokens.get(range.clone()?)?;
-    Some(parse_expr(at.source, tokens))
 }

@@ -1,9 +1,8 @@
 //! Policies: each `CREATE POLICY`, followed through `ALTER POLICY` to its `DROP`.
 
 use crate::facts::expr::Expr;
-use crate::facts::{AlterPolicy, PolicyCommand, PolicyDef};
+use crate::facts::{AlterPolicy, PolicyClause, PolicyCommand, PolicyDef};
 
-use super::database::parse_clause;
 use super::registry::Lifetime;
 use super::{At, Point, QualifiedName};
 
@@ -22,15 +21,17 @@ pub struct PolicyRecord<'a> {
 }
 
 /// A policy clause as it stands at the end, with the statement that wrote it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct LiveClause<'a> {
     pub at: At<'a>,
-    pub expr: Expr,
+    pub expr: &'a Expr,
 }
 
 impl<'a> PolicyRecord<'a> {
     pub(super) fn new(name: String, table: QualifiedName, at: At<'a>, def: &'a PolicyDef) -> Self {
-        let clause = |range| parse_clause(&at, range).map(|expr| LiveClause { at, expr });
+        let clause = |clause: &'a Option<PolicyClause>| {
+            clause.as_ref().map(|c| LiveClause { at, expr: &c.expr })
+        };
         PolicyRecord {
             name,
             table,
@@ -48,11 +49,17 @@ impl<'a> PolicyRecord<'a> {
         if let Some(to) = &alter.rename_to {
             self.name = to.clone();
         }
-        if let Some(expr) = parse_clause(&at, &alter.using) {
-            self.using = Some(LiveClause { at, expr });
+        if let Some(clause) = &alter.using {
+            self.using = Some(LiveClause {
+                at,
+                expr: &clause.expr,
+            });
         }
-        if let Some(expr) = parse_clause(&at, &alter.with_check) {
-            self.with_check = Some(LiveClause { at, expr });
+        if let Some(clause) = &alter.with_check {
+            self.with_check = Some(LiveClause {
+                at,
+                expr: &clause.expr,
+            });
         }
     }
 

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::rules::MessageTemplate;
 use crate::source::{SourceFile, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -140,6 +141,8 @@ pub struct Diagnostic {
     pub rule_id: String,
     pub severity: u8,
     pub message: String,
+    /// How to fix it, one or two short sentences (the why is in the rule's docs).
+    pub help: String,
     pub message_id: String,
     pub data: std::collections::BTreeMap<String, String>,
     pub line: usize,
@@ -191,7 +194,13 @@ pub fn text_edit(file: &SourceFile, edit: &Edit) -> TextEdit {
 }
 
 impl Diagnostic {
-    pub fn new(file: &SourceFile, finding: &Finding, severity: Severity, message: String) -> Self {
+    /// The diagnostic for `finding`, its message and help rendered from `template`.
+    pub fn new(
+        file: &SourceFile,
+        finding: &Finding,
+        severity: Severity,
+        template: &MessageTemplate,
+    ) -> Self {
         let text = &file.text;
         let span = finding.span;
         let start = file.line_index.position(text, span.start);
@@ -199,7 +208,8 @@ impl Diagnostic {
         Diagnostic {
             rule_id: finding.rule_id.to_string(),
             severity: severity.number(),
-            message,
+            message: render_message(template.message, &finding.data),
+            help: render_message(template.help, &finding.data),
             message_id: finding.message_id.to_string(),
             data: finding
                 .data

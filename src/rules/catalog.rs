@@ -61,7 +61,10 @@ pub struct RuleInfo {
     pub options: Vec<&'static str>,
     pub sources: Vec<&'static str>,
     pub docs_url: String,
+    /// Message templates by id, as ESLint's `meta.messages`.
     pub messages: std::collections::BTreeMap<&'static str, &'static str>,
+    /// Each message's help template, by message id.
+    pub message_help: std::collections::BTreeMap<&'static str, &'static str>,
 }
 
 /// Every rule's metadata, alphabetical by id.
@@ -82,7 +85,8 @@ pub fn catalog() -> Vec<RuleInfo> {
                 options: meta.options.to_vec(),
                 sources: meta.sources.to_vec(),
                 docs_url: docs_url(meta.id),
-                messages: meta.messages.iter().copied().collect(),
+                messages: meta.messages.iter().map(|m| (m.id, m.message)).collect(),
+                message_help: meta.messages.iter().map(|m| (m.id, m.help)).collect(),
             }
         })
         .collect()

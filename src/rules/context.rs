@@ -221,7 +221,7 @@ fn new_finding(
     data: Vec<(&'static str, String)>,
 ) -> Finding {
     debug_assert!(
-        meta.messages.iter().any(|(id, _)| *id == message_id),
+        meta.messages.iter().any(|m| m.id == message_id),
         "{}: unknown message id {message_id}",
         meta.id
     );

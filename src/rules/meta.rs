@@ -49,8 +49,9 @@ pub struct RuleMeta {
     pub options: &'static [&'static str],
     /// Rules of other linters it mirrors, as `tool:rule-id`.
     pub sources: &'static [&'static str],
-    /// Message templates: `(messageId, template with {placeholders})`.
-    pub messages: &'static [(&'static str, &'static str)],
+    /// Message templates by id, each with its help; `{placeholders}` are filled from a
+    /// finding's data.
+    pub messages: &'static [MessageTemplate],
     /// The rule's documentation (Markdown), from its doc comment.
     pub docs: &'static str,
 }
@@ -65,13 +66,30 @@ impl RuleMeta {
             .unwrap_or("")
     }
 
-    pub fn message(&self, message_id: &str) -> &'static str {
+    /// The template declared for `message_id` (a finding always names a declared one).
+    pub fn template(&self, message_id: &str) -> &'static MessageTemplate {
         self.messages
             .iter()
-            .find(|(id, _)| *id == message_id)
-            .map(|(_, template)| *template)
-            .unwrap_or("")
+            .find(|template| template.id == message_id)
+            .unwrap_or(&MessageTemplate::MISSING)
     }
+}
+
+/// What a rule says for one message id: the short message (what is wrong, naming the object;
+/// ESLint's `meta.messages` template) and the help (how to fix it; the why is in the docs).
+#[derive(Debug, PartialEq, Eq)]
+pub struct MessageTemplate {
+    pub id: &'static str,
+    pub message: &'static str,
+    pub help: &'static str,
+}
+
+impl MessageTemplate {
+    const MISSING: MessageTemplate = MessageTemplate {
+        id: "",
+        message: "",
+        help: "",
+    };
 }
 
 /// Declares a rule struct and its [`RuleMeta`]; the doc comment becomes the rule's docs.
@@ -86,7 +104,9 @@ macro_rules! declare_rule {
             fix: $fix:ident,
             options: [$($option:literal),* $(,)?],
             sources: [$($source:literal),* $(,)?],
-            messages: { $($message_id:ident: $template:literal),* $(,)? } $(,)?
+            messages: {
+                $($message_id:ident: { message: $message:literal, help: $help:literal $(,)? }),* $(,)?
+            } $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -100,9 +120,19 @@ macro_rules! declare_rule {
                 fix: $crate::rules::FixKind::$fix,
                 options: &[$($option),*],
                 sources: &[$($source),*],
-                messages: &[$((stringify!($message_id), $template)),*],
+                messages: &[$($crate::rules::MessageTemplate {
+                    id: stringify!($message_id),
+                    message: $message,
+                    help: $help,
+                }),*],
                 docs: concat!($($doc, "\n"),*),
             };
+        }
+
+        impl $crate::rules::HasMeta for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
         }
     };
 }

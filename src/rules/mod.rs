@@ -17,10 +17,15 @@ pub mod support;
 
 pub use catalog::{catalog, examples, Example, RuleInfo};
 pub use context::{EndStateFindings, Findings, RuleContext, RunState};
-pub use meta::{Category, FixKind, RuleMeta};
+pub use meta::{Category, FixKind, MessageTemplate, RuleMeta};
 
-pub trait Rule: Sync {
+/// What `declare_rule!` writes for a rule: its metadata.
+pub trait HasMeta {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A rule: its metadata (from `declare_rule!`) and its check, the one thing a rule file writes.
+pub trait Rule: HasMeta + Sync {
     /// Reports the findings of the file `ctx` holds. It runs once per file, so its work must
     /// be proportional to the file: a rule that reads the end state (every table, policy or
     /// function) does it through `RuleContext::report_from_end_state`, and a fact about the

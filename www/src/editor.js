@@ -118,6 +118,12 @@ export function showDiagnostics(view, messages, applyFix) {
             renderMessage: () => {
                 const element = document.createElement("span");
                 element.append(...renderMessage(message.message));
+                if (message.help) {
+                    const help = document.createElement("span");
+                    help.className = "diagnostic-help";
+                    help.append(...renderMessage(message.help));
+                    element.append(document.createElement("br"), help);
+                }
                 return element;
             },
             actions,

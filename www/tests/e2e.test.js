@@ -206,6 +206,7 @@ describe("playground (built site in Chromium)", { timeout: 240_000 }, () => {
         const row = await page.waitForSelector(`#panel-problems .problem[data-rule="${RULE}"]`, { timeout: TIMEOUT });
         assert.match((await row.textContent()) ?? "", /public\.todos/u);
         assert.ok((await row.$("a.docs-link")) !== null, "the row links to the rule's docs");
+        assert.equal(await row.$eval(".problem-help", (element) => element.textContent), "Add IF NOT EXISTS.", "the row shows how to fix it");
         assert.match((await row.$eval(".severity", (element) => element.textContent)) ?? "", /error/iu);
         assert.ok((await page.$$(".cm-lintRange-error")).length > 0, "the statement is underlined");
     });

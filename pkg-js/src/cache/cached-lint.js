@@ -43,7 +43,6 @@ import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
  */
 export async function lintProject(api, patterns, options) {
     const { engine } = await import("../engine/node.js");
-    const { withParallelStats } = await import("../engine/parallel-stats.js");
     const { cwd } = options;
     const resolved = options.resolvedConfig ?? api.loadConfig(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile));
     const config = withOverride(resolved.config, options.overrideConfig);
@@ -90,7 +89,7 @@ export async function lintProject(api, patterns, options) {
     const sinceVersions = since?.sinceVersions;
     const lint = () => {
         options.onProgress?.({ phase: "lint", done: 0, total: inView.length });
-        return lintSources(withParallelStats(sinceVersions === undefined ? engine : withSinceVersions(engine, sinceVersions)), sources, runOptions);
+        return lintSources(sinceVersions === undefined ? engine : withSinceVersions(engine, sinceVersions), sources, runOptions);
     };
     // A fix run's results carry the text to write: one from the cache would be written into a
     // migration as it is, and the cache is a file anyone with the folder can forge.

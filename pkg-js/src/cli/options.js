@@ -17,7 +17,7 @@ export class UsageError extends Error {
 }
 
 /** The output formats of `supalint [paths]`. */
-export const LINT_FORMATS = Object.freeze(["stylish", "json", "compact", "github", "sarif"]);
+export const LINT_FORMATS = Object.freeze(["stylish", "json", "compact", "github", "sarif", "codeframe"]);
 
 /** The output formats of `supalint rules`. */
 export const RULES_FORMATS = Object.freeze(["text", "markdown", "json"]);
@@ -258,7 +258,7 @@ rules see, and only the files you name are reported.
 
 Options:
   -c, --config <path>                   Use this configuration file instead of looking one up
-  -f, --format <name>                   stylish (default), json, compact, github, sarif
+  -f, --format <name>                   stylish (default), json, compact, github, sarif, codeframe
   -o, --output-file <path>              Write the report to a file instead of standard output
       --max-warnings <n>                Exit 1 when there are more than n warnings (-1: no limit)
       --quiet                           Report errors only

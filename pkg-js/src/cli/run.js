@@ -19,13 +19,13 @@ import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
 import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
-import { messageOf, useColor } from "./commands/command-io.js";
+import { messageOf, terminalColumns, useColor, useHyperlinks } from "./commands/command-io.js";
 import { createProgress } from "./progress.js";
 
 /**
  * Where the command line reads and writes.
  * @typedef {object} CliIo
- * @property {NodeJS.WritableStream & { isTTY?: boolean }} stdout
+ * @property {NodeJS.WritableStream & { isTTY?: boolean, columns?: number }} stdout
  * @property {NodeJS.WritableStream & { isTTY?: boolean }} stderr
  * @property {() => Promise<Uint8Array>} readStdin
  * @property {string} cwd
@@ -201,13 +201,16 @@ async function lint(command, io, api) {
     results = [...results].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
     const formatter = await loadFormatter(command.format);
+    const color = useColor(command, io);
     const text = formatter(results, {
         cwd: io.cwd,
         // Built when a formatter reads it (only sarif does): the catalogue is every rule's docs.
         get rulesMeta() {
             return Object.fromEntries(api.rules().map((rule) => [rule.id, rule]));
         },
-        color: useColor(command, io),
+        color,
+        hyperlinks: color && useHyperlinks(command, io),
+        columns: terminalColumns(command, io),
         version: api.version,
         fixDryRun: command.fixDryRun,
     });

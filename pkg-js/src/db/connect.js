@@ -6,6 +6,7 @@
  */
 
 import { createRequire } from "node:module";
+import { connectionPlan } from "./connection-settings.js";
 import { redactUrl } from "./redact.js";
 
 // `pg` is loaded when a connection is opened, not when the CLI starts: importing it cost
@@ -14,6 +15,21 @@ const require = createRequire(import.meta.url);
 
 /** How long connecting may take. */
 const CONNECT_TIMEOUT_MS = 10_000;
+
+/** What node-postgres says when the server answers a TLS request with "no". */
+const NO_TLS_MESSAGE = "The server does not support SSL connections";
+
+/** Node's codes for a certificate chain that does not lead to a trusted root. */
+const CERTIFICATE_ERRORS = new Set([
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "CERT_SIGNATURE_FAILURE",
+    "CERT_HAS_EXPIRED",
+    "CERT_NOT_YET_VALID",
+]);
 
 /** Statements a migration runs may take at most this long. */
 const STATEMENT_TIMEOUT_MS = 300_000;
@@ -59,41 +75,70 @@ export function withDatabase(url, database) {
 }
 
 /**
- * Opens a connection.
+ * Opens a connection. A URL's TLS settings mean what they mean to libpq
+ * (db/connection-settings.js): with `allow` and `prefer` a second attempt
+ * follows when the server turns the first one down.
  * @param {ConnectionTarget} target
+ * @param {Record<string, string | undefined>} [env] `PGSSLMODE`, `PGSSLROOTCERT`
  * @returns {Promise<import("pg").Client>}
  * @throws {DatabaseError} with a one-line reason when it cannot connect
  */
-export async function connect(target) {
-    const options = {
-        ...(typeof target === "string" ? { connectionString: target } : target),
-        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-        statement_timeout: STATEMENT_TIMEOUT_MS,
-        application_name: "supalint",
-    };
-    const pg = /** @type {typeof import("pg")} */ (require("pg"));
-    const client = new pg.Client(options);
-    // A connection that drops later surfaces as a failed query; the event
-    // itself must not crash the process.
-    client.on("error", () => {});
+export async function connect(target, env = process.env) {
+    const where = describeTarget(target);
+    let plan;
     try {
-        await client.connect();
+        plan = typeof target === "string" ? connectionPlan(target, env) : { settings: target, attempts: [false], sslmode: "disable" };
     } catch (error) {
-        await client.end().catch(() => {});
-        throw new DatabaseError(connectionFailure(error, describeTarget(target)));
+        throw new DatabaseError(`cannot connect to ${where}: ${messageOf(error)}`);
     }
-    return client;
+    const pg = /** @type {typeof import("pg")} */ (require("pg"));
+    let failure;
+    for (const ssl of plan.attempts) {
+        const client = new pg.Client({
+            ...plan.settings,
+            ssl,
+            connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+            statement_timeout: STATEMENT_TIMEOUT_MS,
+            application_name: "supalint",
+        });
+        // A connection that drops later surfaces as a failed query; the event
+        // itself must not crash the process.
+        client.on("error", () => {});
+        try {
+            await client.connect();
+            return client;
+        } catch (error) {
+            await client.end().catch(() => {});
+            failure = error;
+            // The server turned this attempt down (it offers no TLS, or refused the start-up
+            // with an error of its own): libpq's `allow` and `prefer` then try the other way.
+            if (!(error instanceof pg.DatabaseError || messageOf(error) === NO_TLS_MESSAGE)) {
+                break;
+            }
+        }
+    }
+    throw new DatabaseError(connectionFailure(failure, where, plan.sslmode));
 }
 
 /**
  * The one-line message for a failed connection.
  * @param {unknown} error
  * @param {string} where
+ * @param {string} [sslmode]
  * @returns {string}
  */
-export function connectionFailure(error, where) {
+export function connectionFailure(error, where, sslmode = "prefer") {
     const code = /** @type {{ code?: string }} */ (error)?.code;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
+    if (message === NO_TLS_MESSAGE) {
+        return `cannot connect to ${where}: the server does not offer TLS, which sslmode=${sslmode} requires.`;
+    }
+    if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+        return `cannot connect to ${where}: the server's certificate does not name the host (sslmode=${sslmode}).`;
+    }
+    if (code !== undefined && CERTIFICATE_ERRORS.has(code)) {
+        return `cannot connect to ${where}: the server's certificate is not signed by the root certificate (${message}; sslmode=${sslmode}).`;
+    }
     switch (code) {
         case "ECONNREFUSED":
             return `cannot connect to ${where}: connection refused (is PostgreSQL running there?).`;
@@ -118,6 +163,15 @@ export function connectionFailure(error, where) {
         return `cannot connect to ${where}: no answer within ${CONNECT_TIMEOUT_MS / 1000} s.`;
     }
     return `cannot connect to ${where}: ${message.split("\n")[0]}`;
+}
+
+/**
+ * The message of anything thrown.
+ * @param {unknown} error
+ * @returns {string}
+ */
+export function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -3,17 +3,23 @@
  * print: one function, `createRedactor`, through which standard output,
  * standard error, JSON reports, report files and error messages all pass. It
  * hides the password of any `scheme://user:password@host` URL in the text
- * (the password may hold an unencoded `@`), `password=` query parameters, and
- * every occurrence of the passwords of the URL the command was given, as
- * written, percent-decoded or percent-encoded, wherever they appear (a URL
- * without a scheme, a server's error message).
+ * (the password may hold an unencoded `@`), `password=` values (URL query
+ * parameters and libpq's `key=value` connection strings, quoted or not), and
+ * every occurrence of the passwords of the URL the command was given and of
+ * `PGPASSWORD`, as written, percent-decoded or percent-encoded, wherever they
+ * appear (a URL without a scheme, a server's error message).
  */
 
 /** What a hidden secret is shown as. */
 const HIDDEN = "***";
 
-/** Query parameters whose value is a secret. */
-const SECRET_PARAMETERS = /([?&](?:ssl)?password=)[^&#\s"'<>]*/giu;
+/**
+ * A `password=` or `sslpassword=` value: a URL query parameter (after `?` or
+ * `&`) or a `key=value` connection string setting (after a blank or at the
+ * start, its value maybe single-quoted). A value already hidden is left as is, with the
+ * punctuation a message puts after it (`…?password=***: connection refused`).
+ */
+const SECRET_PARAMETERS = /(^|[\s?&])((?:ssl)?password\s*=\s*)(?!\*\*\*[:;,.)]?(?:[&#\s"'<>]|$))('(?:\\.|[^'\\])*'?|[^&#\s"'<>]*)/giu;
 
 /** A URL with a scheme, up to the first blank or quote. */
 const SCHEME_URL = /[a-z][a-z\d+.-]*:\/\/[^\s"'<>`]*/giu;
@@ -28,16 +34,19 @@ const MIN_FREE_SECRET = 3;
 
 /**
  * The redactor for a command given `url` (undefined: none given; the
- * redactor then hides URL passwords only).
+ * redactor then hides URL passwords and `PGPASSWORD` only).
  * @param {string | undefined} url
+ * @param {Record<string, string | undefined>} [env] `PGPASSWORD`, which node-postgres uses when the URL has no password
  * @returns {Redactor}
  */
-export function createRedactor(url) {
-    const secrets = url === undefined ? [] : secretsOf(url).filter((secret) => secret.length >= MIN_FREE_SECRET);
+export function createRedactor(url, env = {}) {
+    const given = [...(url === undefined ? [] : secretsOf(url)), ...(env.PGPASSWORD ? encodings(env.PGPASSWORD) : [])];
+    const secrets = [...new Set(given)].filter((secret) => secret.length >= MIN_FREE_SECRET);
     // Longest first, so that a secret containing another is hidden whole.
     secrets.sort((a, b) => b.length - a.length);
     return (text) => {
         let out = String(text).replace(SCHEME_URL, (match) => hideInUrl(match, match.indexOf("://") + 3));
+        out = out.replace(SECRET_PARAMETERS, `$1$2${HIDDEN}`);
         if (url !== undefined && !/^[a-z][a-z\d+.-]*:\/\//iu.test(url)) {
             // A value without a scheme (a mistyped URL) is hidden as a URL's authority would be.
             out = out.split(url).join(hideInUrl(url, 0));
@@ -75,16 +84,24 @@ export function secretsOf(url) {
         }
     }
     for (const match of url.matchAll(SECRET_PARAMETERS)) {
-        raw.push(match[0].slice(match[1].length));
+        const value = match[3];
+        raw.push(value);
+        if (value.startsWith("'")) {
+            // libpq's quoting: 'a b\'c' is the value a b'c.
+            raw.push(value.replace(/^'|'$/gu, "").replace(/\\(.)/gu, "$1"));
+        }
     }
-    const all = new Set();
-    for (const secret of raw.filter((value) => value !== "")) {
-        all.add(secret);
-        const decoded = decode(secret);
-        all.add(decoded);
-        all.add(encodeURIComponent(decoded));
-    }
-    return [...all];
+    return [...new Set(raw.filter((value) => value !== "").flatMap(encodings))];
+}
+
+/**
+ * A secret as written, percent-decoded and percent-encoded.
+ * @param {string} secret
+ * @returns {string[]}
+ */
+function encodings(secret) {
+    const decoded = decode(secret);
+    return [secret, decoded, encodeURIComponent(decoded)];
 }
 
 /**
@@ -103,7 +120,7 @@ function hideInUrl(url, start) {
             out = `${url.slice(0, colon + 1)}${HIDDEN}${url.slice(userinfo.end)}`;
         }
     }
-    return out.replace(SECRET_PARAMETERS, `$1${HIDDEN}`);
+    return out.replace(SECRET_PARAMETERS, `$1$2${HIDDEN}`);
 }
 
 /**

@@ -76,6 +76,9 @@ export class ClusterError extends Error {
  * @property {import("./find-postgres.js").PostgresBin} bin the server programs
  * @property {string} [tmpRoot] where the folder goes (default: the system's temporary folder)
  * @property {AbortSignal} [signal] stops the start (and removes the folder) when aborted
+ * @property {number} [port] the port (default 5432: only the socket's name, as there is no TCP)
+ * @property {string[]} [settings] more server settings (`name=value`), after the defaults: the
+ *   tests that need TCP, TLS or passwords (`listen_addresses`, `ssl`, `hba_file`) set them here
  */
 
 /**
@@ -86,14 +89,15 @@ export class TempCluster {
      * @param {string} dir the temporary folder: data in `data/`, the socket at its top
      * @param {import("node:child_process").ChildProcess} server
      * @param {() => string} serverLog the end of the server's log
+     * @param {number} [port]
      */
-    constructor(dir, server, serverLog) {
+    constructor(dir, server, serverLog, port = PORT) {
         /** @type {string} */
         this.dir = dir;
         /** @type {string} the folder `host` names for a Unix-socket connection */
         this.socketDir = dir;
         /** @type {number} */
-        this.port = PORT;
+        this.port = port;
         /** @type {import("node:child_process").ChildProcess} */
         this.server = server;
         /** @type {() => string} */
@@ -160,7 +164,9 @@ export async function startTempCluster(options) {
         const dataDir = path.join(dir, "data");
         runInitdb(options.bin, dataDir, user);
         throwIfAborted(options.signal);
-        const args = ["-D", dataDir, "-k", dir, "-p", String(PORT), ...SERVER_SETTINGS.flatMap((setting) => ["-c", setting])];
+        const port = options.port ?? PORT;
+        const settings = [...SERVER_SETTINGS, ...(options.settings ?? [])];
+        const args = ["-D", dataDir, "-k", dir, "-p", String(port), ...settings.flatMap((setting) => ["-c", setting])];
         // A process group of its own: Ctrl-C in a terminal reaches only supalint,
         // which then stops the server itself, in order.
         const server = spawn(options.bin.postgres, args, {
@@ -176,7 +182,7 @@ export async function startTempCluster(options) {
         // Read the server's output for as long as it runs: a full pipe would stall it.
         server.stdout?.on("data", keep);
         server.stderr?.on("data", keep);
-        const cluster = new TempCluster(dir, server, () => log);
+        const cluster = new TempCluster(dir, server, () => log, port);
         try {
             await waitUntilReady(cluster, options.signal);
         } catch (error) {

@@ -14,7 +14,7 @@
 /** @import { ConnectionTarget } from "./connect.js" */
 
 import { randomBytes } from "node:crypto";
-import { connect, DatabaseError, describeTarget, withDatabase } from "./connect.js";
+import { connect, DatabaseError, describeTarget, messageOf, withDatabase } from "./connect.js";
 import { applyMigration } from "./apply.js";
 import { findPostgresBin } from "./find-postgres.js";
 import { readServerState, restoreServerState } from "./server-state.js";
@@ -182,12 +182,4 @@ async function withClient(target, work) {
     } finally {
         await client.end().catch(() => {});
     }
-}
-
-/**
- * @param {unknown} error
- * @returns {string}
- */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }

@@ -5,8 +5,8 @@
  * tried one by one to find those that trap, and the call is made again
  * without them: the other files get their results, history included (SPEC §2:
  * a file the engine cannot handle gets one diagnostic; the others are still
- * linted). The access matrix (`accessMatrix`) is one answer for the whole
- * history, so a trap that needs the history is found by growing the history
+ * linted). The access matrix (`accessMatrix`) and the catalog (`catalog`) are
+ * each one answer for the whole history, so a trap that needs the history is found by growing the history
  * one file at a time instead.
  */
 
@@ -32,7 +32,7 @@ export function isTrap(error) {
  * Calls `engine[method](request)`, isolating files that make the instance
  * trap when the engine can re-create it (`engine.recreate()`).
  * @param {Engine & { recreate?: () => boolean }} engine
- * @param {"lint" | "fix" | "accessMatrix"} method
+ * @param {"lint" | "fix" | "accessMatrix" | "catalog"} method
  * @param {LintRequest} request
  * @returns {EngineCall}
  * @throws the original error when it is no trap, or no fresh instance is left
@@ -64,7 +64,7 @@ export function callIsolatingTraps(engine, method, request) {
         recover(engine, error);
     }
 
-    if (method === "accessMatrix") {
+    if (method === "accessMatrix" || method === "catalog") {
         return { response: growHistory(engine, call, { ...request, files }, crashed), crashed };
     }
 

@@ -7,8 +7,6 @@
  * instance per module, so spare copies of the glue are imported (a query
  * string makes each a module of its own): `engine.recreate()` instantiates
  * the next one from the already compiled module (engine/isolate-traps.js).
- * The compiled module is also exposed, so a worker thread can instantiate it
- * without compiling it again (engine/parallel-stats.js).
  */
 
 /** @import { Engine } from "../api.js" */
@@ -25,19 +23,10 @@ let current = 0;
 glue.initSync({ module: wasmModule });
 
 /**
- * Tests only: a request with a file whose text contains this string throws
- * as a trapped instance would (pkg-js/tests/engine-trap.test.js).
- */
-const testTrapMarker = process.env.SUPALINT_TEST_TRAP;
-
-/**
- * @param {"lint" | "fix" | "parseStats" | "accessMatrix"} method
+ * @param {"lint" | "fix" | "accessMatrix" | "catalog"} method
  * @param {import("../api.js").LintRequest} request
  */
 function call(method, request) {
-    if (testTrapMarker && request.files.some((file) => file.text.includes(testTrapMarker))) {
-        throw new WebAssembly.RuntimeError("unreachable (SUPALINT_TEST_TRAP)");
-    }
     return instances[current][method](request);
 }
 
@@ -49,9 +38,8 @@ function call(method, request) {
 export const engine = {
     lint: (request) => call("lint", request),
     fix: (request) => call("fix", request),
-    parseStats: (request) => call("parseStats", request),
     accessMatrix: (request) => call("accessMatrix", request),
-    wasmModule,
+    catalog: (request) => call("catalog", request),
     rules: () => instances[current].rules(),
     version: () => instances[current].version(),
     recreate() {

@@ -35,20 +35,23 @@ export function readSource(file, relativePath) {
         bytes = readRegularFile(file, MAX_SOURCE_BYTES + BOM_BYTES);
     } catch (error) {
         if (error instanceof FileKindError && error.kind === "tooLarge") {
-            // The engine's `parse-error` `tooLarge` message, word for word.
-            return problem(
-                relativePath,
-                "tooLarge",
-                `File \`${relativePath}\` is ${error.size} bytes, more than the ${MAX_SOURCE_BYTES} supalint analyses, so it is not linted; split it into smaller migrations.`,
-                1,
-                1,
-            );
+            // The engine's `parse-error` `tooLarge` message and help, word for word.
+            return problem(relativePath, "tooLarge", {
+                message: `File \`${relativePath}\` is ${error.size} bytes, over the ${MAX_SOURCE_BYTES} supalint analyses, so it is not linted.`,
+                help: "Split it into smaller migrations.",
+            });
         }
         if (error instanceof FileKindError && error.kind === "notRegular") {
-            return problem(relativePath, "notRegular", `File \`${relativePath}\` is not linted: ${error.message}.`, 1, 1);
+            return problem(relativePath, "notRegular", {
+                message: `File \`${relativePath}\` is not linted: ${error.message}.`,
+                help: "Move it out of the migrations folder, or replace it with a regular file.",
+            });
         }
         const reason = error instanceof Error ? error.message : String(error);
-        return problem(relativePath, "unreadable", `File \`${relativePath}\` cannot be read: ${reason}.`, 1, 1);
+        return problem(relativePath, "unreadable", {
+            message: `File \`${relativePath}\` cannot be read: ${reason}.`,
+            help: "Make it readable, or move it out of the migrations folder.",
+        });
     }
     return sourceFromBytes(bytes, relativePath);
 }
@@ -71,20 +74,17 @@ export function sourceFromBytes(bytes, relativePath) {
         return { path: relativePath, text: decoder.decode(bytes) };
     }
     if (bytes.includes(0)) {
-        return problem(
-            relativePath,
-            "binary",
-            `File \`${relativePath}\` contains binary data (NUL bytes), not SQL text; remove it from the migrations folder.`,
-            1,
-            1,
-        );
+        return problem(relativePath, "binary", {
+            message: `File \`${relativePath}\` contains binary data (NUL bytes), not SQL text.`,
+            help: "Remove it from the migrations folder.",
+        });
     }
     const { line, column } = position(bytes, invalid);
     const byte = bytes[invalid].toString(16).toUpperCase().padStart(2, "0");
     return problem(
         relativePath,
         "notUtf8",
-        `File \`${relativePath}\` is not UTF-8 text (byte 0x${byte} cannot start or continue a character here); save it as UTF-8.`,
+        { message: `File \`${relativePath}\` is not UTF-8 text: byte 0x${byte} cannot start or continue a character here.`, help: "Save it as UTF-8." },
         line,
         column,
     );
@@ -111,11 +111,11 @@ function position(bytes, offset) {
 /**
  * @param {string} path
  * @param {string} messageId
- * @param {string} message
- * @param {number} line
- * @param {number} column
+ * @param {{ message: string, help: string }} words what is wrong, and how to fix it
+ * @param {number} [line]
+ * @param {number} [column]
  * @returns {Source}
  */
-function problem(path, messageId, message, line, column) {
-    return { path, problem: { messageId, message, line, column } };
+function problem(path, messageId, { message, help }, line = 1, column = 1) {
+    return { path, problem: { messageId, message, help, line, column } };
 }

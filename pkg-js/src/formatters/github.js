@@ -1,14 +1,15 @@
 /**
  * @file `github`: GitHub Actions workflow commands, one annotation per
  * problem (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`),
- * escaped as `@actions/core` escapes them, then a summary line.
+ * escaped as `@actions/core` escapes them, then a summary line. The message's
+ * help follows it on a second line of the annotation.
  */
 
 /** @import { FormatterContext } from "./index.js" */
 /** @import { LintResult } from "../api.js" */
 
-import path from "node:path";
 import { sumCounts } from "../results.js";
+import { displayPath } from "./display-path.js";
 import { plural } from "./summary.js";
 
 /**
@@ -31,7 +32,8 @@ export function formatGithub(results, context) {
             ]
                 .map(([key, value]) => `${key}=${escapeProperty(value)}`)
                 .join(",");
-            lines.push(`::${message.severity === 2 ? "error" : "warning"} ${properties}::${escapeData(message.message)}`);
+            const text = message.help ? `${message.message}\n${message.help}` : message.message;
+            lines.push(`::${message.severity === 2 ? "error" : "warning"} ${properties}::${escapeData(text)}`);
         }
     }
     const { errorCount, warningCount } = sumCounts(results);
@@ -55,18 +57,4 @@ export function escapeData(value) {
  */
 export function escapeProperty(value) {
     return escapeData(value).replace(/:/gu, "%3A").replace(/,/gu, "%2C");
-}
-
-/**
- * The path GitHub resolves against the workspace: relative to the working
- * directory, `/` separators.
- * @param {string} filePath
- * @param {string} cwd
- * @returns {string}
- */
-function displayPath(filePath, cwd) {
-    if (!path.isAbsolute(filePath)) {
-        return filePath;
-    }
-    return path.relative(cwd, filePath).split(path.sep).join("/");
 }

@@ -1,6 +1,6 @@
 /**
  * @file The formatters by name (`--format`), each loaded when it is chosen:
- * a run imports one formatter module, not five.
+ * a run imports one formatter module, not all six.
  */
 
 /** @import { LintResult, RuleMeta } from "../api.js" */
@@ -13,6 +13,8 @@
  * @property {string} cwd the working directory: paths are shown relative to it where a format wants that
  * @property {Record<string, RuleMeta>} rulesMeta every rule's metadata, by id
  * @property {boolean} color whether ANSI colours may be used
+ * @property {boolean} [hyperlinks] whether rule ids may be OSC 8 links to their docs (only with `color`)
+ * @property {number} [columns] the terminal's width, when writing to one: human formats fit their lines to it
  * @property {string} version the supalint version
  * @property {boolean} [fixDryRun] the results come from `--fix-dry-run`: their fixes were not written
  */
@@ -28,6 +30,7 @@ const loaders = new Map([
     ["compact", async () => (await import("./compact.js")).formatCompact],
     ["github", async () => (await import("./github.js")).formatGithub],
     ["sarif", async () => (await import("./sarif.js")).formatSarif],
+    ["codeframe", async () => (await import("./codeframe.js")).formatCodeframe],
 ]);
 
 /**

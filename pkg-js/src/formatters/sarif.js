@@ -1,7 +1,11 @@
 /**
  * @file `sarif`: a SARIF 2.1.0 log for code-scanning tools. Every engine rule
- * is in `tool.driver.rules`; results point at files by a URI relative to the
- * working directory (`%SRCROOT%`), with columns in UTF-16 code units.
+ * is in `tool.driver.rules`, its docs as the rule's `help` (Markdown with
+ * plain `sql` fences) and `helpUri`; results point at files by a URI relative
+ * to the working directory (`%SRCROOT%`), with columns in UTF-16 code units.
+ * A result's message is the short one; SARIF has no per-result help, so each
+ * result's help travels in its property bag (`properties.help`) and, for
+ * viewers that render Markdown, after the message in `message.markdown`.
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -10,9 +14,13 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { plainSqlFences } from "../rule-markdown.js";
 import { describeSource } from "../rule-sources.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** supalint's home page, the driver's `informationUri` (the rules' docs live in the same repository). */
+const INFORMATION_URI = "https://github.com/supalint/supalint";
 
 /**
  * @param {LintResult[]} results
@@ -31,7 +39,8 @@ export function formatSarif(results, context) {
                 ruleId: message.ruleId,
                 ...(index === undefined ? {} : { ruleIndex: index }),
                 level: message.severity === 2 ? "error" : "warning",
-                message: { text: message.message },
+                message: message.help ? { text: message.message, markdown: `${message.message}\n\n${message.help}` } : { text: message.message },
+                ...(message.help ? { properties: { help: message.help } } : {}),
                 locations: [
                     {
                         physicalLocation: {
@@ -58,6 +67,7 @@ export function formatSarif(results, context) {
                         name: "supalint",
                         version: context.version,
                         semanticVersion: context.version,
+                        informationUri: INFORMATION_URI,
                         rules: rules.map(ruleDescriptor),
                     },
                 },
@@ -78,7 +88,7 @@ function ruleDescriptor(rule) {
     return {
         id: rule.id,
         shortDescription: { text: rule.summary },
-        help: { text: rule.summary, markdown: rule.docs },
+        help: { text: `${rule.summary}\n\n${plainSqlFences(rule.docs)}`, markdown: `${rule.summary}\n\n${plainSqlFences(rule.docs)}\n\n[Documentation](${rule.docsUrl})` },
         helpUri: rule.docsUrl,
         defaultConfiguration:
             rule.severity === "off" ? { enabled: false, level: "warning" } : { level: rule.severity === "error" ? "error" : "warning" },

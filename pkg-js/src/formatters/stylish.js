@@ -1,15 +1,29 @@
 /**
  * @file `stylish`, ESLint's default look: each file's path underlined, then
  * `line:column  severity  message  rule-id` aligned, then a summary with the
- * fixable counts. Without colour it prints exactly what ESLint's stylish
- * prints for the same results, plus, after `--fix` (or `--fix-dry-run`), a
- * first summary line with the number of problems fixed.
+ * fixable counts. Each problem's help follows on a line of its own, under the
+ * message (dimmed with colour); the rule id links to its docs on terminals
+ * that show links. On a terminal too narrow for a row, messages wrap at
+ * spaces inside their column, so the rule id keeps its place on the first
+ * line. For results without help and without a width to fit, it prints
+ * exactly what ESLint's stylish prints, plus, after `--fix` (or
+ * `--fix-dry-run`), a first summary line with the number of problems fixed.
  */
 
 /** @import { FormatterContext } from "./index.js" */
 /** @import { LintResult } from "../api.js" */
 
-import { createStyle, stripAnsi } from "./ansi.js";
+/** @import { LintMessage } from "../api.js" */
+/** @import { Style } from "./ansi.js" */
+
+import { createStyle } from "./ansi.js";
+import { wrapWords } from "./wrap.js";
+
+/** The narrowest a message column gets on a narrow terminal: past that, the row overflows instead. */
+const MIN_MESSAGE_WIDTH = 40;
+
+/** What starts a help line. */
+const HELP_PREFIX = "help: ";
 
 /**
  * @param {LintResult[]} results
@@ -17,7 +31,7 @@ import { createStyle, stripAnsi } from "./ansi.js";
  * @returns {string}
  */
 export function formatStylish(results, context) {
-    const style = createStyle(context.color);
+    const style = createStyle(context.color, context.hyperlinks);
     let output = "\n";
     let errorCount = 0;
     let warningCount = 0;
@@ -36,28 +50,10 @@ export function formatStylish(results, context) {
         fixableErrorCount += result.fixableErrorCount;
         fixableWarningCount += result.fixableWarningCount;
 
-        const rows = result.messages.map((message) => {
-            let type;
-            if (message.severity === 2) {
-                type = style.red("error");
-                summaryPaint = style.red;
-            } else {
-                type = style.yellow("warning");
-            }
-            return [
-                "",
-                String(message.line || 0),
-                String(message.column || 0),
-                type,
-                message.message.replace(/([^ ])\.$/u, "$1"),
-                style.dim(message.ruleId || ""),
-            ];
-        });
-        const table = alignRows(rows, ["", "r", "l"])
-            .split("\n")
-            .map((line) => line.replace(/(\d+)\s+(\d+)/u, (_, row, column) => style.dim(`${row}:${column}`)))
-            .join("\n");
-        output += `${style.underline(result.filePath)}\n${table}\n\n`;
+        if (result.messages.some((message) => message.severity === 2)) {
+            summaryPaint = style.red;
+        }
+        output += `${style.underline(result.filePath)}\n${problemRows(result.messages, style, context.columns)}\n\n`;
     }
 
     const total = errorCount + warningCount;
@@ -92,30 +88,55 @@ function word(singular, count) {
 }
 
 /**
- * Lays rows out in columns two spaces apart, as the `text-table` module that
- * ESLint's stylish uses: `r` columns padded on the left, others on the right,
- * trailing spaces trimmed.
- * @param {string[][]} rows
- * @param {string[]} align
+ * A file's problems as aligned rows, laid out as the `text-table` module that
+ * ESLint's stylish uses (columns two spaces apart, line numbers padded on the
+ * left, `line:column` joined), each followed by its help.
+ * @param {LintMessage[]} messages
+ * @param {Style} style
+ * @param {number | undefined} columns the terminal's width, if any
  * @returns {string}
  */
-function alignRows(rows, align) {
-    /** @type {number[]} */
-    const widths = [];
-    for (const row of rows) {
-        row.forEach((cell, index) => {
-            widths[index] = Math.max(widths[index] ?? 0, stripAnsi(cell).length);
-        });
-    }
+function problemRows(messages, style, columns) {
+    const rows = messages.map((message) => ({
+        line: String(message.line || 0),
+        column: String(message.column || 0),
+        type: message.severity === 2 ? "error" : "warning",
+        text: message.message.replace(/([^ ])\.$/u, "$1"),
+        ruleId: message.ruleId || "",
+        docsUrl: message.docsUrl,
+        help: message.help,
+    }));
+    const widest = (/** @type {(row: typeof rows[number]) => string} */ cell) => Math.max(...rows.map((row) => cell(row).length));
+    const lineWidth = widest((row) => row.line);
+    const columnWidth = widest((row) => row.column);
+    const typeWidth = widest((row) => row.type);
+    const ruleWidth = widest((row) => row.ruleId);
+    const indent = 2 + lineWidth + 1 + columnWidth + 2 + typeWidth + 2;
+    const textWidth =
+        columns === undefined
+            ? Infinity
+            : Math.max(columns - indent - (ruleWidth > 0 ? 2 + ruleWidth : 0), MIN_MESSAGE_WIDTH);
+    const wrapped = rows.map((row) => wrapWords(row.text, textWidth));
+    const messageWidth = Math.max(...wrapped.flat().map((line) => line.length));
+    const margin = " ".repeat(indent);
     return rows
-        .map((row) =>
-            row
-                .map((cell, index) => {
-                    const padding = " ".repeat(Math.max(widths[index] - stripAnsi(cell).length, 0));
-                    return align[index] === "r" ? padding + cell : cell + padding;
-                })
+        .flatMap((row, index) => {
+            const [first, ...rest] = wrapped[index];
+            const ruleText = row.ruleId === "" ? "" : style.dim(row.docsUrl ? style.link(row.docsUrl, row.ruleId) : row.ruleId);
+            const head = [
+                `  ${" ".repeat(lineWidth - row.line.length)}${style.dim(`${row.line}:${row.column}`)}${" ".repeat(columnWidth - row.column.length)}`,
+                (row.type === "error" ? style.red : style.yellow)(row.type) + " ".repeat(typeWidth - row.type.length),
+                first + " ".repeat(messageWidth - first.length),
+                ruleText,
+            ]
                 .join("  ")
-                .trimEnd(),
-        )
+                .trimEnd();
+            const help = row.help ? wrapWords(row.help, columns === undefined ? Infinity : columns - indent - HELP_PREFIX.length) : [];
+            return [
+                head,
+                ...rest.map((line) => `${margin}${line}`),
+                ...help.map((line, at) => `${margin}${style.dim(`${at === 0 ? HELP_PREFIX : " ".repeat(HELP_PREFIX.length)}${line}`)}`),
+            ];
+        })
         .join("\n");
 }

@@ -65,7 +65,10 @@ function relatedFiles(diagnostic, lint, root) {
 }
 
 /**
- * One engine finding as an LSP diagnostic.
+ * One engine finding as an LSP diagnostic: the short message, then its help on
+ * a line of its own (editors show both in the hover and the problems list;
+ * `relatedInformation` needs a location, and help has none), and the rule's
+ * docs as `codeDescription`.
  * @param {EngineDiagnostic} diagnostic
  * @param {object} context
  * @param {TextDocument} context.document
@@ -81,7 +84,7 @@ export function toLspDiagnostic(diagnostic, { document, lint, root, rules }) {
         severity: diagnostic.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         code: diagnostic.ruleId,
         source: SOURCE,
-        message: diagnostic.message,
+        message: diagnostic.help ? `${diagnostic.message}\n${diagnostic.help}` : diagnostic.message,
     };
     const href = diagnostic.docsUrl || rules.get(diagnostic.ruleId)?.docsUrl;
     if (href) {

@@ -15,6 +15,7 @@
 import { normalizeFixResponse } from "../api.js";
 import { ConfigError } from "../config/config-error.js";
 import { callIsolatingTraps } from "../engine/isolate-traps.js";
+import { ENGINE_CRASH_HELP } from "../results.js";
 
 const BOM = "\uFEFF";
 
@@ -81,7 +82,8 @@ function crashDiagnostic(path, reason, parseError) {
     return {
         ruleId: "parse-error",
         severity: 2,
-        message: `supalint's engine crashed on \`${path}\` (${reason}), so it is not linted; please report it.`,
+        message: `supalint's engine crashed on \`${path}\` (${reason}), so it is not linted.`,
+        help: ENGINE_CRASH_HELP,
         messageId: "engineCrash",
         data: {},
         line: 1,

@@ -6,6 +6,8 @@
 
 /** @import { RuleMeta } from "../api.js" */
 
+import { plainSqlFences } from "../rule-markdown.js";
+
 /**
  * The body of a `## <title>` section of a rule's docs, without its heading.
  * @param {string} docs
@@ -21,20 +23,6 @@ export function docsSection(docs, title) {
     const bodyStart = at + heading.length;
     const next = docs.indexOf("\n## ", bodyStart);
     return docs.slice(bodyStart, next === -1 ? docs.length : next).trim();
-}
-
-/**
- * Turns the docs' test fences (```` ```sql,expect_diagnostic,file=x.sql ````)
- * into plain `sql` fences that editors highlight; a file name the example
- * depends on becomes its first line.
- * @param {string} markdown
- * @returns {string}
- */
-export function plainSqlFences(markdown) {
-    return markdown.replace(/^```sql(,[^\n]*)$/gmu, (_fence, /** @type {string} */ tags) => {
-        const file = /(?:^|,)file=([^,]+)/u.exec(tags.slice(1))?.[1];
-        return file === undefined ? "```sql" : `\`\`\`sql\n-- file: ${file}`;
-    });
 }
 
 /**

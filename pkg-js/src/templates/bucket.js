@@ -6,7 +6,7 @@
 /** @import { TemplateSettings } from "./sql.js" */
 
 import { bucketNames } from "./names.js";
-import { header, literal, orAdmin, policy } from "./sql.js";
+import { adminNote, header, literal, orAdmin, policy } from "./sql.js";
 
 /** Five megabytes. */
 const FILE_SIZE_LIMIT = 5 * 1024 * 1024;
@@ -28,13 +28,13 @@ export function bucketTemplate(description, settings) {
     return `${header(`storage bucket ${id}`, [
         `Describe what the ${id} bucket stores and who reads and writes it.`,
         "The bucket is private, limits the size and the types of its files, and gives",
-        "each user the folder named after their user id; super admins reach every file.",
+        `each user the folder named after their user id${settings.adminFunction === null ? "." : "; super admins reach every file."}`,
     ])}
 
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values (${bucket}, ${bucket}, false, ${FILE_SIZE_LIMIT}, array['image/png', 'image/jpeg', 'image/webp'])
 on conflict (id) do nothing;
 
-${policies.join("\n\n")}
+${adminNote(settings)}${policies.join("\n\n")}
 `;
 }

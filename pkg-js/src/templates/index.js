@@ -4,7 +4,7 @@
  * Supabase database (tests/new.test.js checks both).
  */
 
-/** @import { EngineConfig } from "../api.js" */
+/** @import { Catalog, EngineConfig } from "../api.js" */
 /** @import { TemplateSettings } from "./sql.js" */
 
 import { bucketTemplate } from "./bucket.js";
@@ -49,17 +49,39 @@ export function renderMigration(name, description, settings) {
 }
 
 /**
- * What the templates need from a resolved configuration: the exposed schema
- * new objects go in (`public` when exposed, else the first one), the admin
- * function, and the roles to revoke from.
+ * What the templates need from a resolved configuration and the history: the
+ * exposed schema new objects go in (`public` when exposed, else the first
+ * one), the admin function when the migrations create it, and the roles to
+ * revoke from.
  * @param {EngineConfig} config
+ * @param {Catalog} catalog the end state of the existing migrations
  * @returns {TemplateSettings}
  */
-export function templateSettings(config) {
+export function templateSettings(config, catalog) {
     const exposed = config.exposedSchemas ?? ["public"];
+    const configured = config.adminFunction === undefined ? DEFAULT_ADMIN_FUNCTION : config.adminFunction;
+    // A policy that calls a function nothing created fails to apply: the call is
+    // left out (and the file says so) until a migration creates the function.
+    const created = configured !== null && hasCallableFunction(catalog, configured);
     return {
         schema: exposed.includes("public") || exposed.length === 0 ? "public" : exposed[0],
-        adminFunction: config.adminFunction === undefined ? DEFAULT_ADMIN_FUNCTION : config.adminFunction,
+        adminFunction: created ? configured : null,
+        missingAdminFunction: created ? null : configured,
         revokeRoles: config.revokeRoles ?? [],
     };
+}
+
+/**
+ * Whether the history leaves a function of this name that takes no
+ * arguments (the templates call it as `name()`). An unqualified name matches
+ * in any schema.
+ * @param {Catalog} catalog
+ * @param {string} name
+ * @returns {boolean}
+ */
+function hasCallableFunction(catalog, name) {
+    const wanted = name.toLowerCase();
+    return catalog.functions.some(
+        (fn) => fn.args.length === 0 && (fn.name === wanted || (!wanted.includes(".") && fn.name.endsWith(`.${wanted}`))),
+    );
 }

@@ -6,7 +6,7 @@
 /** @import { TemplateSettings } from "./sql.js" */
 
 import { PLACEHOLDER_TABLE, policyTable } from "./names.js";
-import { header, isOwner, orAdmin, policy, qualified } from "./sql.js";
+import { adminNote, header, isOwner, orAdmin, policy, qualified } from "./sql.js";
 
 /**
  * @param {string} description the migration's description (snake_case), as `add_<table>_policies`
@@ -22,8 +22,9 @@ export function policyTemplate(description, settings) {
     // dropped first) instead of adding a second permissive policy for the same command.
     const lines = [
         `Describe who may read and change the rows of ${shown}, and why.`,
-        "Each user reads and updates the rows whose user_id is theirs; super admins",
-        "every row.",
+        settings.adminFunction === null
+            ? "Each user reads and updates the rows whose user_id is theirs."
+            : "Each user reads and updates the rows whose user_id is theirs; super admins every row.",
     ];
     if (name === PLACEHOLDER_TABLE) {
         lines.push(`Replace ${shown} with the table the policies protect.`);
@@ -33,7 +34,7 @@ export function policyTemplate(description, settings) {
 -- Policies do nothing until row-level security is on.
 alter table ${table} enable row level security;
 
-${policy({ name: `${name}_select`, table, command: "select", condition })}
+${adminNote(settings)}${policy({ name: `${name}_select`, table, command: "select", condition })}
 
 ${policy({ name: `${name}_update`, table, command: "update", condition })}
 `;

@@ -8,7 +8,9 @@
  * What a template needs to know about the project.
  * @typedef {object} TemplateSettings
  * @property {string} schema the exposed schema new tables and functions go in
- * @property {string | null} adminFunction the function that lets super admins through (`adminFunction`), or null
+ * @property {string | null} adminFunction the function that lets super admins through (`adminFunction`),
+ *   or null when none is configured or no migration creates it
+ * @property {string | null} missingAdminFunction the configured admin function no migration creates, or null
  * @property {string[]} revokeRoles the roles a new table's default privileges are revoked from
  */
 
@@ -79,6 +81,24 @@ export function header(title, lines) {
  */
 export function orAdmin(condition, settings) {
     return settings.adminFunction === null ? condition : `${condition} or ${settings.adminFunction}()`;
+}
+
+/**
+ * The comment that opens a template's policies when the configured admin
+ * function is missing from the migrations, or nothing.
+ * @param {TemplateSettings} settings
+ * @returns {string}
+ */
+export function adminNote(settings) {
+    const name = settings.missingAdminFunction;
+    if (name === null) {
+        return "";
+    }
+    return [
+        `-- No migration creates ${name}(), so these policies leave super admins out (a call to`,
+        `-- a missing function would fail). Once it exists, add \`or ${name}()\` to each condition.`,
+        "",
+    ].join("\n");
 }
 
 /**

@@ -6,7 +6,7 @@
 /** @import { TemplateSettings } from "./sql.js" */
 
 import { tableName } from "./names.js";
-import { header, ident, literal, isOwner, orAdmin, policy, qualified, revokedRoles } from "./sql.js";
+import { adminNote, header, ident, literal, isOwner, orAdmin, policy, qualified, revokedRoles } from "./sql.js";
 
 /**
  * @param {string} description the migration's description (snake_case)
@@ -23,8 +23,8 @@ export function tableTemplate(description, settings) {
     );
     return `${header(`create ${shown}`, [
         `Describe what a row of ${shown} holds and why the table is needed.`,
-        "Each row belongs to one user: its owner reads and changes it, and so do super",
-        "admins. Nobody else sees it.",
+        `Each row belongs to one user: its owner reads and changes it${settings.adminFunction === null ? "" : ", and so do super admins"}.`,
+        "Nobody else sees it.",
     ])}
 
 create table if not exists ${table} (
@@ -46,6 +46,6 @@ revoke all on ${table} from ${revokedRoles(settings)};
 grant select, insert, update, delete on ${table} to authenticated;
 grant select, insert, update, delete on ${table} to service_role;
 
-${policies.join("\n\n")}
+${adminNote(settings)}${policies.join("\n\n")}
 `;
 }

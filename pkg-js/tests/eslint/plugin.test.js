@@ -47,7 +47,7 @@ describe("the plugin", () => {
         assert.equal(plugin.rules["require-if-not-exists"].meta.fixable, "code");
         assert.equal(
             plugin.rules["require-if-not-exists"].meta.messages.missingIfNotExists,
-            "{{kind}} `{{name}}` is created without `IF NOT EXISTS`, so applying this migration twice fails; add `IF NOT EXISTS`.",
+            "{{kind}} `{{name}}` is created without `IF NOT EXISTS`, so a rerun fails.",
         );
     });
 

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{GrantObjectKind, StatementKind};
 use crate::history::{Point, QualifiedName, TABLE_PRIVILEGES};
 use crate::rules::support::access::{is_exposed, point_of};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Forbids granting write privileges on tables to `anon` or PUBLIC.
@@ -46,8 +46,14 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: [],
         messages: {
-            writeGrant: "This grants `{privileges}` on {target} to `{role}`, so anyone with the public anon key can write there with row-level security as the only guard; grant writes to `authenticated` only.",
-            truncateGrant: "This grants `{privileges}` on {target} to `{role}`, and `TRUNCATE` ignores row-level security, so anyone with the public anon key can empty {target} in one request; grant writes to `authenticated` only.",
+            writeGrant: {
+                message: "This grants `{privileges}` on {target} to `{role}`, so anyone with the anon key can write there.",
+                help: "Grant writes to `authenticated` only, and guard them with row-level security.",
+            },
+            truncateGrant: {
+                message: "This grants `{privileges}` on {target} to `{role}`, and `TRUNCATE` ignores row-level security.",
+                help: "Grant writes to `authenticated` only, and `TRUNCATE` to no API role.",
+            },
         },
     }
 }
@@ -55,10 +61,6 @@ declare_rule! {
 const WRITES: &[&str] = &["insert", "update", "delete", "truncate", "all"];
 
 impl Rule for AnonWriteGrant {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Grant(grant) = &statement.kind else {

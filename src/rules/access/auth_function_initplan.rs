@@ -4,7 +4,7 @@ use crate::report::Edit;
 use crate::rules::support::access::first_keyword;
 use crate::rules::support::policy::policy_statements;
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `auth.uid()` and similar calls in policies to be wrapped as `(select auth.uid())`.
@@ -52,7 +52,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0003_auth_rls_initplan"],
         messages: {
-            perRowCall: "`{call}` in policy `{policy}` on `{table}` runs once for every row, which makes queries on large tables slow; wrap it as `(select {call})` so Postgres evaluates it once per query.",
+            perRowCall: {
+                message: "`{call}` in policy `{policy}` on `{table}` runs once for every row.",
+                help: "Wrap it as `(select {call})` so PostgreSQL evaluates it once per query.",
+            },
         },
     }
 }
@@ -72,10 +75,6 @@ fn is_per_statement(call: &Call) -> bool {
 }
 
 impl Rule for AuthFunctionInitplan {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         for policy in policy_statements(ctx) {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::identifier;
 use crate::history::{Point, ViewDefinition, ViewRecord};
 use crate::rules::support::access::{is_exposed, quoted_list};
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -56,17 +56,19 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0002_auth_users_exposed"],
         messages: {
-            viewExposes: "{kind} `{view}` reads `auth.users` with its owner's rights and {roles} can select from it, so API clients read every user's email and metadata through it; keep the columns clients need in a table of your own, or revoke `SELECT` on it from `anon` and `authenticated`.",
-            grantExposes: "This grants `SELECT` on {kind} `{view}`, which reads `auth.users` with its owner's rights, so clients calling the API as {roles} read every user's email and metadata through it; grant it to a role that is not an API role, or keep the columns clients need in a table of your own.",
+            viewExposes: {
+                message: "{kind} `{view}` exposes `auth.users` to {roles} with its owner's rights.",
+                help: "Keep the columns clients need in a table of your own, or revoke `SELECT` on it from `anon` and `authenticated`.",
+            },
+            grantExposes: {
+                message: "This grants `SELECT` on {kind} `{view}`, which exposes `auth.users`, to {roles}.",
+                help: "Grant it to a role that is not an API role, or keep the columns clients need in a table of your own.",
+            },
         },
     }
 }
 
 impl Rule for AuthUsersExposed {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

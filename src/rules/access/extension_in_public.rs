@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::history::{At, ExtensionRecord};
 use crate::rules::support::access::is_exposed;
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -56,7 +56,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0014_extension_in_public"],
         messages: {
-            inPublic: "Extension `{extension}` ends up in schema `{schema}`, which the Data API serves, so its functions and tables are exposed to API clients beside your own; install it `WITH SCHEMA extensions`.",
+            inPublic: {
+                message: "Extension `{extension}` is installed in schema `{schema}`, which the Data API serves.",
+                help: "Install it `WITH SCHEMA extensions`.",
+            },
         },
     }
 }
@@ -80,10 +83,6 @@ const NEVER_IN_PUBLIC: &[&str] = &[
 ];
 
 impl Rule for ExtensionInPublic {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

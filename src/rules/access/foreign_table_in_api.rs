@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::exposure::{reader_role_span, select_granted_since};
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows foreign tables in an exposed schema that `anon` or `authenticated` can select.
@@ -56,16 +56,15 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0017_foreign_table_in_api"],
         messages: {
-            selectable: "Foreign table `{table}` is selectable by `anon` or `authenticated` in an exposed schema, and row-level security cannot apply to it, so every API client reads all the rows its server returns; revoke `SELECT` on it from `anon` and `authenticated`.",
+            selectable: {
+                message: "Foreign table `{table}` is readable by API roles, and row-level security cannot apply to it.",
+                help: "Revoke `SELECT` on it from `anon` and `authenticated`.",
+            },
         },
     }
 }
 
 impl Rule for ForeignTableInApi {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

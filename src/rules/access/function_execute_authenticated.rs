@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::function::{definer_functions_executable_by, ExposureCause};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Flags `SECURITY DEFINER` functions in exposed schemas that every signed-in user can execute (off by default).
@@ -63,17 +63,19 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0029_authenticated_security_definer_function_executable"],
         messages: {
-            executableByAuthenticated: "`SECURITY DEFINER` {kind} `{function}` is executable by `authenticated`, so every signed-in user can call it with its owner's rights, bypassing row-level security; add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon, authenticated;` and grant it only to the roles that need it.",
-            grantedToAuthenticated: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`, so every signed-in user can call it with its owner's rights, bypassing row-level security; grant it only to the roles that need it.",
+            executableByAuthenticated: {
+                message: "`SECURITY DEFINER` {kind} `{function}` is executable by every signed-in user.",
+                help: "Add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon, authenticated;`, then grant it only to the roles that need it.",
+            },
+            grantedToAuthenticated: {
+                message: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`.",
+                help: "Grant it only to the roles that need it, not to every signed-in user.",
+            },
         },
     }
 }
 
 impl Rule for FunctionExecuteAuthenticated {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |findings| {
             for exposure in definer_functions_executable_by(ctx, "authenticated") {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::function::{definer_functions_executable_by, ExposureCause};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SECURITY DEFINER` functions in exposed schemas to be closed to `anon` and PUBLIC.
@@ -58,17 +58,19 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0028_anon_security_definer_function_executable"],
         messages: {
-            executableByAnon: "`SECURITY DEFINER` {kind} `{function}` stays executable by `anon` (Postgres grants `EXECUTE` to PUBLIC and Supabase to `anon` by default), so anyone with the public anon key can call it with its owner's rights; add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon;`.",
-            grantedToAnon: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`, so anyone with the public anon key can call it with its owner's rights; grant it to `authenticated` (or the roles that need it) instead.",
+            executableByAnon: {
+                message: "`SECURITY DEFINER` {kind} `{function}` stays executable by `anon` (a default grant).",
+                help: "Add `REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC, anon;`.",
+            },
+            grantedToAnon: {
+                message: "This grants `EXECUTE` on `SECURITY DEFINER` function `{function}` to `{role}`.",
+                help: "Grant it to `authenticated`, or only to the roles that need it.",
+            },
         },
     }
 }
 
 impl Rule for FunctionExecuteGrants {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |findings| {
             for exposure in definer_functions_executable_by(ctx, "anon") {

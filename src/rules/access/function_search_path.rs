@@ -3,7 +3,7 @@ use crate::report::Edit;
 use crate::rules::support::access::{first_keyword, is_exposed};
 use crate::rules::support::function::function_statements;
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires functions in exposed schemas to set `search_path`.
@@ -54,17 +54,19 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0011_function_search_path_mutable"],
         messages: {
-            missingSearchPath: "{Kind} `{function}` does not set `search_path`, so it resolves names through each caller's path and an object in another schema can take their place; add `SET search_path = ''` and schema-qualify the names in the body.",
-            addEmptySearchPath: "Add `SET search_path = ''`.",
+            missingSearchPath: {
+                message: "{Kind} `{function}` does not set `search_path`.",
+                help: "Add `SET search_path = ''` and schema-qualify the names in the body.",
+            },
+            addEmptySearchPath: {
+                message: "Add `SET search_path = ''`.",
+                help: "",
+            },
         },
     }
 }
 
 impl Rule for FunctionSearchPath {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for function in function_statements(ctx) {
             if !function.is_current()

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::exposure::{reader_role_span, select_granted_since};
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows materialized views in an exposed schema that `anon` or `authenticated` can select.
@@ -52,16 +52,15 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0016_materialized_view_in_api"],
         messages: {
-            selectable: "Materialized view `{view}` is selectable by `anon` or `authenticated` in an exposed schema, and row-level security does not apply to it, so every API client reads all its rows; revoke `SELECT` on it from `anon` and `authenticated`.",
+            selectable: {
+                message: "Materialized view `{view}` is readable by API roles, and row-level security does not apply.",
+                help: "Revoke `SELECT` on it from `anon` and `authenticated`.",
+            },
         },
     }
 }
 
 impl Rule for MaterializedViewInApi {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

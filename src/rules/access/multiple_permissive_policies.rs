@@ -6,7 +6,7 @@ use crate::facts::PolicyCommand;
 use crate::history::{Database, Point, PolicyRecord, QualifiedName};
 use crate::rules::support::access::{bypasses_rls, is_platform_schema, quoted_list};
 use crate::rules::support::policy::policy_name_span;
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Flags a table with more than one permissive policy for the same role and command.
@@ -59,7 +59,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0006_multiple_permissive_policies"],
         messages: {
-            overlapping: "Policy `{policy}` on `{table}` is another permissive policy for {roles} on {commands} besides {others}, so Postgres evaluates all of them for every row those queries read; merge them into one policy whose condition joins theirs with `OR`.",
+            overlapping: {
+                message: "Policy `{policy}` on `{table}` overlaps {others} for {roles} on {commands}.",
+                help: "Merge them into one permissive policy whose condition joins theirs with `OR`.",
+            },
         },
     }
 }
@@ -72,10 +75,6 @@ const COMMANDS: [PolicyCommand; 4] = [
 ];
 
 impl Rule for MultiplePermissivePolicies {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(&ctx.history.database, all));
     }

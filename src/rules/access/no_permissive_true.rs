@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::PolicyCommand;
 use crate::rules::support::policy::{describe_roles, policy_statements};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Forbids permissive write policies whose condition is literally `true` for client roles.
@@ -44,7 +44,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0024_rls_policy_always_true"],
         messages: {
-            alwaysTrue: "{command} policy `{policy}` on `{table}` has `{clause} (true)` for {roles}, so every such request may {verb} any row; replace `true` with a condition on the row, such as `(select auth.uid()) = user_id`.",
+            alwaysTrue: {
+                message: "{command} policy `{policy}` on `{table}` lets {roles} {verb} any row.",
+                help: "Replace `{clause} (true)` with a condition on the row, such as `(select auth.uid()) = user_id`.",
+            },
         },
     }
 }
@@ -53,10 +56,6 @@ declare_rule! {
 const CLIENT_ROLES: &[&str] = &["anon", "authenticated", "public"];
 
 impl Rule for NoPermissiveTrue {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             let Some(command) = policy.command else {

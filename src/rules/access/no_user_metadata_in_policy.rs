@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::expr::{Expr, ExprKind};
 use crate::rules::support::policy::policy_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -45,7 +45,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0015_rls_references_user_metadata"],
         messages: {
-            userMetadata: "Policy `{policy}` on `{table}` reads `{field}`, which users can edit themselves with `supabase.auth.updateUser()`, so anyone can grant themselves this access; use `app_metadata` or a table users cannot write.",
+            userMetadata: {
+                message: "Policy `{policy}` on `{table}` reads `{field}`, which users can edit themselves.",
+                help: "Use `app_metadata` or a table users cannot write.",
+            },
         },
     }
 }
@@ -84,15 +87,11 @@ fn metadata_reads(expr: &Expr) -> Vec<(Span, String)> {
 }
 
 impl Rule for NoUserMetadataInPolicy {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             for clause in policy.live_clauses() {
                 // One finding per clause: the first read is enough to point at.
-                if let Some((span, field)) = metadata_reads(&clause.expr).into_iter().next() {
+                if let Some((span, field)) = metadata_reads(clause.expr).into_iter().next() {
                     findings.report(
                         "userMetadata",
                         span,

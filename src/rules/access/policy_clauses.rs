@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::PolicyCommand;
 use crate::rules::support::policy::{policy_statements, ClauseKind};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Flags policy clauses Postgres rejects, and missing clauses that make a policy deny everything.
@@ -46,10 +46,22 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            usingOnInsert: "Policy `{policy}` on `{table}` is an INSERT policy with a `USING` clause, which Postgres rejects (`only WITH CHECK expression allowed for INSERT`), so this migration fails; move the condition to `WITH CHECK`.",
-            withCheckOnReadOrDelete: "Policy `{policy}` on `{table}` is a {command} policy with a `WITH CHECK` clause, which Postgres rejects (`WITH CHECK cannot be applied to SELECT or DELETE`), so this migration fails; move the condition to `USING`.",
-            insertWithoutCheck: "INSERT policy `{policy}` on `{table}` has no `WITH CHECK` clause, so it allows no insert at all; add `WITH CHECK (…)` with the condition new rows must meet.",
-            missingUsing: "{command} policy `{policy}` on `{table}` has no `USING` clause, so it matches no existing row and allows no {effect}; add `USING (…)` with the condition rows must meet.",
+            usingOnInsert: {
+                message: "INSERT policy `{policy}` on `{table}` has a `USING` clause, which PostgreSQL rejects.",
+                help: "Move the condition to `WITH CHECK`.",
+            },
+            withCheckOnReadOrDelete: {
+                message: "{command} policy `{policy}` on `{table}` has a `WITH CHECK` clause, which PostgreSQL rejects.",
+                help: "Move the condition to `USING`.",
+            },
+            insertWithoutCheck: {
+                message: "INSERT policy `{policy}` on `{table}` has no `WITH CHECK`, so it allows no insert.",
+                help: "Add `WITH CHECK (…)` with the condition new rows must meet.",
+            },
+            missingUsing: {
+                message: "{command} policy `{policy}` on `{table}` has no `USING`, so it allows no {effect}.",
+                help: "Add `USING (…)` with the condition rows must meet.",
+            },
         },
     }
 }
@@ -58,10 +70,6 @@ declare_rule! {
 const BYPASS_RLS_ROLES: &[&str] = &["service_role", "postgres", "supabase_admin"];
 
 impl Rule for PolicyClauses {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             let Some(command) = policy.command else {

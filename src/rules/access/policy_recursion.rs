@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use crate::declare_rule;
 use crate::rules::context::indexes_by_file;
 use crate::rules::support::policy::policy_statement_at;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Forbids policies whose condition reads their own table again, which Postgres rejects at query time.
@@ -57,16 +57,15 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            recursion: "Policy `{policy}` on `{table}` reads {path}, so {command} queries by `{role}` fail with `infinite recursion detected in policy`; read it through a `SECURITY DEFINER` function instead.",
+            recursion: {
+                message: "Policy `{policy}` on `{table}` recurses through {path} for {command} by `{role}`.",
+                help: "Read the table through a `SECURITY DEFINER` function instead of querying it in the policy.",
+            },
         },
     }
 }
 
 impl Rule for PolicyRecursion {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let recursions = ctx.access.recursions();
         let by_file = ctx.once_per_run(|| {

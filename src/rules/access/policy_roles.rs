@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::policy::policy_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires a `TO` clause on every policy, so it never silently applies to `anon`.
@@ -37,16 +37,15 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            missingTo: "Policy `{policy}` on `{table}` has no `TO` clause, so it applies to PUBLIC, `anon` included; add `TO authenticated` (or the roles it is meant for).",
+            missingTo: {
+                message: "Policy `{policy}` on `{table}` has no `TO` clause, so it applies to `anon` too.",
+                help: "Add `TO authenticated` (or the roles it is meant for).",
+            },
         },
     }
 }
 
 impl Rule for PolicyRoles {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             if !policy.is_create || !policy.is_live || policy.roles.is_some() {

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::history::{At, PolicyRecord, RlsChange};
 use crate::rules::support::access::{is_exposed, quoted_list};
 use crate::rules::support::policy::policy_name_span;
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -53,17 +53,19 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0007_policy_exists_rls_disabled"],
         messages: {
-            rlsNeverEnabled: "Policy `{policy}` is on `{table}`, whose row-level security is never enabled, so Postgres ignores its policies ({policies}) and every role with table privileges reads and changes every row; add `ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;`.",
-            rlsDisabled: "This disables row-level security on `{table}`, so Postgres ignores its policies ({policies}) and every role with table privileges reads and changes every row; remove `DISABLE ROW LEVEL SECURITY`, or drop the policies if the table is meant to be open.",
+            rlsNeverEnabled: {
+                message: "Policy `{policy}` is on `{table}`, whose row-level security is never enabled.",
+                help: "Add `ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;`.",
+            },
+            rlsDisabled: {
+                message: "This disables row-level security on `{table}`, so its policies ({policies}) are ignored.",
+                help: "Remove `DISABLE ROW LEVEL SECURITY`, or drop the policies if the table is meant to be open.",
+            },
         },
     }
 }
 
 impl Rule for PolicyWithoutRls {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

@@ -6,7 +6,7 @@ use crate::history::PolicyRecord;
 use crate::rules::context::indexes_by_file;
 use crate::rules::support::access::quoted_list;
 use crate::rules::support::policy::policy_statement_at;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Forbids policies that let users change what admits them: their own admin flag, role or membership.
@@ -79,18 +79,23 @@ declare_rule! {
         options: ["adminFunction", "authorizationFunctions"],
         sources: [],
         messages: {
-            update: "Users can change {columns} on their own row of `{table}` through policy `{policy}`, and {trusted} relies on it to let them in; grant UPDATE only on other columns, or pin it in `WITH CHECK`.",
-            insert: "Users can insert their own row into `{table}` with any {columns} through policy `{policy}`, and {trusted} relies on it to let them in; check it in `WITH CHECK`, or grant INSERT only on other columns.",
-            set: "Users can insert or update their own row of `{table}` with any {columns} through policy `{policy}`, and {trusted} relies on it to let them in; pin it in `WITH CHECK`, or grant only other columns.",
+            update: {
+                message: "Policy `{policy}` lets users change {columns} on their own row of `{table}`.",
+                help: "Grant `UPDATE` only on other columns, or pin {columns} in `WITH CHECK`: {trusted} trusts what users write there.",
+            },
+            insert: {
+                message: "Policy `{policy}` lets users insert their own row into `{table}` with any {columns}.",
+                help: "Check {columns} in `WITH CHECK`, or grant `INSERT` only on other columns: {trusted} trusts what users write there.",
+            },
+            set: {
+                message: "Policy `{policy}` lets users write their own row of `{table}` with any {columns}.",
+                help: "Pin {columns} in `WITH CHECK`, or grant only other columns: {trusted} trusts what users write there.",
+            },
         },
     }
 }
 
 impl Rule for PrivilegeEscalation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         // One finding per policy, naming every column it opens.
         let escalations = ctx.access.escalations();

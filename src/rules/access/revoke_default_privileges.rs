@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::rules::support::access::{is_exposed, point_of, quoted_list};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires new tables in exposed schemas to take back Supabase's default grants and grant explicitly.
@@ -50,16 +50,15 @@ declare_rule! {
         options: ["revokeRoles", "exposedSchemas"],
         sources: [],
         messages: {
-            missingRevoke: "Table `{table}` keeps every privilege Supabase grants {roles} by default, `TRUNCATE` included, so row-level security is the only guard on it; add `REVOKE ALL ON {written} FROM {role_list};` and grant back only what the API needs.",
+            missingRevoke: {
+                message: "Table `{table}` keeps every privilege Supabase grants {roles} by default.",
+                help: "Add `REVOKE ALL ON {written} FROM {role_list};` and grant back only what the API needs.",
+            },
         },
     }
 }
 
 impl Rule for RevokeDefaultPrivileges {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for statement in ctx.statements() {

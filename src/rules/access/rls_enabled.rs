@@ -3,7 +3,7 @@ use crate::facts::{ObjectKind, StatementKind};
 use crate::history::RlsChange;
 use crate::rules::support::access::{append_statement, first_keyword, is_exposed, point_of};
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires row-level security on every table in an exposed schema, somewhere in the migration history.
@@ -52,16 +52,15 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0013_rls_disabled_in_public"],
         messages: {
-            missingRls: "Table `{table}` never gets row-level security in the migration history, so the Data API lets any role with table privileges (Supabase grants `anon` and `authenticated` by default) read and change every row; add `ALTER TABLE {written} ENABLE ROW LEVEL SECURITY;`.",
+            missingRls: {
+                message: "Table `{table}` never gets row-level security, so API roles can read and change every row.",
+                help: "Add `ALTER TABLE {written} ENABLE ROW LEVEL SECURITY;`.",
+            },
         },
     }
 }
 
 impl Rule for RlsEnabled {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for statement in ctx.statements() {

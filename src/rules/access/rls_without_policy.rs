@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::history::{At, Point, QualifiedName, TableRecord, TABLE_PRIVILEGES};
 use crate::rules::support::access::is_exposed;
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -59,17 +59,19 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0008_rls_enabled_no_policy"],
         messages: {
-            noPolicy: "Table `{table}` has row-level security on and no policy, so the API returns no row to {roles} and lets them write none despite their grants; add policies for what they may do, or revoke their privileges if the table is internal.",
-            lastPolicyDropped: "This drops the last policy on `{table}`, whose row-level security is on, so the API returns no row to {roles} and lets them write none despite their grants; create the policies it needs, or revoke their privileges if the table is internal.",
+            noPolicy: {
+                message: "Table `{table}` has row-level security on and no policy, so {roles} see no row.",
+                help: "Add policies for what they may do, or revoke their privileges if the table is internal.",
+            },
+            lastPolicyDropped: {
+                message: "This drops the last policy on `{table}`, so {roles} see no row.",
+                help: "Create the policies it needs, or revoke their privileges if the table is internal.",
+            },
         },
     }
 }
 
 impl Rule for RlsWithoutPolicy {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::body::{temporary_tables, BodyLanguage, FunctionBody, ReferenceKind};
 use crate::history::Database;
 use crate::rules::support::function::{function_statements, is_locked_search_path};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires schema-qualified names inside functions that run with an empty `search_path`.
@@ -50,8 +50,14 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            unqualifiedRelation: "`{name}` in {kind} `{function}` has no schema, and the {kind} sets an empty `search_path`, so it fails with `relation \"{name}\" does not exist` {when}; write `{suggestion}`.",
-            unqualifiedFunction: "`{name}()` in {kind} `{function}` has no schema, and the {kind} sets an empty `search_path`, so it fails with `function {name}(…) does not exist` {when}; write `{suggestion}()`.",
+            unqualifiedRelation: {
+                message: "`{name}` in {kind} `{function}` has no schema, so the empty `search_path` finds nothing.",
+                help: "Write `{suggestion}`.",
+            },
+            unqualifiedFunction: {
+                message: "`{name}()` in {kind} `{function}` has no schema, so the empty `search_path` finds nothing.",
+                help: "Write `{suggestion}()`.",
+            },
         },
     }
 }
@@ -130,10 +136,6 @@ fn function_schema(db: &Database, name: &str) -> Option<String> {
 }
 
 impl Rule for SearchPathQualifiedReferences {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         let text = ctx.text();

@@ -3,7 +3,7 @@ use crate::facts::body::{FunctionBody, ReferenceKind};
 use crate::history::{Database, FunctionRecord, QualifiedName};
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::function::function_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires callable `SECURITY DEFINER` functions to check who is calling.
@@ -55,7 +55,10 @@ declare_rule! {
         options: ["authorizationFunctions", "adminFunction", "exposedSchemas"],
         sources: [],
         messages: {
-            noCallerCheck: "`SECURITY DEFINER` {kind} `{function}` never checks who is calling (no `auth.uid()`, `auth.jwt()` or authorization function), yet API clients can call it and it bypasses row-level security; check the caller in the body, or revoke `EXECUTE` from `anon` and `authenticated`.",
+            noCallerCheck: {
+                message: "`SECURITY DEFINER` {kind} `{function}` never checks who is calling.",
+                help: "Check the caller in the body (`auth.uid()`, `auth.jwt()`), or revoke `EXECUTE` from `anon` and `authenticated`.",
+            },
         },
     }
 }
@@ -108,10 +111,6 @@ fn checks_caller(
 }
 
 impl Rule for SecurityDefinerAuthorization {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         let mut checks: Vec<QualifiedName> = ["auth.uid", "auth.jwt"]

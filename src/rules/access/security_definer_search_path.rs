@@ -3,7 +3,7 @@ use crate::report::{Edit, Severity};
 use crate::rules::support::access::first_keyword;
 use crate::rules::support::function::{function_statements, is_locked_search_path};
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SECURITY DEFINER` functions to pin `search_path`, to an empty one.
@@ -53,18 +53,23 @@ declare_rule! {
         options: [],
         sources: ["splinter:0011_function_search_path_mutable"],
         messages: {
-            missingSearchPath: "`SECURITY DEFINER` {kind} `{function}` does not set `search_path`, so a caller who can create objects in a schema on their path can make it run their code with its owner's rights; add `SET search_path = ''` and schema-qualify the names in the body.",
-            mutableSearchPath: "`SECURITY DEFINER` {kind} `{function}` runs with {path}, so anyone who can create objects in those schemas can shadow the names it uses and run code with its owner's rights; use `SET search_path = ''` and schema-qualify the names in the body.",
-            addEmptySearchPath: "Add `SET search_path = ''`.",
+            missingSearchPath: {
+                message: "`SECURITY DEFINER` {kind} `{function}` does not set `search_path`.",
+                help: "Add `SET search_path = ''` and schema-qualify the names in the body.",
+            },
+            mutableSearchPath: {
+                message: "`SECURITY DEFINER` {kind} `{function}` runs with {path}, which others can shadow.",
+                help: "Use `SET search_path = ''` and schema-qualify the names in the body.",
+            },
+            addEmptySearchPath: {
+                message: "Add `SET search_path = ''`.",
+                help: "",
+            },
         },
     }
 }
 
 impl Rule for SecurityDefinerSearchPath {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for function in function_statements(ctx) {
             if !function.is_current() || !function.is_security_definer() {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows columns with sensitive names that API clients can read from a table without row-level security.
@@ -49,7 +49,10 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0023_sensitive_columns_exposed"],
         messages: {
-            exposed: "Column `{column}` of `{table}` has a sensitive name and `{role}` can read it through the Data API without row-level security, so {readers} reads it in every row; enable row-level security on `{table}` or revoke `SELECT` on it from `anon` and `authenticated`.",
+            exposed: {
+                message: "Sensitive column `{column}` of `{table}` is open to `{role}` without row-level security.",
+                help: "Enable row-level security on `{table}`, or revoke `SELECT` on it from `anon` and `authenticated`.",
+            },
         },
     }
 }
@@ -135,10 +138,6 @@ const SENSITIVE_NAMES: &[&str] = &[
 const READERS: &[&str] = &["anon", "authenticated"];
 
 impl Rule for SensitiveColumnsExposed {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

@@ -5,7 +5,7 @@ use crate::facts::PolicyCommand;
 use crate::history::{PolicyRecord, QualifiedName};
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::policy::{live_expressions, policy_statements};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every table with policies to have one that lets the super admin (`adminFunction`) in.
@@ -57,16 +57,15 @@ declare_rule! {
         options: ["adminFunction", "exposedSchemas"],
         sources: [],
         messages: {
-            noAdminAccess: "Policy `{policy}` on `{table}` lets no super admin in for {commands}: no live policy for {commands} calls `{admin}()`.",
+            noAdminAccess: {
+                message: "Policy `{policy}` on `{table}` lets no super admin in for {commands}.",
+                help: "Call `{admin}()` in a policy for {commands} on `{table}`.",
+            },
         },
     }
 }
 
 impl Rule for SuperAdminBypass {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let Some(admin) = ctx.config.admin_function.as_deref() else {
             return;

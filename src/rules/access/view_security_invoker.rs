@@ -3,7 +3,7 @@ use crate::facts::{CreateDetail, ObjectKind, StatementKind};
 use crate::report::Edit;
 use crate::rules::support::access::{first_keyword, is_exposed, point_of};
 use crate::rules::support::text::keyword_case;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires views in exposed schemas to run with the caller's rights (`security_invoker`).
@@ -54,17 +54,19 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0010_security_definer_view"],
         messages: {
-            ownerRights: "View `{view}` runs with its owner's rights, so it bypasses the row-level security of the tables it reads and shows their rows to anyone who can select from it; add `WITH (security_invoker = true)`.",
-            explicitlyOff: "View `{view}` sets `security_invoker = false`, so it bypasses the row-level security of the tables it reads and shows their rows to anyone who can select from it; set `security_invoker = true`, or move the view out of the exposed schemas.",
+            ownerRights: {
+                message: "View `{view}` runs with its owner's rights, so it bypasses row-level security.",
+                help: "Add `WITH (security_invoker = true)`.",
+            },
+            explicitlyOff: {
+                message: "View `{view}` sets `security_invoker = false`, so it bypasses row-level security.",
+                help: "Set `security_invoker = true`, or move the view out of the exposed schemas.",
+            },
         },
     }
 }
 
 impl Rule for ViewSecurityInvoker {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for statement in ctx.statements() {

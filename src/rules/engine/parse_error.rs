@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::LexError;
 
 declare_rule! {
@@ -35,23 +35,43 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            unterminatedString: "This string literal is never closed, so PostgreSQL reads the rest of the file as part of it; add the closing `'`.",
-            unterminatedQuotedIdent: "This quoted identifier is never closed, so PostgreSQL reads the rest of the file as part of it; add the closing `\"`.",
-            unterminatedDollarString: "The dollar-quoted body opened by `{tag}` is never closed, so PostgreSQL reads the rest of the file as part of it; add the closing `{tag}`.",
-            unterminatedComment: "This block comment is never closed, so PostgreSQL ignores the rest of the file; add the closing `*/`.",
-            binary: "File `{path}` contains binary data (NUL bytes), not SQL text; remove it from the migrations folder.",
-            tooManyDiagnostics: "More than {limit} problems in this file; only the first {limit} are shown.",
-            tooLarge: "File `{path}` is {size} bytes, more than the {limit} supalint analyses, so it is not linted; split it into smaller migrations.",
-            tooDeep: "This statement nests brackets {depth} deep, more than the {limit} levels supalint reads, so its rules do not see inside the deepest part; simplify the expression.",
+            unterminatedString: {
+                message: "This string literal is never closed.",
+                help: "Add the closing `'`; until then PostgreSQL reads the rest of the file as part of it.",
+            },
+            unterminatedQuotedIdent: {
+                message: "This quoted identifier is never closed.",
+                help: "Add the closing `\"`; until then PostgreSQL reads the rest of the file as part of it.",
+            },
+            unterminatedDollarString: {
+                message: "The dollar-quoted body opened by `{tag}` is never closed.",
+                help: "Add the closing `{tag}`; until then PostgreSQL reads the rest of the file as part of it.",
+            },
+            unterminatedComment: {
+                message: "This block comment is never closed.",
+                help: "Add the closing `*/`; until then PostgreSQL ignores the rest of the file.",
+            },
+            binary: {
+                message: "File `{path}` contains binary data (NUL bytes), not SQL text.",
+                help: "Remove it from the migrations folder.",
+            },
+            tooManyDiagnostics: {
+                message: "More than {limit} problems in this file: only the first {limit} are shown.",
+                help: "Fix these, then lint again to see the rest.",
+            },
+            tooLarge: {
+                message: "File `{path}` is {size} bytes, over the {limit} supalint analyses, so it is not linted.",
+                help: "Split it into smaller migrations.",
+            },
+            tooDeep: {
+                message: "This statement nests brackets {depth} deep, more than the {limit} levels supalint reads.",
+                help: "Simplify the expression: rules do not see inside its deepest part.",
+            },
         },
     }
 }
 
 impl Rule for ParseError {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for &(error, span) in &ctx.facts.lex_errors {
             let text = span.text(ctx.text());

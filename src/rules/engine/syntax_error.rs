@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, CreateDetail, ObjectKind, Statement, StatementKind};
 use crate::parse::{syntax_error_at, Rejection};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::{Span, Token};
 
 declare_rule! {
@@ -53,10 +53,22 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            atToken: "Syntax error at or near `{token}`: PostgreSQL rejects this statement.",
-            atEnd: "Syntax error at the end of this statement: PostgreSQL expects more.",
-            unplaced: "Syntax error in this statement: PostgreSQL rejects it.",
-            unknownObject: "`CREATE {word}` is not a statement PostgreSQL knows; check the object type's spelling.",
+            atToken: {
+                message: "Syntax error at or near `{token}`: PostgreSQL rejects this statement.",
+                help: "Correct the statement where it goes wrong.",
+            },
+            atEnd: {
+                message: "Syntax error at the end of this statement: PostgreSQL expects more.",
+                help: "Complete the statement.",
+            },
+            unplaced: {
+                message: "Syntax error in this statement: PostgreSQL rejects it.",
+                help: "Correct the statement.",
+            },
+            unknownObject: {
+                message: "`CREATE {word}` is not a statement PostgreSQL knows.",
+                help: "Check the object type's spelling.",
+            },
         },
     }
 }
@@ -188,10 +200,6 @@ pub fn syntax_problems<'t>(
 }
 
 impl Rule for SyntaxError {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         for (_, problem) in syntax_problems(text, ctx.statements()) {

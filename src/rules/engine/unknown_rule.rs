@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::report::Finding;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -34,16 +34,15 @@ declare_rule! {
         options: [],
         sources: ["eslint:no-unused-disable"],
         messages: {
-            unknownRule: "Rule `{name}` does not exist{hint}",
+            unknownRule: {
+                message: "Rule `{name}` does not exist{hint}",
+                help: "Correct the rule id in the directive, or remove it.",
+            },
         },
     }
 }
 
 impl Rule for UnknownRule {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     /// Reported by the directive pass (see `engine::directive_findings`).
     fn check(&self, _ctx: &RuleContext, _findings: &mut Findings) {}
 }

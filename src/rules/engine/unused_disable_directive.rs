@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::report::{Edit, Finding};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -32,17 +32,19 @@ declare_rule! {
         options: [],
         sources: ["eslint:reportUnusedDisableDirectives"],
         messages: {
-            unusedRule: "This directive disables `{name}`, which reports nothing here; remove `{name}` from it.",
-            unusedDirective: "This disable directive suppresses nothing; remove it.",
+            unusedRule: {
+                message: "This directive disables `{name}`, which reports nothing here.",
+                help: "Remove `{name}` from it.",
+            },
+            unusedDirective: {
+                message: "This disable directive suppresses nothing.",
+                help: "Remove it.",
+            },
         },
     }
 }
 
 impl Rule for UnusedDisableDirective {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     /// Reported by the directive pass (see `engine::directive_findings`).
     fn check(&self, _ctx: &RuleContext, _findings: &mut Findings) {}
 }

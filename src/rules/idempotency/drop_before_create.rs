@@ -9,7 +9,7 @@ use crate::rules::support::rewrite::{
     insert_drop_on_table_before, insert_statement_before, keywords, wrap_in_exception_block,
 };
 use crate::rules::support::text::capitalize;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires policies, constraints, types, domains and publications to be dropped or guarded before they are created.
@@ -76,21 +76,35 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
-            policy: "Policy `{name}` on `{table}` is created without dropping it first, so applying this migration twice fails because it already exists; add `DROP POLICY IF EXISTS` before it.",
-            publication: "Publication `{name}` is created without dropping it first, so applying this migration twice fails because it already exists; add `DROP PUBLICATION IF EXISTS` before it.",
-            typeOrDomain: "{kind} `{name}` is created without a guard, so applying this migration twice fails because it already exists; wrap it in a `DO` block that catches `duplicate_object` (dropping it instead would fail or cascade to the columns that use it).",
-            constraint: "Constraint `{name}` on `{table}` is added without a guard, so applying this migration twice fails because it already exists; wrap it in a `DO` block that catches `{condition}`.",
-            constraintUsingIndex: "Constraint `{name}` on `{table}` is added from an existing index without a guard, so applying this migration twice fails because the index already belongs to the constraint; add it in a `DO` block only when `pg_constraint` has no constraint of that name.",
-            unnamedConstraint: "This {kind} constraint on `{table}` has no name, so applying this migration twice fails or adds a second copy of it; name it with `CONSTRAINT <name>` and guard it with a `DO` block.",
+            policy: {
+                message: "Policy `{name}` on `{table}` is created without being dropped first, so a rerun fails.",
+                help: "Add `DROP POLICY IF EXISTS` before it.",
+            },
+            publication: {
+                message: "Publication `{name}` is created without being dropped first, so a rerun fails.",
+                help: "Add `DROP PUBLICATION IF EXISTS` before it.",
+            },
+            typeOrDomain: {
+                message: "{kind} `{name}` is created without a guard, so a rerun fails.",
+                help: "Wrap it in a `DO` block that catches `duplicate_object`; dropping it would cascade to the columns that use it.",
+            },
+            constraint: {
+                message: "Constraint `{name}` on `{table}` is added without a guard, so a rerun fails.",
+                help: "Wrap it in a `DO` block that catches `{condition}`.",
+            },
+            constraintUsingIndex: {
+                message: "Constraint `{name}` on `{table}` is added from an index without a guard, so a rerun fails.",
+                help: "Add it in a `DO` block only when `pg_constraint` has no constraint of that name.",
+            },
+            unnamedConstraint: {
+                message: "This {kind} constraint on `{table}` has no name, so a rerun fails or duplicates it.",
+                help: "Name it with `CONSTRAINT <name>` and guard it with a `DO` block.",
+            },
         },
     }
 }
 
 impl Rule for DropBeforeCreate {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let mut removed = Removed::default();
         for statement in ctx.statements() {

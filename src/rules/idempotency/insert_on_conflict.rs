@@ -9,7 +9,7 @@ use crate::facts::{
 use crate::report::Edit;
 use crate::rules::support::rewrite::keywords;
 use crate::rules::support::text::quote_identifier;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `ON CONFLICT` on inserts into `storage.buckets` and seed tables, so a migration can run twice.
@@ -61,19 +61,27 @@ declare_rule! {
         options: ["seedTables"],
         sources: [],
         messages: {
-            bucket: "Bucket `{bucket}` is inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
-            buckets: "Buckets `{bucket}` are inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
-            bucketRows: "Rows are inserted into `storage.buckets` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key; add `ON CONFLICT (id) DO NOTHING`.",
-            seedRow: "Rows are inserted into seed table `{table}` without `ON CONFLICT`, so applying this migration twice fails with a duplicate key or inserts them again; add `{clause}`.",
+            bucket: {
+                message: "Bucket `{bucket}` is inserted without `ON CONFLICT`, so a rerun fails with a duplicate key.",
+                help: "Add `ON CONFLICT (id) DO NOTHING`.",
+            },
+            buckets: {
+                message: "Buckets `{bucket}` are inserted without `ON CONFLICT`, so a rerun fails with a duplicate key.",
+                help: "Add `ON CONFLICT (id) DO NOTHING`.",
+            },
+            bucketRows: {
+                message: "Rows are inserted into `storage.buckets` without `ON CONFLICT`, so a rerun fails.",
+                help: "Add `ON CONFLICT (id) DO NOTHING`.",
+            },
+            seedRow: {
+                message: "Rows are inserted into seed table `{table}` without `ON CONFLICT`, so a rerun fails.",
+                help: "Add `{clause}`.",
+            },
         },
     }
 }
 
 impl Rule for InsertOnConflict {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         // Tables a `DELETE FROM` has emptied so far: re-inserting into them is safe.

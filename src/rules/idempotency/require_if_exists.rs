@@ -7,7 +7,7 @@ use crate::facts::{
 use crate::report::Edit;
 use crate::rules::support::rewrite::keywords;
 use crate::rules::support::text::capitalize;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `IF EXISTS` on `DROP` statements, `DROP COLUMN` and `DROP CONSTRAINT`, so a migration can run twice.
@@ -51,11 +51,26 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
-            missingIfExists: "{kind} `{name}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
-            missingIfExistsMany: "{kinds} `{name}` are dropped without `IF EXISTS`, so applying this migration twice fails because they are already gone; add `IF EXISTS`.",
-            missingIfExistsOnTable: "{kind} `{name}` on `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
-            dropColumn: "Column `{name}` of `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
-            dropConstraint: "Constraint `{name}` on `{table}` is dropped without `IF EXISTS`, so applying this migration twice fails because it is already gone; add `IF EXISTS`.",
+            missingIfExists: {
+                message: "{kind} `{name}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            missingIfExistsMany: {
+                message: "{kinds} `{name}` are dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            missingIfExistsOnTable: {
+                message: "{kind} `{name}` on `{table}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            dropColumn: {
+                message: "Column `{name}` of `{table}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
+            dropConstraint: {
+                message: "Constraint `{name}` on `{table}` is dropped without `IF EXISTS`, so a rerun fails.",
+                help: "Add `IF EXISTS`.",
+            },
         },
     }
 }
@@ -77,10 +92,6 @@ const OBJECTS: &[ObjectKind] = &[
 ];
 
 impl Rule for RequireIfExists {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let mut made = Made::default();
         for statement in ctx.statements() {

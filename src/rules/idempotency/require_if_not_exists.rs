@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ObjectKind, StatementKind};
 use crate::report::Edit;
 use crate::rules::support::text::{capitalize, keyword_case};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `IF NOT EXISTS` on `CREATE` statements and `ADD COLUMN`, so a migration can run twice.
@@ -43,10 +43,22 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
-            missingIfNotExists: "{kind} `{name}` is created without `IF NOT EXISTS`, so applying this migration twice fails; add `IF NOT EXISTS`.",
-            unnamedIndex: "This index has no name, so applying this migration twice creates a duplicate index; name it and add `IF NOT EXISTS`.",
-            addColumn: "Column `{name}` is added without `IF NOT EXISTS`, so applying this migration twice fails; add `IF NOT EXISTS`.",
-            addValue: "Enum value `{name}` is added without `IF NOT EXISTS`, so applying this migration twice fails; add `IF NOT EXISTS`.",
+            missingIfNotExists: {
+                message: "{kind} `{name}` is created without `IF NOT EXISTS`, so a rerun fails.",
+                help: "Add `IF NOT EXISTS`.",
+            },
+            unnamedIndex: {
+                message: "This index has no name, so a rerun creates a duplicate index.",
+                help: "Name it and add `IF NOT EXISTS`.",
+            },
+            addColumn: {
+                message: "Column `{name}` is added without `IF NOT EXISTS`, so a rerun fails.",
+                help: "Add `IF NOT EXISTS`.",
+            },
+            addValue: {
+                message: "Enum value `{name}` is added without `IF NOT EXISTS`, so a rerun fails.",
+                help: "Add `IF NOT EXISTS`.",
+            },
         },
     }
 }
@@ -61,10 +73,6 @@ const OBJECTS: &[ObjectKind] = &[
 ];
 
 impl Rule for RequireIfNotExists {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         for statement in ctx.statements().iter().filter(|s| !s.guarded) {

@@ -5,7 +5,7 @@ use crate::facts::{CreateDetail, ObjectKind, ObjectName, StatementKind};
 use crate::report::Edit;
 use crate::rules::support::rewrite::{insert_drop_on_table_before, keywords};
 use crate::rules::support::text::capitalize;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `OR REPLACE` on `CREATE FUNCTION`, `PROCEDURE`, `VIEW` and `TRIGGER`, so a migration can run twice.
@@ -68,8 +68,14 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-robust-stmts"],
         messages: {
-            missingOrReplace: "{kind} `{name}` is created without `OR REPLACE`, so applying this migration twice fails because it already exists; add `OR REPLACE`.",
-            trigger: "Trigger `{name}` on `{table}` is created without `OR REPLACE` or a `DROP TRIGGER IF EXISTS` before it, so applying this migration twice fails because it already exists; drop it first with `DROP TRIGGER IF EXISTS`.",
+            missingOrReplace: {
+                message: "{kind} `{name}` is created without `OR REPLACE`, so a rerun fails.",
+                help: "Add `OR REPLACE`.",
+            },
+            trigger: {
+                message: "Trigger `{name}` on `{table}` is created without `OR REPLACE` or a drop, so a rerun fails.",
+                help: "Add `DROP TRIGGER IF EXISTS` before it.",
+            },
         },
     }
 }
@@ -81,10 +87,6 @@ const OBJECTS: &[ObjectKind] = &[
 ];
 
 impl Rule for RequireOrReplace {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         // `DROP TRIGGER name ON table` seen so far, as trigger keys.

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::rules::support::migration_name::{
     is_lower_snake_case, to_lower_snake_case, MigrationName,
 };
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -45,22 +45,39 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            missingVersion: "Migration `{file}` does not start with a version, so the Supabase CLI skips it; rename it to `<YYYYMMDDHHMMSS>_{description}.sql` with its creation time in UTC.",
-            versionLength: "Migration `{file}` has a {count}-digit version `{version}` instead of a 14-digit `YYYYMMDDHHMMSS` timestamp, so it does not sort by creation time among the other migrations; rename it with its 14-digit UTC creation time.",
-            invalidTimestamp: "Migration `{file}` has version `{version}`, whose {field} is out of range, so it is not a real UTC date-time and does not sort by creation time; rename it with the UTC time it was created (`YYYYMMDDHHMMSS`).",
-            missingSeparator: "Migration `{file}` has no `_` right after its version, so the Supabase CLI does not recognise the name and skips the file; put `_` between the version and the description.",
-            missingDescription: "Migration `{file}` has no description after its version, so nobody can tell what it changes without opening it; add one in snake_case, as in `{version}_add_notes_table.sql`.",
-            description: "Migration `{file}` has description `{description}`, which is not lower snake_case (lower-case words joined by `_`), so the project's migration names stop following one convention; rename it to `{suggestion}`.",
-            wrongExtension: "Migration `{file}` does not end in `.sql`, so the Supabase CLI skips it; rename it to `{suggestion}`.",
+            missingVersion: {
+                message: "Migration `{file}` does not start with a version, so the Supabase CLI skips it.",
+                help: "Rename it to `<YYYYMMDDHHMMSS>_{description}.sql` with its creation time in UTC.",
+            },
+            versionLength: {
+                message: "Migration `{file}` has the {count}-digit version `{version}`, not a 14-digit timestamp.",
+                help: "Rename it with its 14-digit UTC creation time (`YYYYMMDDHHMMSS`).",
+            },
+            invalidTimestamp: {
+                message: "Migration `{file}` has version `{version}`, whose {field} is out of range.",
+                help: "Rename it with the UTC time it was created (`YYYYMMDDHHMMSS`).",
+            },
+            missingSeparator: {
+                message: "Migration `{file}` has no `_` right after its version, so the Supabase CLI skips it.",
+                help: "Put `_` between the version and the description.",
+            },
+            missingDescription: {
+                message: "Migration `{file}` has no description after its version.",
+                help: "Add one in snake_case, as in `{version}_add_notes_table.sql`.",
+            },
+            description: {
+                message: "Migration `{file}` has description `{description}`, which is not lower snake_case.",
+                help: "Rename it to `{suggestion}`.",
+            },
+            wrongExtension: {
+                message: "Migration `{file}` does not end in `.sql`, so the Supabase CLI skips it.",
+                help: "Rename it to `{suggestion}`.",
+            },
         },
     }
 }
 
 impl Rule for MigrationFilename {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let name = MigrationName::parse(&ctx.file.path);
         let file = name.file_name.to_string();

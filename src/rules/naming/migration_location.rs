@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -42,17 +42,19 @@ declare_rule! {
         options: ["migrationsDir"],
         sources: [],
         messages: {
-            subfolder: "Migration `{path}` is in the subfolder `{subfolder}` of `{dir}`, which the Supabase CLI skips, so it never runs on a new database; move it directly into `{dir}`.",
-            outside: "Migration `{path}` is outside the migrations folder `{dir}`, so the Supabase CLI never applies it; move it into `{dir}`.",
+            subfolder: {
+                message: "Migration `{path}` is in subfolder `{subfolder}`, which the Supabase CLI skips.",
+                help: "Move it directly into `{dir}`.",
+            },
+            outside: {
+                message: "Migration `{path}` is outside the migrations folder `{dir}`, so it is never applied.",
+                help: "Move it into `{dir}`.",
+            },
         },
     }
 }
 
 impl Rule for MigrationLocation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let dir = normalize(&ctx.config.migrations_dir);
         let dir_segments: Vec<&str> = segments(&dir).collect();

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -44,16 +44,15 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            outOfOrder: "Migration `{file}` is new since the `--since` ref but its version `{version}` is older than `{newest}`, which already existed there, so databases that ran `{newest}` apply it out of order (and `supabase db push` refuses it); rename it with a timestamp after `{newest}`.",
+            outOfOrder: {
+                message: "Migration `{file}` is new, but its version `{version}` is older than `{newest}`.",
+                help: "Rename it with a timestamp after `{newest}`, which databases may already have run.",
+            },
         },
     }
 }
 
 impl Rule for MigrationOrder {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let Some(existing) = ctx.since_versions else {
             return;

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -40,7 +40,10 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            futureVersion: "Migration `{file}` is dated {date} UTC, more than a day from now, so every migration written before then sorts and runs before it; rename it with the current UTC time (`supabase migration new` does this).",
+            futureVersion: {
+                message: "Migration `{file}` is dated {date} UTC, more than a day from now.",
+                help: "Rename it with the current UTC time (`supabase migration new` does this).",
+            },
         },
     }
 }
@@ -49,10 +52,6 @@ declare_rule! {
 const TOLERANCE_SECONDS: i64 = 86_400;
 
 impl Rule for NoFutureTimestamp {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         // Without a clock (a host that passed no `now`), every version would look future.
         if ctx.now <= 0 {

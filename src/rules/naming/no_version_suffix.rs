@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::migration_name::MigrationName;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -43,17 +43,19 @@ declare_rule! {
         options: ["versionSuffixWords"],
         sources: [],
         messages: {
-            versionWord: "Migration `{file}` is named with `{word}`, which numbers a revision instead of saying what changes; migrations never replace earlier ones, each runs once on top of them, so name it for the change it makes.",
-            suffixWord: "Migration `{file}` ends its name with `{word}`, which describes it relative to another migration instead of saying what changes; migrations never replace earlier ones, each runs once on top of them, so name it for the change it makes.",
+            versionWord: {
+                message: "Migration `{file}` is named with `{word}`, which numbers a revision, not a change.",
+                help: "Name it for the change it makes: each migration runs once, on top of the earlier ones.",
+            },
+            suffixWord: {
+                message: "Migration `{file}` ends its name with `{word}`, which refers to another migration.",
+                help: "Name it for the change it makes: each migration runs once, on top of the earlier ones.",
+            },
         },
     }
 }
 
 impl Rule for NoVersionSuffix {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let name = MigrationName::parse(&ctx.file.path);
         let file = name.file_name.to_string();

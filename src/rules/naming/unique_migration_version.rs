@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -45,16 +45,15 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            duplicateVersion: "Migration `{file}` has version `{version}`, which `{other}` already uses; the Supabase CLI records each version once, so one of the two fails to apply or is skipped; rename this file with a new timestamp.",
+            duplicateVersion: {
+                message: "Migration `{file}` has version `{version}`, which `{other}` already uses.",
+                help: "Rename this file with a new timestamp.",
+            },
         },
     }
 }
 
 impl Rule for UniqueMigrationVersion {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let files = &ctx.history.files;
         let Some(this) = files.get(ctx.file_index) else {

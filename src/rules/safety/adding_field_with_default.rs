@@ -4,7 +4,7 @@ use crate::rules::support::column_types::{is_serial, TypeName};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::support::volatility::first_volatile_call;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when adding a column rewrites an existing table: a volatile default, a stored generated column, an identity or serial column.
@@ -48,19 +48,27 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-field-with-default"],
         messages: {
-            volatileDefault: "Column `{column}` is added to `{table}` with a default that calls `{function}`, which can return a different value per row, so PostgreSQL rewrites the whole table under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; add the column without the default, then set the default and backfill existing rows in batches.",
-            generatedColumn: "Column `{column}` is added to `{table}` as a stored generated column, so PostgreSQL computes it for every row while rewriting the table under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; add a plain column, backfill it in batches and keep it current with a trigger.",
-            identityColumn: "Column `{column}` is added to `{table}` as an identity column, so PostgreSQL numbers every existing row while rewriting the table under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; add a plain column, backfill it in batches, then attach the identity.",
-            serialColumn: "Column `{column}` is added to `{table}` as `{type}`, whose default calls `nextval()` for every existing row, so PostgreSQL rewrites the table under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; add a plain column, backfill it in batches, then attach the default.",
+            volatileDefault: {
+                message: "Column `{column}` is added to `{table}` with default `{function}`, rewriting the table.",
+                help: "Add the column without the default, then set the default and backfill existing rows in batches.",
+            },
+            generatedColumn: {
+                message: "Column `{column}` is added to `{table}` as a stored generated column, rewriting the table.",
+                help: "Add a plain column, backfill it in batches and keep it current with a trigger.",
+            },
+            identityColumn: {
+                message: "Column `{column}` is added to `{table}` as an identity column, rewriting the table.",
+                help: "Add a plain column, backfill it in batches, then attach the identity.",
+            },
+            serialColumn: {
+                message: "Column `{column}` is added to `{table}` as `{type}`, rewriting the table.",
+                help: "Add a plain column, backfill it in batches, then attach the default.",
+            },
         },
     }
 }
 
 impl Rule for AddingFieldWithDefault {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a foreign key is added to an existing table without `NOT VALID`.
@@ -45,17 +45,19 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-foreign-key-constraint"],
         messages: {
-            foreignKey: "Adding a foreign key from `{table}` to `{referenced}` checks every row of `{table}` while holding locks that block writes to both tables until the migration commits; add it `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration.",
-            referencesColumn: "Column `{column}` is added to `{table}` with `REFERENCES {referenced}`, which checks `{table}` while holding locks that block writes to both tables until the migration commits; add the column without `REFERENCES`, then add the foreign key `NOT VALID` and validate it in a later migration.",
+            foreignKey: {
+                message: "Adding a foreign key from `{table}` to `{referenced}` blocks writes to both while it checks.",
+                help: "Add it `NOT VALID`, then run `VALIDATE CONSTRAINT` in a later migration.",
+            },
+            referencesColumn: {
+                message: "Column `{column}` is added to `{table}` with `REFERENCES {referenced}`, blocking writes to both.",
+                help: "Add the column without `REFERENCES`, then add the foreign key `NOT VALID` and validate it in a later migration.",
+            },
         },
     }
 }
 
 impl Rule for AddingForeignKeyConstraint {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::rules::support::column_types::{is_serial, TypeName};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows adding a `NOT NULL` column without a `DEFAULT` to an existing table.
@@ -39,16 +39,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-required-field"],
         messages: {
-            requiredWithoutDefault: "Column `{column}` is added to `{table}` as `NOT NULL` without a `DEFAULT`, so the migration fails as soon as `{table}` has a row; add a `DEFAULT`, or add the column nullable, backfill it and set `NOT NULL` afterwards.",
+            requiredWithoutDefault: {
+                message: "Column `{column}` is added to `{table}` as `NOT NULL` without a default: it fails on any row.",
+                help: "Add a `DEFAULT`, or add the column nullable, backfill it and set `NOT NULL` afterwards.",
+            },
         },
     }
 }
 
 impl Rule for AddingRequiredField {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a primary key builds its index on an existing table under an `ACCESS EXCLUSIVE` lock.
@@ -41,17 +41,19 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-serial-primary-key-field"],
         messages: {
-            primaryKey: "Adding a primary key to `{table}` builds its index under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the build ends; create a unique index `CONCURRENTLY` in a migration of its own, then add the key with `PRIMARY KEY USING INDEX`.",
-            primaryKeyColumn: "Column `{column}` is added to `{table}` as its primary key, which builds the key's index under an `ACCESS EXCLUSIVE` lock that blocks reads and writes to `{table}` until the build ends; add the column plain, create a unique index `CONCURRENTLY` in a migration of its own, then add the key with `PRIMARY KEY USING INDEX`.",
+            primaryKey: {
+                message: "Adding a primary key to `{table}` builds its index while blocking reads and writes.",
+                help: "Create a unique index `CONCURRENTLY` in a migration of its own, then add the key with `PRIMARY KEY USING INDEX`.",
+            },
+            primaryKeyColumn: {
+                message: "Column `{column}` is added to `{table}` as its primary key, blocking reads and writes.",
+                help: "Add the column plain, create a unique index `CONCURRENTLY` in a migration of its own, then add the key with `PRIMARY KEY USING INDEX`.",
+            },
         },
     }
 }
 
 impl Rule for AddingSerialPrimaryKeyField {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

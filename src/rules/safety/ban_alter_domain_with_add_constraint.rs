@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `ALTER DOMAIN … ADD CONSTRAINT` (off by default).
@@ -35,16 +35,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-alter-domain-with-add-constraint"],
         messages: {
-            addConstraint: "Adding a constraint to domain `{domain}` checks every column of that type in every table while blocking writes to them; put the `CHECK` on the table columns instead, `NOT VALID` first.",
+            addConstraint: {
+                message: "Adding a constraint to domain `{domain}` checks every column of that type, blocking writes.",
+                help: "Put the `CHECK` on the table columns instead, `NOT VALID` first.",
+            },
         },
     }
 }
 
 impl Rule for BanAlterDomainWithAddConstraint {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             if let StatementKind::AlterDomain(domain) = &statement.kind {

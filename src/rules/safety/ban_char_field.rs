@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{retype, type_sites, TypeName};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `char(n)` / `character(n)` columns, which pad values with spaces.
@@ -44,16 +44,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-char-field"],
         messages: {
-            charField: "Column `{column}` of `{table}` is `{type}`, which pads values with spaces to its length, so values that look equal stop matching in `LIKE`, regular expressions and app code; use `text` (or `varchar(n)` to keep a limit).",
+            charField: {
+                message: "Column `{column}` of `{table}` is `{type}`, which pads values with spaces.",
+                help: "Use `text` (or `varchar(n)` to keep a limit).",
+            },
         },
     }
 }
 
 impl Rule for BanCharField {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for site in type_sites(ctx) {
             let type_name = TypeName::parse(site.data_type);

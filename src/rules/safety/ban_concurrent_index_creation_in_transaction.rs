@@ -3,7 +3,7 @@ use crate::facts::{
     AlterTableActionKind, CreateDetail, ObjectKind, Statement, StatementKind, TransactionKind,
 };
 use crate::rules::support::transaction::runs_in_transaction;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -47,17 +47,19 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-concurrent-index-creation-in-transaction"],
         messages: {
-            sharedFile: "`{operation} {target}` cannot run inside a transaction block, yet it shares this migration file with other statements the Supabase CLI runs in one transaction, so applying it fails (or, with newer CLIs, is no longer all-or-nothing); move it to a migration file of its own.",
-            explicitTransaction: "`{operation} {target}` cannot run inside the transaction opened by the `BEGIN` before it, so PostgreSQL rejects it; move it after the `COMMIT`.",
+            sharedFile: {
+                message: "`{operation} {target}` cannot run in a transaction, but shares its file with other statements.",
+                help: "Move it to a migration file of its own: the Supabase CLI runs each file in one transaction.",
+            },
+            explicitTransaction: {
+                message: "`{operation} {target}` cannot run inside the transaction the `BEGIN` before it opened.",
+                help: "Move it after the `COMMIT`.",
+            },
         },
     }
 }
 
 impl Rule for BanConcurrentIndexCreationInTransaction {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let top_level = || ctx.statements().iter().filter(|s| !s.in_do_block);
         if runs_in_transaction(ctx.file) {

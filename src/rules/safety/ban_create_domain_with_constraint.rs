@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about domains created with a `CHECK` constraint (off by default).
@@ -37,16 +37,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-create-domain-with-constraint"],
         messages: {
-            domainConstraint: "Domain `{domain}` is created with a constraint, so changing it later checks every column of that type in every table while blocking writes to them; put the `CHECK` on the table columns instead.",
+            domainConstraint: {
+                message: "Domain `{domain}` is created with a constraint, which is costly to change later.",
+                help: "Put the `CHECK` on the table columns instead.",
+            },
         },
     }
 }
 
 impl Rule for BanCreateDomainWithConstraint {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Create(create) = &statement.kind else {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a column of an existing table is dropped.
@@ -38,16 +38,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-column"],
         messages: {
-            dropColumn: "Dropping column `{column}` of `{table}` deletes its data and breaks every client still reading or writing it; stop using it everywhere first, then drop it in a later migration.",
+            dropColumn: {
+                message: "Dropping column `{column}` of `{table}` deletes its data and breaks clients still using it.",
+                help: "Stop using it everywhere first, then drop it in a later migration.",
+            },
         },
     }
 }
 
 impl Rule for BanDropColumn {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows `DROP DATABASE` in a migration.
@@ -33,16 +33,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-database"],
         messages: {
-            dropDatabase: "Dropping database `{name}` deletes every schema, table and row in it, in every environment this migration reaches; remove this statement.",
+            dropDatabase: {
+                message: "Dropping database `{name}` deletes everything in it, in every environment.",
+                help: "Remove this statement.",
+            },
         },
     }
 }
 
 impl Rule for BanDropDatabase {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Drop(drop) = &statement.kind else {

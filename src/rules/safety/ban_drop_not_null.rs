@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when `NOT NULL` is dropped from a column of an existing table.
@@ -39,16 +39,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-not-null"],
         messages: {
-            dropNotNull: "Dropping `NOT NULL` from column `{column}` of `{table}` lets `NULL` reach clients written for a column that always has a value, such as app code typed by `supabase gen types`; keep the constraint, or update every client to handle `NULL` first.",
+            dropNotNull: {
+                message: "Dropping `NOT NULL` from column `{column}` of `{table}` lets `NULL` reach clients.",
+                help: "Keep the constraint, or update every client (and `supabase gen types` output) to handle `NULL` first.",
+            },
         },
     }
 }
 
 impl Rule for BanDropNotNull {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

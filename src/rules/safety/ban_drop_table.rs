@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a table is dropped.
@@ -39,16 +39,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-drop-table"],
         messages: {
-            dropTable: "Dropping table `{table}` deletes all its rows and breaks every client still querying it; stop using it everywhere first, then drop it in a later migration.",
+            dropTable: {
+                message: "Dropping table `{table}` deletes all its rows and breaks clients still querying it.",
+                help: "Stop using it everywhere first, then drop it in a later migration.",
+            },
         },
     }
 }
 
 impl Rule for BanDropTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Drop(drop) = &statement.kind else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows assigning or declaring the same column twice in one statement.
@@ -37,18 +37,23 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-duplicate-column-assignments"],
         messages: {
-            updateAssignment: "Column `{column}` of `{table}` is assigned more than once in this `UPDATE`, so PostgreSQL rejects the statement; keep one assignment.",
-            insertColumn: "Column `{column}` of `{table}` is listed more than once in this `INSERT`, so PostgreSQL rejects the statement; list it once.",
-            tableColumn: "Column `{column}` is declared more than once in table `{table}`, so PostgreSQL rejects the statement; rename or remove one of them.",
+            updateAssignment: {
+                message: "Column `{column}` of `{table}` is assigned more than once in this `UPDATE`.",
+                help: "Keep one assignment.",
+            },
+            insertColumn: {
+                message: "Column `{column}` of `{table}` is listed more than once in this `INSERT`.",
+                help: "List it once.",
+            },
+            tableColumn: {
+                message: "Column `{column}` is declared more than once in table `{table}`.",
+                help: "Rename or remove one of them.",
+            },
         },
     }
 }
 
 impl Rule for BanDuplicateColumnAssignments {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             match &statement.kind {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when `TRUNCATE … CASCADE` empties every table that references the truncated ones.
@@ -35,16 +35,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:ban-truncate-cascade"],
         messages: {
-            truncateCascade: "`TRUNCATE … CASCADE` on `{table}` also empties every table that references it by foreign key, and every table referencing those; truncate the tables you mean by name, without `CASCADE`.",
+            truncateCascade: {
+                message: "`TRUNCATE … CASCADE` on `{table}` also empties every table that references it.",
+                help: "Truncate the tables you mean by name, without `CASCADE`.",
+            },
         },
     }
 }
 
 impl Rule for BanTruncateCascade {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             if let StatementKind::Truncate(truncate) = &statement.kind {

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, CreateDetail, ObjectName, StatementKind
 use crate::rules::support::column_types::TypeName;
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when `ALTER COLUMN … TYPE` rewrites an existing table under an `ACCESS EXCLUSIVE` lock.
@@ -43,16 +43,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:changing-column-type"],
         messages: {
-            changingType: "Changing column `{column}` of `{table}` to `{type}` rewrites the table and its indexes under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the rewrite ends; add a new column of that type, backfill it in batches and switch readers over instead.",
+            changingType: {
+                message: "Changing column `{column}` of `{table}` to `{type}` rewrites the table while locking it.",
+                help: "Add a new column of that type, backfill it in batches and switch readers over.",
+            },
         },
     }
 }
 
 impl Rule for ChangingColumnType {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::support::transaction::runs_in_transaction;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a `CHECK` constraint is added to an existing table without `NOT VALID`, or validated in the same migration.
@@ -48,17 +48,19 @@ declare_rule! {
         options: [],
         sources: ["squawk:constraint-missing-not-valid"],
         messages: {
-            checkWithoutNotValid: "Adding a `CHECK` constraint to `{table}` scans every row under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the scan ends; add it `NOT VALID` and run `VALIDATE CONSTRAINT` in a later migration.",
-            validateInSameTransaction: "Constraint `{constraint}` on `{table}` is validated in the migration that adds it `NOT VALID`, so the scan runs while the lock taken by the `ADD` still blocks writes to `{table}`; move `VALIDATE CONSTRAINT` to a later migration.",
+            checkWithoutNotValid: {
+                message: "Adding a `CHECK` constraint to `{table}` scans every row, blocking reads and writes.",
+                help: "Add it `NOT VALID`, then run `VALIDATE CONSTRAINT` in a later migration.",
+            },
+            validateInSameTransaction: {
+                message: "Constraint `{constraint}` on `{table}` is validated in the migration that adds it.",
+                help: "Move `VALIDATE CONSTRAINT` to a later migration, so the scan does not run under the `ADD`'s lock.",
+            },
         },
     }
 }
 
 impl Rule for ConstraintMissingNotValid {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let in_transaction = runs_in_transaction(ctx.file);
         // Constraints added `NOT VALID` earlier in this file, with their table.

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a `UNIQUE` constraint builds its index on an existing table under an `ACCESS EXCLUSIVE` lock.
@@ -40,17 +40,19 @@ declare_rule! {
         options: [],
         sources: ["squawk:disallowed-unique-constraint"],
         messages: {
-            uniqueConstraint: "Adding a `UNIQUE` constraint to `{table}` builds its index under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the build ends; create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
-            uniqueColumn: "Column `{column}` is added to `{table}` as `UNIQUE`, which builds its index under an `ACCESS EXCLUSIVE` lock that blocks reads and writes to `{table}` until the build ends; add the column plain, create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
+            uniqueConstraint: {
+                message: "Adding a `UNIQUE` constraint to `{table}` builds its index, blocking reads and writes.",
+                help: "Create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
+            },
+            uniqueColumn: {
+                message: "Column `{column}` is added to `{table}` as `UNIQUE`, blocking reads and writes.",
+                help: "Add the column plain, create the unique index `CONCURRENTLY` in a migration of its own, then add the constraint with `USING INDEX`.",
+            },
         },
     }
 }
 
 impl Rule for DisallowedUniqueConstraint {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use crate::declare_rule;
 use crate::facts::{ConstraintKind, CreateDetail, StatementKind};
 use crate::history::{At, Database, IndexRecord, TableRecord};
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::{Span, Token, TokenKind};
 
 declare_rule! {
@@ -49,7 +49,10 @@ declare_rule! {
         options: [],
         sources: ["splinter:0009_duplicate_index"],
         messages: {
-            duplicate: "Index `{index}` on `{table}` duplicates `{original}`, so every write to `{table}` updates two identical indexes; drop one of them.",
+            duplicate: {
+                message: "Index `{index}` on `{table}` duplicates `{original}`.",
+                help: "Drop one of them: every write to `{table}` updates both.",
+            },
         },
     }
 }
@@ -97,10 +100,6 @@ struct TableIndex<'a> {
 }
 
 impl Rule for DuplicateIndex {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::history::QualifiedName;
 use crate::rules::support::access::quoted_list;
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows foreign keys to a unique key of a Supabase Auth table other than its primary key.
@@ -48,16 +48,15 @@ declare_rule! {
         options: [],
         sources: ["splinter:0021_fkey_to_auth_unique"],
         messages: {
-            notPrimaryKey: "Foreign key `{key}` of `{table}` references `{references}` by {columns} instead of its primary key, so Supabase Auth upgrades that change that unique constraint break on this project; reference `{references}` by {primaryKey}.",
+            notPrimaryKey: {
+                message: "Foreign key `{key}` of `{table}` references `{references}` by {columns}, not its primary key.",
+                help: "Reference `{references}` by {primaryKey}: Supabase Auth upgrades may change that unique constraint.",
+            },
         },
     }
 }
 
 impl Rule for FkeyToAuthUnique {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{identifier, StatementKind};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::TokenKind;
 
 /// `NAMEDATALEN - 1`: the bytes PostgreSQL keeps of a name.
@@ -43,16 +43,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:identifier-too-long"],
         messages: {
-            tooLong: "Name `{name}` is {length} bytes long, and PostgreSQL silently keeps only the first 63 (`{truncated}`), so the object is not named what the migration says and can collide with another long name; shorten it to 63 bytes or fewer.",
+            tooLong: {
+                message: "Name `{name}` is {length} bytes long, so PostgreSQL cuts it to `{truncated}`.",
+                help: "Shorten it to 63 bytes or fewer.",
+            },
         },
     }
 }
 
 impl Rule for IdentifierTooLong {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         // A `DROP` names an object made elsewhere, where its name is reported; it is

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{is_int4, is_serial4, report_narrow_keys};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about 32-bit `integer` / `serial` primary-key, identity and serial columns.
@@ -43,16 +43,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-bigint-over-int"],
         messages: {
-            intKey: "Column `{column}` of `{table}` is a 32-bit `{type}` key, which runs out at 2,147,483,647 and then makes every insert fail; use `{replacement}`.",
+            intKey: {
+                message: "Column `{column}` of `{table}` is a 32-bit `{type}` key, which runs out at 2,147,483,647.",
+                help: "Use `{replacement}`.",
+            },
         },
     }
 }
 
 impl Rule for PreferBigintOverInt {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         report_narrow_keys(ctx, findings, "intKey", |base| {
             if is_int4(base) {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{is_int2, is_serial2, report_narrow_keys};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about 16-bit `smallint` / `smallserial` primary-key, identity and serial columns.
@@ -43,16 +43,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-bigint-over-smallint"],
         messages: {
-            smallintKey: "Column `{column}` of `{table}` is a 16-bit `{type}` key, which runs out at 32,767 and then makes every insert fail; use `{replacement}`.",
+            smallintKey: {
+                message: "Column `{column}` of `{table}` is a 16-bit `{type}` key, which runs out at 32,767.",
+                help: "Use `{replacement}`.",
+            },
         },
     }
 }
 
 impl Rule for PreferBigintOverSmallint {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         report_narrow_keys(ctx, findings, "smallintKey", |base| {
             if is_int2(base) {

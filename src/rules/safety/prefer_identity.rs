@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{is_serial, type_sites, TypeName};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `serial` columns where an identity column does the job without a separately owned sequence.
@@ -40,16 +40,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-identity"],
         messages: {
-            serialColumn: "Column `{column}` of `{table}` is `{type}`, whose separate sequence needs its own `USAGE` grant before `anon` or `authenticated` can insert rows; use `bigint generated always as identity` instead.",
+            serialColumn: {
+                message: "Column `{column}` of `{table}` is `{type}`, whose sequence needs a grant of its own.",
+                help: "Use `bigint generated always as identity` instead.",
+            },
         },
     }
 }
 
 impl Rule for PreferIdentity {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for site in type_sites(ctx) {
             let type_name = TypeName::parse(site.data_type);

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `VACUUM FULL` and `CLUSTER`, which rewrite a table under an `ACCESS EXCLUSIVE` lock (off by default).
@@ -39,17 +39,19 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-repack"],
         messages: {
-            vacuumFull: "`VACUUM FULL` rewrites `{table}` under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; rewrite it with `pg_repack` outside the migration instead.",
-            cluster: "`CLUSTER` rewrites `{table}` under an `ACCESS EXCLUSIVE` lock that blocks reads and writes until it ends; rewrite it with `pg_repack --order-by` outside the migration instead.",
+            vacuumFull: {
+                message: "`VACUUM FULL` rewrites `{table}` while blocking reads and writes.",
+                help: "Rewrite it with `pg_repack` outside the migration instead.",
+            },
+            cluster: {
+                message: "`CLUSTER` rewrites `{table}` while blocking reads and writes.",
+                help: "Rewrite it with `pg_repack --order-by` outside the migration instead.",
+            },
         },
     }
 }
 
 impl Rule for PreferRepack {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             match &statement.kind {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{type_sites, TypeName};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `varchar(n)` columns, whose limit cannot change without an `ACCESS EXCLUSIVE` lock.
@@ -40,16 +40,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-text-field"],
         messages: {
-            varcharField: "Column `{column}` of `{table}` is `{type}`, and changing that limit later takes an `ACCESS EXCLUSIVE` lock that blocks reads and writes to `{table}`; use `text` with a `CHECK (char_length({column}) <= n)` constraint, which can be changed without blocking.",
+            varcharField: {
+                message: "Column `{column}` of `{table}` is `{type}`: changing its limit later locks the table.",
+                help: "Use `text` with a `CHECK (char_length({column}) <= n)` constraint, which can change without blocking.",
+            },
         },
     }
 }
 
 impl Rule for PreferTextField {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for site in type_sites(ctx) {
             let type_name = TypeName::parse(site.data_type);

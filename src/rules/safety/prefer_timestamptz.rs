@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{retype, type_sites, TypeName};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about `timestamp` columns without a time zone.
@@ -44,16 +44,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:prefer-timestamptz"],
         messages: {
-            timestampField: "Column `{column}` of `{table}` is `{type}`, which stores no time zone, so values written and read by sessions in different zones silently disagree by hours; use `timestamptz`.",
+            timestampField: {
+                message: "Column `{column}` of `{table}` is `{type}`, which stores no time zone.",
+                help: "Use `timestamptz`.",
+            },
         },
     }
 }
 
 impl Rule for PreferTimestamptz {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for site in type_sites(ctx) {
             let type_name = TypeName::parse(site.data_type);

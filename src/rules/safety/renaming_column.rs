@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when a column of an existing table is renamed.
@@ -38,16 +38,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:renaming-column"],
         messages: {
-            renamingColumn: "Renaming column `{from}` of `{table}` to `{to}` breaks every client still reading `{from}`, such as deployed app versions; add `{to}` as a new column, backfill it, and drop `{from}` once no client uses it.",
+            renamingColumn: {
+                message: "Renaming column `{from}` of `{table}` to `{to}` breaks clients still using it.",
+                help: "Add `{to}` as a new column, backfill it, and drop `{from}` once no client uses it.",
+            },
         },
     }
 }
 
 impl Rule for RenamingColumn {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when an existing table is renamed.
@@ -38,16 +38,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:renaming-table"],
         messages: {
-            renamingTable: "Renaming table `{table}` to `{to}` breaks every client still querying `{table}`, such as deployed app versions; move clients to a new table (or leave a view named `{table}`) before removing the old name.",
+            renamingTable: {
+                message: "Renaming table `{table}` to `{to}` breaks clients still querying `{table}`.",
+                help: "Move clients to a new table (or leave a view named `{table}`) before removing the old name.",
+            },
         },
     }
 }
 
 impl Rule for RenamingTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

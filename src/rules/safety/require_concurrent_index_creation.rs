@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `CREATE INDEX CONCURRENTLY` on existing tables (off by default).
@@ -39,16 +39,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-index-creation"],
         messages: {
-            notConcurrent: "Creating index `{index}` on `{table}` without `CONCURRENTLY` blocks inserts, updates and deletes on `{table}` until the index is built; use `CREATE INDEX CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "Index `{index}` on `{table}` is created without `CONCURRENTLY`, blocking writes to the table.",
+                help: "Use `CREATE INDEX CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }
 
 impl Rule for RequireConcurrentIndexCreation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Create(create) = &statement.kind else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::rules::support::new_tables::is_index_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `DROP INDEX CONCURRENTLY` (off by default).
@@ -38,16 +38,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-index-deletion"],
         messages: {
-            notConcurrent: "Dropping index `{index}` without `CONCURRENTLY` takes an `ACCESS EXCLUSIVE` lock on its table, so while it waits every read and write of the table queues behind it; use `DROP INDEX CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "Index `{index}` is dropped without `CONCURRENTLY`, which locks its table.",
+                help: "Use `DROP INDEX CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }
 
 impl Rule for RequireConcurrentIndexDeletion {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Drop(drop) = &statement.kind else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `DETACH PARTITION … CONCURRENTLY` (off by default).
@@ -37,16 +37,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-partition-detach"],
         messages: {
-            notConcurrent: "Detaching a partition from `{table}` without `CONCURRENTLY` takes an `ACCESS EXCLUSIVE` lock that blocks reads and writes of every partition of `{table}`; use `DETACH PARTITION … CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "A partition is detached from `{table}` without `CONCURRENTLY`, blocking reads and writes.",
+                help: "Use `DETACH PARTITION … CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }
 
 impl Rule for RequireConcurrentPartitionDetach {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

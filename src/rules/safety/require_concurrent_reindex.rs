@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `REINDEX … CONCURRENTLY` (off by default).
@@ -36,16 +36,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-concurrent-reindex"],
         messages: {
-            notConcurrent: "`REINDEX {object} {name}` without `CONCURRENTLY` blocks writes to the table, and reads that use the index, until the rebuild ends; use `REINDEX {object} CONCURRENTLY` in a migration file of its own.",
+            notConcurrent: {
+                message: "`REINDEX {object} {name}` without `CONCURRENTLY` blocks writes to the table.",
+                help: "Use `REINDEX {object} CONCURRENTLY` in a migration file of its own.",
+            },
         },
     }
 }
 
 impl Rule for RequireConcurrentReindex {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::Reindex(reindex) = &statement.kind else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
 use crate::rules::support::names::display;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `BEFORE` or `AFTER` when adding an enum value (off by default).
@@ -37,16 +37,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-enum-value-ordering"],
         messages: {
-            unordered: "Enum value `{value}` is added to `{type}` without `BEFORE` or `AFTER`, so it sorts after every existing value in `ORDER BY` and comparisons; say where it belongs with `BEFORE '…'` or `AFTER '…'`.",
+            unordered: {
+                message: "Enum value `{value}` is added to `{type}` without `BEFORE` or `AFTER`, so it sorts last.",
+                help: "Say where it belongs with `BEFORE '…'` or `AFTER '…'`.",
+            },
         },
     }
 }
 
 impl Rule for RequireEnumValueOrdering {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterType(alter) = &statement.kind else {

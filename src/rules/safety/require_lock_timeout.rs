@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::locks::{blocks_other_sessions, locked_object};
 use crate::rules::support::timeouts::first_statement_without;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SET lock_timeout` before the first statement that locks an existing table (off by default).
@@ -41,16 +41,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-lock-timeout", "squawk:require-timeout-settings"],
         messages: {
-            missingLockTimeout: "This statement locks `{object}` with no `lock_timeout` set, so while it waits behind a long-running query every other query on `{object}` queues behind it; add `SET lock_timeout = '5s';` before it.",
+            missingLockTimeout: {
+                message: "This statement locks `{object}` with no `lock_timeout` set.",
+                help: "Add `SET lock_timeout = '5s';` before it, so a wait fails instead of queueing every query.",
+            },
         },
     }
 }
 
 impl Rule for RequireLockTimeout {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         if let Some(statement) =
             first_statement_without(ctx, "lock_timeout", |s| blocks_other_sessions(ctx, s))

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::CreateDetail;
 use crate::rules::support::access::is_exposed;
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires a primary key on every table in an exposed schema.
@@ -51,16 +51,15 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0004_no_primary_key"],
         messages: {
-            noPrimaryKey: "Table `{table}` has no primary key at the end of the migration history, so its rows cannot be told apart for updates, deletes, Realtime or replication; add a `PRIMARY KEY`.",
+            noPrimaryKey: {
+                message: "Table `{table}` has no primary key at the end of the migration history.",
+                help: "Add a `PRIMARY KEY`.",
+            },
         },
     }
 }
 
 impl Rule for RequirePrimaryKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

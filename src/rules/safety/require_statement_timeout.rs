@@ -3,7 +3,7 @@ use crate::facts::StatementKind;
 use crate::rules::support::locks::{blocks_other_sessions, locked_object};
 use crate::rules::support::names::display;
 use crate::rules::support::timeouts::first_statement_without;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires `SET statement_timeout` before the first long-running or locking statement (off by default).
@@ -41,16 +41,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-statement-timeout", "squawk:require-timeout-settings"],
         messages: {
-            missingStatementTimeout: "This statement works on `{object}` with no `statement_timeout` set, so if it runs longer than planned it holds its locks on `{object}` until it ends; add `SET statement_timeout = '…';` before it.",
+            missingStatementTimeout: {
+                message: "This statement works on `{object}` with no `statement_timeout` set.",
+                help: "Add `SET statement_timeout = '…';` before it.",
+            },
         },
     }
 }
 
 impl Rule for RequireStatementTimeout {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let needs_timeout = |s: &crate::facts::Statement| {
             blocks_other_sessions(ctx, s) || matches!(&s.kind, StatementKind::Update(_))

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind, ObjectName, StatementKind};
 use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns when `SET NOT NULL` scans an existing table under an `ACCESS EXCLUSIVE` lock.
@@ -46,16 +46,15 @@ declare_rule! {
         options: [],
         sources: ["squawk:adding-not-nullable-field"],
         messages: {
-            setNotNull: "Setting column `{column}` of `{table}` to `NOT NULL` scans every row under an `ACCESS EXCLUSIVE` lock, which blocks reads and writes to `{table}` until the scan ends; add `CHECK ({column} IS NOT NULL) NOT VALID`, validate it in a later migration, then set `NOT NULL`.",
+            setNotNull: {
+                message: "Setting column `{column}` of `{table}` to `NOT NULL` scans the table while locking it.",
+                help: "Add `CHECK ({column} IS NOT NULL) NOT VALID`, validate it in a later migration, then set `NOT NULL`.",
+            },
         },
     }
 }
 
 impl Rule for SetNotNull {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for statement in ctx.statements() {
             let StatementKind::AlterTable(alter) = &statement.kind else {

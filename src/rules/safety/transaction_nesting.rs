@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::{StatementKind, TransactionKind};
 use crate::rules::support::transaction::runs_in_transaction;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows `BEGIN`, `COMMIT` and `ROLLBACK` in a migration the Supabase CLI already runs in a transaction.
@@ -42,21 +42,35 @@ declare_rule! {
         options: [],
         sources: ["squawk:transaction-nesting", "squawk:ban-uncommitted-transaction"],
         messages: {
-            begin: "`{keyword}` opens no transaction here: the Supabase CLI already runs this migration file in one, so PostgreSQL only warns, and a later `COMMIT` ends the CLI's transaction early; remove it.",
-            commit: "`{keyword}` ends the transaction the Supabase CLI runs this migration file in, so a failure in a later statement leaves the migration half applied; remove it.",
-            rollback: "`{keyword}` discards every statement before it together with the transaction the Supabase CLI runs this migration file in, so those changes are lost while the migration can still be recorded as applied; remove it.",
-            nestedBegin: "`{keyword}` opens no new transaction while one is already open, so PostgreSQL only warns and the first `COMMIT` ends both; remove it or `COMMIT` first.",
-            commitWithoutBegin: "`{keyword}` has no transaction to end, because no `BEGIN` precedes it; remove it or add the `BEGIN`.",
-            uncommitted: "The transaction opened by this `{keyword}` is never committed, so its statements are rolled back when the session ends; add `COMMIT` at the end of the file.",
+            begin: {
+                message: "`{keyword}` opens no transaction: the Supabase CLI already runs this file in one.",
+                help: "Remove it.",
+            },
+            commit: {
+                message: "`{keyword}` ends the transaction the Supabase CLI runs this migration file in.",
+                help: "Remove it.",
+            },
+            rollback: {
+                message: "`{keyword}` discards every statement before it, with the Supabase CLI's transaction.",
+                help: "Remove it.",
+            },
+            nestedBegin: {
+                message: "`{keyword}` opens no new transaction while one is already open.",
+                help: "Remove it, or `COMMIT` first.",
+            },
+            commitWithoutBegin: {
+                message: "`{keyword}` has no transaction to end: no `BEGIN` precedes it.",
+                help: "Remove it, or add the `BEGIN`.",
+            },
+            uncommitted: {
+                message: "The transaction opened by this `{keyword}` is never committed.",
+                help: "Add `COMMIT` at the end of the file.",
+            },
         },
     }
 }
 
 impl Rule for TransactionNesting {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         let wrapped = runs_in_transaction(ctx.file);

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::ConstraintKind;
 use crate::rules::support::access::{is_exposed, quoted_list};
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires an index on the columns of every foreign key of a table in an exposed schema.
@@ -60,16 +60,15 @@ declare_rule! {
         options: ["exposedSchemas"],
         sources: ["splinter:0001_unindexed_foreign_keys"],
         messages: {
-            unindexed: "Foreign key `{key}` of `{table}` on {columns} has no index starting with those columns, so every delete on `{references}` scans `{table}`; create an index on `{table}` ({columnList}).",
+            unindexed: {
+                message: "Foreign key `{key}` of `{table}` on {columns} has no index starting with those columns.",
+                help: "Create an index on `{table}` ({columnList}).",
+            },
         },
     }
 }
 
 impl Rule for UnindexedForeignKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(ctx, all));
     }

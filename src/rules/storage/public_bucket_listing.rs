@@ -5,7 +5,7 @@ use crate::facts::expr::{required_values, Call, Expr, ExprKind, Literal};
 use crate::facts::PolicyCommand;
 use crate::history::{BucketRecord, Database, Point, PolicyRecord, QualifiedName};
 use crate::rules::support::policy::{policy_name_span, policy_using_introduced};
-use crate::rules::{EndStateFindings, Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -57,17 +57,19 @@ declare_rule! {
         options: [],
         sources: ["splinter:0025_public_bucket_allows_listing"],
         messages: {
-            policyListsBucket: "Policy `{policy}` on `storage.objects` lets {roles} select every file of public bucket `{bucket}`, so clients can list all its files, not only open the URLs they were given; drop the policy (public files need none to be read), or restrict it to the caller's own files.",
-            bucketMadePublic: "Bucket `{bucket}` is public and policy `{policy}` on `storage.objects` lets {roles} select every file in it, so clients can list all its files, not only open the URLs they were given; drop the policy (public files need none to be read), or restrict it to the caller's own files.",
+            policyListsBucket: {
+                message: "Policy `{policy}` lets {roles} list every file of public bucket `{bucket}`.",
+                help: "Drop the policy (public files need none to be read), or restrict it to the caller's own files.",
+            },
+            bucketMadePublic: {
+                message: "Bucket `{bucket}` is public and policy `{policy}` lets {roles} list every file in it.",
+                help: "Drop the policy (public files need none to be read), or restrict it to the caller's own files.",
+            },
         },
     }
 }
 
 impl Rule for PublicBucketListing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         ctx.report_from_end_state(findings, |all| walk(&ctx.history.database, all));
     }

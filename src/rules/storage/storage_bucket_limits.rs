@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::storage::buckets_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every storage bucket to set `file_size_limit` and `allowed_mime_types`.
@@ -43,18 +43,23 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            noLimits: "Bucket `{bucket}` has no `file_size_limit` and no `allowed_mime_types`, so clients can upload files of any type up to the project's global size limit; set both when creating the bucket.",
-            noSizeLimit: "Bucket `{bucket}` has no `file_size_limit`, so each upload may be as large as the project's global limit; set `file_size_limit` to the largest file it should hold, in bytes.",
-            noMimeTypes: "Bucket `{bucket}` has no `allowed_mime_types`, so clients can upload any kind of file to it, HTML pages and executables included; list the types it should hold, such as `array['image/png', 'image/jpeg']`.",
+            noLimits: {
+                message: "Bucket `{bucket}` has no `file_size_limit` and no `allowed_mime_types`.",
+                help: "Set both when creating the bucket.",
+            },
+            noSizeLimit: {
+                message: "Bucket `{bucket}` has no `file_size_limit`.",
+                help: "Set `file_size_limit` to the largest file it should hold, in bytes.",
+            },
+            noMimeTypes: {
+                message: "Bucket `{bucket}` has no `allowed_mime_types`, so any kind of file can be uploaded.",
+                help: "List the types it should hold, such as `array['image/png', 'image/jpeg']`.",
+            },
         },
     }
 }
 
 impl Rule for StorageBucketLimits {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for bucket in buckets_in_file(ctx) {

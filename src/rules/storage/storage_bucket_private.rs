@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::storage::{bucket_updates_in_file, buckets_in_file};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Warns about storage buckets created or made public.
@@ -42,18 +42,23 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            createdPublic: "Bucket `{bucket}` is created with `public = true`, so anyone with a file's URL can download it without a token or any policy check; set `public` to `false` and serve its files through signed URLs.",
-            madePublic: "Bucket `{bucket}` is made public by this `UPDATE`, so anyone with a file's URL can download it without a token or any policy check; keep `public` `false` and serve its files through signed URLs.",
-            allMadePublic: "This `UPDATE` of `storage.buckets` has no `WHERE`, so it makes every bucket public and anyone with a file's URL can download it without a token or any policy check; keep `public` `false` and serve files through signed URLs.",
+            createdPublic: {
+                message: "Bucket `{bucket}` is created public, so anyone with a file's URL can download it.",
+                help: "Set `public` to `false` and serve its files through signed URLs.",
+            },
+            madePublic: {
+                message: "Bucket `{bucket}` is made public, so anyone with a file's URL can download it.",
+                help: "Keep `public` `false` and serve its files through signed URLs.",
+            },
+            allMadePublic: {
+                message: "This `UPDATE` of `storage.buckets` has no `WHERE`, so it makes every bucket public.",
+                help: "Keep `public` `false` and serve files through signed URLs.",
+            },
         },
     }
 }
 
 impl Rule for StorageBucketPrivate {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
         for bucket in buckets_in_file(ctx) {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::storage::buckets_in_file;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every bucket a migration creates to be registered in the application's `StorageBuckets` constant.
@@ -54,16 +54,15 @@ declare_rule! {
         options: ["storageBucketsFile", "registeredBuckets"],
         sources: [],
         messages: {
-            unregistered: "Bucket `{bucket}` is created here but is not in `StorageBuckets`, so application code must spell its id by hand and a typo fails only at run time; add `{bucket}` to the `StorageBuckets` constant in `storageBucketsFile`.",
+            unregistered: {
+                message: "Bucket `{bucket}` is created here but is not in `StorageBuckets`.",
+                help: "Add `{bucket}` to the `StorageBuckets` constant in `storageBucketsFile`.",
+            },
         },
     }
 }
 
 impl Rule for StorageBucketRegistered {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let Some(registered) = &ctx.config.registered_buckets else {
             return;

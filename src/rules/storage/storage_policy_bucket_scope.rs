@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::expr::requires_equality;
 use crate::rules::support::policy::policy_statements;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires every policy on `storage.objects` to name the bucket it is for.
@@ -52,16 +52,15 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            unscoped: "Policy `{policy}` on `storage.objects` has a `{clause}` condition that does not require `bucket_id = '<bucket>'`, so it applies to every bucket, ones created later included; add `bucket_id = '<bucket>' and` to the condition, naming the bucket it is for.",
+            unscoped: {
+                message: "Policy `{policy}` on `storage.objects` applies to every bucket (no `bucket_id` in `{clause}`).",
+                help: "Add `bucket_id = '<bucket>' and` to the condition, naming the bucket it is for.",
+            },
         },
     }
 }
 
 impl Rule for StoragePolicyBucketScope {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         for policy in policy_statements(ctx) {
             let on_objects = policy.table.is_some_and(|t| t.is("storage.objects"));
@@ -69,7 +68,7 @@ impl Rule for StoragePolicyBucketScope {
                 continue;
             }
             for clause in policy.live_clauses() {
-                if requires_equality(&clause.expr, "bucket_id").is_some() {
+                if requires_equality(clause.expr, "bucket_id").is_some() {
                     continue;
                 }
                 // From the keyword to the closing parenthesis.

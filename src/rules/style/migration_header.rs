@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires a migration to open with a comment describing the change.
@@ -36,16 +36,15 @@ declare_rule! {
         options: [],
         sources: [],
         messages: {
-            missingHeader: "Migration `{file}` does not open with a comment saying what it changes and why, so reviewers and later readers must work it out from the SQL; start the file with a `--` comment describing the change.",
+            missingHeader: {
+                message: "Migration `{file}` does not open with a comment saying what it changes and why.",
+                help: "Start the file with a `--` comment describing the change.",
+            },
         },
     }
 }
 
 impl Rule for MigrationHeader {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let text = ctx.text();
         let Some(first_statement) = ctx.statements().first() else {

@@ -3,7 +3,7 @@ use crate::facts::{CreateDetail, ObjectKind, ObjectName, Statement, StatementKin
 use crate::report::Edit;
 use crate::rules::support::names::{Catalog, Resolution};
 use crate::rules::support::text::{capitalize, quote_identifier};
-use crate::rules::{Findings, Rule, RuleContext, RuleMeta};
+use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires DDL to name its tables, views, functions, types and sequences with their schema.
@@ -57,18 +57,23 @@ declare_rule! {
         options: [],
         sources: ["squawk:require-table-schema"],
         messages: {
-            unqualified: "{kind} `{name}` is named without its schema, so it resolves through the `search_path` of whichever session applies the migration; write `{schema}.{name}`.",
-            unqualifiedNoSchema: "{kind} `{name}` is named without its schema while `search_path` is empty, so PostgreSQL cannot resolve it; write it as `schema.{name}`.",
-            unqualifiedUnresolved: "{kind} `{name}` is named without its schema, so it resolves through the `search_path` of whichever session applies the migration, and the migrations do not show which schema that is; write it as `schema.{name}`.",
+            unqualified: {
+                message: "{kind} `{name}` is named without its schema, so it depends on the session's `search_path`.",
+                help: "Write `{schema}.{name}`.",
+            },
+            unqualifiedNoSchema: {
+                message: "{kind} `{name}` is named without its schema while `search_path` is empty.",
+                help: "Write it as `schema.{name}`.",
+            },
+            unqualifiedUnresolved: {
+                message: "{kind} `{name}` is named without its schema, and the migrations do not show which one.",
+                help: "Write it as `schema.{name}`.",
+            },
         },
     }
 }
 
 impl Rule for SchemaQualifiedNames {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let statements = ctx.statements();
         let is_unqualified = |s: &Statement| targets(s).iter().any(|(_, n, _)| n.schema.is_none());

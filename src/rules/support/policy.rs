@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use crate::facts::expr::{parse_expr, Expr};
-use crate::facts::{ObjectName, PolicyCommand, Statement, StatementKind};
+use crate::facts::expr::Expr;
+use crate::facts::{ObjectName, PolicyClause, PolicyCommand, Statement, StatementKind};
 use crate::history::{At, Point, PolicyRecord, QualifiedName};
 use crate::rules::RuleContext;
 use crate::source::Span;
@@ -28,13 +28,13 @@ impl ClauseKind {
 
 /// A `USING ( … )` or `WITH CHECK ( … )` clause.
 #[derive(Clone, Debug)]
-pub struct Clause {
+pub struct Clause<'a> {
     pub kind: ClauseKind,
     /// The `USING` / `WITH CHECK` keyword(s).
     pub keyword_span: Span,
     /// Tokens inside the parentheses.
     pub tokens: Range<usize>,
-    pub expr: Expr,
+    pub expr: &'a Expr,
     /// Whether this clause is the one the policy has at the end of the history: the policy
     /// is not dropped later and no later `ALTER POLICY` replaces the clause.
     pub is_live: bool,
@@ -55,7 +55,7 @@ pub struct PolicyStatement<'a> {
     pub is_permissive: bool,
     /// Roles this statement gives (`TO …`); `None` when it gives none.
     pub roles: Option<&'a [String]>,
-    pub clauses: Vec<Clause>,
+    pub clauses: Vec<Clause<'a>>,
     /// Whether the policy is alive at the end of the history (unknown policies count).
     pub is_live: bool,
 }
@@ -73,13 +73,13 @@ impl<'a> PolicyStatement<'a> {
         }
     }
 
-    pub fn clause(&self, kind: ClauseKind) -> Option<&Clause> {
+    pub fn clause(&self, kind: ClauseKind) -> Option<&Clause<'a>> {
         self.clauses.iter().find(|c| c.kind == kind)
     }
 
     /// The clauses of this statement that the policy still has at the end of the history:
     /// what end-state rules judge.
-    pub fn live_clauses(&self) -> impl Iterator<Item = &Clause> {
+    pub fn live_clauses(&self) -> impl Iterator<Item = &Clause<'a>> {
         self.clauses.iter().filter(|c| c.is_live)
     }
 
@@ -126,7 +126,6 @@ pub fn policy_statements<'c, 'a>(ctx: &'c RuleContext<'a>) -> &'c [PolicyStateme
 }
 
 fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>> {
-    let source = ctx.text();
     let db = &ctx.history.database;
     let mut policies = Vec::new();
     for statement in ctx.statements() {
@@ -134,14 +133,13 @@ fn read_policy_statements<'a>(ctx: &RuleContext<'a>) -> Vec<PolicyStatement<'a>>
         let clause = |record: Option<&PolicyRecord>,
                       kind,
                       keyword: Option<Span>,
-                      tokens: &Option<Range<usize>>| {
-            let tokens = tokens.clone()?;
-            let slice = statement.tokens.get(tokens.clone())?;
+                      clause: &'a Option<PolicyClause>| {
+            let clause = clause.as_ref()?;
             Some(Clause {
                 kind,
                 keyword_span: keyword.unwrap_or_else(|| statement.head_span()),
-                expr: parse_expr(source, slice),
-                tokens,
+                expr: &clause.expr,
+                tokens: clause.tokens.clone(),
                 is_live: is_live_clause(record, kind, point),
             })
         };
@@ -217,7 +215,7 @@ pub fn live_expressions<'r>(record: &'r PolicyRecord) -> impl Iterator<Item = &'
     [&record.using, &record.with_check]
         .into_iter()
         .flatten()
-        .map(|clause| &clause.expr)
+        .map(|clause| clause.expr)
 }
 
 /// How messages name the roles a policy applies to.

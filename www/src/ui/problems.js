@@ -100,6 +100,7 @@ function problemRow(message, view) {
                 { class: "problem-message", type: "button", title: "Show in the editor", onclick: () => view.onSelect(message) },
                 ...renderMessage(message.message),
             ),
+            message.help ? h("p", { class: "problem-help" }, ...renderMessage(message.help)) : null,
             h(
                 "div",
                 { class: "problem-meta" },

@@ -20,7 +20,7 @@ import { ConfigError } from "../../config/config-error.js";
 import { listSqlFiles } from "../../files/collect.js";
 import { readSource } from "../../files/read-source.js";
 import { GitError } from "../../git/git-error.js";
-import { chooseFormat, colorOption, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, internalError, messageOf, rejectPaths, REPORT_OPTIONS, terminalColumns, useColor, writeReport } from "./command-io.js";
 
 /** The text of `supalint access --help`. */
 export const ACCESS_HELP = `Usage: supalint access [--since <git-ref>] [options]
@@ -221,10 +221,10 @@ async function access(options, io) {
 /**
  * The width the terminal report wraps its conditions at.
  * @param {AccessArgs} options
- * @param {CommandIo & { stdout: { columns?: number } }} io
+ * @param {CommandIo} io
  * @returns {number}
  */
 function terminalWidth(options, io) {
-    const columns = io.stdout.columns;
-    return options.outputFile === undefined && io.stdout.isTTY && columns !== undefined && columns > 0 ? Math.max(60, columns) : DEFAULT_WIDTH;
+    const columns = terminalColumns(options, io);
+    return columns === undefined ? DEFAULT_WIDTH : Math.max(60, columns);
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 /**
  * Where a command reads and writes.
  * @typedef {object} CommandIo
- * @property {NodeJS.WritableStream & { isTTY?: boolean }} stdout
+ * @property {NodeJS.WritableStream & { isTTY?: boolean, columns?: number }} stdout
  * @property {NodeJS.WritableStream & { isTTY?: boolean }} stderr
  * @property {string} cwd
  * @property {Record<string, string | undefined>} env
@@ -109,6 +109,58 @@ export function useColor(options, io) {
         return FORCE_COLOR !== "0" && FORCE_COLOR !== "false";
     }
     return Boolean(io.stdout.isTTY) && TERM !== "dumb";
+}
+
+/**
+ * The terminal's width when the report goes to one, else undefined (a file or
+ * a pipe has no width to fit).
+ * @param {{ outputFile: string | undefined }} options
+ * @param {CommandIo} io
+ * @returns {number | undefined}
+ */
+export function terminalColumns(options, io) {
+    const columns = io.stdout.columns;
+    return options.outputFile === undefined && io.stdout.isTTY && columns !== undefined && columns > 0 ? columns : undefined;
+}
+
+/** `TERM_PROGRAM` values of terminals that show OSC 8 hyperlinks, with the first version that does. */
+const LINKING_PROGRAMS = new Map([
+    ["iTerm.app", [3, 1]],
+    ["WezTerm", [0, 0]],
+    ["vscode", [1, 72]],
+    ["ghostty", [0, 0]],
+]);
+
+/**
+ * Whether the report's rule ids may be OSC 8 hyperlinks, as the
+ * `supports-hyperlinks` package decides: `FORCE_HYPERLINK` forces it either
+ * way; never in a file, a pipe or CI logs; else only on terminals known to
+ * show them (the others would print the sequence or nothing at all).
+ * @param {{ outputFile: string | undefined }} options
+ * @param {CommandIo} io
+ * @returns {boolean}
+ */
+export function useHyperlinks(options, io) {
+    const { FORCE_HYPERLINK, CI, TERM, TERM_PROGRAM, TERM_PROGRAM_VERSION = "", VTE_VERSION, WT_SESSION, KITTY_WINDOW_ID } = io.env;
+    if (FORCE_HYPERLINK !== undefined) {
+        return FORCE_HYPERLINK !== "0" && FORCE_HYPERLINK !== "false";
+    }
+    if (options.outputFile !== undefined || !io.stdout.isTTY || CI !== undefined || TERM === "dumb") {
+        return false;
+    }
+    if (WT_SESSION !== undefined || KITTY_WINDOW_ID !== undefined || TERM === "xterm-kitty") {
+        return true;
+    }
+    // VTE (GNOME Terminal, Tilix, …) writes 0.50.0 as 5000; 0.50.0 itself crashed on links.
+    if (VTE_VERSION !== undefined) {
+        return Number(VTE_VERSION) > 5000;
+    }
+    const since = TERM_PROGRAM === undefined ? undefined : LINKING_PROGRAMS.get(TERM_PROGRAM);
+    if (since === undefined) {
+        return false;
+    }
+    const [major = 0, minor = 0] = TERM_PROGRAM_VERSION.split(".").map(Number);
+    return major > since[0] || (major === since[0] && minor >= since[1]);
 }
 
 /**

@@ -14,6 +14,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { catalogOf } from "../../api.js";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { listSqlFiles } from "../../files/collect.js";
@@ -40,6 +41,8 @@ twice):
   function   create_<function>_function: a SECURITY DEFINER function with an
              empty search_path, a permission check, and execute revoked from
              public and anon
+Policies call the configured adminFunction only when the migrations create
+it; otherwise a comment above them says how to add it later.
 Without --template the file holds just the header block.
 
 Options:
@@ -142,18 +145,19 @@ async function createMigration(args, io) {
         );
     }
     const resolved = loadConfig(args.config === undefined ? io.cwd : path.resolve(io.cwd, args.config));
-    const text = renderMigration(args.template, description, templateSettings(resolved.config));
     const history = listSqlFiles(resolved.migrationsPath);
     const taken = new Set(history.map((file) => versionOf(path.basename(file))).filter((version) => version !== null));
-
-    const api = await import("../../index.js");
-    let version = nextFreeVersion(Date.now(), taken);
     const relativeOf = (/** @type {string} */ file) => toPosix(path.relative(resolved.root, file));
+    const historySources = history.map((file) => readSource(file, relativeOf(file)));
+
+    const [api, { engine }] = await Promise.all([import("../../index.js"), import("../../engine/node.js")]);
+    // The templates call only what the existing migrations create.
+    const text = renderMigration(args.template, description, templateSettings(resolved.config, catalogOf(engine, historySources)));
+    let version = nextFreeVersion(Date.now(), taken);
     const fileOf = (/** @type {string} */ v) => path.join(resolved.migrationsPath, `${v}_${description}.sql`);
 
     // The linter judges the name (and reports what the configuration finds in
     // the text) before anything is written.
-    const historySources = history.map((file) => readSource(file, relativeOf(file)));
     const relative = relativeOf(fileOf(version));
     const report = api.lintFiles([{ path: relative, text }, ...historySources], { cwd: io.cwd, resolvedConfig: resolved, reportPaths: [relative] });
     const messages = report.results[0].messages;

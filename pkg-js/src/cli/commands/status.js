@@ -49,7 +49,7 @@ out-of-order migrations with --strict, 2 usage, configuration or database error.
  */
 export async function runStatus(argv, given) {
     // Everything the command prints passes through one redaction: the URL's password never shows.
-    const io = withRedaction(given, createRedactor(dbUrlOf(argv)));
+    const io = withRedaction(given, createRedactor(dbUrlOf(argv), given.env));
     let options;
     try {
         options = parseStatusArgs(argv);

@@ -81,7 +81,7 @@ class VerifyUsageError extends Error {}
  */
 export async function runVerify(argv, given) {
     // Everything the command prints passes through one redaction: the URL's password never shows.
-    const io = withRedaction(given, createRedactor(dbUrlOf(argv)));
+    const io = withRedaction(given, createRedactor(dbUrlOf(argv), given.env));
     let options;
     try {
         options = parseVerifyArgs(argv);
