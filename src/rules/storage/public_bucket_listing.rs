@@ -100,7 +100,7 @@ fn walk(db: &Database, findings: &mut EndStateFindings) {
     for (index, policy) in listing.iter().enumerate() {
         let Some(using) = &policy.using else { continue };
         let mut named: Vec<String> = Vec::new();
-        let admits_unnamed = admits_every_file(&using.expr, &mut |buckets| {
+        let admits_unnamed = admits_every_file(using.expr, &mut |buckets| {
             named.extend_from_slice(buckets);
             false
         });
@@ -129,7 +129,7 @@ fn walk(db: &Database, findings: &mut EndStateFindings) {
         for policy in candidates.into_iter().map(|index| listing[index]) {
             let Some(using) = &policy.using else { continue };
             let is_this_bucket = &mut |buckets: &[String]| buckets.contains(&bucket.id);
-            if !admits_every_file(&using.expr, is_this_bucket) {
+            if !admits_every_file(using.expr, is_this_bucket) {
                 continue;
             }
             let roles: Vec<&str> = API_ROLES
