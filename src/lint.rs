@@ -46,9 +46,11 @@ pub struct LintRequest {
     /// Versions that existed at the `--since` ref.
     #[serde(default)]
     pub since_versions: Option<Vec<String>>,
-    /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
-    #[serde(default)]
-    pub directive_prefix: Option<String>,
+    /// Whether `eslint-disable…` comments naming `supalint/<rule>` count as directives, as
+    /// `supalint-disable…` ones do (default); the ESLint plugin turns it off, as ESLint
+    /// applies them itself.
+    #[serde(default = "default_true")]
+    pub eslint_directives: bool,
     /// Whether sqlparser validates each statement up front, for the statistics `parsed` and
     /// `fallback`. Findings are the same without it: `syntax-error` then asks sqlparser about
     /// the statements it judges itself (which costs about what validating them all does).
@@ -73,7 +75,7 @@ impl LintRequest {
             report_unused_disable_directives: false,
             report_paths: None,
             since_versions: None,
-            directive_prefix: None,
+            eslint_directives: true,
             validate: true,
             now_seconds: None,
         }
@@ -427,10 +429,9 @@ fn lint_file<'r>(
         findings.extend(too_deep_findings(source, &file.facts));
     }
     drop_fixes_in_unlexable_statements(source, &file.facts, &mut findings);
-    let prefix = request.directive_prefix.as_deref().unwrap_or("supalint");
     let mut directive_findings = Vec::new();
     if request.inline_config {
-        let directives = directives::parse_directives(source, prefix);
+        let directives = directives::parse_directives(source, request.eslint_directives);
         let suppression = directives::apply(source, &directives, &findings);
         findings = findings
             .into_iter()

@@ -85,6 +85,7 @@ const BOM = "\uFEFF";
  * @property {EngineConfig} config
  * @property {string} [now]
  * @property {boolean} [inlineConfig]
+ * @property {boolean} [eslintDirectives] default true: `eslint-disable…` comments naming `supalint/<rule>` count as directives; the ESLint plugin turns it off, as ESLint applies them
  * @property {boolean} [reportUnusedDisableDirectives]
  * @property {string[]} [reportPaths]
  * @property {string[]} [sinceVersions]

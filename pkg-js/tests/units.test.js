@@ -86,7 +86,6 @@ describe("parseCommandLine", () => {
             [["--color", "--no-color"], /cannot be combined/u],
             [["--cache-location", ".cache"], /only applies with --cache/u],
             [["--since", "main", "--stdin", "--stdin-filename", "x.sql"], /does not apply to --stdin/u],
-            [["rules", "extra"], /takes no paths/u],
             [["rules", "--format", "sarif"], /unknown format/u],
         ]) {
             assert.throws(() => parseCommandLine(/** @type {string[]} */ (args)), (error) => error instanceof UsageError && reason.test(error.message), String(args));
@@ -94,7 +93,8 @@ describe("parseCommandLine", () => {
     });
 
     it("parses the rules subcommand and help", () => {
-        assert.deepEqual(parseCommandLine(["rules", "-f", "markdown"]), { command: "rules", format: "markdown", outputFile: undefined });
+        assert.deepEqual(parseCommandLine(["rules", "-f", "markdown"]), { command: "rules", ids: [], format: "markdown", outputFile: undefined });
+        assert.deepEqual(parseCommandLine(["rules", "rls-enabled", "--format", "json"]), { command: "rules", ids: ["rls-enabled"], format: "json", outputFile: undefined });
         assert.deepEqual(parseCommandLine(["rules", "--help"]), { command: "help", topic: "rules" });
         assert.deepEqual(parseCommandLine(["-h"]), { command: "help", topic: "lint" });
         assert.deepEqual(parseCommandLine(["-v"]), { command: "version" });

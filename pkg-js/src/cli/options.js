@@ -3,7 +3,7 @@
  * object, usage checks, and the help text.
  */
 
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./parse-args.js";
 
 /** Thrown for a command line that cannot run: exit code 2. */
 export class UsageError extends Error {
@@ -87,6 +87,7 @@ const RULES_OPTIONS = {
 /**
  * @typedef {object} RulesCommand
  * @property {"rules"} command
+ * @property {string[]} ids the rules whose documentation to print; none: the catalogue
  * @property {string} format
  * @property {string | undefined} outputFile
  */
@@ -171,14 +172,11 @@ function parseRulesCommand(argv) {
     if (values.help) {
         return { command: "help", topic: "rules" };
     }
-    if (positionals.length > 0) {
-        throw new UsageError(`\`supalint rules\` takes no paths (got "${positionals[0]}").`);
-    }
     const format = /** @type {string} */ (values.format ?? "text");
     if (!RULES_FORMATS.includes(format)) {
         throw new UsageError(`unknown format "${format}" for \`supalint rules\`; use one of ${RULES_FORMATS.join(", ")}.`);
     }
-    return { command: "rules", format, outputFile: /** @type {string | undefined} */ (values["output-file"]) };
+    return { command: "rules", ids: positionals, format, outputFile: /** @type {string | undefined} */ (values["output-file"]) };
 }
 
 /**
@@ -188,7 +186,7 @@ function parseRulesCommand(argv) {
  */
 function parse(argv, options) {
     try {
-        return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+        return parseCommandArgs({ args: argv, options, allowPositionals: true, strict: true });
     } catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
     }
@@ -244,7 +242,7 @@ function parseRuleFlags(flags) {
 
 /** The text of `supalint --help`. */
 export const LINT_HELP = `Usage: supalint [options] [file|dir|glob ...]
-       supalint rules [--format text|markdown|json]
+       supalint rules [<rule-id>] [--format text|markdown|json]
        supalint init [--force]
        supalint new <description> [--template table|column|policy|bucket|function]
        supalint verify [--db-url <url>] [--format stylish|json]
@@ -265,7 +263,8 @@ Options:
       --fix                             Apply safe fixes to the files
       --fix-dry-run                     Compute fixes without writing them (json shows "output")
       --rule <id:severity>              Set a rule's severity: off, warn, error (repeatable)
-      --no-inline-config                Ignore supalint-disable directives in the files
+      --no-inline-config                Ignore disable directives (supalint-disable, and
+                                        eslint-disable naming supalint/<rule>)
       --report-unused-disable-directives
                                         Report directives that suppress nothing
       --stdin                           Lint standard input
@@ -284,8 +283,9 @@ too many warnings, 2 usage, configuration or internal error.
 `;
 
 /** The text of `supalint rules --help`. */
-export const RULES_HELP = `Usage: supalint rules [--format text|markdown|json] [--output-file <path>]
+export const RULES_HELP = `Usage: supalint rules [<rule-id> ...] [--format text|markdown|json] [--output-file <path>]
 
 Lists every rule with its category, default severity and whether it can be
 fixed. markdown prints each rule's documentation; json prints the metadata.
+With rule ids, prints those rules' documentation (json: their metadata).
 `;

@@ -6,7 +6,7 @@
  */
 
 /** @import { LintCommand, RulesCommand } from "./options.js" */
-/** @import { LintReport } from "../api.js" */
+/** @import { LintReport, RuleMeta } from "../api.js" */
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +20,7 @@ import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
 import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
 import { messageOf, terminalColumns, useColor, useHyperlinks } from "./commands/command-io.js";
+import { closestMatch } from "./parse-args.js";
 import { createProgress } from "./progress.js";
 
 /**
@@ -89,8 +90,19 @@ export async function run(argv, io) {
  * @returns {Promise<0>}
  */
 async function listRules(command, io, api) {
-    const { formatRules } = await import("./rules-output.js");
-    const text = formatRules(api.rules(), command.format);
+    const { formatRuleDocs, formatRules } = await import("./rules-output.js");
+    const catalog = api.rules();
+    /** @type {RuleMeta[]} */
+    const chosen = [];
+    for (const id of command.ids) {
+        const rule = catalog.find((entry) => entry.id === id);
+        if (rule === undefined) {
+            const suggestion = closestMatch(id, catalog.map((entry) => entry.id));
+            throw new UsageError(`no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `supalint rules` lists them."}`);
+        }
+        chosen.push(rule);
+    }
+    const text = chosen.length > 0 ? formatRuleDocs(chosen, command.format) : formatRules(catalog, command.format);
     if (command.outputFile === undefined) {
         io.stdout.write(text);
     } else {
@@ -121,39 +133,15 @@ async function lint(command, io, api) {
         validate: false,
     };
 
-    /** @type {LintReport} */
+    /** @type {LintReport | null} */
     let report;
-    if (command.stdin) {
-        const file = path.resolve(io.cwd, /** @type {string} */ (command.stdinFilename));
-        const relative = relativePath(resolved.root, file);
-        const input = sourceFromBytes(await io.readStdin(), relative);
-        const history = listSqlFiles(resolved.migrationsPath)
-            .map((migration) => readSource(migration, relativePath(resolved.root, migration)))
-            .filter((source) => source.path !== relative);
-        report = api.lintFiles([input, ...history], { ...options, reportPaths: [relative] });
-    } else {
-        const migrations = command.patterns.length === 0 ? collectSqlFiles(resolved.migrationsPath) : null;
-        // A folder that cannot be read is reported, not taken for an empty one.
-        if (migrations !== null && migrations.files.length === 0 && migrations.unreadable.length === 0) {
-            throw new UsageError(
-                `no migrations to lint in ${path.relative(io.cwd, resolved.migrationsPath) || "."}: ` +
-                    "pass files, folders or globs, or set `migrationsDir` in supalint.config.json.",
-            );
-        }
-        const progress = createProgress(io.stderr);
-        try {
-            report =
-                command.since !== undefined || command.cache
-                    ? await lintIncrementally(api, command, {
-                          ...options,
-                          since: command.since,
-                          warn: (message) => io.stderr.write(`supalint: ${message}\n`),
-                          onProgress: progress.update,
-                      })
-                    : api.lintFiles(command.patterns, { ...options, onProgress: progress.update });
-        } finally {
-            progress.done();
-        }
+    try {
+        report = await lintReport(command, io, api, resolved, options);
+    } catch (error) {
+        throw blameRuleFlags(error, command.rules);
+    }
+    if (report === null) {
+        return 0;
     }
 
     let results = report.results;
@@ -237,6 +225,72 @@ async function lint(command, io, api) {
         return 1;
     }
     return 0;
+}
+
+/**
+ * Lints what the command line names: standard input, the paths, or the
+ * migrations folder.
+ * @param {LintCommand} command
+ * @param {CliIo} io
+ * @param {NodeApi} api
+ * @param {ReturnType<NodeApi["loadConfig"]>} resolved
+ * @param {Parameters<NodeApi["lintFiles"]>[1]} options
+ * @returns {Promise<LintReport | null>} null when the migrations folder holds no migration yet
+ */
+async function lintReport(command, io, api, resolved, options) {
+    if (command.stdin) {
+        const file = path.resolve(io.cwd, /** @type {string} */ (command.stdinFilename));
+        const relative = relativePath(resolved.root, file);
+        const input = sourceFromBytes(await io.readStdin(), relative);
+        const history = listSqlFiles(resolved.migrationsPath)
+            .map((migration) => readSource(migration, relativePath(resolved.root, migration)))
+            .filter((source) => source.path !== relative);
+        return api.lintFiles([input, ...history], { ...options, reportPaths: [relative] });
+    }
+    const migrations = command.patterns.length === 0 ? collectSqlFiles(resolved.migrationsPath) : null;
+    // A fresh project has no migrations yet: as ESLint with no files, a notice and no failure.
+    // A folder that cannot be read is reported, not taken for an empty one; a path named on
+    // the command line that matches nothing is an error (NoFilesFoundError).
+    if (migrations !== null && migrations.files.length === 0 && migrations.unreadable.length === 0) {
+        io.stderr.write(
+            `supalint: no migrations in ${path.relative(io.cwd, resolved.migrationsPath) || "."} yet, so nothing was linted ` +
+                "(set `migrationsDir` in supalint.config.json if they live elsewhere).\n",
+        );
+        return null;
+    }
+    const progress = createProgress(io.stderr);
+    try {
+        return command.since !== undefined || command.cache
+            ? await lintIncrementally(api, command, {
+                  ...options,
+                  since: command.since,
+                  warn: (message) => io.stderr.write(`supalint: ${message}\n`),
+                  onProgress: progress.update,
+              })
+            : api.lintFiles(command.patterns, { ...options, onProgress: progress.update });
+    } finally {
+        progress.done();
+    }
+}
+
+/**
+ * A configuration error that only `--rule` flags caused is the command
+ * line's: it names the flag, not the configuration file.
+ * @param {unknown} error
+ * @param {LintCommand["rules"]} rules from `--rule`
+ * @returns {unknown} the error to throw
+ */
+function blameRuleFlags(error, rules) {
+    if (!(error instanceof ConfigError) || error.problems.length === 0) {
+        return error;
+    }
+    const flagIds = error.problems.map(({ key }) => (key.startsWith("rules.") ? key.slice("rules.".length) : null));
+    if (!flagIds.every((id) => id !== null && Object.hasOwn(rules, id))) {
+        return error;
+    }
+    const messages = error.problems.map(({ key, message }, index) => `--rule ${flagIds[index]}: ${message.replace(`\`${key}\` `, "").replace(/[.]$/u, "")}`);
+    const text = messages.join("; ");
+    return new UsageError(/[?]$/u.test(text) ? text : `${text}.`);
 }
 
 /**

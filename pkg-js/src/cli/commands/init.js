@@ -13,7 +13,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { globSync } from "tinyglobby";
 import { ConfigError } from "../../config/config-error.js";
 import { CONFIG_FILE_NAMES } from "../../config/find-config-file.js";
@@ -102,7 +102,7 @@ export async function runInit(argv, io) {
  * @returns {InitArgs}
  */
 function parseInitArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,

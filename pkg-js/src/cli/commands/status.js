@@ -10,7 +10,7 @@
 /** @import { CommandIo } from "./command-io.js" */
 
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { checkDatabaseUrl, connect, DatabaseError } from "../../db/connect.js";
@@ -88,7 +88,7 @@ export async function runStatus(argv, given) {
  * @returns {StatusArgs}
  */
 function parseStatusArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,
