@@ -143,7 +143,8 @@ impl<'a> RuleContext<'a> {
     pub(crate) fn report_from_end_state(
         &self,
         findings: &mut Findings,
-        walk: impl FnOnce(&mut EndStateFindings),
+        // `dyn`: one copy of this function in the WebAssembly build, not one per rule.
+        walk: &dyn Fn(&mut EndStateFindings),
     ) {
         let id = findings.meta.id;
         if !self.run.end_state_findings.borrow().contains_key(id) {

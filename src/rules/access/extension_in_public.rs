@@ -84,7 +84,7 @@ const NEVER_IN_PUBLIC: &[&str] = &[
 
 impl Rule for ExtensionInPublic {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(ctx, all));
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
     }
 }
 

@@ -72,7 +72,7 @@ declare_rule! {
 
 impl Rule for FunctionExecuteGrants {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |findings| {
+        ctx.report_from_end_state(findings, &|findings| {
             for exposure in definer_functions_executable_by(ctx, "anon") {
                 let function = exposure.record.name.to_string();
                 match &exposure.cause {

@@ -62,7 +62,7 @@ declare_rule! {
 
 impl Rule for MaterializedViewInApi {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(ctx, all));
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
     }
 }
 

@@ -76,7 +76,7 @@ const COMMANDS: [PolicyCommand; 4] = [
 
 impl Rule for MultiplePermissivePolicies {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(&ctx.history.database, all));
+        ctx.report_from_end_state(findings, &|all| walk(&ctx.history.database, all));
     }
 }
 

@@ -139,7 +139,7 @@ const READERS: &[&str] = &["anon", "authenticated"];
 
 impl Rule for SensitiveColumnsExposed {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(ctx, all));
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
     }
 }
 

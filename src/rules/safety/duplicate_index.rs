@@ -101,7 +101,7 @@ struct TableIndex<'a> {
 
 impl Rule for DuplicateIndex {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(ctx, all));
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
     }
 }
 

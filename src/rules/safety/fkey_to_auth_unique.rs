@@ -58,7 +58,7 @@ declare_rule! {
 
 impl Rule for FkeyToAuthUnique {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(ctx, all));
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
     }
 }
 

@@ -61,7 +61,7 @@ declare_rule! {
 
 impl Rule for RequirePrimaryKey {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(ctx, all));
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
     }
 }
 

@@ -71,7 +71,7 @@ declare_rule! {
 
 impl Rule for PublicBucketListing {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        ctx.report_from_end_state(findings, |all| walk(&ctx.history.database, all));
+        ctx.report_from_end_state(findings, &|all| walk(&ctx.history.database, all));
     }
 }
 
