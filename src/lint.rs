@@ -378,6 +378,7 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
                 rule_id: rules::engine::ParseError::META.id,
                 message_id: "tooDeep",
                 data: vec![("depth", deepest.to_string()), ("limit", limit.to_string())],
+                deferred_data: None,
                 span,
                 fix: None,
                 suggestions: Vec::new(),
@@ -419,6 +420,7 @@ fn lint_file<'r>(
             rule_id: rules::engine::ParseError::META.id,
             message_id: reason,
             data,
+            deferred_data: None,
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),
@@ -439,6 +441,7 @@ fn lint_file<'r>(
         since_versions: request.since_versions.as_deref(),
         base_text: run.base_text,
         policies: Default::default(),
+        created: Default::default(),
         run: run.state,
     };
     let mut findings = Vec::new();
@@ -496,7 +499,13 @@ fn lint_file<'r>(
     let mut diagnostics: Vec<Diagnostic> = kept
         .into_iter()
         .map(|(_, finding, severity, meta)| {
-            Diagnostic::new(source, finding, severity, meta.template(finding.message_id))
+            let finding = finding.with_deferred_data();
+            Diagnostic::new(
+                source,
+                &finding,
+                severity,
+                meta.template(finding.message_id),
+            )
         })
         .collect();
     if is_cut {
@@ -504,6 +513,7 @@ fn lint_file<'r>(
             rule_id: rules::engine::ParseError::META.id,
             message_id: "tooManyDiagnostics",
             data: vec![("limit", MAX_DIAGNOSTICS_PER_FILE.to_string())],
+            deferred_data: None,
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),

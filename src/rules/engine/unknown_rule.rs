@@ -57,6 +57,7 @@ pub(super) fn finding(name: &str, span: Span) -> Finding {
         rule_id: UnknownRule::META.id,
         message_id: "unknownRule",
         data: vec![("name", name.to_string()), ("hint", hint)],
+        deferred_data: None,
         span,
         fix: None,
         suggestions: Vec::new(),

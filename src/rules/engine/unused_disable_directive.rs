@@ -60,6 +60,7 @@ pub(super) fn finding(name: Option<&str>, span: Span) -> Finding {
         rule_id: UnusedDisableDirective::META.id,
         message_id,
         data,
+        deferred_data: None,
         span,
         fix: None::<Edit>,
         suggestions: Vec::new(),
