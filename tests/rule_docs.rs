@@ -15,15 +15,15 @@ fn docs_examples_behave_as_documented() {
         // Directive rules are reported only where directives are read, which is here too.
         for example in rules::examples(meta.docs) {
             let files = example
-                .files()
-                .into_iter()
-                .map(|(name, text)| {
-                    let path = match name {
-                        Some(name) if name.contains('/') => name,
+                .files
+                .iter()
+                .map(|file| {
+                    let path = match &file.name {
+                        Some(name) if name.contains('/') => name.clone(),
                         Some(name) => format!("supabase/migrations/{name}"),
                         None => DEFAULT_PATH.to_string(),
                     };
-                    (path, text)
+                    (path, file.text.clone())
                 })
                 .collect();
             let mut config = config_enabling(meta.id);

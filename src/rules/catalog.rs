@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::report::docs_url;
+use crate::report::{docs_url, PRESETS};
 
 use super::{Category, FixKind};
 
@@ -19,32 +19,44 @@ pub struct Example {
     /// A `registeredBuckets=<id>|<id>` tag: the `registeredBuckets` the example is linted with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_buckets: Option<Vec<String>>,
+    /// The migrations the example is linted as, in order: the block split at lines
+    /// `-- file: <name>.sql` (hosts read them here rather than split the code again).
+    pub files: Vec<ExampleFile>,
 }
 
-impl Example {
-    /// The files the example is linted as, `(name, text)`: the block split at lines
-    /// `-- file: <name>.sql`. Text before the first such line is the file `file` names
-    /// (`None`: the default example path).
-    pub fn files(&self) -> Vec<(Option<String>, String)> {
-        let mut files = Vec::new();
-        let mut name = self.file.clone();
-        let mut text = String::new();
-        for line in self.code.lines() {
-            if let Some(next) = line.trim().strip_prefix("-- file:") {
-                if !text.is_empty() || name.is_some() {
-                    files.push((name.take(), std::mem::take(&mut text)));
-                }
-                name = Some(next.trim().to_string());
-            } else {
-                text.push_str(line);
-                text.push('\n');
+/// One migration of an example.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleFile {
+    /// `None`: the default example path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub text: String,
+}
+
+/// The block split at lines `-- file: <name>.sql`. Text before the first such line is
+/// the file `file` names.
+fn example_files(file: Option<&str>, code: &str) -> Vec<ExampleFile> {
+    let mut files = Vec::new();
+    let mut name = file.map(str::to_string);
+    let mut text = String::new();
+    for line in code.lines() {
+        if let Some(next) = line.trim().strip_prefix("-- file:") {
+            if !text.is_empty() || name.is_some() {
+                files.push(ExampleFile {
+                    name: name.take(),
+                    text: std::mem::take(&mut text),
+                });
             }
+            name = Some(next.trim().to_string());
+        } else {
+            text.push_str(line);
+            text.push('\n');
         }
-        if !text.is_empty() || files.is_empty() {
-            files.push((name, text));
-        }
-        files
     }
+    if !text.is_empty() || files.is_empty() {
+        files.push(ExampleFile { name, text });
+    }
+    files
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -54,6 +66,8 @@ pub struct RuleInfo {
     pub category: Category,
     pub category_title: &'static str,
     pub severity: &'static str,
+    /// The rule's severity under each preset `extends` names.
+    pub presets: std::collections::BTreeMap<&'static str, &'static str>,
     pub fixable: Option<FixKind>,
     pub summary: &'static str,
     pub docs: String,
@@ -78,6 +92,10 @@ pub fn catalog() -> Vec<RuleInfo> {
                 category: meta.category,
                 category_title: meta.category.title(),
                 severity: meta.severity.name(),
+                presets: PRESETS
+                    .iter()
+                    .map(|&preset| (preset, meta.severity.in_preset(preset).name()))
+                    .collect(),
                 fixable: (meta.fix != FixKind::None).then_some(meta.fix),
                 summary: meta.summary(),
                 docs: docs_body(meta.docs),
@@ -137,12 +155,14 @@ pub fn examples(docs: &str) -> Vec<Example> {
                     file,
                     since,
                     registered_buckets,
+                    files: Vec::new(),
                 };
                 current = Some((example, Vec::new()));
             }
             (Some(_), Some("")) => {
                 if let Some((mut example, lines)) = current.take() {
                     example.code = lines.join("\n") + "\n";
+                    example.files = example_files(example.file.as_deref(), &example.code);
                     examples.push(example);
                 }
             }
@@ -151,4 +171,45 @@ pub fn examples(docs: &str) -> Vec<Example> {
         }
     }
     examples
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn presets_are_the_severities_a_configuration_extending_them_lints_with() {
+        for preset in PRESETS {
+            let (config, errors) = Config::from_json(&serde_json::json!({ "extends": preset }));
+            assert!(errors.is_empty(), "{errors:?}");
+            for rule in catalog() {
+                assert_eq!(
+                    rule.presets[preset],
+                    config.severity(rule.id).name(),
+                    "{preset}: {}",
+                    rule.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn example_files_split_at_file_lines() {
+        let files = example_files(Some("a.sql"), "select 1;\n-- file: b.sql\nselect 2;\n");
+        let parts: Vec<(Option<&str>, &str)> = files
+            .iter()
+            .map(|file| (file.name.as_deref(), file.text.as_str()))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (Some("a.sql"), "select 1;\n"),
+                (Some("b.sql"), "select 2;\n")
+            ]
+        );
+        let single = example_files(None, "select 1;\n");
+        assert_eq!(single.len(), 1);
+        assert_eq!(single[0].name, None);
+    }
 }

@@ -13,7 +13,7 @@ pub mod storage;
 pub mod style;
 pub mod support;
 
-pub use catalog::{catalog, examples, Example, RuleInfo};
+pub use catalog::{catalog, examples, Example, ExampleFile, RuleInfo};
 pub use context::{Findings, RuleContext, RunState};
 pub use meta::{Category, FixKind, MessageTemplate, RuleMeta};
 

@@ -1,12 +1,9 @@
 /**
- * @file The examples in the rule docs, read the way the engine's catalog
- * reads them (`src/rules/catalog.rs`): a fenced `sql` block, `expect_diagnostic`
- * when it is flagged, and the tags `file=<name>.sql` (the file it is linted
- * as), `since=<v>|<v>` (the versions that existed at a `--since` ref) and
- * `registeredBuckets=<id>|<id>` (the bucket ids the application registers).
- * A block can hold several migrations, each opened by a `-- file: <name>.sql`
- * line. The playground opens an example in the editor only when it is one
- * file and needs no `--since`.
+ * @file What "Open in editor" does with an example of the rule docs, as the
+ * engine's metadata gives it (`RuleMeta.examples`: flagged or passing, the
+ * file it is linted as, the versions of a `--since` ref, its registered bucket
+ * ids, and the migrations it holds). The playground opens an example only
+ * when it is one file and needs no `--since`.
  */
 
 import { effectiveSeverity } from "./config.js";
@@ -14,20 +11,8 @@ import { DOC_EXAMPLE_FILE } from "./paths.js";
 
 /** @import { PlaygroundConfig, Severity } from "./config.js" */
 
-/** The line that opens each file of a multi-file example. */
-const FILE_LINE = "-- file:";
-
 /**
- * @typedef {object} DocExample the shape of `RuleMeta.examples[]`
- * @property {boolean} valid
- * @property {string} code
- * @property {string} [file]
- * @property {string[]} [since]
- * @property {string[]} [registeredBuckets]
- */
-
-/**
- * @typedef {{ name: string | undefined, text: string }} ExampleFile
+ * @typedef {import("supalint").RuleMeta["examples"][number]} DocExample
  */
 
 /**
@@ -38,68 +23,13 @@ const FILE_LINE = "-- file:";
  */
 
 /**
- * An example from a fenced block's info tags (after the language) and code.
- * @param {string[]} tags
- * @param {string} code
- * @returns {DocExample}
- */
-export function docExample(tags, code) {
-    /** @type {DocExample} */
-    const example = { valid: !tags.includes("expect_diagnostic"), code: code.endsWith("\n") ? code : `${code}\n` };
-    const tag = (/** @type {string} */ name) => tags.find((item) => item.startsWith(`${name}=`))?.slice(name.length + 1);
-    const file = tag("file");
-    const since = tag("since");
-    const registeredBuckets = tag("registeredBuckets");
-    if (file !== undefined) {
-        example.file = file;
-    }
-    if (since !== undefined) {
-        example.since = since.split("|");
-    }
-    if (registeredBuckets !== undefined) {
-        example.registeredBuckets = registeredBuckets.split("|");
-    }
-    return example;
-}
-
-/**
- * The migrations an example holds: its code split at `-- file: <name>` lines.
- * Text before the first such line is the file `file` names (undefined: the
- * docs' default file). Mirrors `Example::files` in the engine.
- * @param {DocExample} example
- * @returns {ExampleFile[]}
- */
-export function exampleFiles(example) {
-    /** @type {ExampleFile[]} */
-    const files = [];
-    let name = example.file;
-    let text = "";
-    for (const line of example.code.replace(/\n$/u, "").split("\n")) {
-        const trimmed = line.trim();
-        if (trimmed.startsWith(FILE_LINE)) {
-            if (text !== "" || name !== undefined) {
-                files.push({ name, text });
-            }
-            name = trimmed.slice(FILE_LINE.length).trim();
-            text = "";
-        } else {
-            text += `${line}\n`;
-        }
-    }
-    if (text !== "" || files.length === 0) {
-        files.push({ name, text });
-    }
-    return files;
-}
-
-/**
  * What the playground loads for an example, so the editor shows what the docs
  * say: the file it names (or the docs' default file), and its bucket ids.
  * @param {DocExample} example
  * @returns {TryTarget}
  */
 export function tryTarget(example) {
-    const files = exampleFiles(example);
+    const { files } = example;
     if (files.length > 1) {
         return {
             openable: false,
@@ -124,7 +54,7 @@ export function tryTarget(example) {
  * the configuration has it off, the way the engine's docs tests lint it.
  * @param {PlaygroundConfig} config
  * @param {Extract<TryTarget, { openable: true }>} target
- * @param {{ id: string, severity: Severity }} rule
+ * @param {{ id: string, presets: Record<PlaygroundConfig["extends"], Severity> }} rule
  * @returns {{ config: PlaygroundConfig, changes: string[] }} the same object when nothing changes; `changes` in words, for a notice
  */
 export function configForExample(config, target, rule) {
