@@ -110,6 +110,8 @@ export interface RuleMeta {
     category: "naming" | "idempotency" | "access" | "storage" | "safety" | "style" | "engine";
     /** The category as a heading, e.g. "Safe schema changes". */
     categoryTitle: string;
+    /** The category's place in SPEC §3's order (naming: 0), for listing rules by category. */
+    categoryRank: number;
     /** The default severity: the one `recommended` gives. */
     severity: "error" | "warn" | "off";
     /** The severity each preset (`extends`) gives the rule. */

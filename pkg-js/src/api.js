@@ -121,6 +121,7 @@ const BOM = "\uFEFF";
  * @property {string} id
  * @property {"naming" | "idempotency" | "access" | "storage" | "safety" | "style" | "engine"} category
  * @property {string} categoryTitle
+ * @property {number} categoryRank the category's place in SPEC §3's order, for listing rules by category
  * @property {"error" | "warn" | "off"} severity
  * @property {Record<"recommended" | "all" | "none", "error" | "warn" | "off">} presets
  * @property {"fix" | "suggestion" | null} fixable

@@ -65,6 +65,8 @@ pub struct RuleInfo {
     pub id: &'static str,
     pub category: Category,
     pub category_title: &'static str,
+    /// The category's place in SPEC §3's order, for listing rules by category.
+    pub category_rank: u8,
     pub severity: &'static str,
     /// The rule's severity under each preset `extends` names.
     pub presets: std::collections::BTreeMap<&'static str, &'static str>,
@@ -91,6 +93,7 @@ pub fn catalog() -> Vec<RuleInfo> {
                 id: meta.id,
                 category: meta.category,
                 category_title: meta.category.title(),
+                category_rank: meta.category.rank(),
                 severity: meta.severity.name(),
                 presets: PRESETS
                     .iter()

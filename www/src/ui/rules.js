@@ -20,7 +20,6 @@ import { highlightSql } from "./highlight.js";
  * loads an example into the editor: its text, file name and registered buckets
  */
 
-const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
 
 /**
  * @typedef {object} RulesPanel
@@ -51,11 +50,9 @@ export function createRulesPanel(container, { rules, config, onTry }) {
     /** @type {Map<string, { element: HTMLElement, badge: HTMLElement, rule: RuleMeta }>} */
     const entries = new Map();
 
-    const categories = [...new Set(rules.map((rule) => rule.category))].sort(
-        (a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99),
-    );
-    for (const category of categories) {
-        const inCategory = rules.filter((rule) => rule.category === category).sort((a, b) => a.id.localeCompare(b.id));
+    const byCategory = [...rules].sort((a, b) => a.categoryRank - b.categoryRank || a.id.localeCompare(b.id));
+    for (const category of new Set(byCategory.map((rule) => rule.category))) {
+        const inCategory = byCategory.filter((rule) => rule.category === category);
         const title = inCategory[0].categoryTitle;
         const group = h("section", { class: "rule-group", "data-category": category }, h("h3", { class: "rule-group-title" }, title));
         for (const rule of inCategory) {
