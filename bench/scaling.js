@@ -5,10 +5,16 @@
  * (about twice the time for twice the input) and not with its square. Each
  * project is one folder with `supabase/migrations/`; the CLI lints it end to
  * end. A benchmark, not a test: nothing is asserted.
+ *
+ * Run directly, it writes one project, for a profile of the engine on it:
+ *
+ *   node bench/scaling.js CASE SIZE DIR
+ *   cargo bench --bench native -- DIR/supabase/migrations --root DIR --rule-times
  */
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * A generated input, by size.
@@ -20,11 +26,15 @@ import path from "node:path";
  * @property {(dir: string, size: number) => void} write writes the project's migrations into `dir`
  */
 
-/** The cases, each at the sizes the issue measured them (issue 20, item 12). */
+/**
+ * The cases: the first three at the sizes the issue measured them (issue 20, item 12), then
+ * one migration per table with every kind of object the end-state rules read, and the same
+ * objects in one file.
+ */
 export const SCALING_CASES = Object.freeze([
     {
         id: "policies",
-        title: "`CREATE POLICY` on one table, one file (`drop-before-create`)",
+        title: "`CREATE POLICY` on one table, one file (`drop-before-create`, `multiple-permissive-policies`)",
         sizes: [10_000, 20_000, 40_000],
         unit: "policies",
         write: (/** @type {string} */ dir, /** @type {number} */ size) => {
@@ -63,7 +73,64 @@ export const SCALING_CASES = Object.freeze([
             }
         },
     },
+    {
+        id: "object-files",
+        title: "files of one table each, with its key, indexes, policies, function, grants and view (the rules that read the end state: `unindexed-foreign-key`, `duplicate-index`, `policy-without-rls`, `sensitive-columns-exposed`, `function-execute-grants`, `super-admin-bypass`, …)",
+        sizes: [2_500, 5_000, 10_000],
+        unit: "files",
+        write: (/** @type {string} */ dir, /** @type {number} */ size) => {
+            writeMigration(dir, "20240101000000_admin.sql", ADMIN_FUNCTION);
+            for (let i = 1; i <= size; i += 1) {
+                writeMigration(dir, `${20240101000000 + i}_t${i}.sql`, objectStatements(i));
+            }
+        },
+    },
+    {
+        id: "objects",
+        title: "the same tables and their objects in one file (per-statement work on one big file)",
+        sizes: [2_500, 5_000, 10_000],
+        unit: "tables",
+        write: (/** @type {string} */ dir, /** @type {number} */ size) => {
+            const lines = [...ADMIN_FUNCTION];
+            for (let i = 1; i <= size; i += 1) {
+                lines.push(...objectStatements(i));
+            }
+            writeMigration(dir, "20240101000000_objects.sql", lines);
+        },
+    },
 ]);
+
+/** The super admin's function (`adminFunction`'s default), so that `super-admin-bypass` is on. */
+const ADMIN_FUNCTION = Object.freeze([
+    "create function public.is_super_admin() returns boolean language sql stable security definer set search_path = '' as $$ select coalesce((select auth.jwt() ->> 'role') = 'admin', false) $$;",
+]);
+
+/**
+ * One table and what the end-state rules read about it: a foreign key to the previous table
+ * without an index, an index made twice, a sensitive column readable by `anon`, two
+ * permissive policies for one role (one calling the super admin's function) on a table
+ * without row level security, a `SECURITY DEFINER` function `anon` may run, a view, a public
+ * bucket and a policy listing its files.
+ * @param {number} i
+ * @returns {string[]}
+ */
+function objectStatements(i) {
+    const t = `public.t${i}`;
+    const parent = i > 1 ? `, parent_id bigint references public.t${i - 1} (id)` : "";
+    return [
+        `create table ${t} (id bigint primary key, owner_id uuid, password text${parent});`,
+        `create index t${i}_owner on ${t} (owner_id);`,
+        `create index t${i}_owner_again on ${t} (owner_id);`,
+        `grant select on ${t} to anon;`,
+        `create policy "own_${i}" on ${t} for select to authenticated using (owner_id = (select auth.uid()));`,
+        `create policy "admin_${i}" on ${t} for all to authenticated using ((select public.is_super_admin()));`,
+        `create function public.f${i}() returns bigint language sql security definer set search_path = '' as $$ select count(*) from ${t} $$;`,
+        `grant execute on function public.f${i}() to anon;`,
+        `create view public.v${i} as select id from ${t};`,
+        `insert into storage.buckets (id, name, public) values ('b${i}', 'b${i}', true);`,
+        `create policy "read_b${i}" on storage.objects for select to anon using (bucket_id = 'b${i}');`,
+    ];
+}
 
 /**
  * @param {string} dir the project
@@ -75,4 +142,14 @@ function writeMigration(dir, name, lines) {
     const migrations = path.join(dir, "supabase", "migrations");
     mkdirSync(migrations, { recursive: true });
     writeFileSync(path.join(migrations, name), `${lines.join("\n")}\n`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const [id, size, dir] = process.argv.slice(2);
+    const scalingCase = SCALING_CASES.find((c) => c.id === id);
+    if (scalingCase === undefined || !(Number(size) > 0) || dir === undefined) {
+        process.stderr.write(`usage: node bench/scaling.js CASE SIZE DIR (CASE: ${SCALING_CASES.map((c) => c.id).join(", ")})\n`);
+        process.exit(2);
+    }
+    scalingCase.write(dir, Number(size));
 }

@@ -12,6 +12,9 @@
 //! benchmark to time the same ones in WebAssembly; `--one-file` times one file alone.
 //! `--dump-diagnostics` writes the last run's statistics and every diagnostic as JSON lines,
 //! so that a change to the engine can be checked to leave its output byte-identical.
+//! `--rule-times` lints the folder once per rule with only that rule on and reports the CPU
+//! time each rule adds to a run with none on, slowest first: the profile that finds a rule
+//! that grows faster than its input (`bench/scaling.js` writes such inputs).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
@@ -19,6 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use supalint::lint::{analyze, lint_analyzed, Analyzed};
+use supalint::report::Severity;
 use supalint::source::{split_statements, tokenize};
 use supalint::{config::Config, FileResult, InputFile, LintRequest};
 
@@ -71,6 +75,7 @@ struct Options {
     dump_statements: Option<PathBuf>,
     one_file: Option<PathBuf>,
     dump_diagnostics: Option<PathBuf>,
+    rule_times: bool,
 }
 
 fn main() {
@@ -132,6 +137,9 @@ fn main() {
         .one_file
         .as_ref()
         .map(|path| time_one_file(path, &request.config, options.runs.max(20)));
+    let per_rule = options
+        .rule_times
+        .then(|| time_each_rule(&request, options.runs));
     let report = serde_json::json!({
         "files": request.files.len(),
         "bytes": bytes,
@@ -146,6 +154,7 @@ fn main() {
         "heap": heap,
         "statementKinds": per_kind.table,
         "oneFile": one_file,
+        "ruleTimes": per_rule,
     });
     println!("{report}");
 }
@@ -158,6 +167,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let mut dump_statements = None;
     let mut one_file = None;
     let mut dump_diagnostics = None;
+    let mut rule_times = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -172,6 +182,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
             "--dump-statements" => dump_statements = Some(PathBuf::from(value()?)),
             "--one-file" => one_file = Some(PathBuf::from(value()?)),
             "--dump-diagnostics" => dump_diagnostics = Some(PathBuf::from(value()?)),
+            "--rule-times" => rule_times = true,
             // `cargo bench` passes `--bench` to every bench binary.
             "--bench" => {}
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
@@ -188,6 +199,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
         dump_statements,
         one_file,
         dump_diagnostics,
+        rule_times,
     })
 }
 
@@ -378,6 +390,55 @@ fn time_one_file(path: &Path, config: &serde_json::Value, runs: usize) -> serde_
         "bytes": text.len(),
         "medianMs": ms(median(&mut times)),
     })
+}
+
+/// The CPU time each rule adds to a run with every rule off (the history, the access model's
+/// parts a rule asks for and the report are in the rule's figure), the least of `runs` runs,
+/// slowest rule first; with the run without rules as `baseMs`.
+fn time_each_rule(request: &LintRequest, runs: usize) -> serde_json::Value {
+    let (config, _) = Config::from_json(&request.config);
+    let analyzed: Vec<_> = request.files.iter().map(analyze).collect();
+    let time_with = |rule: Option<&'static str>| {
+        let mut only = config.clone();
+        only.severities = supalint::config::preset("none");
+        if let Some(id) = rule {
+            only.severities.insert(id, Severity::Warn);
+        }
+        (0..runs.max(1))
+            .map(|_| {
+                let started = cpu_time();
+                std::hint::black_box(lint_analyzed(request, &only, &analyzed));
+                cpu_time() - started
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let base = time_with(None);
+    let mut rows: Vec<(&str, Duration)> = supalint::rules::all()
+        .iter()
+        .map(|rule| {
+            let id = rule.meta().id;
+            (id, time_with(Some(id)).saturating_sub(base))
+        })
+        .collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
+    let rules: Vec<_> = rows
+        .into_iter()
+        .map(|(rule, time)| serde_json::json!({ "rule": rule, "cpuMs": ms(time) }))
+        .collect();
+    serde_json::json!({ "baseMs": ms(base), "rules": rules })
+}
+
+/// The CPU time this thread has used (Linux's scheduler statistics, in nanoseconds); the wall
+/// time since the first call where they cannot be read. The machine `pnpm bench` runs on is
+/// shared, so wall time would charge a rule for other processes.
+fn cpu_time() -> Duration {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|stat| stat.split_whitespace().next()?.parse().ok())
+        .map(Duration::from_nanos)
+        .unwrap_or_else(|| START.get_or_init(Instant::now).elapsed())
 }
 
 fn median(times: &mut [Duration]) -> Duration {

@@ -25,6 +25,8 @@ export interface SqlLanguageOptions {
     storageBucketsFile?: string;
     /** Words a migration description must not end with. */
     versionSuffixWords?: string[];
+    /** A 14-digit migration version: that migration and older ones already ran, so their fixes are offered as suggestions, not applied by `--fix`. */
+    frozenBefore?: string | null;
 }
 
 /** A 1-based line and column (UTF-16 code units). */
@@ -92,16 +94,21 @@ export class SqlLanguage {
     visitorKeys: Record<string, string[]>;
     validateLanguageOptions(languageOptions: SqlLanguageOptions): void;
     parse(file: { path: string; body: string | Uint8Array }, context?: { languageOptions?: SqlLanguageOptions }): SqlParseResult;
-    createSourceCode(file: { body: string | Uint8Array }, parseResult: { ast: SqlDocument }): SqlSourceCode;
+    createSourceCode(file: { path: string; body: string | Uint8Array }, parseResult: { ast: SqlDocument }, context?: { languageOptions?: SqlLanguageOptions }): SqlSourceCode;
 }
 
 /** The `SourceCode` of a migration (`context.sourceCode` in the plugin's rules). */
 export class SqlSourceCode {
-    constructor(options: { text: string; ast: SqlDocument });
+    /** `lintWithRules` lints the file again with only the given engine rules (for `supalint-disable…` comments). */
+    constructor(options: { text: string; ast: SqlDocument; lintWithRules?: (ruleIds: string[]) => SqlFinding[] });
     text: string;
     ast: SqlDocument;
     comments: SqlComment[];
     get lines(): string[];
+    /** Every comment, in order, as JavaScript's `SourceCode` gives them (core rules read it). */
+    getAllComments(): SqlComment[];
+    /** Notes that ESLint runs the plugin rule for this engine rule (its id without `supalint/`). */
+    enableRule(ruleId: string): void;
     /** The engine's findings of one rule (its id without `supalint/`) in this file. */
     getFindings(ruleId: string): SqlFinding[];
     getText(node?: { range: [number, number] }, beforeCount?: number, afterCount?: number): string;

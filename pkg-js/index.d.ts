@@ -17,6 +17,8 @@ export interface SupalintConfig {
     storageBucketsFile?: string;
     registeredBuckets?: string[] | null;
     versionSuffixWords?: string[];
+    /** A 14-digit migration version: that migration and older ones already ran, so fixes leave them alone. */
+    frozenBefore?: string | null;
 }
 
 /** A configuration resolved against a project. */
@@ -78,6 +80,8 @@ export interface LintResult {
     fixedCount?: number;
     /** Why the fixes of this file were not applied. */
     fixRefused?: string;
+    /** A fix run left this migration alone, although fixes were available, because it already ran: `applied` (it existed at the `--since` ref) or `frozenBefore`. Its messages keep their fixes. */
+    fixWithheld?: "applied" | "frozenBefore";
 }
 
 export interface LintStats {
@@ -103,6 +107,8 @@ export interface FixTextResult {
     /** The problems that remain. */
     messages: LintMessage[];
     refused?: string;
+    /** Why the text was left alone although fixes were available: it is a migration that already ran. */
+    withheld?: "applied" | "frozenBefore";
 }
 
 export interface RuleMeta {
@@ -155,6 +161,8 @@ export interface LintOptions {
     overrideConfig?: SupalintConfig;
     /** Apply fixes in memory: results carry `output` when a file changed. Nothing is written. */
     fix?: boolean;
+    /** With `fix`: rewrite migrations at or before `frozenBefore` (or applied) too. */
+    fixApplied?: boolean;
     /** The time for time-based rules (default: now). */
     now?: string | Date;
     /** Honour `supalint-*` directives (default true). */

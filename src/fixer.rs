@@ -3,9 +3,11 @@
 use serde::Serialize;
 
 use crate::analysis_cache::AnalysisCache;
+use crate::applied::{AppliedMigrations, Frozen};
 use crate::config::{Config, ConfigError};
 use crate::lint::{lint_analyzed, InputFile, LintRequest};
 use crate::report::{Diagnostic, Edit};
+use crate::rules::naming::NoAppliedMigrationEdit;
 
 pub const MAX_PASSES: usize = 10;
 
@@ -22,6 +24,10 @@ pub struct FixedFile {
     /// Why the fixed text was not kept, when it was refused.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refused: Option<String>,
+    /// Why fixes that were available were not applied: the migration already ran, and the
+    /// request did not say `fixApplied`. Its `remaining` diagnostics keep their fixes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<Frozen>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -40,12 +46,27 @@ pub fn fix(request: &LintRequest) -> FixResponse {
 pub fn fix_cached(cache: &mut AnalysisCache, request: &LintRequest) -> FixResponse {
     let (config, config_errors) = Config::from_json(&request.config);
     let original: Vec<InputFile> = request.files.clone();
+    let applied_migrations = AppliedMigrations::new(request.applied.as_deref(), &config);
+    // The migrations whose fixes are held back: rewriting one that already ran makes a fresh
+    // database differ from the ones it ran on.
+    let held: Vec<Option<Frozen>> = original
+        .iter()
+        .map(|file| {
+            let path = file.path.replace('\\', "/");
+            applied_migrations
+                .frozen(&path)
+                .filter(|_| !request.fix_applied)
+        })
+        .collect();
     let first = lint_with(cache, request, &config, &original);
     let mut current = original.clone();
     let mut diagnostics = first.clone();
     for _ in 0..MAX_PASSES {
         let mut changed_any = false;
         for (index, file) in current.iter_mut().enumerate() {
+            if held[index].is_some() {
+                continue;
+            }
             let (text, applied) = apply_edits(&file.text, &diagnostics[index]);
             if applied > 0 && text != file.text {
                 file.text = text;
@@ -63,7 +84,11 @@ pub fn fix_cached(cache: &mut AnalysisCache, request: &LintRequest) -> FixRespon
         .map(|(index, file)| {
             let before = &first[index];
             let after = &diagnostics[index];
-            let refused = refusal(before, after).or_else(|| unsettled(&file.text, after));
+            // A held-back file was not fixed: its fixes are still there, which is no refusal.
+            let refused = held[index]
+                .is_none()
+                .then(|| refusal(before, after).or_else(|| unsettled(&file.text, after)))
+                .flatten();
             let changed = file.text != original[index].text && refused.is_none();
             FixedFile {
                 path: file.path,
@@ -74,7 +99,7 @@ pub fn fix_cached(cache: &mut AnalysisCache, request: &LintRequest) -> FixRespon
                 },
                 changed,
                 fixed_count: if changed {
-                    before.len().saturating_sub(after.len())
+                    judged(before).saturating_sub(judged(after))
                 } else {
                     0
                 },
@@ -84,6 +109,7 @@ pub fn fix_cached(cache: &mut AnalysisCache, request: &LintRequest) -> FixRespon
                     after.clone()
                 },
                 refused,
+                withheld: held[index].filter(|_| before.iter().any(is_fixable)),
             }
         })
         .collect();
@@ -113,14 +139,28 @@ fn refusal(before: &[Diagnostic], after: &[Diagnostic]) -> Option<String> {
     if parse_errors(after) > parse_errors(before) {
         return Some("the fixed text would not parse".into());
     }
-    if after.len() > before.len() {
+    if judged(after) > judged(before) {
         return Some(format!(
             "the fixed text would have more problems ({} instead of {})",
-            after.len(),
-            before.len()
+            judged(after),
+            judged(before)
         ));
     }
     None
+}
+
+/// The problems of a text, leaving out the finding that an applied migration was edited:
+/// with `fixApplied` every fix is such an edit, which the user asked for.
+fn judged(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.rule_id != NoAppliedMigrationEdit::META.id)
+        .count()
+}
+
+/// Whether `--fix` would apply this diagnostic's fix (as [`apply_edits`] picks them).
+fn is_fixable(diagnostic: &Diagnostic) -> bool {
+    diagnostic.severity > 0 && diagnostic.fix_edit.is_some()
 }
 
 /// Fixes still changing the text after the last pass would change it again on the next
@@ -136,7 +176,7 @@ fn unsettled(text: &str, after: &[Diagnostic]) -> Option<String> {
 fn apply_edits(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
     let mut edits: Vec<&Edit> = diagnostics
         .iter()
-        .filter(|d| d.severity > 0)
+        .filter(|d| is_fixable(d))
         .filter_map(|d| d.fix_edit.as_ref())
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
@@ -177,6 +217,71 @@ mod tests {
             .collect();
         request.config = serde_json::json!({ "extends": "none", "rules": rules });
         fix(&request).results.remove(0)
+    }
+
+    /// Fixes `prefer-timestamptz` in a migration that `frozenBefore` freezes or the host says
+    /// is applied (with the text that ran), with or without `fixApplied`.
+    fn fix_applied_migration(
+        frozen_before: Option<&str>,
+        applied: bool,
+        fix_applied: bool,
+    ) -> FixedFile {
+        let path = "supabase/migrations/20240101000000_a.sql";
+        let text = "create table if not exists public.t (at timestamp);\n";
+        let mut request = LintRequest::new(vec![InputFile {
+            path: path.into(),
+            text: text.into(),
+        }]);
+        request.config = serde_json::json!({
+            "extends": "none",
+            "frozenBefore": frozen_before,
+            "rules": { "prefer-timestamptz": "warn", "no-applied-migration-edit": "error" },
+        });
+        request.applied = applied.then(|| {
+            vec![crate::applied::AppliedFile {
+                path: path.into(),
+                base_text: Some(text.into()),
+            }]
+        });
+        request.fix_applied = fix_applied;
+        fix(&request).results.remove(0)
+    }
+
+    #[test]
+    fn a_frozen_or_applied_migration_keeps_its_text_and_its_fixes() {
+        for (frozen_before, applied, reason) in [
+            (Some("20240101000000"), false, Frozen::FrozenBefore),
+            (None, true, Frozen::Applied),
+        ] {
+            let fixed = fix_applied_migration(frozen_before, applied, false);
+            assert!(!fixed.changed);
+            assert_eq!(
+                fixed.output,
+                "create table if not exists public.t (at timestamp);\n"
+            );
+            assert_eq!(fixed.withheld, Some(reason));
+            assert_eq!(fixed.refused, None, "holding back is no refusal");
+            assert_eq!(fixed.remaining.len(), 1);
+            assert!(
+                fixed.remaining[0].fix_edit.is_some(),
+                "the fix stays available"
+            );
+        }
+        let later = fix_applied_migration(Some("20231231235959"), false, false);
+        assert!(later.changed);
+        assert_eq!(later.withheld, None);
+    }
+
+    #[test]
+    fn fix_applied_rewrites_an_applied_migration_and_reports_the_edit() {
+        let fixed = fix_applied_migration(Some("20240101000000"), true, true);
+        assert!(fixed.changed);
+        assert_eq!(fixed.refused, None);
+        assert_eq!(fixed.withheld, None);
+        assert_eq!(fixed.fixed_count, 1);
+        assert!(fixed.output.contains("timestamptz"));
+        let remaining: Vec<&str> = fixed.remaining.iter().map(|d| d.rule_id.as_str()).collect();
+        assert_eq!(remaining, ["no-applied-migration-edit"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod analysis_cache;
+pub mod applied;
 pub mod config;
 pub mod directives;
 pub mod facts;

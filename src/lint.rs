@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::AccessModel;
 use crate::analysis_cache::AnalysisCache;
+use crate::applied::{AppliedFile, AppliedMigrations, Frozen};
 use crate::config::{Config, ConfigError};
 use crate::directives;
 use crate::facts::FileFacts;
@@ -46,9 +47,18 @@ pub struct LintRequest {
     /// Versions that existed at the `--since` ref.
     #[serde(default)]
     pub since_versions: Option<Vec<String>>,
-    /// Directive prefix: `supalint` (default) or `eslint` (the ESLint plugin handles its own).
+    /// Whether `eslint-disable…` comments naming `supalint/<rule>` count as directives, as
+    /// `supalint-disable…` ones do (default); the ESLint plugin turns it off, as ESLint
+    /// applies them itself.
+    #[serde(default = "default_true")]
+    pub eslint_directives: bool,
+    /// Migrations that already ran (they existed at the `--since` ref, or the database lists
+    /// them), with the text that ran when the host knows it.
     #[serde(default)]
-    pub directive_prefix: Option<String>,
+    pub applied: Option<Vec<AppliedFile>>,
+    /// Whether `--fix` may rewrite applied and frozen migrations (`--fix-applied`).
+    #[serde(default)]
+    pub fix_applied: bool,
     /// Whether sqlparser validates each statement up front, for the statistics `parsed` and
     /// `fallback`. Findings are the same without it: `syntax-error` then asks sqlparser about
     /// the statements it judges itself (which costs about what validating them all does).
@@ -73,7 +83,9 @@ impl LintRequest {
             report_unused_disable_directives: false,
             report_paths: None,
             since_versions: None,
-            directive_prefix: None,
+            eslint_directives: true,
+            applied: None,
+            fix_applied: false,
             validate: true,
             now_seconds: None,
         }
@@ -84,6 +96,9 @@ impl LintRequest {
 pub struct FileResult {
     pub path: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Set for a migration that already ran: hosts do not apply its fixes unasked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frozen: Option<Frozen>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -275,7 +290,8 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
     );
     let access = AccessModel::new(&history.database, config);
     let now = now_seconds(request);
-    let run = RunState::default();
+    let state = RunState::default();
+    let applied = AppliedMigrations::new(request.applied.as_deref(), config);
     // Found once, not once per file.
     let enabled_rules: Vec<&dyn Rule> = rules::all()
         .iter()
@@ -296,6 +312,11 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
             .as_ref()
             .is_none_or(|paths| paths.contains(&file.source.path));
         let diagnostics = if reported {
+            let run = FileRun {
+                now,
+                base_text: applied.base_text(&file.source.path),
+                state: &state,
+            };
             lint_file(
                 request,
                 config,
@@ -303,7 +324,6 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
                 &history,
                 &access,
                 file,
-                now,
                 &run,
             )
         } else {
@@ -312,6 +332,7 @@ pub fn lint_analyzed<A: Borrow<Analyzed>>(
         results[index] = Some(FileResult {
             path: file.source.path.clone(),
             diagnostics,
+            frozen: applied.frozen(&file.source.path),
         });
     }
     results.into_iter().flatten().collect()
@@ -357,6 +378,7 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
                 rule_id: rules::engine::ParseError::META.id,
                 message_id: "tooDeep",
                 data: vec![("depth", deepest.to_string()), ("limit", limit.to_string())],
+                deferred_data: None,
                 span,
                 fix: None,
                 suggestions: Vec::new(),
@@ -367,8 +389,15 @@ fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
     findings
 }
 
+/// What one file's lint takes from the run besides the history: the clock, the text that ran
+/// (an applied migration's, when the host gave it) and what rules carry between files.
+struct FileRun<'r> {
+    now: i64,
+    base_text: Option<&'r str>,
+    state: &'r RunState,
+}
+
 // The run's parts are passed apart (not bundled in a struct) to keep each borrow's lifetime plain.
-#[allow(clippy::too_many_arguments)]
 fn lint_file<'r>(
     request: &'r LintRequest,
     config: &'r Config,
@@ -376,8 +405,7 @@ fn lint_file<'r>(
     history: &'r History<'r>,
     access: &'r AccessModel<'r, 'r>,
     file: &'r Analyzed,
-    now: i64,
-    run: &'r RunState,
+    run: &FileRun<'r>,
 ) -> Vec<Diagnostic> {
     let source = &file.source;
     if let Some(reason) = file.rejected {
@@ -392,6 +420,7 @@ fn lint_file<'r>(
             rule_id: rules::engine::ParseError::META.id,
             message_id: reason,
             data,
+            deferred_data: None,
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),
@@ -408,10 +437,12 @@ fn lint_file<'r>(
         history,
         access,
         config,
-        now,
+        now: run.now,
         since_versions: request.since_versions.as_deref(),
+        base_text: run.base_text,
         policies: Default::default(),
-        run,
+        created: Default::default(),
+        run: run.state,
     };
     let mut findings = Vec::new();
     for rule in enabled_rules {
@@ -424,10 +455,9 @@ fn lint_file<'r>(
         findings.extend(too_deep_findings(source, &file.facts));
     }
     drop_fixes_in_unlexable_statements(source, &file.facts, &mut findings);
-    let prefix = request.directive_prefix.as_deref().unwrap_or("supalint");
     let mut directive_findings = Vec::new();
     if request.inline_config {
-        let directives = directives::parse_directives(source, prefix);
+        let directives = directives::parse_directives(source, request.eslint_directives);
         let suppression = directives::apply(source, &directives, &findings);
         findings = findings
             .into_iter()
@@ -469,7 +499,13 @@ fn lint_file<'r>(
     let mut diagnostics: Vec<Diagnostic> = kept
         .into_iter()
         .map(|(_, finding, severity, meta)| {
-            Diagnostic::new(source, finding, severity, meta.template(finding.message_id))
+            let finding = finding.with_deferred_data();
+            Diagnostic::new(
+                source,
+                &finding,
+                severity,
+                meta.template(finding.message_id),
+            )
         })
         .collect();
     if is_cut {
@@ -477,6 +513,7 @@ fn lint_file<'r>(
             rule_id: rules::engine::ParseError::META.id,
             message_id: "tooManyDiagnostics",
             data: vec![("limit", MAX_DIAGNOSTICS_PER_FILE.to_string())],
+            deferred_data: None,
             span: Span::empty_at(0),
             fix: None,
             suggestions: Vec::new(),

@@ -53,11 +53,11 @@ fn run(
 ) -> Result<Outcome, String> {
     let db = cluster.create_supabase_database(database)?;
     let outcome = (|| {
-        for file in &example.files {
-            db.apply(&file.text).map_err(|e| {
+        for (name, text) in example.files() {
+            db.apply(&text).map_err(|e| {
                 format!(
                     "the example ({}) does not apply: {e}",
-                    file.name.as_deref().unwrap_or_default()
+                    name.unwrap_or_default()
                 )
             })?;
         }

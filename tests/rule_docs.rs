@@ -5,7 +5,9 @@ mod support;
 
 use supalint::rules::{self, FixKind};
 
-use support::{config_enabling, findings_of_since, DEFAULT_PATH};
+use supalint::applied::AppliedFile;
+
+use support::{config_enabling, findings_in, request, DEFAULT_PATH};
 
 #[test]
 fn docs_examples_behave_as_documented() {
@@ -15,22 +17,33 @@ fn docs_examples_behave_as_documented() {
         // Directive rules are reported only where directives are read, which is here too.
         for example in rules::examples(meta.docs) {
             let files = example
-                .files
-                .iter()
-                .map(|file| {
-                    let path = match &file.name {
-                        Some(name) if name.contains('/') => name.clone(),
+                .files()
+                .into_iter()
+                .map(|(name, text)| {
+                    let path = match name {
+                        Some(name) if name.contains('/') => name,
                         Some(name) => format!("supabase/migrations/{name}"),
                         None => DEFAULT_PATH.to_string(),
                     };
-                    (path, file.text.clone())
+                    (path, text)
                 })
                 .collect();
             let mut config = config_enabling(meta.id);
             if let Some(ids) = &example.registered_buckets {
                 config["registeredBuckets"] = serde_json::json!(ids);
             }
-            let found = findings_of_since(meta.id, files, config, example.since.clone());
+            let mut request = request(files, config);
+            request.since_versions = example.since.clone();
+            let applied: Vec<AppliedFile> = example
+                .base_files()
+                .into_iter()
+                .map(|(name, text)| AppliedFile {
+                    path: format!("supabase/migrations/{name}"),
+                    base_text: Some(text),
+                })
+                .collect();
+            request.applied = (!applied.is_empty()).then_some(applied);
+            let found = findings_in(meta.id, &request);
             let expected = usize::from(!example.valid);
             if found.len() != expected {
                 failures.push(format!(

@@ -8,6 +8,7 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use supalint::applied::AppliedFile;
 use supalint::lint;
 use support::{config_enabling, fix_and_check, request};
 
@@ -20,12 +21,15 @@ fn fixture_root() -> PathBuf {
 
 /// A case: the files linted together, each with its path in the migrations folder. A folder
 /// case may hold a `case.json`: `{ "config": {…}, "sinceVersions": […] }`, config keys added
-/// to the rule's config and the versions that existed at a `--since` ref.
+/// to the rule's config and the versions that existed at a `--since` ref; and beside a file
+/// `<name>.sql` a `<name>.sql.base`, which makes it an applied migration whose text at the
+/// `--since` ref was that file's.
 struct Case {
     name: String,
     files: Vec<(String, String)>,
     config: serde_json::Map<String, serde_json::Value>,
     since_versions: Option<Vec<String>>,
+    applied: Vec<AppliedFile>,
 }
 
 fn case_settings(
@@ -84,6 +88,7 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
     for entry in entries {
         let name = entry.file_name().unwrap().to_string_lossy().to_string();
         if entry.is_dir() && name != "snapshots" {
+            let mut applied = Vec::new();
             let mut files: Vec<_> = walk(&entry)
                 .into_iter()
                 .map(|file| {
@@ -98,6 +103,12 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
                         } else {
                             format!("supabase/migrations/{relative}")
                         };
+                    if let Ok(base_text) = fs::read_to_string(file.with_extension("sql.base")) {
+                        applied.push(AppliedFile {
+                            path: path.clone(),
+                            base_text: Some(base_text),
+                        });
+                    }
                     (path, fs::read_to_string(&file).unwrap())
                 })
                 .collect();
@@ -108,6 +119,7 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
                 files,
                 config,
                 since_versions,
+                applied,
             });
         } else if name.ends_with(".sql") && name != TRUTH_SCRIPT {
             let path = if name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -123,6 +135,7 @@ fn cases(rule_dir: &Path) -> Vec<Case> {
                 files: vec![(path, fs::read_to_string(&entry).unwrap())],
                 config: serde_json::Map::new(),
                 since_versions: None,
+                applied: Vec::new(),
             });
         }
     }
@@ -191,6 +204,7 @@ fn check_rule_folder(rule_id: &str, rule_dir: &Path) -> Result<(), String> {
         let config = with_case_config(config_enabling(rule_id), &case.config);
         let mut lint_request = request(case.files.clone(), config.clone());
         lint_request.since_versions = case.since_versions.clone();
+        lint_request.applied = Some(case.applied.clone());
         let response = lint(&lint_request);
         if !response.config_errors.is_empty() {
             return Err(format!(

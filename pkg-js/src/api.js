@@ -30,6 +30,7 @@ const BOM = "\uFEFF";
  * @property {string} [storageBucketsFile]
  * @property {string[] | null} [registeredBuckets]
  * @property {string[]} [versionSuffixWords]
+ * @property {string | null} [frozenBefore] a 14-digit migration version: that migration and older ones already ran, so `--fix` leaves them alone
  */
 
 /**
@@ -85,10 +86,28 @@ const BOM = "\uFEFF";
  * @property {EngineConfig} config
  * @property {string} [now]
  * @property {boolean} [inlineConfig]
+ * @property {boolean} [eslintDirectives] default true: `eslint-disable…` comments naming `supalint/<rule>` count as directives; the ESLint plugin turns it off, as ESLint applies them
  * @property {boolean} [reportUnusedDisableDirectives]
  * @property {string[]} [reportPaths]
  * @property {string[]} [sinceVersions]
+ * @property {AppliedFile[]} [applied] migrations that already ran
+ * @property {boolean} [fixApplied] fixes may rewrite applied and frozen migrations
  * @property {boolean} [validate] default true; false skips sqlparser: `stats.parsed` and `stats.fallback` are null
+ */
+
+/**
+ * A migration that already ran (it existed at the `--since` ref, or the
+ * database lists it), with its text then when known: `--fix` leaves it alone,
+ * and `no-applied-migration-edit` reports a change to that text.
+ * @typedef {object} AppliedFile
+ * @property {string} path as in `files`
+ * @property {string} [baseText] the text that ran
+ */
+
+/**
+ * Why a migration's fixes are held back: `applied` (the host says it ran) or
+ * `frozenBefore` (its version is at or before that key).
+ * @typedef {"applied" | "frozenBefore"} FrozenReason
  */
 
 /**
@@ -101,7 +120,7 @@ const BOM = "\uFEFF";
 
 /**
  * @typedef {object} LintResponse
- * @property {{ path: string, diagnostics: Diagnostic[] }[]} results
+ * @property {{ path: string, diagnostics: Diagnostic[], frozen?: FrozenReason }[]} results
  * @property {LintStats} stats
  * @property {{ key: string, message: string }[]} configErrors
  */
@@ -114,6 +133,7 @@ const BOM = "\uFEFF";
  * @property {number} fixedCount
  * @property {Diagnostic[]} remaining
  * @property {string} [refused]
+ * @property {FrozenReason} [withheld] why available fixes were not applied (its `remaining` keep them)
  */
 
 /**
@@ -229,6 +249,8 @@ const BOM = "\uFEFF";
  * @property {string} [output]
  * @property {number} [fixedCount] with `output`: how many problems the fixes resolved
  * @property {string} [fixRefused]
+ * @property {FrozenReason} [fixWithheld] a fix run left this migration alone although fixes were
+ *   available, because it already ran; its messages keep their fixes
  */
 
 /**
@@ -250,6 +272,8 @@ const BOM = "\uFEFF";
  * @property {boolean} [reportUnusedDisableDirectives]
  * @property {boolean} [validate] false: skip sqlparser's check (only the statistics read it)
  * @property {(path: string) => string} [filePathOf] the `filePath` shown for an engine path
+ * @property {AppliedFile[]} [applied] migrations that already ran (engine paths)
+ * @property {boolean} [fixApplied] with `fix`: rewrite applied and frozen migrations too
  */
 
 /**
@@ -311,6 +335,14 @@ export function lintSources(engine, sources, options) {
     if (options.validate === false && !options.fix) {
         request.validate = false;
     }
+    if (options.applied !== undefined) {
+        request.applied = options.applied.map(({ path, baseText }) =>
+            baseText === undefined ? { path } : { path, baseText: baseText.startsWith(BOM) ? baseText.slice(1) : baseText },
+        );
+    }
+    if (options.fixApplied) {
+        request.fixApplied = true;
+    }
 
     const call = callIsolatingTraps(engine, options.fix ? "fix" : "lint", request);
     const response = options.fix ? normalizeFixResponse(call.response) : call.response;
@@ -332,6 +364,9 @@ export function lintSources(engine, sources, options) {
             }
             if (file.refused) {
                 result.fixRefused = file.refused;
+            }
+            if (file.withheld) {
+                result.fixWithheld = file.withheld;
             }
             byPath.set(file.path, result);
         }

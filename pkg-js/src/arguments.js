@@ -20,6 +20,7 @@ const LINT_OPTIONS = Object.freeze({
     resolvedConfig: "object",
     overrideConfig: "object",
     fix: "boolean",
+    fixApplied: "boolean",
     now: "date",
     inlineConfig: "boolean",
     reportUnusedDisableDirectives: "boolean",

@@ -25,6 +25,7 @@ const UNNAMED_TEXT = "<text>";
  *   as it is (no file is read or run again)
  * @property {SupalintConfig} [overrideConfig] merged over the configuration (`rules` merged rule by rule)
  * @property {boolean} [fix] apply fixes in memory: results carry `output` when a file changed
+ * @property {boolean} [fixApplied] with `fix`: rewrite migrations at or before `frozenBefore` too
  * @property {string | Date} [now] the time for time-based rules
  * @property {boolean} [inlineConfig] honour `supalint-*` directives (default true)
  * @property {boolean} [reportUnusedDisableDirectives]
@@ -139,7 +140,7 @@ export function createApi(host) {
      * Applies every safe fix to one text (in passes, re-linting between them).
      * @param {string} text
      * @param {LintTextOptions} [options]
-     * @returns {{ output: string, fixed: boolean, messages: LintMessage[], refused?: string }}
+     * @returns {{ output: string, fixed: boolean, messages: LintMessage[], refused?: string, withheld?: import("./api.js").FrozenReason }}
      *   the fixed text and the problems that remain
      */
     function fixText(text, options = {}) {
@@ -151,6 +152,7 @@ export function createApi(host) {
             fixed: result.output !== undefined && result.output !== text,
             messages: result.messages,
             ...(result.fixRefused === undefined ? {} : { refused: result.fixRefused }),
+            ...(result.fixWithheld === undefined ? {} : { withheld: result.fixWithheld }),
         };
     }
 
@@ -190,6 +192,7 @@ function runOptions(options, resolved) {
         config: resolved.config,
         configPath: resolved.configPath,
         fix: options.fix,
+        fixApplied: options.fixApplied,
         now: options.now,
         inlineConfig: options.inlineConfig,
         reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,

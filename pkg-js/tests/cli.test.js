@@ -59,14 +59,20 @@ describe("exit codes", () => {
         }
     });
 
-    it("2 when a path matches nothing, or there is nothing to lint", (t) => {
+    it("2 when a path named on the command line matches nothing", (t) => {
         const dir = project(t);
         const missing = runCli(["nope/*.sql"], { cwd: dir });
         assert.equal(missing.status, 2);
         assert.match(missing.stderr, /No files matching the pattern "nope\/\*\.sql" were found\./u);
-        const empty = runCli([], { cwd: makeProject(t, { "README.md": "" }) });
-        assert.equal(empty.status, 2);
-        assert.match(empty.stderr, /no migrations to lint/u);
+    });
+
+    it("0 with a notice when the migrations folder is missing or empty: a fresh project", (t) => {
+        for (const files of [{ "README.md": "" }, { "supabase/migrations/.gitkeep": "" }]) {
+            const empty = runCli([], { cwd: makeProject(t, files) });
+            assert.equal(empty.status, 0, empty.stderr);
+            assert.equal(empty.stdout, "");
+            assert.equal(empty.stderr, "supalint: no migrations in supabase/migrations yet, so nothing was linted (set `migrationsDir` in supalint.config.json if they live elsewhere).\n");
+        }
     });
 
     it("2 for a bad configuration, naming the key", (t) => {

@@ -77,6 +77,7 @@ describe("supalint init", () => {
                 "  migrations folder  apps/web/supabase/migrations",
                 "  exposed schemas    public, graphql_public, api (from apps/web/supabase/config.toml)",
                 "  bucket registry    packages/shared/src/storage/storage-url.service.ts",
+                "  frozen before      20240101120000 (the newest migration: --fix leaves it and older ones alone)",
                 'Added "lint:migrations": "supalint" to package.json: run `pnpm lint:migrations`.',
                 "",
             ].join("\n"),
@@ -86,6 +87,7 @@ describe("supalint init", () => {
             migrationsDir: "apps/web/supabase/migrations",
             exposedSchemas: ["public", "graphql_public", "api"],
             storageBucketsFile: "packages/shared/src/storage/storage-url.service.ts",
+            frozenBefore: "20240101120000",
         });
         assert.equal(
             readFileSync(path.join(dir, "package.json"), "utf8"),
@@ -114,6 +116,7 @@ describe("supalint init", () => {
         assert.deepEqual(JSON.parse(readFileSync(path.join(dir, "supalint.config.json"), "utf8")), {
             extends: "recommended",
             migrationsDir: "supabase/migrations",
+            frozenBefore: "20240101120000",
         });
         assert.match(init(dir, ["--force"]), /^Kept supalint\.config\.json:\n/u, "--force again: same content, nothing to replace");
     });

@@ -295,6 +295,24 @@ $$;
         assert.equal(await client.shutdown(), 0);
     });
 
+    it("disables fix-all on a migration frozenBefore freezes, saying why, and offers each fix as an explicit action", async (t) => {
+        const dir = makeProject(t, {
+            "supalint.config.json": JSON.stringify({ frozenBefore: GOOD_NAME.slice(0, 14) }),
+            [`${MIGRATIONS}/${GOOD_NAME}`]: BROKEN_SQL,
+        });
+        const file = path.join(dir, MIGRATIONS, GOOD_NAME);
+        const client = await startClient(t, dir);
+        assert.deepEqual(codes(await client.openFile(file)), ["require-if-not-exists"]);
+        const everything = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
+        const [fixAll] = await client.codeActions(file, everything, ["source.fixAll"]);
+        assert.equal(fixAll.edit, undefined);
+        assert.match(fixAll.disabled?.reason ?? "", /^This migration already ran \(at or before `frozenBefore`\)/u);
+        const titles = (await client.codeActions(file, everything, ["quickfix"])).map((action) => action.title);
+        assert.ok(titles.includes("Apply this fix, although the migration already ran (at or before `frozenBefore`)"), titles.join("\n"));
+        assert.ok(!titles.includes("Fix this require-if-not-exists problem"));
+        assert.equal(await client.shutdown(), 0);
+    });
+
     it("shows the rule's summary, why and example on hover, on a finding and on a directive's rule id", async (t) => {
         const sql = `${BROKEN_SQL}-- supalint-disable-next-line require-if-exists, no-such-rule -- reason\ndrop table public.tags;\n`;
         const dir = makeProject(t, { [`${MIGRATIONS}/${GOOD_NAME}`]: sql });
@@ -436,6 +454,6 @@ describe("supalint lsp on the command line", () => {
         assert.match(help.stdout, /^Usage: supalint lsp \[--stdio\]/u);
         const bad = runCli(["lsp", "--tcp"]);
         assert.equal(bad.status, 2);
-        assert.match(bad.stderr, /supalint lsp: Unknown option '--tcp'/u);
+        assert.match(bad.stderr, /supalint lsp: unknown option --tcp\./u);
     });
 });

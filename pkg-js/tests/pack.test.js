@@ -6,11 +6,11 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { it } from "node:test";
-import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, PACKAGE_DIR, makeProject } from "./helpers.js";
+import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, PACKAGE_DIR, REPO_DIR, makeProject } from "./helpers.js";
 
 /**
  * The environment without Rust tools on PATH and without the npm/pnpm
@@ -58,7 +58,7 @@ it("installs from the packed tarball and runs without Rust", { timeout: 300_000 
     assert.equal(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout);
     const packed = info.files.map((/** @type {{ path: string }} */ file) => file.path);
-    for (const file of ["package.json", "README.md", "index.d.ts", "src/cli/index.js", "src/index.js", "src/browser.js", "wasm/supalint.js", "wasm/supalint_bg.wasm"]) {
+    for (const file of ["package.json", "README.md", "LICENSE", "index.d.ts", "src/cli/index.js", "src/index.js", "src/browser.js", "wasm/supalint.js", "wasm/supalint_bg.wasm"]) {
         assert.ok(packed.includes(file), `${file} is packed`);
     }
     assert.ok(!packed.some((/** @type {string} */ file) => file.startsWith("tests/")), "tests are not packed");
@@ -69,6 +69,13 @@ it("installs from the packed tarball and runs without Rust", { timeout: 300_000 
         [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL,
         "supabase/migrations/20240102120000_create_tags.sql": BROKEN_SQL,
     });
+    // The license the package states, in the file the tarball carries: the repository's own.
+    const manifest = JSON.parse(readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
+    assert.equal(manifest.license, "MIT");
+    assert.match(manifest.repository.url, /github\.com\/supalint\/supalint/u);
+    assert.equal(readFileSync(path.join(PACKAGE_DIR, "LICENSE"), "utf8"), readFileSync(path.join(REPO_DIR, "LICENSE"), "utf8"));
+    assert.match(readFileSync(path.join(REPO_DIR, "LICENSE"), "utf8"), /^MIT License\n/u);
+
     const install = exec("npm", ["install", path.join(packDir, info.filename), "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], dir, env);
     assert.equal(install.status, 0, install.stderr);
 

@@ -95,7 +95,8 @@ describe("--since reports only what changed since the ref", () => {
         const results = jsonResults(run);
         const expected = {
             "20240101120000_create_archive.sql": HAS_MIGRATION_ORDER ? ["migration-order"] : [],
-            "20240102000000_create_tags.sql": ["require-if-not-exists"],
+            // It existed at the ref, and the branch edited it.
+            "20240102000000_create_tags.sql": ["no-applied-migration-edit", "require-if-not-exists"],
             "20240104000000_create_documents.sql": [],
             "20240201000000_create_pages.sql": [],
         };

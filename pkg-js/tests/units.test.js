@@ -25,6 +25,9 @@ describe("parseCommandLine", () => {
             "3",
             "--quiet",
             "--fix-dry-run",
+            "--fix-applied",
+            "--db-url",
+            "postgresql://localhost/app",
             "--rule",
             "a-rule:warn",
             "--rule",
@@ -52,6 +55,8 @@ describe("parseCommandLine", () => {
             quiet: true,
             fix: false,
             fixDryRun: true,
+            fixApplied: true,
+            dbUrl: "postgresql://localhost/app",
             rules: { "a-rule": "warn", "b-rule": 0, "c-rule": ["error", { x: 1 }] },
             inlineConfig: false,
             reportUnusedDisableDirectives: true,
@@ -86,7 +91,6 @@ describe("parseCommandLine", () => {
             [["--color", "--no-color"], /cannot be combined/u],
             [["--cache-location", ".cache"], /only applies with --cache/u],
             [["--since", "main", "--stdin", "--stdin-filename", "x.sql"], /does not apply to --stdin/u],
-            [["rules", "extra"], /takes no paths/u],
             [["rules", "--format", "sarif"], /unknown format/u],
         ]) {
             assert.throws(() => parseCommandLine(/** @type {string[]} */ (args)), (error) => error instanceof UsageError && reason.test(error.message), String(args));
@@ -94,7 +98,8 @@ describe("parseCommandLine", () => {
     });
 
     it("parses the rules subcommand and help", () => {
-        assert.deepEqual(parseCommandLine(["rules", "-f", "markdown"]), { command: "rules", format: "markdown", outputFile: undefined });
+        assert.deepEqual(parseCommandLine(["rules", "-f", "markdown"]), { command: "rules", ids: [], format: "markdown", outputFile: undefined });
+        assert.deepEqual(parseCommandLine(["rules", "rls-enabled", "--format", "json"]), { command: "rules", ids: ["rls-enabled"], format: "json", outputFile: undefined });
         assert.deepEqual(parseCommandLine(["rules", "--help"]), { command: "help", topic: "rules" });
         assert.deepEqual(parseCommandLine(["-h"]), { command: "help", topic: "lint" });
         assert.deepEqual(parseCommandLine(["-v"]), { command: "version" });

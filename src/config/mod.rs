@@ -28,6 +28,9 @@ pub struct Config {
     pub seed_tables: Vec<String>,
     pub registered_buckets: Option<Vec<String>>,
     pub version_suffix_words: Vec<String>,
+    /// `frozenBefore`: migrations with this version or an older one already ran, so `--fix`
+    /// leaves them alone.
+    pub frozen_before: Option<String>,
 }
 
 pub const DEFAULT_VERSION_SUFFIX_WORDS: &[&str] = &[
@@ -68,6 +71,7 @@ impl Default for Config {
                 .iter()
                 .map(|w| w.to_string())
                 .collect(),
+            frozen_before: None,
         }
     }
 }
@@ -140,6 +144,16 @@ impl Config {
                     Value::Null => config.admin_function = None,
                     Value::String(name) => config.admin_function = Some(name.to_lowercase()),
                     _ => errors.push(error(key, "must be a function name or null")),
+                },
+                "frozenBefore" => match value {
+                    Value::Null => config.frozen_before = None,
+                    Value::String(version) if is_version(version) => {
+                        config.frozen_before = Some(version.clone());
+                    }
+                    _ => errors.push(error(
+                        key,
+                        "must be a 14-digit migration version (`YYYYMMDDHHMMSS`) or null",
+                    )),
                 },
                 "registeredBuckets" => match value {
                     Value::Null => config.registered_buckets = None,
@@ -228,6 +242,11 @@ impl Config {
             }
         }
     }
+}
+
+/// A migration version as file names start with it: exactly 14 digits.
+fn is_version(text: &str) -> bool {
+    text.len() == 14 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn string_list(value: &Value) -> Option<Vec<String>> {
@@ -336,6 +355,31 @@ mod tests {
             errors[0].message,
             "`rules.rls-enabled` takes a severity and at most an options object, not 3 items"
         );
+    }
+
+    #[test]
+    fn frozen_before_takes_a_version_or_null() {
+        let (config, errors) = Config::from_json(&json!({ "frozenBefore": "20240101120000" }));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.frozen_before.as_deref(), Some("20240101120000"));
+        let (config, errors) = Config::from_json(&json!({ "frozenBefore": null }));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.frozen_before, None);
+        for wrong in [
+            json!(20240101120000_u64),
+            json!("2024-01-01"),
+            json!("2024010112000"),
+            json!("202401011200000"),
+            json!(""),
+        ] {
+            let (_, errors) = Config::from_json(&json!({ "frozenBefore": wrong }));
+            assert_eq!(errors.len(), 1, "{wrong}: {errors:?}");
+            assert_eq!(errors[0].key, "frozenBefore");
+            assert_eq!(
+                errors[0].message,
+                "`frozenBefore` must be a 14-digit migration version (`YYYYMMDDHHMMSS`) or null"
+            );
+        }
     }
 
     #[test]

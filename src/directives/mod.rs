@@ -1,6 +1,12 @@
 //! Inline directives: `-- supalint-disable-next-line rule-a, rule-b -- reason`,
 //! `-- supalint-disable rule` … `-- supalint-enable rule`, `-- supalint-disable-file rule`,
 //! in line or block comments. No rule list means every rule.
+//!
+//! ESLint's own directives (`eslint-disable`, `eslint-disable-next-line`,
+//! `eslint-disable-line`, `eslint-enable`) count too when they name `supalint/<rule>`, so a
+//! file an editor lints through the ESLint plugin and the `supalint` command agree. Names
+//! of other plugins' rules are ESLint's business and are skipped; a directive that names
+//! only those is not ours at all.
 
 use crate::report::Finding;
 use crate::source::{SourceFile, Span};
@@ -25,12 +31,45 @@ pub struct Directive {
     pub start_line: usize,
 }
 
-/// Finds the directives in a file's comments; `prefix` is `supalint` (or `eslint`).
-pub fn parse_directives(file: &SourceFile, prefix: &str) -> Vec<Directive> {
+/// The namespace of supalint's rules in ESLint (`supalint/require-if-not-exists`).
+const ESLINT_NAMESPACE: &str = "supalint/";
+
+/// Finds the directives in a file's comments: `supalint-` ones, and `eslint-` ones naming
+/// supalint rules when `eslint_directives` is set (the ESLint plugin clears it: ESLint
+/// applies those itself).
+pub fn parse_directives(file: &SourceFile, eslint_directives: bool) -> Vec<Directive> {
     file.comments
         .iter()
-        .filter_map(|token| parse_comment(file, token.span(), prefix))
+        .filter_map(|token| {
+            parse_comment(file, token.span(), "supalint").or_else(|| {
+                eslint_directives
+                    .then(|| parse_comment(file, token.span(), "eslint"))
+                    .flatten()
+                    .and_then(into_supalint_names)
+            })
+        })
         .collect()
+}
+
+/// An `eslint-` directive with its `supalint/` names stripped to rule ids and other
+/// plugins' names dropped; none when it names rules but no supalint one, or is
+/// `eslint-disable-file` (not an ESLint directive).
+fn into_supalint_names(mut directive: Directive) -> Option<Directive> {
+    if directive.kind == DirectiveKind::DisableFile {
+        return None;
+    }
+    if directive.rules.is_empty() {
+        return Some(directive);
+    }
+    directive.rules = directive
+        .rules
+        .into_iter()
+        .filter_map(|(name, span)| {
+            name.strip_prefix(ESLINT_NAMESPACE)
+                .map(|id| (id.to_string(), span))
+        })
+        .collect();
+    (!directive.rules.is_empty()).then_some(directive)
 }
 
 fn parse_comment(file: &SourceFile, span: Span, prefix: &str) -> Option<Directive> {
@@ -161,4 +200,85 @@ fn re_enabled(directives: &[Directive], index: usize, rule_id: &str, offset: usi
             && d.span.end <= offset
             && d.names(rule_id).is_some()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::{lint, InputFile, LintRequest};
+
+    const PATH: &str = "supabase/migrations/20240101000000_notes.sql";
+
+    /// `(rule id, line)` of every finding of `text`, with `eslint-` directives on or off.
+    fn findings(text: &str, eslint_directives: bool) -> Vec<(String, usize)> {
+        let mut request = LintRequest::new(vec![InputFile {
+            path: PATH.into(),
+            text: text.into(),
+        }]);
+        request.now = Some("2026-01-01T00:00:00Z".into());
+        request.eslint_directives = eslint_directives;
+        lint(&request).results[0]
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule_id.clone(), d.line))
+            .collect()
+    }
+
+    fn ids(found: &[(String, usize)]) -> Vec<&str> {
+        found.iter().map(|(id, _)| id.as_str()).collect()
+    }
+
+    #[test]
+    fn eslint_directives_naming_supalint_rules_suppress_as_supalint_ones_do() {
+        for directive in [
+            "-- supalint-disable-next-line require-if-not-exists",
+            "-- eslint-disable-next-line supalint/require-if-not-exists",
+            "-- eslint-disable-next-line no-console, supalint/require-if-not-exists -- why",
+            "/* eslint-disable supalint/require-if-not-exists */",
+            "-- eslint-disable",
+        ] {
+            let text = format!("{directive}\ncreate table public.notes (id bigint);\n");
+            assert!(
+                !ids(&findings(&text, true)).contains(&"require-if-not-exists"),
+                "{directive}"
+            );
+        }
+        let same_line = "create table public.notes (id bigint); -- eslint-disable-line supalint/require-if-not-exists\n";
+        assert!(!ids(&findings(same_line, true)).contains(&"require-if-not-exists"));
+    }
+
+    #[test]
+    fn eslint_enable_ends_an_eslint_disable() {
+        let text = "/* eslint-disable supalint/require-if-not-exists */\n\
+                    create table public.a (id bigint);\n\
+                    /* eslint-enable supalint/require-if-not-exists */\n\
+                    create table public.b (id bigint);\n";
+        let lines: Vec<usize> = findings(text, true)
+            .into_iter()
+            .filter(|(id, _)| id == "require-if-not-exists")
+            .map(|(_, line)| line)
+            .collect();
+        assert_eq!(lines, [4]);
+    }
+
+    #[test]
+    fn eslint_directives_of_other_plugins_or_turned_off_are_not_ours() {
+        let other =
+            "-- eslint-disable-next-line no-console\ncreate table public.notes (id bigint);\n";
+        let found = findings(other, true);
+        assert!(ids(&found).contains(&"require-if-not-exists"));
+        assert!(!ids(&found).contains(&"unused-disable-directive"));
+        // Not an ESLint directive, so not read as one.
+        let file = "-- eslint-disable-file supalint/require-if-not-exists\ncreate table public.notes (id bigint);\n";
+        assert!(ids(&findings(file, true)).contains(&"require-if-not-exists"));
+        let named = "-- eslint-disable-next-line supalint/require-if-not-exists\ncreate table public.notes (id bigint);\n";
+        assert!(ids(&findings(named, false)).contains(&"require-if-not-exists"));
+    }
+
+    #[test]
+    fn unused_and_unknown_names_in_eslint_directives_are_reported() {
+        let unused = "-- eslint-disable-next-line supalint/require-if-not-exists\ncreate table if not exists public.notes (id bigint);\n";
+        assert!(findings(unused, true).contains(&("unused-disable-directive".to_string(), 1)));
+        let unknown = "-- eslint-disable-next-line supalint/require-if-not-exist\ncreate table if not exists public.notes (id bigint);\n";
+        assert!(ids(&findings(unknown, true)).contains(&"unknown-rule"));
+    }
 }

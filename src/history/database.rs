@@ -96,6 +96,12 @@ pub struct Database<'a> {
     live_policies_by_table: std::collections::HashMap<QualifiedName, Vec<usize>>,
     /// The first live table under each name at the end; filled as `live_policies_by_table`.
     live_table_by_name: std::collections::HashMap<QualifiedName, usize>,
+    /// The functions of the history (live or not) by name without schema, in function order;
+    /// filled once the history is replayed (rules ask for each reference of each body).
+    functions_by_name: std::collections::HashMap<String, Vec<usize>>,
+    /// The schemas of the tables (under their names at the end) and views of the history, by
+    /// name; filled as `functions_by_name`.
+    relation_schemas_by_name: std::collections::HashMap<String, Vec<String>>,
     /// `default_privilege`'s answers: rules ask the same question for every file.
     pub(super) default_privilege_answers: DefaultPrivilegeAnswers,
 }
@@ -140,6 +146,19 @@ impl<'a> Database<'a> {
                 let name = table.current_name().clone();
                 db.live_table_by_name.entry(name).or_insert(id);
             }
+        }
+        for (id, function) in db.functions.all().iter().enumerate() {
+            let ids = db.functions_by_name.entry(function.name.name.clone());
+            ids.or_default().push(id);
+        }
+        let relations = db.tables.all().iter().map(|t| t.current_name());
+        for name in relations.chain(db.views.all().iter().map(|v| &v.name)) {
+            let schemas = db.relation_schemas_by_name.entry(name.name.clone());
+            schemas.or_default().push(name.schema.clone());
+        }
+        for schemas in db.relation_schemas_by_name.values_mut() {
+            schemas.sort();
+            schemas.dedup();
         }
         db
     }
@@ -747,25 +766,18 @@ impl<'a> Database<'a> {
         &'s self,
         name: &'s str,
     ) -> impl Iterator<Item = &'s FunctionRecord<'a>> + 's {
-        self.functions
-            .all()
+        self.functions_by_name
+            .get(name)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |f| f.name.name == name)
+            .map(|&id| self.functions.get(id))
     }
 
     /// The schemas holding a table or view with this name.
     pub fn relation_schemas(&self, name: &str) -> Vec<String> {
-        let mut schemas: Vec<String> = self
-            .tables
-            .all()
-            .iter()
-            .map(|t| t.current_name())
-            .chain(self.views.all().iter().map(|v| &v.name))
-            .filter(|n| n.name == name)
-            .map(|n| n.schema.clone())
-            .collect();
-        schemas.sort();
-        schemas.dedup();
-        schemas
+        self.relation_schemas_by_name
+            .get(name)
+            .cloned()
+            .unwrap_or_default()
     }
 }

@@ -22,6 +22,8 @@ pub use functions::*;
 pub use names::*;
 pub use policies::*;
 pub use privileges::*;
+#[cfg(test)]
+pub(crate) use registry::WHOLE_READS;
 pub use registry::{Lifetime, Registry};
 pub use snapshot::snapshot;
 pub use tables::*;

@@ -14,6 +14,20 @@ pub trait Lifetime {
     fn end(&mut self, at: Point);
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many times code asked for every record of a registry ([`Registry::all`],
+    /// [`Registry::live`]): the scaling test checks that a lint does it as many times for a
+    /// long history as for a short one, so that no rule reads the whole history once per
+    /// file or per statement (which made rules quadratic in the history).
+    pub(crate) static WHOLE_READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn count_whole_read() {
+    #[cfg(test)]
+    WHOLE_READS.with(|reads| reads.set(reads.get() + 1));
+}
+
 /// The records of one kind of object, keyed by `K` while alive.
 #[derive(Debug)]
 pub struct Registry<K, R> {
@@ -36,11 +50,13 @@ impl<K, R> Default for Registry<K, R> {
 impl<K: Hash + Eq + Clone, R: Lifetime> Registry<K, R> {
     /// Every record, live or not, in the order they were created.
     pub fn all(&self) -> &[R] {
+        count_whole_read();
         &self.records
     }
 
     /// The records alive at the end of the history.
     pub fn live(&self) -> impl Iterator<Item = &R> {
+        count_whole_read();
         self.records.iter().filter(|r| r.dropped().is_none())
     }
 

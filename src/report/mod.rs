@@ -98,11 +98,40 @@ pub struct Finding {
     pub rule_id: &'static str,
     pub message_id: &'static str,
     pub data: Vec<(&'static str, String)>,
+    /// Data worked out only for a finding that is reported, after `data`.
+    pub deferred_data: Option<DeferredData>,
     pub span: Span,
     pub fix: Option<Edit>,
     pub suggestions: Vec<Suggestion>,
     /// Caps the configured severity for this finding (a milder case of the rule).
     pub max_severity: Option<Severity>,
+}
+
+/// Data a finding renders only if it is reported: the data of some rules grows with the
+/// history (a list of every earlier policy that overlaps), and rendering it for every finding,
+/// most of which the per-file limit then cuts, was quadratic in time and memory.
+#[derive(Clone)]
+pub struct DeferredData(pub std::rc::Rc<dyn Fn() -> Vec<(&'static str, String)>>);
+
+impl std::fmt::Debug for DeferredData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DeferredData")
+    }
+}
+
+impl Finding {
+    /// The finding with its deferred data worked out and added to `data`.
+    pub fn with_deferred_data(&self) -> std::borrow::Cow<'_, Finding> {
+        match &self.deferred_data {
+            None => std::borrow::Cow::Borrowed(self),
+            Some(DeferredData(data)) => {
+                let mut finding = self.clone();
+                finding.data.extend(data());
+                finding.deferred_data = None;
+                std::borrow::Cow::Owned(finding)
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -19,12 +19,77 @@ pub struct Example {
     /// A `registeredBuckets=<id>|<id>` tag: the `registeredBuckets` the example is linted with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_buckets: Option<Vec<String>>,
-    /// The migrations the example is linted as, in order: the block split at lines
-    /// `-- file: <name>.sql` (hosts read them here rather than split the code again).
-    pub files: Vec<ExampleFile>,
 }
 
-/// One migration of an example.
+impl Example {
+    /// The files the example is linted as, `(name, text)`: the block split at lines
+    /// `-- file: <name>.sql`. Text before the first such line is the file `file` names
+    /// (`None`: the default example path).
+    pub fn files(&self) -> Vec<(Option<String>, String)> {
+        self.sections()
+            .into_iter()
+            .filter(|section| !section.is_base)
+            .map(|section| (section.name, section.text))
+            .collect()
+    }
+
+    /// The applied migrations of the example, `(name, text that ran)`: the sections opened by
+    /// a line `-- base: <name>.sql`, the text of that file at the `--since` ref.
+    pub fn base_files(&self) -> Vec<(String, String)> {
+        self.sections()
+            .into_iter()
+            .filter(|section| section.is_base)
+            .filter_map(|section| Some((section.name?, section.text)))
+            .collect()
+    }
+
+    fn sections(&self) -> Vec<ExampleSection> {
+        let mut sections = Vec::new();
+        let mut current = ExampleSection {
+            name: self.file.clone(),
+            text: String::new(),
+            is_base: false,
+        };
+        for line in self.code.lines() {
+            let trimmed = line.trim();
+            let opened = match (
+                trimmed.strip_prefix("-- file:"),
+                trimmed.strip_prefix("-- base:"),
+            ) {
+                (Some(name), _) => Some((name, false)),
+                (_, Some(name)) => Some((name, true)),
+                _ => None,
+            };
+            if let Some((name, is_base)) = opened {
+                let next = ExampleSection {
+                    name: Some(name.trim().to_string()),
+                    text: String::new(),
+                    is_base,
+                };
+                let done = std::mem::replace(&mut current, next);
+                if !done.text.is_empty() || done.name.is_some() {
+                    sections.push(done);
+                }
+            } else {
+                current.text.push_str(line);
+                current.text.push('\n');
+            }
+        }
+        if !current.text.is_empty() || sections.iter().all(|s| s.is_base) {
+            sections.push(current);
+        }
+        sections
+    }
+}
+
+/// A part of an example's code: a file to lint, or (`is_base`) the text an applied one had.
+struct ExampleSection {
+    name: Option<String>,
+    text: String,
+    is_base: bool,
+}
+
+/// One migration of an example, as hosts read it.
 #[derive(Clone, Debug, Serialize)]
 pub struct ExampleFile {
     /// `None`: the default example path.
@@ -33,30 +98,40 @@ pub struct ExampleFile {
     pub text: String,
 }
 
-/// The block split at lines `-- file: <name>.sql`. Text before the first such line is
-/// the file `file` names.
-fn example_files(file: Option<&str>, code: &str) -> Vec<ExampleFile> {
-    let mut files = Vec::new();
-    let mut name = file.map(str::to_string);
-    let mut text = String::new();
-    for line in code.lines() {
-        if let Some(next) = line.trim().strip_prefix("-- file:") {
-            if !text.is_empty() || name.is_some() {
-                files.push(ExampleFile {
-                    name: name.take(),
-                    text: std::mem::take(&mut text),
-                });
-            }
-            name = Some(next.trim().to_string());
-        } else {
-            text.push_str(line);
-            text.push('\n');
+/// An example with its sections already split, so that hosts never split the code again.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExampleInfo {
+    #[serde(flatten)]
+    pub example: Example,
+    /// [`Example::files`]: the migrations the example is linted as, in order.
+    pub files: Vec<ExampleFile>,
+    /// [`Example::base_files`]: the applied migrations (`-- base:` sections); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub base_files: Vec<ExampleFile>,
+}
+
+impl From<Example> for ExampleInfo {
+    fn from(example: Example) -> Self {
+        let files = example
+            .files()
+            .into_iter()
+            .map(|(name, text)| ExampleFile { name, text })
+            .collect();
+        let base_files = example
+            .base_files()
+            .into_iter()
+            .map(|(name, text)| ExampleFile {
+                name: Some(name),
+                text,
+            })
+            .collect();
+        ExampleInfo {
+            example,
+            files,
+            base_files,
         }
     }
-    if !text.is_empty() || files.is_empty() {
-        files.push(ExampleFile { name, text });
-    }
-    files
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -73,7 +148,7 @@ pub struct RuleInfo {
     pub fixable: Option<FixKind>,
     pub summary: &'static str,
     pub docs: String,
-    pub examples: Vec<Example>,
+    pub examples: Vec<ExampleInfo>,
     pub options: Vec<&'static str>,
     pub sources: Vec<&'static str>,
     pub docs_url: String,
@@ -102,7 +177,10 @@ pub fn catalog() -> Vec<RuleInfo> {
                 fixable: (meta.fix != FixKind::None).then_some(meta.fix),
                 summary: meta.summary(),
                 docs: docs_body(meta.docs),
-                examples: examples(meta.docs),
+                examples: examples(meta.docs)
+                    .into_iter()
+                    .map(ExampleInfo::from)
+                    .collect(),
                 options: meta.options.to_vec(),
                 sources: meta.sources.to_vec(),
                 docs_url: docs_url(meta.id),
@@ -158,14 +236,12 @@ pub fn examples(docs: &str) -> Vec<Example> {
                     file,
                     since,
                     registered_buckets,
-                    files: Vec::new(),
                 };
                 current = Some((example, Vec::new()));
             }
             (Some(_), Some("")) => {
                 if let Some((mut example, lines)) = current.take() {
                     example.code = lines.join("\n") + "\n";
-                    example.files = example_files(example.file.as_deref(), &example.code);
                     examples.push(example);
                 }
             }
@@ -195,24 +271,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn example_files_split_at_file_lines() {
-        let files = example_files(Some("a.sql"), "select 1;\n-- file: b.sql\nselect 2;\n");
-        let parts: Vec<(Option<&str>, &str)> = files
-            .iter()
-            .map(|file| (file.name.as_deref(), file.text.as_str()))
-            .collect();
-        assert_eq!(
-            parts,
-            [
-                (Some("a.sql"), "select 1;\n"),
-                (Some("b.sql"), "select 2;\n")
-            ]
-        );
-        let single = example_files(None, "select 1;\n");
-        assert_eq!(single.len(), 1);
-        assert_eq!(single[0].name, None);
     }
 }

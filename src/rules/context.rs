@@ -1,15 +1,19 @@
 //! What a rule sees: the file, its facts, the whole history and the configuration.
 
+use std::any::{Any, TypeId};
 use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::access::AccessModel;
 use crate::config::Config;
 use crate::facts::{FileFacts, Statement};
 use crate::history::History;
-use crate::report::{Edit, Finding, Suggestion};
+use crate::report::{DeferredData, Edit, Finding, Suggestion};
 use crate::source::{SourceFile, Span};
 
 use super::support::names::NameResolver;
+use super::support::new_tables::CreatedInFile;
 use super::support::policy::PolicyStatement;
 use super::RuleMeta;
 
@@ -26,8 +30,12 @@ pub struct RuleContext<'a> {
     pub now: i64,
     /// With `--since`: the versions that existed at the ref.
     pub since_versions: Option<&'a [String]>,
+    /// For a migration that already ran: its text then (at the `--since` ref), when known.
+    pub base_text: Option<&'a str>,
     /// The file's policy statements, read once for the seven rules that check them.
     pub(crate) policies: OnceCell<Vec<PolicyStatement<'a>>>,
+    /// What the file creates, read once for the rules that skip tables new in the file.
+    pub(crate) created: OnceCell<CreatedInFile<'a>>,
     /// What rules carry from one file of the run to the next.
     pub(crate) run: &'a RunState,
 }
@@ -39,6 +47,36 @@ pub struct RuleContext<'a> {
 pub struct RunState {
     /// The name resolver after the history's files before `.0`.
     names: RefCell<(usize, NameResolver)>,
+    /// The findings of the rules that walk the end state, by rule, then by file
+    /// ([`RuleContext::report_from_end_state`]).
+    end_state_findings: RefCell<HashMap<&'static str, FileFindings>>,
+    /// What rules work out once per run, by its type ([`RuleContext::once_per_run`]).
+    computed: RefCell<HashMap<TypeId, Rc<dyn Any>>>,
+}
+
+/// Findings by the index of the file they belong to.
+type FileFindings = HashMap<usize, Vec<Finding>>;
+
+/// The findings of one walk of the end state, each put in the file it belongs to.
+pub struct EndStateFindings<'m> {
+    meta: &'m RuleMeta,
+    files: FileFindings,
+}
+
+impl EndStateFindings<'_> {
+    /// Reports `message_id` at `span` of the file at `file` in the history, as
+    /// [`Findings::report`] does for the file being linted.
+    pub fn report(
+        &mut self,
+        file: usize,
+        message_id: &'static str,
+        span: Span,
+        data: Vec<(&'static str, String)>,
+    ) -> &mut Finding {
+        let items = self.files.entry(file).or_default();
+        items.push(new_finding(self.meta, message_id, span, data));
+        items.last_mut().expect("just pushed")
+    }
 }
 
 impl<'a> RuleContext<'a> {
@@ -74,6 +112,20 @@ impl<'a> RuleContext<'a> {
     }
 }
 
+/// The indexes of `items` by the history's index of the file each belongs to (`file_of`), in
+/// order: a rule that reads a run-wide list keeps this with [`RuleContext::once_per_run`] and
+/// reads its own file's share, instead of the whole list for every file.
+pub(crate) fn indexes_by_file<T>(
+    items: &[T],
+    file_of: impl Fn(&T) -> usize,
+) -> HashMap<usize, Vec<usize>> {
+    let mut by_file: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        by_file.entry(file_of(item)).or_default().push(index);
+    }
+    by_file
+}
+
 /// `names` after each statement of `files`.
 fn replay(files: &[crate::history::HistoryFile], mut names: NameResolver) -> NameResolver {
     for file in files {
@@ -83,6 +135,49 @@ fn replay(files: &[crate::history::HistoryFile], mut names: NameResolver) -> Nam
         }
     }
     names
+}
+
+impl<'a> RuleContext<'a> {
+    /// For a rule whose findings come from the end state (every live table, policy or
+    /// function, whichever file made it): `walk` runs once per run, reporting each finding
+    /// into the file it belongs to, and this file's share goes to `findings`. Walking the end
+    /// state once per file instead made such a rule quadratic in the history.
+    pub(crate) fn report_from_end_state(
+        &self,
+        findings: &mut Findings,
+        // `dyn`: one copy of this function in the WebAssembly build, not one per rule.
+        walk: &dyn Fn(&mut EndStateFindings),
+    ) {
+        let id = findings.meta.id;
+        if !self.run.end_state_findings.borrow().contains_key(id) {
+            let mut all = EndStateFindings {
+                meta: findings.meta,
+                files: HashMap::new(),
+            };
+            walk(&mut all);
+            self.run
+                .end_state_findings
+                .borrow_mut()
+                .insert(id, all.files);
+        }
+        if let Some(mine) = self.run.end_state_findings.borrow().get(id) {
+            let mine = mine.get(&self.file_index).map_or(&[][..], Vec::as_slice);
+            findings.items.extend_from_slice(mine);
+        }
+    }
+
+    /// `compute`'s value, worked out on the first call of the run and shared by later files
+    /// (one value per type `T`: each rule keeps its own type).
+    pub(crate) fn once_per_run<T: 'static>(&self, compute: impl FnOnce() -> T) -> Rc<T> {
+        let key = TypeId::of::<T>();
+        let known = self.run.computed.borrow().get(&key).cloned();
+        let value = known.unwrap_or_else(|| {
+            let value: Rc<dyn Any> = Rc::new(compute());
+            self.run.computed.borrow_mut().insert(key, value.clone());
+            value
+        });
+        value.downcast().expect("one type per key")
+    }
 }
 
 impl<'a> RuleContext<'a> {
@@ -116,25 +211,45 @@ impl<'m> Findings<'m> {
         span: Span,
         data: Vec<(&'static str, String)>,
     ) -> &mut Finding {
-        debug_assert!(
-            self.meta.messages.iter().any(|m| m.id == message_id),
-            "{}: unknown message id {message_id}",
-            self.meta.id
-        );
-        self.items.push(Finding {
-            rule_id: self.meta.id,
-            message_id,
-            data,
-            span,
-            fix: None,
-            suggestions: Vec::new(),
-            max_severity: None,
-        });
+        self.items
+            .push(new_finding(self.meta, message_id, span, data));
         self.items.last_mut().expect("just pushed")
     }
 }
 
+fn new_finding(
+    meta: &RuleMeta,
+    message_id: &'static str,
+    span: Span,
+    data: Vec<(&'static str, String)>,
+) -> Finding {
+    debug_assert!(
+        meta.messages.iter().any(|m| m.id == message_id),
+        "{}: unknown message id {message_id}",
+        meta.id
+    );
+    Finding {
+        rule_id: meta.id,
+        message_id,
+        data,
+        deferred_data: None,
+        span,
+        fix: None,
+        suggestions: Vec::new(),
+        max_severity: None,
+    }
+}
+
 impl Finding {
+    /// Adds data worked out only if the finding is reported ([`DeferredData`]).
+    pub fn defer_data(
+        &mut self,
+        data: impl Fn() -> Vec<(&'static str, String)> + 'static,
+    ) -> &mut Self {
+        self.deferred_data = Some(DeferredData(Rc::new(data)));
+        self
+    }
+
     pub fn fix(&mut self, edit: Edit) -> &mut Self {
         self.fix = Some(edit);
         self

@@ -3,6 +3,8 @@
 mod catalog;
 mod context;
 mod meta;
+#[cfg(test)]
+mod scaling_tests;
 
 pub mod access;
 pub mod engine;
@@ -13,8 +15,8 @@ pub mod storage;
 pub mod style;
 pub mod support;
 
-pub use catalog::{catalog, examples, Example, ExampleFile, RuleInfo};
-pub use context::{Findings, RuleContext, RunState};
+pub use catalog::{catalog, examples, Example, ExampleFile, ExampleInfo, RuleInfo};
+pub use context::{EndStateFindings, Findings, RuleContext, RunState};
 pub use meta::{Category, FixKind, MessageTemplate, RuleMeta};
 
 /// What `declare_rule!` writes for a rule: its metadata.
@@ -24,6 +26,11 @@ pub trait HasMeta {
 
 /// A rule: its metadata (from `declare_rule!`) and its check, the one thing a rule file writes.
 pub trait Rule: HasMeta + Sync {
+    /// Reports the findings of the file `ctx` holds. It runs once per file, so its work must
+    /// be proportional to the file: a rule that reads the end state (every table, policy or
+    /// function) does it through `RuleContext::report_from_end_state`, and a fact about the
+    /// whole history is worked out once with `RuleContext::once_per_run`
+    /// (`scaling_tests` checks it).
     fn check(&self, ctx: &RuleContext, findings: &mut Findings);
 }
 
@@ -65,6 +72,7 @@ static RULES: &[&dyn Rule] = &[
     &naming::MigrationLocation,
     &naming::MigrationOrder,
     &access::MultiplePermissivePolicies,
+    &naming::NoAppliedMigrationEdit,
     &naming::NoFutureTimestamp,
     &access::NoPermissiveTrue,
     &access::NoUserMetadataInPolicy,

@@ -35,19 +35,12 @@ pub fn findings_of(
     files: Vec<(String, String)>,
     config: serde_json::Value,
 ) -> Vec<(String, usize, String)> {
-    findings_of_since(rule_id, files, config, None)
+    findings_in(rule_id, &request(files, config))
 }
 
-/// [`findings_of`] with the versions that existed at a `--since` ref.
-pub fn findings_of_since(
-    rule_id: &str,
-    files: Vec<(String, String)>,
-    config: serde_json::Value,
-    since_versions: Option<Vec<String>>,
-) -> Vec<(String, usize, String)> {
-    let mut request = request(files, config);
-    request.since_versions = since_versions;
-    let response = lint(&request);
+/// Every finding of `rule_id` in the response to `request`, as [`findings_of`] gives them.
+pub fn findings_in(rule_id: &str, request: &LintRequest) -> Vec<(String, usize, String)> {
+    let response = lint(request);
     assert!(
         response.config_errors.is_empty(),
         "config errors: {:?}",

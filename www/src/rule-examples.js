@@ -2,8 +2,9 @@
  * @file What "Open in editor" does with an example of the rule docs, as the
  * engine's metadata gives it (`RuleMeta.examples`: flagged or passing, the
  * file it is linted as, the versions of a `--since` ref, its registered bucket
- * ids, and the migrations it holds). The playground opens an example only
- * when it is one file and needs no `--since`.
+ * ids, the migrations it holds, and the text applied migrations had at the
+ * `--since` ref). The playground opens an example only when it is one file
+ * and needs no `--since`.
  */
 
 import { effectiveSeverity } from "./config.js";
@@ -36,7 +37,7 @@ export function tryTarget(example) {
             reason: `This example is ${files.length} migrations, and the playground lints one file at a time; the CLI lints them together.`,
         };
     }
-    if (example.since !== undefined) {
+    if (example.since !== undefined || example.baseFiles !== undefined) {
         return { openable: false, reason: "This example needs `--since` (the migrations that existed at a git ref), which the playground does not have." };
     }
     const [only] = files;

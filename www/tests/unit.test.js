@@ -274,6 +274,10 @@ describe("rule-doc examples", () => {
         assert.equal(tryTarget(one({ since: ["20240301090000"] })).openable, false);
         const engineMulti = metas.flatMap((rule) => rule.examples).find((example) => example.files.length > 1);
         assert.ok(engineMulti !== undefined && tryTarget(engineMulti).openable === false, "the engine gives a multi-file example's files");
+        const edited = one({ valid: false, files: [{ name: "20240101000000_a.sql", text: "select 2;\n" }], baseFiles: [{ name: "20240101000000_a.sql", text: "select 1;\n" }] });
+        assert.equal(tryTarget(edited).openable, false);
+        const engineEdited = metas.flatMap((rule) => rule.examples).find((example) => example.baseFiles !== undefined);
+        assert.ok(engineEdited !== undefined && tryTarget(engineEdited).openable === false, "the engine gives an example's `-- base:` sections");
     });
 
     it("register the example's buckets and turn its rule on, and say so", () => {
@@ -293,7 +297,7 @@ describe("rule-doc examples", () => {
             for (const example of rule.examples) {
                 const target = tryTarget(example);
                 if (!target.openable) {
-                    assert.ok(example.files.length > 1 || example.since !== undefined, `${rule.id}: a one-file example opens`);
+                    assert.ok(example.files.length > 1 || example.since !== undefined || example.baseFiles !== undefined, `${rule.id}: a one-file example opens`);
                     continue;
                 }
                 const { config } = configForExample(defaultConfig(), target, rule);

@@ -3,11 +3,13 @@
  * It gathers what every lint run sees (the whole migrations folder as
  * history, plus the files named on the command line), narrows the reported
  * files to those changed since the ref, passes the engine the versions that
- * existed at the ref (`sinceVersions`, for `migration-order`), and reuses the
- * results of an identical earlier run when caching.
+ * existed at the ref (`sinceVersions`, for `migration-order`) and the
+ * migrations that existed at the merge base as applied (`--fix` leaves them
+ * alone; `no-applied-migration-edit` gets the text of those changed since),
+ * and reuses the results of an identical earlier run when caching.
  */
 
-/** @import { EngineConfig, LintReport, LintRequest, Source } from "../api.js" */
+/** @import { AppliedFile, EngineConfig, LintReport, LintRequest, Source } from "../api.js" */
 /** @import { SinceSelection } from "../git/since.js" */
 
 import { readFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import { lintSources } from "../api.js";
 import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "../files/collect.js";
 import { migrationVersion } from "../files/migration-version.js";
 import { readSource } from "../files/read-source.js";
+import { migrationsAt } from "../git/migrations-at.js";
 import { changesSince, realPath } from "../git/since.js";
 import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
 
@@ -26,9 +29,11 @@ import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
  * @property {import("../api.js").ResolvedConfig} [resolvedConfig] used as it is instead of loading the configuration again
  * @property {{ rules?: Record<string, unknown> }} [overrideConfig] `--rule` settings
  * @property {boolean} [fix]
+ * @property {boolean} [fixApplied] with `fix`: rewrite migrations that already ran too
  * @property {boolean} [inlineConfig]
  * @property {boolean} [reportUnusedDisableDirectives]
  * @property {string} [since] report only files added or changed since this git revision
+ * @property {string[]} [appliedInDatabase] absolute paths of the migrations a database has applied (`--db-url`)
  * @property {string} [cacheFile] absolute: reuse and store results here
  * @property {(message: string) => void} [warn] told when the cache cannot be written
  * @property {(progress: { phase: "read" | "lint", done: number, total: number }) => void} [onProgress]
@@ -77,12 +82,27 @@ export async function lintProject(api, patterns, options) {
         sources.push(readSource(file, relativeOf(file)));
         options.onProgress?.({ phase: "read", done: sources.length, total: inView.length });
     }
+    const appliedAtRef =
+        since === undefined
+            ? []
+            : appliedAtBase(options.since ?? "", {
+                  cwd,
+                  projectRoot: resolved.root,
+                  migrationsPath: resolved.migrationsPath,
+                  inView: new Map(inView.map((file) => [relativeOf(file), since.changed.has(realPath(file))])),
+              });
+    const atRef = new Set(appliedAtRef.map((file) => file.path));
+    /** @type {AppliedFile[]} */
+    const appliedInDatabase = (options.appliedInDatabase ?? []).map((file) => ({ path: relativeOf(file) })).filter((file) => !atRef.has(file.path));
+    const applied = since === undefined && options.appliedInDatabase === undefined ? undefined : [...appliedAtRef, ...appliedInDatabase];
     const reportPaths = targets.map(relativeOf);
     const runOptions = {
         config,
         configPath: resolved.configPath,
         reportPaths,
         fix: options.fix,
+        fixApplied: options.fixApplied,
+        applied,
         inlineConfig: options.inlineConfig,
         reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
         filePathOf: (/** @type {string} */ file) => path.resolve(resolved.root, file),
@@ -108,6 +128,7 @@ export async function lintProject(api, patterns, options) {
             reportUnusedDisableDirectives: Boolean(options.reportUnusedDisableDirectives),
             reportPaths,
             sinceVersions: sinceVersions ?? null,
+            applied: applied?.map(({ path: file, baseText }) => [file, baseText === undefined ? null : sha256(baseText)]) ?? null,
         },
         files: sources.map((source) => [source.path, sha256(source.problem === undefined ? `text:${source.text}` : `problem:${JSON.stringify(source.problem)}`)]),
     });
@@ -126,6 +147,29 @@ export async function lintProject(api, patterns, options) {
         options.warn?.(`cannot write the cache ${options.cacheFile}: ${failure}`);
     }
     return withUnreadableFolders(report, unreadable, resolved.root);
+}
+
+/**
+ * The migrations in view that existed at the merge base of the `--since` ref
+ * and HEAD: they ran wherever that branch was deployed. Those the branch
+ * changed carry their text there, for `no-applied-migration-edit`; the
+ * others are unchanged, so their text is the one on disk.
+ * @param {string} ref
+ * @param {{ cwd: string, projectRoot: string, migrationsPath: string, inView: Map<string, boolean> }} where
+ *   `inView`: whether each file in view (by engine path) changed since the ref
+ * @returns {AppliedFile[]}
+ * @throws {import("../git/git.js").GitError}
+ */
+function appliedAtBase(ref, { cwd, projectRoot, migrationsPath, inView }) {
+    // Only the changed ones are read from git: the others' text is the one on disk.
+    const atBase = migrationsAt(ref, { cwd, projectRoot, migrationsPath, isWanted: (file) => inView.get(file) === true });
+    const baseTexts = new Map(atBase.sources.map((source) => [source.path, source.text]));
+    return atBase.paths
+        .filter((file) => inView.has(file))
+        .map((file) => {
+            const baseText = baseTexts.get(file);
+            return baseText === undefined ? { path: file } : { path: file, baseText };
+        });
 }
 
 /**

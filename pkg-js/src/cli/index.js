@@ -17,6 +17,17 @@ import v8 from "node:v8";
 v8.setFlagsFromString("--wasm-tiering-budget=200000000");
 v8.setFlagsFromString("--wasm-lazy-validation");
 
+// A reader that stops early (`supalint --format sarif | head`) closes the pipe: the rest of the
+// report has nowhere to go, which is no failure of the run, so it ends with its own exit code
+// and no stack trace. Any other write error is still one.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (/** @type {NodeJS.ErrnoException} */ error) => {
+        if (error.code !== "EPIPE") {
+            throw error;
+        }
+    });
+}
+
 /**
  * Reads all of standard input.
  * @returns {Promise<Uint8Array>}

@@ -3,7 +3,7 @@
  * object, usage checks, and the help text.
  */
 
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./parse-args.js";
 
 /** Thrown for a command line that cannot run: exit code 2. */
 export class UsageError extends Error {
@@ -41,6 +41,7 @@ const LINT_OPTIONS = {
     quiet: { type: "boolean" },
     fix: { type: "boolean" },
     "fix-dry-run": { type: "boolean" },
+    "fix-applied": { type: "boolean" },
     rule: { type: "string", multiple: true },
     "no-inline-config": { type: "boolean" },
     "report-unused-disable-directives": { type: "boolean" },
@@ -49,6 +50,7 @@ const LINT_OPTIONS = {
     cache: { type: "boolean" },
     "cache-location": { type: "string" },
     since: { type: "string" },
+    "db-url": { type: "string" },
     color: { type: "boolean" },
     "no-color": { type: "boolean" },
     help: { type: "boolean", short: "h" },
@@ -73,6 +75,7 @@ const RULES_OPTIONS = {
  * @property {boolean} quiet
  * @property {boolean} fix
  * @property {boolean} fixDryRun
+ * @property {boolean} fixApplied fixes may rewrite migrations that already ran
  * @property {Record<string, string | number | unknown[]>} rules from `--rule`
  * @property {boolean} inlineConfig
  * @property {boolean} reportUnusedDisableDirectives
@@ -80,6 +83,7 @@ const RULES_OPTIONS = {
  * @property {string | undefined} stdinFilename
  * @property {boolean | undefined} color true/false when forced by a flag
  * @property {string | undefined} since report only files added or changed since this git revision
+ * @property {string | undefined} dbUrl with a fix: the database whose applied migrations the fixes leave alone
  * @property {boolean} cache reuse the results of an identical earlier run
  * @property {string | undefined} cacheLocation the cache file or folder (default `.supalintcache`)
  */
@@ -87,6 +91,7 @@ const RULES_OPTIONS = {
 /**
  * @typedef {object} RulesCommand
  * @property {"rules"} command
+ * @property {string[]} ids the rules whose documentation to print; none: the catalogue
  * @property {string} format
  * @property {string | undefined} outputFile
  */
@@ -119,6 +124,9 @@ export function parseCommandLine(argv) {
     if (values.fix && values["fix-dry-run"]) {
         throw new UsageError("--fix and --fix-dry-run cannot be combined.");
     }
+    if (values["fix-applied"] && !values.fix && !values["fix-dry-run"]) {
+        throw new UsageError("--fix-applied only applies with --fix or --fix-dry-run.");
+    }
     if (values.stdin && values.fix) {
         throw new UsageError("--fix cannot write to standard input; use --fix-dry-run with --stdin.");
     }
@@ -137,6 +145,12 @@ export function parseCommandLine(argv) {
     if (values.since !== undefined && values.stdin) {
         throw new UsageError("--since selects changed files: it does not apply to --stdin.");
     }
+    if (values["db-url"] !== undefined && !values.fix && !values["fix-dry-run"]) {
+        throw new UsageError("--db-url only applies with --fix or --fix-dry-run: it tells them which migrations the database has applied.");
+    }
+    if (values["db-url"] !== undefined && values.stdin) {
+        throw new UsageError("--db-url tells which migration files ran: it does not apply to --stdin.");
+    }
     if (values["cache-location"] !== undefined && !values.cache) {
         throw new UsageError("--cache-location only applies with --cache.");
     }
@@ -150,6 +164,7 @@ export function parseCommandLine(argv) {
         quiet: Boolean(values.quiet),
         fix: Boolean(values.fix),
         fixDryRun: Boolean(values["fix-dry-run"]),
+        fixApplied: Boolean(values["fix-applied"]),
         rules: parseRuleFlags(/** @type {string[] | undefined} */ (values.rule) ?? []),
         inlineConfig: !values["no-inline-config"],
         reportUnusedDisableDirectives: Boolean(values["report-unused-disable-directives"]),
@@ -157,6 +172,7 @@ export function parseCommandLine(argv) {
         stdinFilename: /** @type {string | undefined} */ (values["stdin-filename"]),
         color: values["no-color"] ? false : values.color ? true : undefined,
         since: /** @type {string | undefined} */ (values.since),
+        dbUrl: /** @type {string | undefined} */ (values["db-url"]),
         cache: Boolean(values.cache),
         cacheLocation: /** @type {string | undefined} */ (values["cache-location"]),
     };
@@ -171,14 +187,11 @@ function parseRulesCommand(argv) {
     if (values.help) {
         return { command: "help", topic: "rules" };
     }
-    if (positionals.length > 0) {
-        throw new UsageError(`\`supalint rules\` takes no paths (got "${positionals[0]}").`);
-    }
     const format = /** @type {string} */ (values.format ?? "text");
     if (!RULES_FORMATS.includes(format)) {
         throw new UsageError(`unknown format "${format}" for \`supalint rules\`; use one of ${RULES_FORMATS.join(", ")}.`);
     }
-    return { command: "rules", format, outputFile: /** @type {string | undefined} */ (values["output-file"]) };
+    return { command: "rules", ids: positionals, format, outputFile: /** @type {string | undefined} */ (values["output-file"]) };
 }
 
 /**
@@ -188,7 +201,7 @@ function parseRulesCommand(argv) {
  */
 function parse(argv, options) {
     try {
-        return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+        return parseCommandArgs({ args: argv, options, allowPositionals: true, strict: true });
     } catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
     }
@@ -244,7 +257,7 @@ function parseRuleFlags(flags) {
 
 /** The text of `supalint --help`. */
 export const LINT_HELP = `Usage: supalint [options] [file|dir|glob ...]
-       supalint rules [--format text|markdown|json]
+       supalint rules [<rule-id>] [--format text|markdown|json]
        supalint init [--force]
        supalint new <description> [--template table|column|policy|bucket|function]
        supalint verify [--db-url <url>] [--format stylish|json]
@@ -264,14 +277,21 @@ Options:
       --quiet                           Report errors only
       --fix                             Apply safe fixes to the files
       --fix-dry-run                     Compute fixes without writing them (json shows "output")
+      --fix-applied                     Let --fix rewrite migrations that already ran
+                                        (at or before frozenBefore, at the --since ref,
+                                        or applied on the --db-url database)
+      --db-url <url>                    With --fix: leave alone the migrations this
+                                        database has applied (as \`supalint status\` lists them)
       --rule <id:severity>              Set a rule's severity: off, warn, error (repeatable)
-      --no-inline-config                Ignore supalint-disable directives in the files
+      --no-inline-config                Ignore disable directives (supalint-disable, and
+                                        eslint-disable naming supalint/<rule>)
       --report-unused-disable-directives
                                         Report directives that suppress nothing
       --stdin                           Lint standard input
       --stdin-filename <path>           The migration path standard input stands for
       --since <git-ref>                 Report only files added or changed since the ref
-                                        (the whole migrations folder stays history)
+                                        (the whole migrations folder stays history; the
+                                        migrations that existed there count as applied)
       --cache                           Reuse the results of an identical earlier run
                                         (not with --stdin)
       --cache-location <path>           The cache file or folder (default .supalintcache)
@@ -284,8 +304,9 @@ too many warnings, 2 usage, configuration or internal error.
 `;
 
 /** The text of `supalint rules --help`. */
-export const RULES_HELP = `Usage: supalint rules [--format text|markdown|json] [--output-file <path>]
+export const RULES_HELP = `Usage: supalint rules [<rule-id> ...] [--format text|markdown|json] [--output-file <path>]
 
 Lists every rule with its category, default severity and whether it can be
 fixed. markdown prints each rule's documentation; json prints the metadata.
+With rule ids, prints those rules' documentation (json: their metadata).
 `;

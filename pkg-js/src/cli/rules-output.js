@@ -1,6 +1,7 @@
 /**
  * @file `supalint rules`: the rule catalogue from the engine's metadata, as a
- * text table, markdown documentation, or JSON.
+ * text table, markdown documentation, or JSON; `supalint rules <id>`: one
+ * rule's documentation.
  */
 
 /** @import { RuleMeta } from "../api.js" */
@@ -153,26 +154,52 @@ function rulesMarkdown(rules) {
         splinterTable(rules),
     ];
     for (const rule of rules) {
-        parts.push(`## ${rule.id}\n`);
-        parts.push(`${rule.summary}\n`);
-        const fix = rule.fixable === "fix" ? "safe fix (`--fix`)" : rule.fixable === "suggestion" ? "editor suggestion" : "none";
-        parts.push(`- Category: ${rule.category}\n- Default (\`recommended\`): ${rule.severity}\n- Fix: ${fix}`);
-        if (rule.options.length > 0) {
-            parts.push(`- Options: ${rule.options.map((key) => `\`${key}\``).join(", ")}`);
-        }
-        if (rule.sources.length > 0) {
-            parts.push(`- Sources: ${rule.sources.map(sourceMarkdown).join(", ")}`);
-        }
-        parts.push(`- Documentation: ${rule.docsUrl}\n`);
-        const docs = demoteHeadings(cleanFences(rule.docs.trim()));
-        if (docs !== "") {
-            parts.push(`${docs}\n`);
-        }
-        if (!/```sql/u.test(docs) && rule.examples.length > 0) {
-            parts.push(examplesMarkdown(rule.examples));
-        }
+        parts.push(...ruleSection(rule));
     }
     return `${parts.join("\n").replace(/\n{3,}/gu, "\n\n").trimEnd()}\n`;
+}
+
+/**
+ * The documentation of the rules named on `supalint rules <id>…`: each
+ * rule's section as in the markdown catalogue (and in docs/rules.md), or its
+ * metadata as JSON.
+ * @param {RuleMeta[]} rules
+ * @param {string} format `text`, `markdown` or `json`
+ * @returns {string}
+ */
+export function formatRuleDocs(rules, format) {
+    if (format === "json") {
+        return `${JSON.stringify(rules, null, 2)}\n`;
+    }
+    return `${rules.flatMap(ruleSection).join("\n").replace(/\n{3,}/gu, "\n\n").trimEnd()}\n`;
+}
+
+/**
+ * One rule's section: its heading, summary and defaults, then its own
+ * documentation one heading level down, then the examples the docs do not
+ * already show.
+ * @param {RuleMeta} rule
+ * @returns {string[]} the parts, to be joined by line breaks
+ */
+function ruleSection(rule) {
+    const parts = [`## ${rule.id}\n`, `${rule.summary}\n`];
+    const fix = rule.fixable === "fix" ? "safe fix (`--fix`)" : rule.fixable === "suggestion" ? "editor suggestion" : "none";
+    parts.push(`- Category: ${rule.category}\n- Default (\`recommended\`): ${rule.severity}\n- Fix: ${fix}`);
+    if (rule.options.length > 0) {
+        parts.push(`- Options: ${rule.options.map((key) => `\`${key}\``).join(", ")}`);
+    }
+    if (rule.sources.length > 0) {
+        parts.push(`- Sources: ${rule.sources.map(sourceMarkdown).join(", ")}`);
+    }
+    parts.push(`- Documentation: ${rule.docsUrl}\n`);
+    const docs = demoteHeadings(cleanFences(rule.docs.trim()));
+    if (docs !== "") {
+        parts.push(`${docs}\n`);
+    }
+    if (!/```sql/u.test(docs) && rule.examples.length > 0) {
+        parts.push(examplesMarkdown(rule.examples));
+    }
+    return parts;
 }
 
 /**

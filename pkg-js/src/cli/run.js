@@ -6,7 +6,7 @@
  */
 
 /** @import { LintCommand, RulesCommand } from "./options.js" */
-/** @import { LintReport } from "../api.js" */
+/** @import { LintReport, RuleMeta } from "../api.js" */
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,8 +18,11 @@ import { ChangedOnDiskError, isReadOnly, writeFileAtomic } from "../files/write-
 import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
 import { GitError } from "../git/git-error.js";
+import { DatabaseError } from "../db/connect.js";
+import { createRedactor } from "../db/redact.js";
 import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
-import { messageOf, terminalColumns, useColor, useHyperlinks } from "./commands/command-io.js";
+import { dbUrlOf, messageOf, terminalColumns, useColor, useHyperlinks, withRedaction } from "./commands/command-io.js";
+import { closestMatch } from "./parse-args.js";
 import { createProgress } from "./progress.js";
 
 /**
@@ -52,16 +55,19 @@ const subcommands = new Map([
 /**
  * Runs `supalint` with the given arguments.
  * @param {string[]} argv the arguments after the program name
- * @param {CliIo} io
+ * @param {CliIo} given
  * @returns {Promise<0 | 1 | 2>} the exit code
  */
-export async function run(argv, io) {
+export async function run(argv, given) {
     // Each subcommand's modules (the database client, the templates) load only when it runs:
     // a plain lint starts faster without them.
     const subcommand = subcommands.get(argv[0]);
     if (subcommand !== undefined) {
-        return (await subcommand())(argv.slice(1), io);
+        return (await subcommand())(argv.slice(1), given);
     }
+    // With `--fix --db-url`, everything printed passes through one redaction: the URL's password never shows.
+    const dbUrl = dbUrlOf(argv);
+    const io = dbUrl === undefined ? given : { ...given, ...withRedaction(given, createRedactor(dbUrl)) };
     try {
         const command = parseCommandLine(argv);
         if (command.command === "help") {
@@ -89,8 +95,19 @@ export async function run(argv, io) {
  * @returns {Promise<0>}
  */
 async function listRules(command, io, api) {
-    const { formatRules } = await import("./rules-output.js");
-    const text = formatRules(api.rules(), command.format);
+    const { formatRuleDocs, formatRules } = await import("./rules-output.js");
+    const catalog = api.rules();
+    /** @type {RuleMeta[]} */
+    const chosen = [];
+    for (const id of command.ids) {
+        const rule = catalog.find((entry) => entry.id === id);
+        if (rule === undefined) {
+            const suggestion = closestMatch(id, catalog.map((entry) => entry.id));
+            throw new UsageError(`no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `supalint rules` lists them."}`);
+        }
+        chosen.push(rule);
+    }
+    const text = chosen.length > 0 ? formatRuleDocs(chosen, command.format) : formatRules(catalog, command.format);
     if (command.outputFile === undefined) {
         io.stdout.write(text);
     } else {
@@ -114,6 +131,7 @@ async function lint(command, io, api) {
         resolvedConfig: resolved,
         overrideConfig: Object.keys(command.rules).length > 0 ? { rules: command.rules } : undefined,
         fix: command.fix || command.fixDryRun,
+        fixApplied: command.fixApplied,
         inlineConfig: command.inlineConfig,
         reportUnusedDisableDirectives: command.reportUnusedDisableDirectives,
         // No formatter shows the statistics, the only thing sqlparser's check feeds (a third
@@ -121,39 +139,15 @@ async function lint(command, io, api) {
         validate: false,
     };
 
-    /** @type {LintReport} */
+    /** @type {LintReport | null} */
     let report;
-    if (command.stdin) {
-        const file = path.resolve(io.cwd, /** @type {string} */ (command.stdinFilename));
-        const relative = relativePath(resolved.root, file);
-        const input = sourceFromBytes(await io.readStdin(), relative);
-        const history = listSqlFiles(resolved.migrationsPath)
-            .map((migration) => readSource(migration, relativePath(resolved.root, migration)))
-            .filter((source) => source.path !== relative);
-        report = api.lintFiles([input, ...history], { ...options, reportPaths: [relative] });
-    } else {
-        const migrations = command.patterns.length === 0 ? collectSqlFiles(resolved.migrationsPath) : null;
-        // A folder that cannot be read is reported, not taken for an empty one.
-        if (migrations !== null && migrations.files.length === 0 && migrations.unreadable.length === 0) {
-            throw new UsageError(
-                `no migrations to lint in ${path.relative(io.cwd, resolved.migrationsPath) || "."}: ` +
-                    "pass files, folders or globs, or set `migrationsDir` in supalint.config.json.",
-            );
-        }
-        const progress = createProgress(io.stderr);
-        try {
-            report =
-                command.since !== undefined || command.cache
-                    ? await lintIncrementally(api, command, {
-                          ...options,
-                          since: command.since,
-                          warn: (message) => io.stderr.write(`supalint: ${message}\n`),
-                          onProgress: progress.update,
-                      })
-                    : api.lintFiles(command.patterns, { ...options, onProgress: progress.update });
-        } finally {
-            progress.done();
-        }
+    try {
+        report = await lintReport(command, io, api, resolved, options);
+    } catch (error) {
+        throw blameRuleFlags(error, command.rules);
+    }
+    if (report === null) {
+        return 0;
     }
 
     let results = report.results;
@@ -240,6 +234,76 @@ async function lint(command, io, api) {
 }
 
 /**
+ * Lints what the command line names: standard input, the paths, or the
+ * migrations folder.
+ * @param {LintCommand} command
+ * @param {CliIo} io
+ * @param {NodeApi} api
+ * @param {ReturnType<NodeApi["loadConfig"]>} resolved
+ * @param {Parameters<NodeApi["lintFiles"]>[1]} options
+ * @returns {Promise<LintReport | null>} null when the migrations folder holds no migration yet
+ */
+async function lintReport(command, io, api, resolved, options) {
+    if (command.stdin) {
+        const file = path.resolve(io.cwd, /** @type {string} */ (command.stdinFilename));
+        const relative = relativePath(resolved.root, file);
+        const input = sourceFromBytes(await io.readStdin(), relative);
+        const history = listSqlFiles(resolved.migrationsPath)
+            .map((migration) => readSource(migration, relativePath(resolved.root, migration)))
+            .filter((source) => source.path !== relative);
+        return api.lintFiles([input, ...history], { ...options, reportPaths: [relative] });
+    }
+    const migrations = command.patterns.length === 0 ? collectSqlFiles(resolved.migrationsPath) : null;
+    // A fresh project has no migrations yet: as ESLint with no files, a notice and no failure.
+    // A folder that cannot be read is reported, not taken for an empty one; a path named on
+    // the command line that matches nothing is an error (NoFilesFoundError).
+    if (migrations !== null && migrations.files.length === 0 && migrations.unreadable.length === 0) {
+        io.stderr.write(
+            `supalint: no migrations in ${path.relative(io.cwd, resolved.migrationsPath) || "."} yet, so nothing was linted ` +
+                "(set `migrationsDir` in supalint.config.json if they live elsewhere).\n",
+        );
+        return null;
+    }
+    const progress = createProgress(io.stderr);
+    try {
+        return command.since !== undefined || command.cache || command.dbUrl !== undefined
+            ? await lintIncrementally(api, command, {
+                  ...options,
+                  since: command.since,
+                  appliedInDatabase:
+                      command.dbUrl === undefined
+                          ? undefined
+                          : await (await import("../db/applied-files.js")).appliedMigrationFiles(command.dbUrl, resolved.migrationsPath),
+                  warn: (message) => io.stderr.write(`supalint: ${message}\n`),
+                  onProgress: progress.update,
+              })
+            : api.lintFiles(command.patterns, { ...options, onProgress: progress.update });
+    } finally {
+        progress.done();
+    }
+}
+
+/**
+ * A configuration error that only `--rule` flags caused is the command
+ * line's: it names the flag, not the configuration file.
+ * @param {unknown} error
+ * @param {LintCommand["rules"]} rules from `--rule`
+ * @returns {unknown} the error to throw
+ */
+function blameRuleFlags(error, rules) {
+    if (!(error instanceof ConfigError) || error.problems.length === 0) {
+        return error;
+    }
+    const flagIds = error.problems.map(({ key }) => (key.startsWith("rules.") ? key.slice("rules.".length) : null));
+    if (!flagIds.every((id) => id !== null && Object.hasOwn(rules, id))) {
+        return error;
+    }
+    const messages = error.problems.map(({ key, message }, index) => `--rule ${flagIds[index]}: ${message.replace(`\`${key}\` `, "").replace(/[.]$/u, "")}`);
+    const text = messages.join("; ");
+    return new UsageError(/[?]$/u.test(text) ? text : `${text}.`);
+}
+
+/**
  * Lints with `--since` or `--cache` (cache/cached-lint.js, loaded only then).
  * @param {NodeApi} api
  * @param {LintCommand} command
@@ -263,7 +327,13 @@ async function lintIncrementally(api, command, options) {
 function fail(error, io) {
     if (error instanceof UsageError) {
         io.stderr.write(`supalint: ${error.message}\nRun \`supalint --help\` for usage.\n`);
-    } else if (error instanceof ConfigError || error instanceof NoFilesFoundError || error instanceof CliError || error instanceof GitError) {
+    } else if (
+        error instanceof ConfigError ||
+        error instanceof NoFilesFoundError ||
+        error instanceof CliError ||
+        error instanceof GitError ||
+        error instanceof DatabaseError
+    ) {
         io.stderr.write(`supalint: ${error.message}\n`);
     } else {
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

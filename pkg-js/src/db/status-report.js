@@ -12,13 +12,15 @@ import { plural } from "../formatters/summary.js";
 export const STATUS_FORMATS = Object.freeze(["table", "json"]);
 
 /**
- * The report as JSON.
+ * The report as JSON, with the applied migrations `frozenBefore` does not
+ * cover (`appliedNotFrozen`, their versions).
  * @param {StatusReport} report
  * @param {string} migrationsDir relative to the project root
+ * @param {string[]} notFrozen
  * @returns {string}
  */
-export function formatStatusJson(report, migrationsDir) {
-    return `${JSON.stringify({ migrationsDir, ...report }, null, 2)}\n`;
+export function formatStatusJson(report, migrationsDir, notFrozen) {
+    return `${JSON.stringify({ migrationsDir, ...report, appliedNotFrozen: notFrozen }, null, 2)}\n`;
 }
 
 /**
@@ -26,7 +28,8 @@ export function formatStatusJson(report, migrationsDir) {
  * database and the file system: control characters in them are escaped, so
  * a recorded name cannot style the terminal or forge a line.
  * @param {StatusReport} report
- * @param {{ migrationsDir: string, database: string, color: boolean }} context
+ * @param {{ migrationsDir: string, database: string, color: boolean, notFrozen: string[] }} context
+ *   `notFrozen`: the applied migrations `frozenBefore` does not cover
  * @returns {string}
  */
 export function formatStatusTable(report, context) {
@@ -84,6 +87,13 @@ export function formatStatusTable(report, context) {
             `Out of order: ${plural(counts["out-of-order"], "local migration")} ${counts["out-of-order"] === 1 ? "is" : "are"} older than ` +
                 `${report.newestApplied}, the newest applied one; \`supabase db push\` refuses ${counts["out-of-order"] === 1 ? "it" : "them"} ` +
                 "without --include-all. Rename to a newer version if the order matters.",
+        );
+    }
+    if (context.notFrozen.length > 0) {
+        const newest = context.notFrozen.at(-1);
+        out.push(
+            `Not frozen: ${plural(context.notFrozen.length, "applied migration")} ${context.notFrozen.length === 1 ? "is" : "are"} after \`frozenBefore\`, ` +
+                `so --fix may rewrite ${context.notFrozen.length === 1 ? "it" : "them"}; set "frozenBefore": "${newest}" in the configuration, or fix with --db-url.`,
         );
     }
     if (report.ignored.length > 0) {

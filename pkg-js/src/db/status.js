@@ -8,6 +8,7 @@
 /** @import { MigrationFile } from "./migration-files.js" */
 
 import { escapeControl } from "../formatters/ansi.js";
+import { migrationVersion } from "../files/migration-version.js";
 import { DatabaseError } from "./connect.js";
 import { compareVersions } from "./migration-files.js";
 
@@ -179,6 +180,22 @@ export function compareStatus(local, applied) {
     }
     const ignored = local.filter((file) => file.version === null).map((file) => file.fileName);
     return { migrations, ignored, newestApplied, counts };
+}
+
+/**
+ * The applied migrations `frozenBefore` does not cover, so a plain `--fix`
+ * could rewrite them: those with a 14-digit version after it (all of them
+ * when it is unset).
+ * @param {StatusReport} report
+ * @param {string | null | undefined} frozenBefore
+ * @returns {string[]} their versions
+ */
+export function appliedNotFrozen(report, frozenBefore) {
+    return report.migrations
+        .filter((row) => row.file !== null && (row.status === "applied" || row.status === "name-mismatch"))
+        .map((row) => row.version)
+        // A version here is the digits before the `_`: a migration version when they are all of it.
+        .filter((version) => migrationVersion(version) === version && (frozenBefore === null || frozenBefore === undefined || version > frozenBefore));
 }
 
 /**

@@ -26,6 +26,7 @@ import { engine } from "../engine/node.js";
  * @property {string[] | null} [registeredBuckets] storage bucket ids the application registers
  * @property {string} [storageBucketsFile] the TypeScript file whose `StorageBuckets` constant lists them (relative to ESLint's working directory or absolute); `registeredBuckets` wins
  * @property {string[]} [versionSuffixWords] words a migration description must not end with
+ * @property {string | null} [frozenBefore] a 14-digit migration version: that migration and older ones already ran, so their fixes become suggestions
  */
 
 /** The keys the engine validates and receives as they are. */
@@ -37,6 +38,7 @@ const ENGINE_KEYS = [
     "seedTables",
     "registeredBuckets",
     "versionSuffixWords",
+    "frozenBefore",
 ];
 
 /** Every key `supalint/sql` reads. */

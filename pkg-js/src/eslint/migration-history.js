@@ -23,6 +23,7 @@ import path from "node:path";
 import { engine } from "../engine/node.js";
 import { MAX_SOURCE_BYTES, sourceFromBytes } from "../files/read-source.js";
 import { readRegularFile } from "../files/regular-file.js";
+import { withFixesAsSuggestions } from "../withheld-fixes.js";
 
 /**
  * Where a migration sits, as the engine sees it.
@@ -187,16 +188,18 @@ function readFolder(dir) {
 }
 
 /**
- * Runs the engine, directives off (ESLint applies its own).
+ * Runs the engine, with `supalint-disable…` directives on unless told
+ * otherwise; `eslint-disable…` ones are ESLint's to apply.
  * @param {{ path: string, text: string }[]} files
  * @param {EngineConfig} config
  * @param {string[] | undefined} reportPaths
+ * @param {boolean} inlineConfig
  * @returns {Map<string, Diagnostic[]>} by engine path
  * @throws {Error} when the engine rejects the configuration
  */
-function runEngine(files, config, reportPaths) {
+function runEngine(files, config, reportPaths, inlineConfig) {
     /** @type {LintRequest} */
-    const request = { files, config, inlineConfig: false, now: new Date().toISOString() };
+    const request = { files, config, inlineConfig, eslintDirectives: false, now: new Date().toISOString() };
     if (reportPaths) {
         request.reportPaths = reportPaths;
     }
@@ -204,7 +207,9 @@ function runEngine(files, config, reportPaths) {
     if (response.configErrors.length > 0) {
         throw new Error(response.configErrors.map((error) => error.message).join("; "));
     }
-    return new Map(response.results.map((result) => [result.path, result.diagnostics]));
+    return new Map(
+        response.results.map((result) => [result.path, result.frozen === undefined ? result.diagnostics : withFixesAsSuggestions(result.diagnostics, result.frozen)]),
+    );
 }
 
 /**
@@ -215,13 +220,14 @@ function runEngine(files, config, reportPaths) {
  * @param {(location: MigrationLocation | null) => EngineConfig} input.configFor the engine configuration for a file's location (null: not on disk)
  * @param {string | undefined} input.migrationsDirOption
  * @param {string} input.cwd
+ * @param {boolean} input.inlineConfig whether `supalint-disable…` comments apply
  * @returns {MigrationLint}
  * @throws {Error} when the engine rejects the configuration or fails
  */
-export function lintMigration({ filePath, text, configFor, migrationsDirOption, cwd }) {
+export function lintMigration({ filePath, text, configFor, migrationsDirOption, cwd, inlineConfig }) {
     if (!path.isAbsolute(filePath)) {
         const enginePath = toPosix(filePath);
-        const results = runEngine([{ path: enginePath, text }], configFor(null), undefined);
+        const results = runEngine([{ path: enginePath, text }], configFor(null), undefined, inlineConfig);
         return { enginePath, history: [enginePath], diagnostics: results.get(enginePath) ?? [] };
     }
 
@@ -245,23 +251,23 @@ export function lintMigration({ filePath, text, configFor, migrationsDirOption, 
     const history = files.map((file) => file.path);
 
     if (snapshot.files.get(filePath)?.text !== text) {
-        const results = runEngine(files, config, [location.enginePath]);
+        const results = runEngine(files, config, [location.enginePath], inlineConfig);
         return { enginePath: location.enginePath, history, diagnostics: results.get(location.enginePath) ?? [] };
     }
 
-    const key = `${location.root}\0${JSON.stringify(config)}`;
+    const key = `${location.root}\0${inlineConfig}\0${JSON.stringify(config)}`;
     let batch = snapshot.batches.get(key);
     if (!batch) {
         batch = { linted: new Set(), results: null };
         snapshot.batches.set(key, batch);
     }
     if (!batch.results && batch.linted.size > 0 && !batch.linted.has(location.enginePath)) {
-        batch.results = runEngine(files, config, undefined);
+        batch.results = runEngine(files, config, undefined, inlineConfig);
     }
     if (batch.results) {
         return { enginePath: location.enginePath, history, diagnostics: batch.results.get(location.enginePath) ?? [] };
     }
     batch.linted.add(location.enginePath);
-    const results = runEngine(files, config, [location.enginePath]);
+    const results = runEngine(files, config, [location.enginePath], inlineConfig);
     return { enginePath: location.enginePath, history, diagnostics: results.get(location.enginePath) ?? [] };
 }

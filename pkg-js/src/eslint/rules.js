@@ -4,17 +4,18 @@
  * own; it reports the engine's findings for its id, which `parse()` already
  * keeps on the document, with their exact location, fix and suggestions.
  *
- * Three engine rules have no ESLint rule, because ESLint does their job:
- * `parse-error` (a parsing error, from `parse()`), `unused-disable-directive`
- * (`linterOptions.reportUnusedDisableDirectives`) and `unknown-rule` (ESLint
- * rejects a configuration or directive that names an unknown rule).
+ * `parse-error` has no ESLint rule: ESLint reports a parsing error from
+ * `parse()`. `unused-disable-directive` and `unknown-rule` report only
+ * `supalint-disable…` comments, which the engine applies; ESLint judges its
+ * own `eslint-disable…` ones (`linterOptions.reportUnusedDisableDirectives`,
+ * and an error for a directive naming an unknown rule).
  */
 
 /** @import { Diagnostic, RuleMeta } from "../api.js" */
 /** @import { SqlSourceCode } from "./sql-source-code.js" */
 
 /** Engine rules whose job ESLint does itself. */
-export const RULES_ESLINT_HANDLES = Object.freeze(["parse-error", "unknown-rule", "unused-disable-directive"]);
+export const RULES_ESLINT_HANDLES = Object.freeze(["parse-error"]);
 
 /**
  * The parts of ESLint's rule context a generated rule uses.
@@ -51,7 +52,9 @@ export function toEslintTemplate(template) {
  */
 export function createRule(rule) {
     const isFixable = rule.fixable === "fix";
-    const hasSuggestions = rule.fixable === "suggestion";
+    // A fixable rule offers its fix as a suggestion in a migration that already ran
+    // (`frozenBefore`): `eslint --fix` leaves that file alone, an editor still offers the fix.
+    const hasSuggestions = rule.fixable !== null && rule.fixable !== undefined;
     const messages = Object.fromEntries(Object.entries(rule.messages).map(([id, template]) => [id, toEslintTemplate(template)]));
 
     /** @type {SqlRule["meta"]} */
@@ -104,6 +107,7 @@ export function createRule(rule) {
     return {
         meta,
         create(context) {
+            context.sourceCode.enableRule(rule.id);
             return {
                 Document() {
                     for (const finding of context.sourceCode.getFindings(rule.id)) {

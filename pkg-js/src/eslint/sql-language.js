@@ -6,9 +6,12 @@
  * identifier, dollar quote or comment), a binary file or one over the
  * engine's size limit (which the engine does not lint, as the CLI reports)
  * is a parsing error, as ESLint reports one. `parse()` never throws.
+ * The engine applies `supalint-disable…` comments; a file with one is linted
+ * again, once the rules ESLint runs are known (`SqlSourceCode`).
  */
 
 /** @import { Diagnostic } from "../api.js" */
+/** @import { MigrationLint } from "./migration-history.js" */
 /** @import { SqlLanguageOptions } from "./language-options.js" */
 
 import path from "node:path";
@@ -86,6 +89,47 @@ function positionAt(starts, offset) {
 }
 
 /**
+ * The text ESLint hands a language.
+ * @param {{ body: string | Uint8Array }} file
+ * @returns {string}
+ */
+function bodyText(file) {
+    return typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
+}
+
+/**
+ * Lints one file with its history: every engine rule, or only `ruleIds`.
+ * The engine applies `supalint-disable…` directives (when `inlineConfig`);
+ * ESLint applies its own.
+ * @param {string} filePath as ESLint names the file
+ * @param {string} text
+ * @param {SqlLanguageOptions} options
+ * @param {string[] | undefined} ruleIds
+ * @param {boolean} inlineConfig
+ * @returns {MigrationLint}
+ * @throws {Error} when the engine rejects the configuration or fails
+ */
+function lintFile(filePath, text, options, ruleIds, inlineConfig) {
+    const languageOptions = /** @type {Record<string, unknown>} */ (options);
+    const cwd = process.cwd();
+    return lintMigration({
+        filePath,
+        text,
+        cwd,
+        inlineConfig,
+        migrationsDirOption: typeof languageOptions.migrationsDir === "string" ? languageOptions.migrationsDir : undefined,
+        configFor: (location) => {
+            const config = engineConfig(languageOptions, {
+                migrationsDir: location?.migrationsDir ?? String(languageOptions.migrationsDir ?? "supabase/migrations"),
+                migrationsPath: location ? path.resolve(location.root, location.migrationsDir) : null,
+                cwd,
+            });
+            return ruleIds ? { ...config, extends: "none", rules: Object.fromEntries(ruleIds.map((id) => [id, "error"])) } : config;
+        },
+    });
+}
+
+/**
  * The ESLint language for Supabase / PostgreSQL migrations.
  */
 export class SqlLanguage {
@@ -137,23 +181,10 @@ export class SqlLanguage {
      * @returns {SqlParseResult}
      */
     parse(file, context) {
-        const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-        const languageOptions = /** @type {Record<string, unknown>} */ (context?.languageOptions ?? {});
-        const cwd = process.cwd();
+        const text = bodyText(file);
         let linted;
         try {
-            linted = lintMigration({
-                filePath: file.path,
-                text,
-                cwd,
-                migrationsDirOption: typeof languageOptions.migrationsDir === "string" ? languageOptions.migrationsDir : undefined,
-                configFor: (location) =>
-                    engineConfig(languageOptions, {
-                        migrationsDir: location?.migrationsDir ?? String(languageOptions.migrationsDir ?? "supabase/migrations"),
-                        migrationsPath: location ? path.resolve(location.root, location.migrationsDir) : null,
-                        cwd,
-                    }),
-            });
+            linted = lintFile(file.path, text, context?.languageOptions ?? {}, undefined, true);
         } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
             return { ok: false, errors: [{ message: `supalint could not lint this file: ${reason}`, line: 1, column: 1 }] };
@@ -189,12 +220,23 @@ export class SqlLanguage {
 
     /**
      * The `SourceCode` of a parsed file.
-     * @param {{ body: string | Uint8Array }} file
+     * @param {{ path: string, body: string | Uint8Array }} file
      * @param {{ ast: SqlDocument }} parseResult
+     * @param {{ languageOptions?: SqlLanguageOptions }} [context]
      * @returns {SqlSourceCode}
      */
-    createSourceCode(file, parseResult) {
-        const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-        return new SqlSourceCode({ text, ast: parseResult.ast });
+    createSourceCode(file, parseResult, context) {
+        const text = bodyText(file);
+        const { ast } = parseResult;
+        /** @type {(ruleIds: string[], inlineConfig: boolean) => Diagnostic[]} */
+        const lintWithRules = (ruleIds, inlineConfig) => {
+            try {
+                return lintFile(file.path, text, context?.languageOptions ?? {}, ruleIds, inlineConfig).diagnostics;
+            } catch {
+                // parse() linted the same text with the same options; its findings stand.
+                return ast.diagnostics;
+            }
+        };
+        return new SqlSourceCode({ text, ast, lintWithRules });
     }
 }

@@ -3,7 +3,8 @@
  * problem's span underlined with `^`, and its help below, in the layout of
  * ESLint's former `codeframe` formatter (`eslint-formatter-codeframe`):
  * `error: message (rule-id) at path:line:column:`, the frame, then a summary
- * line with the counts. Paths are relative to the working directory.
+ * line with the counts (and, after a fix run, the migrations it left alone
+ * because they already ran). Paths are relative to the working directory.
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -14,6 +15,7 @@ import { sumCounts } from "../results.js";
 import { blankControl, createStyle } from "./ansi.js";
 import { displayPath } from "./display-path.js";
 import { plural } from "./summary.js";
+import { withheldSummary } from "../withheld-fixes.js";
 
 /** Source lines shown before and after the problem's own. */
 const CONTEXT_LINES = 1;
@@ -38,8 +40,9 @@ export function formatCodeframe(results, context) {
         }
     }
     const { errorCount, warningCount, fixableErrorCount, fixableWarningCount } = sumCounts(results);
+    const withheld = withheldSummary(results, (filePath) => displayPath(filePath, context.cwd));
     if (errorCount + warningCount === 0) {
-        return "";
+        return withheld === null ? "" : `${withheld}\n`;
     }
     const paint = errorCount > 0 ? style.red : style.yellow;
     const found = [errorCount > 0 ? plural(errorCount, "error") : "", warningCount > 0 ? plural(warningCount, "warning") : ""].filter(Boolean);
@@ -50,6 +53,9 @@ export function formatCodeframe(results, context) {
             fixableWarningCount > 0 ? plural(fixableWarningCount, "warning") : "",
         ].filter(Boolean);
         summary += `\n${paint(style.bold(`${fixable.join(" and ")} potentially fixable with the \`--fix\` option.`))}`;
+    }
+    if (withheld !== null) {
+        summary += `\n${style.yellow(withheld)}`;
     }
     return `${blocks.map((block) => `${block}\n\n`).join("\n")}\n${summary}\n`;
 }

@@ -1,11 +1,13 @@
 /**
  * @file `compact`: one line per problem, as ESLint's former `compact`
- * formatter: `file: line L, col C, Error - message (rule-id)`.
+ * formatter: `file: line L, col C, Error - message (rule-id)`, then the count,
+ * and after a fix run the migrations it left alone because they already ran.
  */
 
 /** @import { LintResult } from "../api.js" */
 
 import { plural } from "./summary.js";
+import { withheldSummary } from "../withheld-fixes.js";
 
 /**
  * @param {LintResult[]} results
@@ -24,6 +26,10 @@ export function formatCompact(results) {
     }
     if (total > 0) {
         output += `\n${plural(total, "problem")}`;
+    }
+    const withheld = withheldSummary(results, (filePath) => filePath);
+    if (withheld !== null) {
+        output += `${total > 0 ? "\n" : ""}${withheld}`;
     }
     return output;
 }

@@ -1,8 +1,9 @@
 /**
  * @file `github`: GitHub Actions workflow commands, one annotation per
  * problem (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`),
- * escaped as `@actions/core` escapes them, then a summary line. The message's
- * help follows it on a second line of the annotation.
+ * escaped as `@actions/core` escapes them, then a summary line (and a notice
+ * naming the migrations a fix run left alone because they already ran). The
+ * message's help follows it on a second line of the annotation.
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -11,6 +12,7 @@
 import { sumCounts } from "../results.js";
 import { displayPath } from "./display-path.js";
 import { plural } from "./summary.js";
+import { withheldSummary } from "../withheld-fixes.js";
 
 /**
  * @param {LintResult[]} results
@@ -37,6 +39,10 @@ export function formatGithub(results, context) {
         }
     }
     const { errorCount, warningCount } = sumCounts(results);
+    const withheld = withheldSummary(results, (filePath) => displayPath(filePath, context.cwd));
+    if (withheld !== null) {
+        lines.push(`::notice title=supalint::${escapeData(withheld)}`);
+    }
     lines.push(`supalint: ${plural(errorCount + warningCount, "problem")} (${plural(errorCount, "error")}, ${plural(warningCount, "warning")})`);
     return `${lines.join("\n")}\n`;
 }

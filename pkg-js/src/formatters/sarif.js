@@ -5,7 +5,9 @@
  * to the working directory (`%SRCROOT%`), with columns in UTF-16 code units.
  * A result's message is the short one; SARIF has no per-result help, so each
  * result's help travels in its property bag (`properties.help`) and, for
- * viewers that render Markdown, after the message in `message.markdown`.
+ * viewers that render Markdown, after the message in `message.markdown`. A
+ * fix run's migrations left alone because they already ran are tool
+ * execution notifications of the run's invocation.
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -16,6 +18,7 @@ import { pathToFileURL } from "node:url";
 
 import { plainSqlFences } from "../rule-markdown.js";
 import { describeSource } from "../rule-sources.js";
+import { withheldReason, withheldResults } from "../withheld-fixes.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -73,11 +76,32 @@ export function formatSarif(results, context) {
                 },
                 originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/u, "/")}` } },
                 columnKind: "utf16CodeUnits",
+                ...invocations(results, context.cwd),
                 results: sarifResults,
             },
         ],
     };
     return JSON.stringify(log, null, 2);
+}
+
+/**
+ * The run's invocation with a note per migration a fix run left alone, or
+ * nothing when it left none.
+ * @param {LintResult[]} results
+ * @param {string} cwd
+ * @returns {{ invocations?: object[] }}
+ */
+function invocations(results, cwd) {
+    const withheld = withheldResults(results);
+    if (withheld.length === 0) {
+        return {};
+    }
+    const toolExecutionNotifications = withheld.map((result) => ({
+        level: "note",
+        message: { text: withheldReason(result.fixWithheld) },
+        locations: [{ physicalLocation: { artifactLocation: artifactFor(result.filePath, cwd) } }],
+    }));
+    return { invocations: [{ executionSuccessful: true, toolExecutionNotifications }] };
 }
 
 /**

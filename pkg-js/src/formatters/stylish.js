@@ -7,7 +7,8 @@
  * spaces inside their column, so the rule id keeps its place on the first
  * line. For results without help and without a width to fit, it prints
  * exactly what ESLint's stylish prints, plus, after `--fix` (or
- * `--fix-dry-run`), a first summary line with the number of problems fixed.
+ * `--fix-dry-run`), a first summary line with the number of problems fixed,
+ * and one naming the migrations left alone because they already ran.
  */
 
 /** @import { FormatterContext } from "./index.js" */
@@ -16,8 +17,10 @@
 /** @import { LintMessage } from "../api.js" */
 /** @import { Style } from "./ansi.js" */
 
+import path from "node:path";
 import { createStyle } from "./ansi.js";
 import { wrapWords } from "./wrap.js";
+import { withheldSummary } from "../withheld-fixes.js";
 
 /** The narrowest a message column gets on a narrow terminal: past that, the row overflows instead. */
 const MIN_MESSAGE_WIDTH = 40;
@@ -61,6 +64,10 @@ export function formatStylish(results, context) {
         const verb = context.fixDryRun ? "would be fixed (--fix-dry-run writes nothing)" : "fixed";
         const rest = total === 0 ? "; none remain" : "";
         output += style.bold(style.green(`\u2714 ${fixedCount} ${word("problem", fixedCount)} ${verb}${rest}\n`));
+    }
+    const withheld = withheldSummary(results, (filePath) => path.relative(context.cwd, filePath) || filePath);
+    if (withheld !== null) {
+        output += style.bold(style.yellow(`\u26a0 ${withheld}\n`));
     }
     if (total === 0) {
         return fixedCount > 0 ? style.reset(output) : "";

@@ -18,32 +18,37 @@ import { folderInRepository, realPath, resolveSince } from "./since.js";
  * @property {string} ref as the user gave it
  * @property {string} commit the commit it names
  * @property {string} base the merge base of that commit and HEAD, where the files were read
- * @property {Source[]} sources paths relative to the project root
+ * @property {string[]} paths every migration there, relative to the project root
+ * @property {Source[]} sources the migrations read (all of them unless `isWanted` said otherwise), paths relative to the project root
  */
 
 /**
  * Reads the migrations folder at the merge base of `ref` and HEAD.
  * @param {string} ref
- * @param {{ cwd: string, projectRoot: string, migrationsPath: string }} where the folder to run git in,
- *   the project root (engine paths are relative to it) and the absolute migrations folder
+ * @param {{ cwd: string, projectRoot: string, migrationsPath: string, isWanted?: (path: string) => boolean }} where the folder to run git in,
+ *   the project root (engine paths are relative to it) and the absolute migrations folder; `isWanted`: which
+ *   migrations (by path relative to the project root) to read, default all
  * @returns {MigrationsAtRef}
  * @throws {GitError} outside a repository, for an unknown ref, without a merge base, or when git fails
  */
-export function migrationsAt(ref, { cwd, projectRoot, migrationsPath }) {
+export function migrationsAt(ref, { cwd, projectRoot, migrationsPath, isWanted = () => true }) {
     const { root, commit, base } = resolveSince(ref, cwd);
     const folder = folderInRepository(root, migrationsPath);
     const tree = git(["ls-tree", "-r", "-z", "--name-only", base, "--", folder], root);
     if (!tree.ok) {
         throw new GitError(`--since ${ref}: git ls-tree failed: ${tree.stderr}`);
     }
-    const files = nulFields(tree.stdout).filter((file) => isListedMigration(folder, file));
+    const project = realPath(projectRoot);
+    const listed = nulFields(tree.stdout)
+        .filter((file) => isListedMigration(folder, file))
+        .map((file) => ({ file, path: path.relative(project, path.join(root, file)).split(path.sep).join("/") }));
+    const wanted = listed.filter((entry) => isWanted(entry.path));
     const blobs = readBlobs(
-        files.map((file) => `${base}:${file}`),
+        wanted.map((entry) => `${base}:${entry.file}`),
         root,
     );
-    const project = realPath(projectRoot);
-    const sources = files.map((file, index) => sourceFromBytes(blobs[index], path.relative(project, path.join(root, file)).split(path.sep).join("/")));
-    return { ref, commit, base, sources };
+    const sources = wanted.map((entry, index) => sourceFromBytes(blobs[index], entry.path));
+    return { ref, commit, base, paths: listed.map((entry) => entry.path), sources };
 }
 
 /**

@@ -16,6 +16,7 @@ import { normalizeFixResponse } from "../api.js";
 import { ConfigError } from "../config/config-error.js";
 import { callIsolatingTraps } from "../engine/isolate-traps.js";
 import { ENGINE_CRASH_HELP } from "../results.js";
+import { withFixesAsSuggestions, withheldReason } from "../withheld-fixes.js";
 
 const BOM = "\uFEFF";
 
@@ -125,7 +126,10 @@ function runLint(engine, request, project, rules) {
     if (response.configErrors.length > 0) {
         throw new ConfigError(response.configErrors, project.resolved?.configPath ?? null);
     }
-    const byPath = new Map(response.results.map((result) => [result.path, result.diagnostics]));
+    // A migration that already ran offers each fix as an explicit action, never in a fix-all.
+    const byPath = new Map(
+        response.results.map((result) => [result.path, result.frozen === undefined ? result.diagnostics : withFixesAsSuggestions(result.diagnostics, result.frozen)]),
+    );
     for (const [path, reason] of call.crashed) {
         const text = files.find((file) => file.path === path)?.text;
         if (text !== undefined) {
@@ -214,7 +218,7 @@ export function lintAlone(engine, project, open, rules) {
  * @param {OpenText} target
  * @param {Map<string, RuleMeta>} rules
  * @returns {{ output: string | null, refused?: string }} the fixed text (its byte-order mark kept), or null when
- *   no fix changed it; `refused` says why the engine kept the text
+ *   no fix changed it; `refused` says why the engine kept the text (or held its fixes back: the migration already ran)
  * @throws {ConfigError} when the engine rejects the configuration
  */
 export function fixFile(engine, project, open, target, rules) {
@@ -237,6 +241,9 @@ export function fixFile(engine, project, open, target, rules) {
     const fixed = response.files.find((file) => file.path === enginePath);
     if (fixed?.refused !== undefined) {
         return { output: null, refused: fixed.refused };
+    }
+    if (fixed?.withheld !== undefined) {
+        return { output: null, refused: withheldReason(fixed.withheld) };
     }
     return { output: fixed?.changed ? (bom === 1 ? BOM : "") + fixed.output : null };
 }

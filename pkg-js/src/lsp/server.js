@@ -28,6 +28,7 @@ import { directiveRuleAt } from "./directives.js";
 import { fixFile, lintAlone, lintMigrations } from "./lint.js";
 import { isInside, Project } from "./project.js";
 import { ruleHoverMarkdown } from "./rule-docs.js";
+import { isWithheldFix } from "../withheld-fixes.js";
 
 /** How long after the last keystroke a document is linted, unless `initializationOptions.debounceMs` says otherwise. */
 const DEFAULT_DEBOUNCE_MS = 100;
@@ -112,7 +113,8 @@ class Session {
                     return [];
                 }
                 const actions = quickFixes(document, report, params.range, params.context.only);
-                const fixable = report.entries.some((entry) => entry.engine.fix);
+                // A held-back fix still gets a fix-all action: a disabled one, saying why.
+                const fixable = report.entries.some((entry) => entry.engine.fix || entry.engine.suggestions?.some(isWithheldFix));
                 if (fixable && isRequested(params.context.only, FIX_ALL_KIND)) {
                     const action = this.fixAll(document.uri);
                     if (action) {

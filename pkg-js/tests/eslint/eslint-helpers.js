@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -45,18 +45,40 @@ export const ESLINT_MAJORS = [
 }));
 
 /**
+ * The `eslint.config.js` the README's "ESLint plugin" section tells users to
+ * write: its first `js` block.
+ * @returns {string}
+ */
+export function readmeEslintConfig() {
+    const readme = readFileSync(path.join(PACKAGE_DIR, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## ESLint plugin"));
+    const snippet = /```js\n(?<code>[\s\S]*?)```/u.exec(section)?.groups?.code;
+    if (snippet === undefined) {
+        throw new Error("the README's ESLint plugin section has no js block");
+    }
+    return snippet;
+}
+
+/**
  * Copies the fixture workspace to a temporary folder, with
- * `node_modules/supalint` linked to this package, and removes it when the
+ * `node_modules/supalint` linked to this package (and each of `packages`
+ * linked to the copy this repository installed), and removes it when the
  * test ends.
  * @param {import("node:test").TestContext} t
+ * @param {string[]} [packages] more packages its `eslint.config.js` imports
  * @returns {string} the workspace folder
  */
-export function copyWorkspace(t) {
+export function copyWorkspace(t, packages = []) {
     const dir = mkdtempSync(path.join(tmpdir(), "supalint-eslint-"));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(WORKSPACE_FIXTURE, dir, { recursive: true });
     mkdirSync(path.join(dir, "node_modules"));
     symlinkSync(PACKAGE_DIR, path.join(dir, "node_modules", "supalint"), "dir");
+    for (const name of packages) {
+        const link = path.join(dir, "node_modules", name);
+        mkdirSync(path.dirname(link), { recursive: true });
+        symlinkSync(path.dirname(require.resolve(`${name}/package.json`)), link, "dir");
+    }
     return dir;
 }
 

@@ -18,6 +18,7 @@ import {
     ESLINT_MAJORS,
     jsonOutput,
     messagesOf,
+    readmeEslintConfig,
     resultFor,
     runEslint,
     WEB_MIGRATIONS,
@@ -108,11 +109,9 @@ for (const eslint of ESLINT_MAJORS) {
         });
 
         it("runs the eslint.config.js snippet of the README as it is", async (t) => {
-            const workspace = copyWorkspace(t);
-            const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-            const section = readme.slice(readme.indexOf("## ESLint plugin"));
-            const snippet = /```js\n(?<code>[\s\S]*?)```/u.exec(section)?.groups?.code;
-            assert.ok(snippet?.includes('import supalint from "supalint/eslint";'), "the README has the snippet");
+            const workspace = copyWorkspace(t, ["@eslint/js"]);
+            const snippet = readmeEslintConfig();
+            assert.ok(snippet.includes('import supalint from "supalint/eslint";'), "the README has the snippet");
             writeFileSync(path.join(workspace, "eslint.config.js"), snippet);
             const results = await new ESLint({ cwd: workspace }).lintFiles(["apps"]);
             assert.deepEqual(

@@ -40,7 +40,7 @@ describe("the plugin", () => {
             assert.equal(meta.docs.url, rule.docsUrl, rule.id);
             assert.equal(meta.docs.recommended, rule.severity !== "off", rule.id);
             assert.equal(meta.fixable, rule.fixable === "fix" ? "code" : undefined, rule.id);
-            assert.equal(meta.hasSuggestions, rule.fixable === "suggestion" ? true : undefined, rule.id);
+            assert.equal(meta.hasSuggestions, rule.fixable ? true : undefined, rule.id);
             assert.deepEqual(meta.schema, [], rule.id);
             assert.deepEqual(Object.keys(meta.messages).sort(), Object.keys(rule.messages).sort(), rule.id);
         }

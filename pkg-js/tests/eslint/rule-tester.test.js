@@ -88,7 +88,8 @@ function applyEdit(text, edit) {
  * (its suggestions, for a rule that suggests).
  * Examples of a multi-file history (tagged with a file name, or holding
  * several files, each opened by a line `-- file: <name>.sql`) are left to the
- * Rust tests, which lint them together.
+ * Rust tests, which lint them together. The engine applies `supalint-disable…`
+ * comments, as the plugin has it do.
  * @param {import("../../src/api.js").RuleMeta} rule
  * @returns {{ valid: import("eslint").RuleTester.ValidTestCase[], invalid: import("eslint").RuleTester.InvalidTestCase[] }}
  */
@@ -109,7 +110,7 @@ function casesFromExamples(rule) {
             valid.push({ name, code: example.code, filename: EXAMPLE_PATH, ...languageOptions });
             continue;
         }
-        const response = engine.lint({ files: [{ path: EXAMPLE_PATH, text: example.code }], config: { extends: "all", ...options }, inlineConfig: false });
+        const response = engine.lint({ files: [{ path: EXAMPLE_PATH, text: example.code }], config: { extends: "all", ...options }, eslintDirectives: false });
         const findings = response.results[0].diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
         let output = example.code;
         for (const finding of [...findings].reverse()) {

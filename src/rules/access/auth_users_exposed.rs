@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::identifier;
 use crate::history::{Point, ViewDefinition, ViewRecord};
 use crate::rules::support::access::{is_exposed, quoted_list};
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -70,48 +70,49 @@ declare_rule! {
 
 impl Rule for AuthUsersExposed {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for view in db.views.live() {
-            let Some((index, definition)) = view.definitions.iter().enumerate().next_back() else {
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for view in db.views.live() {
+        let Some((index, definition)) = view.definitions.iter().enumerate().next_back() else {
+            continue;
+        };
+        if !is_exposed(ctx.config, &view.name.schema)
+            || !reads_auth_users(definition)
+            || (!view.is_materialized && view.is_security_invoker(index))
+        {
+            continue;
+        }
+        let readers: Vec<(&str, Point)> = ["anon", "authenticated"]
+            .into_iter()
+            .filter_map(|role| Some((role, db.view_selectable_since(view, role)?)))
+            .collect();
+        let Some(since) = readers.iter().map(|(_, point)| *point).min() else {
+            continue;
+        };
+        let roles: Vec<&str> = readers.iter().map(|(role, _)| *role).collect();
+        let data = vec![
+            ("kind", kind(view, true)),
+            ("view", view.name.to_string()),
+            ("roles", quoted_list(&roles)),
+        ];
+        if since <= definition.at.point {
+            let span = definition
+                .create
+                .name
+                .as_ref()
+                .map_or_else(|| definition.at.statement.head_span(), |name| name.span);
+            findings.report(definition.at.point.file, "viewExposes", span, data);
+        } else {
+            let Some(span) = granting_role_span(view, since) else {
                 continue;
             };
-            if !is_exposed(ctx.config, &view.name.schema)
-                || !reads_auth_users(definition)
-                || (!view.is_materialized && view.is_security_invoker(index))
-            {
-                continue;
-            }
-            let readers: Vec<(&str, Point)> = ["anon", "authenticated"]
-                .into_iter()
-                .filter_map(|role| Some((role, db.view_selectable_since(view, role)?)))
-                .collect();
-            let Some(since) = readers.iter().map(|(_, point)| *point).min() else {
-                continue;
-            };
-            let roles: Vec<&str> = readers.iter().map(|(role, _)| *role).collect();
-            let data = vec![
-                ("kind", kind(view, true)),
-                ("view", view.name.to_string()),
-                ("roles", quoted_list(&roles)),
-            ];
-            if since <= definition.at.point {
-                if definition.at.point.file != ctx.file_index {
-                    continue;
-                }
-                let span = definition
-                    .create
-                    .name
-                    .as_ref()
-                    .map_or_else(|| definition.at.statement.head_span(), |name| name.span);
-                findings.report("viewExposes", span, data);
-            } else if since.file == ctx.file_index {
-                let Some(span) = granting_role_span(view, since) else {
-                    continue;
-                };
-                let mut data = data;
-                data[0].1 = kind(view, false);
-                findings.report("grantExposes", span, data);
-            }
+            let mut data = data;
+            data[0].1 = kind(view, false);
+            findings.report(since.file, "grantExposes", span, data);
         }
     }
 }

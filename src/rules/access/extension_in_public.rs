@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
 use crate::history::{At, ExtensionRecord};
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -84,22 +84,26 @@ const NEVER_IN_PUBLIC: &[&str] = &[
 
 impl Rule for ExtensionInPublic {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for extension in db.extensions.live() {
-            let (schema, by, span) = end_schema(ctx, extension);
-            if by.point.file != ctx.file_index
-                || !(schema == "public" || is_exposed(ctx.config, &schema))
-                || (NEVER_IN_PUBLIC.contains(&extension.name.as_str())
-                    && !is_dropped_before(ctx, &extension.name, extension.created))
-            {
-                continue;
-            }
-            findings.report(
-                "inPublic",
-                span,
-                vec![("extension", extension.name.clone()), ("schema", schema)],
-            );
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for extension in db.extensions.live() {
+        let (schema, by, span) = end_schema(ctx, extension);
+        if !(schema == "public" || is_exposed(ctx.config, &schema))
+            || (NEVER_IN_PUBLIC.contains(&extension.name.as_str())
+                && !is_dropped_before(ctx, &extension.name, extension.created))
+        {
+            continue;
         }
+        findings.report(
+            by.point.file,
+            "inPublic",
+            span,
+            vec![("extension", extension.name.clone()), ("schema", schema)],
+        );
     }
 }
 

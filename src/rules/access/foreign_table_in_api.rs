@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::exposure::{reader_role_span, select_granted_since};
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows foreign tables in an exposed schema that `anon` or `authenticated` can select.
@@ -66,30 +66,36 @@ declare_rule! {
 
 impl Rule for ForeignTableInApi {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for table in db.tables.live() {
-            let name = table.current_name();
-            if !table.is_foreign() || !is_exposed(ctx.config, &name.schema) {
-                continue;
-            }
-            let Some(since) =
-                select_granted_since(db, &table.name.schema, table.created, &table.grants)
-            else {
-                continue;
-            };
-            if since.point.file != ctx.file_index {
-                continue;
-            }
-            let span = if since.point == table.created.point {
-                table
-                    .create
-                    .name
-                    .as_ref()
-                    .map_or(table.created.statement.head_span(), |n| n.span)
-            } else {
-                reader_role_span(&since)
-            };
-            findings.report("selectable", span, vec![("table", name.to_string())]);
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for table in db.tables.live() {
+        let name = table.current_name();
+        if !table.is_foreign() || !is_exposed(ctx.config, &name.schema) {
+            continue;
         }
+        let Some(since) =
+            select_granted_since(db, &table.name.schema, table.created, &table.grants)
+        else {
+            continue;
+        };
+        let span = if since.point == table.created.point {
+            table
+                .create
+                .name
+                .as_ref()
+                .map_or(table.created.statement.head_span(), |n| n.span)
+        } else {
+            reader_role_span(&since)
+        };
+        findings.report(
+            since.point.file,
+            "selectable",
+            span,
+            vec![("table", name.to_string())],
+        );
     }
 }

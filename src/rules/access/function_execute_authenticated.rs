@@ -77,24 +77,28 @@ declare_rule! {
 
 impl Rule for FunctionExecuteAuthenticated {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        for exposure in definer_functions_executable_by(ctx, "authenticated") {
-            let function = exposure.record.name.to_string();
-            match &exposure.cause {
-                ExposureCause::Grant { role } => findings.report(
-                    "grantedToAuthenticated",
-                    exposure.span,
-                    vec![("function", function), ("role", role.clone())],
-                ),
-                ExposureCause::Definition | ExposureCause::AlteredToDefiner => findings.report(
-                    "executableByAuthenticated",
-                    exposure.span,
-                    vec![
-                        ("kind", exposure.noun.clone()),
-                        ("function", function),
-                        ("signature", exposure.signature()),
-                    ],
-                ),
-            };
-        }
+        ctx.report_from_end_state(findings, &|findings| {
+            for exposure in definer_functions_executable_by(ctx, "authenticated") {
+                let function = exposure.record.name.to_string();
+                match &exposure.cause {
+                    ExposureCause::Grant { role } => findings.report(
+                        exposure.file,
+                        "grantedToAuthenticated",
+                        exposure.span,
+                        vec![("function", function), ("role", role.clone())],
+                    ),
+                    ExposureCause::Definition | ExposureCause::AlteredToDefiner => findings.report(
+                        exposure.file,
+                        "executableByAuthenticated",
+                        exposure.span,
+                        vec![
+                            ("kind", exposure.noun.clone()),
+                            ("function", function),
+                            ("signature", exposure.signature()),
+                        ],
+                    ),
+                };
+            }
+        });
     }
 }

@@ -72,24 +72,28 @@ declare_rule! {
 
 impl Rule for FunctionExecuteGrants {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        for exposure in definer_functions_executable_by(ctx, "anon") {
-            let function = exposure.record.name.to_string();
-            match &exposure.cause {
-                ExposureCause::Grant { role } => findings.report(
-                    "grantedToAnon",
-                    exposure.span,
-                    vec![("function", function), ("role", role.clone())],
-                ),
-                ExposureCause::Definition | ExposureCause::AlteredToDefiner => findings.report(
-                    "executableByAnon",
-                    exposure.span,
-                    vec![
-                        ("kind", exposure.noun.clone()),
-                        ("function", function),
-                        ("signature", exposure.signature()),
-                    ],
-                ),
-            };
-        }
+        ctx.report_from_end_state(findings, &|findings| {
+            for exposure in definer_functions_executable_by(ctx, "anon") {
+                let function = exposure.record.name.to_string();
+                match &exposure.cause {
+                    ExposureCause::Grant { role } => findings.report(
+                        exposure.file,
+                        "grantedToAnon",
+                        exposure.span,
+                        vec![("function", function), ("role", role.clone())],
+                    ),
+                    ExposureCause::Definition | ExposureCause::AlteredToDefiner => findings.report(
+                        exposure.file,
+                        "executableByAnon",
+                        exposure.span,
+                        vec![
+                            ("kind", exposure.noun.clone()),
+                            ("function", function),
+                            ("signature", exposure.signature()),
+                        ],
+                    ),
+                };
+            }
+        });
     }
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::exposure::{reader_role_span, select_granted_since};
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows materialized views in an exposed schema that `anon` or `authenticated` can select.
@@ -62,31 +62,36 @@ declare_rule! {
 
 impl Rule for MaterializedViewInApi {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for view in db.views.live() {
-            let Some(created) = view.created_at() else {
-                continue;
-            };
-            if !view.is_materialized || !is_exposed(ctx.config, &view.name.schema) {
-                continue;
-            }
-            let Some(since) = select_granted_since(db, &view.name.schema, created, &view.grants)
-            else {
-                continue;
-            };
-            if since.point.file != ctx.file_index {
-                continue;
-            }
-            let span = if since.point == created.point {
-                view.definitions[0]
-                    .create
-                    .name
-                    .as_ref()
-                    .map_or(created.statement.head_span(), |n| n.span)
-            } else {
-                reader_role_span(&since)
-            };
-            findings.report("selectable", span, vec![("view", view.name.to_string())]);
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for view in db.views.live() {
+        let Some(created) = view.created_at() else {
+            continue;
+        };
+        if !view.is_materialized || !is_exposed(ctx.config, &view.name.schema) {
+            continue;
         }
+        let Some(since) = select_granted_since(db, &view.name.schema, created, &view.grants) else {
+            continue;
+        };
+        let span = if since.point == created.point {
+            view.definitions[0]
+                .create
+                .name
+                .as_ref()
+                .map_or(created.statement.head_span(), |n| n.span)
+        } else {
+            reader_role_span(&since)
+        };
+        findings.report(
+            since.point.file,
+            "selectable",
+            span,
+            vec![("view", view.name.to_string())],
+        );
     }
 }

@@ -1,4 +1,7 @@
+use std::collections::HashMap;
+
 use crate::declare_rule;
+use crate::rules::context::indexes_by_file;
 use crate::rules::support::policy::policy_statement_at;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -64,7 +67,17 @@ declare_rule! {
 
 impl Rule for PolicyRecursion {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        for recursion in ctx.access.recursions() {
+        let recursions = ctx.access.recursions();
+        let by_file = ctx.once_per_run(|| {
+            RecursionsByFile(indexes_by_file(recursions, |r| {
+                r.policy.introduced_at().file
+            }))
+        });
+        let in_file = by_file
+            .0
+            .get(&ctx.file_index)
+            .map_or(&[][..], Vec::as_slice);
+        for recursion in in_file.iter().map(|&index| &recursions[index]) {
             let Some(statement) = policy_statement_at(ctx, recursion.policy.introduced_at()) else {
                 continue;
             };
@@ -86,3 +99,7 @@ impl Rule for PolicyRecursion {
         }
     }
 }
+
+/// The indexes of the access model's recursions, by the file of the statement that
+/// introduced their policy (the file whose findings they are).
+struct RecursionsByFile(HashMap<usize, Vec<usize>>);

@@ -3,7 +3,7 @@ use crate::facts::{AlterTableActionKind, StatementKind};
 use crate::history::{At, PolicyRecord, RlsChange};
 use crate::rules::support::access::{is_exposed, quoted_list};
 use crate::rules::support::policy::policy_name_span;
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -67,39 +67,42 @@ declare_rule! {
 
 impl Rule for PolicyWithoutRls {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for table in db.tables.live() {
-            let name = table.current_name();
-            if !is_exposed(ctx.config, &name.schema) || table.is_rls_enabled() {
-                continue;
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for table in db.tables.live() {
+        let name = table.current_name();
+        if !is_exposed(ctx.config, &name.schema) || table.is_rls_enabled() {
+            continue;
+        }
+        let mut policies: Vec<&PolicyRecord> = db.live_policies_on(name).collect();
+        policies.sort_by_key(|p| p.created.point);
+        let Some(first) = policies.first() else {
+            continue;
+        };
+        let names: Vec<&str> = policies.iter().map(|p| p.name.as_str()).collect();
+        let data = vec![
+            ("policy", first.name.clone()),
+            ("table", name.to_string()),
+            ("policies", quoted_list(&names)),
+        ];
+        let disabled_after = table
+            .rls
+            .iter()
+            .rev()
+            .find(|(_, change)| *change == RlsChange::Disable)
+            .map(|(at, _)| *at)
+            .filter(|at| at.point > first.created.point);
+        match disabled_after {
+            Some(at) => {
+                findings.report(at.point.file, "rlsDisabled", disable_span(&at), data);
             }
-            let mut policies: Vec<&PolicyRecord> = db.live_policies_on(name).collect();
-            policies.sort_by_key(|p| p.created.point);
-            let Some(first) = policies.first() else {
-                continue;
-            };
-            let names: Vec<&str> = policies.iter().map(|p| p.name.as_str()).collect();
-            let data = vec![
-                ("policy", first.name.clone()),
-                ("table", name.to_string()),
-                ("policies", quoted_list(&names)),
-            ];
-            let disabled_after = table
-                .rls
-                .iter()
-                .rev()
-                .find(|(_, change)| *change == RlsChange::Disable)
-                .map(|(at, _)| *at)
-                .filter(|at| at.point > first.created.point);
-            match disabled_after {
-                Some(at) if at.point.file == ctx.file_index => {
-                    findings.report("rlsDisabled", disable_span(&at), data);
-                }
-                Some(_) => {}
-                None if first.created.point.file == ctx.file_index => {
-                    findings.report("rlsNeverEnabled", policy_name_span(&first.created), data);
-                }
-                None => {}
+            None => {
+                let at = &first.created;
+                findings.report(at.point.file, "rlsNeverEnabled", policy_name_span(at), data);
             }
         }
     }

@@ -1,5 +1,9 @@
+use std::collections::HashMap;
+
 use crate::access::escalation::{Escalation, EscalationKind};
 use crate::declare_rule;
+use crate::history::PolicyRecord;
+use crate::rules::context::indexes_by_file;
 use crate::rules::support::access::quoted_list;
 use crate::rules::support::policy::policy_statement_at;
 use crate::rules::{Findings, Rule, RuleContext};
@@ -94,18 +98,25 @@ declare_rule! {
 impl Rule for PrivilegeEscalation {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         // One finding per policy, naming every column it opens.
+        let escalations = ctx.access.escalations();
+        let by_file = ctx.once_per_run(|| {
+            EscalationsByFile(indexes_by_file(escalations, |e| {
+                e.policy.introduced_at().file
+            }))
+        });
+        let in_file = by_file
+            .0
+            .get(&ctx.file_index)
+            .map_or(&[][..], Vec::as_slice);
         let mut by_policy: Vec<(&Escalation, Vec<&str>, Vec<&str>)> = Vec::new();
-        for escalation in ctx.access.escalations() {
-            let index = match by_policy
-                .iter()
-                .position(|(e, _, _)| std::ptr::eq(e.policy, escalation.policy))
-            {
-                Some(index) => index,
-                None => {
+        let mut position_of: HashMap<*const PolicyRecord, usize> = HashMap::new();
+        for escalation in in_file.iter().map(|&index| &escalations[index]) {
+            let index = *position_of
+                .entry(std::ptr::from_ref(escalation.policy))
+                .or_insert_with(|| {
                     by_policy.push((escalation, Vec::new(), Vec::new()));
                     by_policy.len() - 1
-                }
-            };
+                });
             let (_, updated, inserted) = &mut by_policy[index];
             let list = match escalation.kind {
                 EscalationKind::Update => updated,
@@ -140,3 +151,7 @@ impl Rule for PrivilegeEscalation {
         }
     }
 }
+
+/// The indexes of the access model's escalations, by the file of the statement that
+/// introduced their policy (the file whose findings they are).
+struct EscalationsByFile(HashMap<usize, Vec<usize>>);

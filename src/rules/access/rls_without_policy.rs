@@ -1,8 +1,10 @@
+use std::collections::HashMap;
+
 use crate::declare_rule;
 use crate::facts::StatementKind;
-use crate::history::{At, TableRecord, TABLE_PRIVILEGES};
+use crate::history::{At, Point, QualifiedName, TableRecord, TABLE_PRIVILEGES};
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -71,41 +73,57 @@ declare_rule! {
 
 impl Rule for RlsWithoutPolicy {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for table in db.tables.live() {
-            let name = table.current_name();
-            let Some(enabled) = table.rls_enabled_by() else {
-                continue;
-            };
-            if !is_exposed(ctx.config, &name.schema) || db.live_policies_on(name).next().is_some() {
-                continue;
-            }
-            let roles = api_roles_with_privileges(ctx, table);
-            if roles.is_empty() {
-                continue;
-            }
-            let data = vec![("table", name.to_string()), ("roles", roles.join(" and "))];
-            // A `DROP POLICY` after RLS was enabled is what closed the table.
-            let last_drop = db
-                .policies
-                .all()
-                .iter()
-                .filter(|p| p.table == *name)
-                .filter_map(|p| p.dropped)
-                .filter(|point| *point > enabled.point)
-                .max();
-            match last_drop {
-                Some(point) if point.file == ctx.file_index => {
-                    let drop = ctx.statements().iter().find(|s| s.index == point.statement);
-                    if let Some(statement) = drop.filter(|s| is_drop_policy(s)) {
-                        findings.report("lastPolicyDropped", drop_span(statement), data);
-                    }
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    // The last `DROP POLICY` on each table, found in one pass over the policies.
+    let mut last_drops: HashMap<&QualifiedName, Point> = HashMap::new();
+    for policy in db.policies.all() {
+        if let Some(dropped) = policy.dropped {
+            let last = last_drops.entry(&policy.table).or_insert(dropped);
+            *last = (*last).max(dropped);
+        }
+    }
+    for table in db.tables.live() {
+        let name = table.current_name();
+        let Some(enabled) = table.rls_enabled_by() else {
+            continue;
+        };
+        if !is_exposed(ctx.config, &name.schema) || db.live_policies_on(name).next().is_some() {
+            continue;
+        }
+        let roles = api_roles_with_privileges(ctx, table);
+        if roles.is_empty() {
+            continue;
+        }
+        let data = vec![("table", name.to_string()), ("roles", roles.join(" and "))];
+        // A `DROP POLICY` after RLS was enabled is what closed the table.
+        let last_drop = last_drops
+            .get(name)
+            .copied()
+            .filter(|point| *point > enabled.point);
+        match last_drop {
+            Some(point) => {
+                // A statement's index is its position in its file.
+                let drop = ctx.history.files[point.file]
+                    .facts
+                    .statements
+                    .get(point.statement)
+                    .filter(|s| s.index == point.statement);
+                if let Some(statement) = drop.filter(|s| is_drop_policy(s)) {
+                    findings.report(point.file, "lastPolicyDropped", drop_span(statement), data);
                 }
-                Some(_) => {}
-                None if enabled.point.file == ctx.file_index => {
-                    findings.report("noPolicy", table_name_span(&enabled), data);
-                }
-                None => {}
+            }
+            None => {
+                findings.report(
+                    enabled.point.file,
+                    "noPolicy",
+                    table_name_span(&enabled),
+                    data,
+                );
             }
         }
     }

@@ -97,13 +97,8 @@ fn checks_caller(
         }
         visited.push(called.clone());
         let callees: Vec<&FunctionRecord> = db
-            .functions
-            .all()
-            .iter()
-            .filter(|f| {
-                f.name.name == called.name
-                    && (reference.name.schema.is_none() || f.name.schema == called.schema)
-            })
+            .functions_named(&called.name)
+            .filter(|f| reference.name.schema.is_none() || f.name.schema == called.schema)
             .collect();
         for callee in callees {
             let last = callee.definitions.len().saturating_sub(1);

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows columns with sensitive names that API clients can read from a table without row-level security.
@@ -139,38 +139,42 @@ const READERS: &[&str] = &["anon", "authenticated"];
 
 impl Rule for SensitiveColumnsExposed {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for table in db.tables.live() {
-            let name = table.current_name();
-            if table.is_foreign() || table.is_rls_enabled() || !is_exposed(ctx.config, &name.schema)
-            {
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for table in db.tables.live() {
+        let name = table.current_name();
+        if table.is_foreign() || table.is_rls_enabled() || !is_exposed(ctx.config, &name.schema) {
+            continue;
+        }
+        let privileges: Vec<_> = READERS
+            .iter()
+            .map(|role| (*role, db.effective_table_privileges(table, role)))
+            .collect();
+        for column in &table.columns {
+            if !is_sensitive(&column.name) {
                 continue;
             }
-            let privileges: Vec<_> = READERS
+            let Some((role, _)) = privileges
                 .iter()
-                .map(|role| (*role, db.effective_table_privileges(table, role)))
-                .collect();
-            for column in &table.columns {
-                if column.added.point.file != ctx.file_index || !is_sensitive(&column.name) {
-                    continue;
-                }
-                let Some((role, _)) = privileges
-                    .iter()
-                    .find(|(_, held)| held.covers_column("select", &column.name))
-                else {
-                    continue;
-                };
-                findings.report(
-                    "exposed",
-                    column.span,
-                    vec![
-                        ("column", column.name.clone()),
-                        ("table", name.to_string()),
-                        ("role", role.to_string()),
-                        ("readers", readers(role).to_string()),
-                    ],
-                );
-            }
+                .find(|(_, held)| held.covers_column("select", &column.name))
+            else {
+                continue;
+            };
+            findings.report(
+                column.added.point.file,
+                "exposed",
+                column.span,
+                vec![
+                    ("column", column.name.clone()),
+                    ("table", name.to_string()),
+                    ("role", role.to_string()),
+                    ("readers", readers(role).to_string()),
+                ],
+            );
         }
     }
 }

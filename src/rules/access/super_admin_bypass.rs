@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use crate::declare_rule;
 use crate::facts::PolicyCommand;
 use crate::history::{PolicyRecord, QualifiedName};
@@ -68,20 +70,12 @@ impl Rule for SuperAdminBypass {
         let Some(admin) = ctx.config.admin_function.as_deref() else {
             return;
         };
-        let db = &ctx.history.database;
-        let admin_name = QualifiedName::parse(admin);
-        let admin = admin_name.to_string();
-        let calls_admin = |record: &PolicyRecord| {
-            live_expressions(record)
-                .any(|expr| expr.calls().iter().any(|(call, _, _)| call.is(&admin)))
-        };
-        // Active when the project has a super admin: the history creates the function, or
-        // a policy calls it (the function may come from outside the migrations).
-        let has_admin = db.functions.all().iter().any(|f| f.name == admin_name)
-            || db.policies.live().any(&calls_admin);
-        if !has_admin {
+        let admin = QualifiedName::parse(admin);
+        let access = ctx.once_per_run(|| AdminAccess::of(ctx, &admin));
+        if !access.has_admin {
             return;
         }
+        let admin = admin.to_string();
         for policy in policy_statements(ctx) {
             let Some(record) = policy.record else {
                 continue;
@@ -100,14 +94,7 @@ impl Rule for SuperAdminBypass {
             let closed: Vec<&str> = COMMANDS
                 .iter()
                 .filter(|command| record.applies_to(**command))
-                .filter(|command| {
-                    !db.live_policies_on(table).any(|other| {
-                        other.is_permissive()
-                            && other.applies_to(**command)
-                            && other.applies_to_role("authenticated")
-                            && (calls_admin(other) || admits_everyone(other))
-                    })
-                })
+                .filter(|command| !access.open.contains(&(table.clone(), command.keyword())))
                 .map(|command| command.keyword())
                 .collect();
             if closed.is_empty() {
@@ -124,6 +111,41 @@ impl Rule for SuperAdminBypass {
                 ],
             );
         }
+    }
+}
+
+/// Where the super admin gets in, worked out once per run (every file asks).
+struct AdminAccess {
+    /// The project has a super admin: the history creates the function, or a policy calls
+    /// it (the function may come from outside the migrations).
+    has_admin: bool,
+    /// The tables and commands a live permissive policy for `authenticated` opens to the
+    /// super admin: it calls the function, or admits everyone.
+    open: HashSet<(QualifiedName, &'static str)>,
+}
+
+impl AdminAccess {
+    fn of(ctx: &RuleContext, admin_name: &QualifiedName) -> Self {
+        let db = &ctx.history.database;
+        let admin = admin_name.to_string();
+        let calls_admin = |record: &PolicyRecord| {
+            live_expressions(record)
+                .any(|expr| expr.calls().iter().any(|(call, _, _)| call.is(&admin)))
+        };
+        let has_admin = db.functions.all().iter().any(|f| &f.name == admin_name)
+            || db.policies.live().any(calls_admin);
+        let mut open = HashSet::new();
+        for policy in db.policies.live() {
+            if policy.is_permissive()
+                && policy.applies_to_role("authenticated")
+                && (calls_admin(policy) || admits_everyone(policy))
+            {
+                for command in COMMANDS.iter().filter(|c| policy.applies_to(**c)) {
+                    open.insert((policy.table.clone(), command.keyword()));
+                }
+            }
+        }
+        AdminAccess { has_admin, open }
     }
 }
 

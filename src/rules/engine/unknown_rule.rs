@@ -7,9 +7,11 @@ declare_rule! {
     /// Reports a directive or config entry naming a rule that does not exist.
     ///
     /// ## What it does
-    /// Flags rule names in `supalint-disable…` comments that are not supalint rules, with the
-    /// closest existing id when there is one. Unknown names in the configuration file are a
-    /// configuration error (exit code 2) naming the key.
+    /// Flags rule names in `supalint-disable…` comments, and `supalint/<name>` in
+    /// `eslint-disable…` ones, that are not supalint rules, with the closest existing id when
+    /// there is one. Unknown names in the configuration file are a configuration error (exit
+    /// code 2) naming the key. In ESLint, the plugin's rule reports `supalint-disable…`
+    /// comments; ESLint itself reports an unknown name in its own directives.
     ///
     /// ## Why is this bad?
     /// A misspelt rule name disables nothing, so the problem it was meant to silence is
@@ -55,6 +57,7 @@ pub(super) fn finding(name: &str, span: Span) -> Finding {
         rule_id: UnknownRule::META.id,
         message_id: "unknownRule",
         data: vec![("name", name.to_string()), ("hint", hint)],
+        deferred_data: None,
         span,
         fix: None,
         suggestions: Vec::new(),

@@ -7,8 +7,10 @@ declare_rule! {
     /// Reports a disable directive that suppressed nothing.
     ///
     /// ## What it does
-    /// Flags a `supalint-disable…` comment, or one rule named in it, when no finding of
-    /// that rule was silenced by it.
+    /// Flags a `supalint-disable…` comment, or an `eslint-disable…` one naming
+    /// `supalint/<rule>`, or one rule named in it, when no finding of that rule was silenced
+    /// by it. In ESLint, the plugin's rule reports `supalint-disable…` comments; ESLint reports
+    /// its own directives (`reportUnusedDisableDirectives`).
     ///
     /// ## Why is this bad?
     /// Stale directives hide future problems: once the statement changes, a real finding
@@ -58,6 +60,7 @@ pub(super) fn finding(name: Option<&str>, span: Span) -> Finding {
         rule_id: UnusedDisableDirective::META.id,
         message_id,
         data,
+        deferred_data: None,
         span,
         fix: None::<Edit>,
         suggestions: Vec::new(),

@@ -1,4 +1,5 @@
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::declare_rule;
 use crate::facts::{
@@ -85,7 +86,7 @@ impl Rule for InsertOnConflict {
         let text = ctx.text();
         // Tables a `DELETE FROM` has emptied so far: re-inserting into them is safe.
         let mut emptied: HashSet<String> = HashSet::new();
-        let mut keys: Option<TableKeys> = None;
+        let mut keys: Option<Rc<TableKeys>> = None;
         for statement in ctx.statements() {
             if let StatementKind::Delete(delete) = &statement.kind {
                 if let Some(table) = &delete.table {
@@ -117,7 +118,8 @@ impl Rule for InsertOnConflict {
                 };
                 finding.fix(Edit::insert(insert.on_conflict_insert_at, clause));
             } else if ctx.config.seed_tables.iter().any(|seed| table.is(seed)) {
-                let keys = keys.get_or_insert_with(|| TableKeys::new(ctx));
+                // Read from the whole history once per run, not once per file.
+                let keys = keys.get_or_insert_with(|| ctx.once_per_run(|| TableKeys::new(ctx)));
                 let target = keys
                     .conflict_target(table, insert)
                     .map(|columns| {

@@ -12,7 +12,9 @@ declare_rule! {
     /// Flags a migration whose name has no version or one that is not 14 digits, a version
     /// that is not a real UTC date-time (month 13, hour 30, …), no `_` after the version, a
     /// missing or non-snake_case description, or an extension other than `.sql`. Each
-    /// problem is reported on its own, at the start of the file.
+    /// problem is reported on its own, at the start of the file. A `seed.sql` is seed data,
+    /// not a migration (the Supabase CLI runs `supabase/seed.sql` after the migrations), so
+    /// its name is left alone wherever it sits; `insert-on-conflict` still checks its rows.
     ///
     /// ## Why is this bad?
     /// The Supabase CLI runs only files matching `<digits>_<name>.sql` and silently skips the
@@ -77,9 +79,15 @@ declare_rule! {
     }
 }
 
+/// The Supabase CLI's seed data file (`[db.seed] sql_paths` defaults to `./seed.sql`).
+const SEED_FILE: &str = "seed.sql";
+
 impl Rule for MigrationFilename {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let name = MigrationName::parse(&ctx.file.path);
+        if name.file_name == SEED_FILE {
+            return;
+        }
         let file = name.file_name.to_string();
         let at = Span::empty_at(0);
         if name.digits.is_empty() {

@@ -1,7 +1,9 @@
+use std::collections::HashMap;
+
 use crate::declare_rule;
 use crate::facts::{ConstraintKind, CreateDetail, StatementKind};
 use crate::history::{At, Database, IndexRecord, TableRecord};
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::{Span, Token, TokenKind};
 
 declare_rule! {
@@ -79,7 +81,7 @@ const PLATFORM_SCHEMAS: &[&str] = &[
 ];
 
 /// An index as Postgres would print its definition, without its name and table.
-#[derive(PartialEq, Eq)]
+#[derive(PartialEq, Eq, Hash)]
 struct Shape {
     method: String,
     elements: Vec<String>,
@@ -99,46 +101,38 @@ struct TableIndex<'a> {
 
 impl Rule for DuplicateIndex {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for (id, table) in db.tables.all().iter().enumerate() {
-            let name = table.current_name();
-            if table.dropped.is_some() || PLATFORM_SCHEMAS.contains(&name.schema.as_str()) {
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for (id, table) in db.tables.all().iter().enumerate() {
+        let name = table.current_name();
+        if table.dropped.is_some() || PLATFORM_SCHEMAS.contains(&name.schema.as_str()) {
+            continue;
+        }
+        let mut indexes = table_indexes(db, id, table);
+        // Of two made by one statement, the primary key is the one to keep.
+        indexes.sort_by_key(|index| (index.at.point, !index.is_primary_key));
+        // The first index of each shape: a table's indexes are compared by lookup, not each
+        // with every earlier one.
+        let mut originals: HashMap<&Shape, &str> = HashMap::new();
+        for index in &indexes {
+            let Some(original) = originals.get(&index.shape) else {
+                originals.insert(&index.shape, &index.name);
                 continue;
-            }
-            // Only a table with a key or index made in this file can have a finding here; the
-            // shapes are built only for those (the check runs for every file of the history).
-            let is_touched_here = table
-                .keys
-                .iter()
-                .filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique))
-                .any(|k| k.at.point.file == ctx.file_index)
-                || db
-                    .live_indexes_of(id)
-                    .any(|i| i.created.point.file == ctx.file_index);
-            if !is_touched_here {
-                continue;
-            }
-            let mut indexes = table_indexes(db, id, table);
-            // Of two made by one statement, the primary key is the one to keep.
-            indexes.sort_by_key(|index| (index.at.point, !index.is_primary_key));
-            for (position, index) in indexes.iter().enumerate() {
-                if index.at.point.file != ctx.file_index {
-                    continue;
-                }
-                let Some(original) = indexes[..position].iter().find(|i| i.shape == index.shape)
-                else {
-                    continue;
-                };
-                findings.report(
-                    "duplicate",
-                    index.span,
-                    vec![
-                        ("index", index.name.clone()),
-                        ("table", name.to_string()),
-                        ("original", original.name.clone()),
-                    ],
-                );
-            }
+            };
+            findings.report(
+                index.at.point.file,
+                "duplicate",
+                index.span,
+                vec![
+                    ("index", index.name.clone()),
+                    ("table", name.to_string()),
+                    ("original", original.to_string()),
+                ],
+            );
         }
     }
 }

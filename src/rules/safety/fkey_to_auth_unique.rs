@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::history::QualifiedName;
 use crate::rules::support::access::quoted_list;
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Disallows foreign keys to a unique key of a Supabase Auth table other than its primary key.
@@ -58,34 +58,36 @@ declare_rule! {
 
 impl Rule for FkeyToAuthUnique {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for table in db.tables.live() {
-            for key in table.foreign_keys() {
-                let Some(references) = &key.references else {
-                    continue;
-                };
-                if key.at.point.file != ctx.file_index
-                    || references.schema != "auth"
-                    || key.referenced_columns.is_empty()
-                {
-                    continue;
-                }
-                let primary_key = primary_key_of(ctx, references);
-                if key.referenced_columns == primary_key {
-                    continue;
-                }
-                findings.report(
-                    "notPrimaryKey",
-                    key.span,
-                    vec![
-                        ("key", key.name.clone()),
-                        ("table", table.current_name().to_string()),
-                        ("references", references.to_string()),
-                        ("columns", quoted_list(&key.referenced_columns)),
-                        ("primaryKey", quoted_list(&primary_key)),
-                    ],
-                );
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for table in db.tables.live() {
+        for key in table.foreign_keys() {
+            let Some(references) = &key.references else {
+                continue;
+            };
+            if references.schema != "auth" || key.referenced_columns.is_empty() {
+                continue;
             }
+            let primary_key = primary_key_of(ctx, references);
+            if key.referenced_columns == primary_key {
+                continue;
+            }
+            findings.report(
+                key.at.point.file,
+                "notPrimaryKey",
+                key.span,
+                vec![
+                    ("key", key.name.clone()),
+                    ("table", table.current_name().to_string()),
+                    ("references", references.to_string()),
+                    ("columns", quoted_list(&key.referenced_columns)),
+                    ("primaryKey", quoted_list(&primary_key)),
+                ],
+            );
         }
     }
 }

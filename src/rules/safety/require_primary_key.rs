@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::CreateDetail;
 use crate::rules::support::access::is_exposed;
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires a primary key on every table in an exposed schema.
@@ -61,30 +61,34 @@ declare_rule! {
 
 impl Rule for RequirePrimaryKey {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for table in db.tables.live() {
-            let name = table.current_name();
-            if table.created.point.file != ctx.file_index
-                || table.is_foreign()
-                || table.primary_key().is_some()
-                || !is_exposed(ctx.config, &name.schema)
-            {
-                continue;
-            }
-            let CreateDetail::Table(def) = &table.create.detail else {
-                continue;
-            };
-            if def.is_partitioned || def.has_like {
-                continue;
-            }
-            let Some(created_name) = &table.create.name else {
-                continue;
-            };
-            findings.report(
-                "noPrimaryKey",
-                created_name.span,
-                vec![("table", name.to_string())],
-            );
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for table in db.tables.live() {
+        let name = table.current_name();
+        if table.is_foreign()
+            || table.primary_key().is_some()
+            || !is_exposed(ctx.config, &name.schema)
+        {
+            continue;
         }
+        let CreateDetail::Table(def) = &table.create.detail else {
+            continue;
+        };
+        if def.is_partitioned || def.has_like {
+            continue;
+        }
+        let Some(created_name) = &table.create.name else {
+            continue;
+        };
+        findings.report(
+            table.created.point.file,
+            "noPrimaryKey",
+            created_name.span,
+            vec![("table", name.to_string())],
+        );
     }
 }

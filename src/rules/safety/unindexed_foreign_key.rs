@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::ConstraintKind;
 use crate::rules::support::access::{is_exposed, quoted_list};
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
     /// Requires an index on the columns of every foreign key of a table in an exposed schema.
@@ -70,52 +70,52 @@ declare_rule! {
 
 impl Rule for UnindexedForeignKey {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        for (id, table) in db.tables.all().iter().enumerate() {
-            let name = table.current_name();
-            if table.dropped.is_some() || !is_exposed(ctx.config, &name.schema) {
+        ctx.report_from_end_state(findings, &|all| walk(ctx, all));
+    }
+}
+
+fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
+    let db = &ctx.history.database;
+    for (id, table) in db.tables.all().iter().enumerate() {
+        let name = table.current_name();
+        if table.dropped.is_some() || !is_exposed(ctx.config, &name.schema) {
+            continue;
+        }
+        let mut leading: Vec<&[String]> = db
+            .live_indexes_of(id)
+            .map(|index| index.columns.as_slice())
+            .collect();
+        leading.extend(
+            table
+                .keys
+                .iter()
+                .filter(|k| matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique))
+                .map(|k| k.columns.as_slice()),
+        );
+        for key in table.foreign_keys() {
+            let is_covered = leading
+                .iter()
+                .any(|columns| columns.starts_with(&key.columns));
+            if is_covered {
                 continue;
             }
-            let mut leading: Vec<&[String]> = db
-                .live_indexes_of(id)
-                .map(|index| index.columns.as_slice())
-                .collect();
-            leading.extend(
-                table
-                    .keys
-                    .iter()
-                    .filter(|k| {
-                        matches!(k.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)
-                    })
-                    .map(|k| k.columns.as_slice()),
+            let references = key
+                .references
+                .as_ref()
+                .map(|r| r.to_string())
+                .unwrap_or_default();
+            findings.report(
+                key.at.point.file,
+                "unindexed",
+                key.span,
+                vec![
+                    ("key", key.name.clone()),
+                    ("table", name.to_string()),
+                    ("columns", quoted_list(&key.columns)),
+                    ("columnList", key.columns.join(", ")),
+                    ("references", references),
+                ],
             );
-            for key in table.foreign_keys() {
-                if key.at.point.file != ctx.file_index {
-                    continue;
-                }
-                let is_covered = leading
-                    .iter()
-                    .any(|columns| columns.starts_with(&key.columns));
-                if is_covered {
-                    continue;
-                }
-                let references = key
-                    .references
-                    .as_ref()
-                    .map(|r| r.to_string())
-                    .unwrap_or_default();
-                findings.report(
-                    "unindexed",
-                    key.span,
-                    vec![
-                        ("key", key.name.clone()),
-                        ("table", name.to_string()),
-                        ("columns", quoted_list(&key.columns)),
-                        ("columnList", key.columns.join(", ")),
-                        ("references", references),
-                    ],
-                );
-            }
         }
     }
 }

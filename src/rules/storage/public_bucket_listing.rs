@@ -1,9 +1,11 @@
+use std::collections::{HashMap, HashSet};
+
 use crate::declare_rule;
 use crate::facts::expr::{required_values, Call, Expr, ExprKind, Literal};
 use crate::facts::PolicyCommand;
 use crate::history::{BucketRecord, Database, Point, PolicyRecord, QualifiedName};
 use crate::rules::support::policy::{policy_name_span, policy_using_introduced};
-use crate::rules::{Findings, Rule, RuleContext};
+use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -69,56 +71,84 @@ declare_rule! {
 
 impl Rule for PublicBucketListing {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        let db = &ctx.history.database;
-        let objects = QualifiedName {
-            schema: "storage".into(),
-            name: "objects".into(),
-        };
-        let listing: Vec<&PolicyRecord> = db
-            .live_policies_on(&objects)
-            .filter(|p| {
-                p.is_permissive()
-                    && p.applies_to(PolicyCommand::Select)
-                    && API_ROLES.iter().any(|role| p.applies_to_role(role))
-            })
-            .collect();
-        if listing.is_empty() {
-            return;
+        ctx.report_from_end_state(findings, &|all| walk(&ctx.history.database, all));
+    }
+}
+
+fn walk(db: &Database, findings: &mut EndStateFindings) {
+    let objects = QualifiedName {
+        schema: "storage".into(),
+        name: "objects".into(),
+    };
+    let listing: Vec<&PolicyRecord> = db
+        .live_policies_on(&objects)
+        .filter(|p| {
+            p.is_permissive()
+                && p.applies_to(PolicyCommand::Select)
+                && API_ROLES.iter().any(|role| p.applies_to_role(role))
+        })
+        .collect();
+    if listing.is_empty() {
+        return;
+    }
+    // Each bucket is checked against the policies that can admit every file of it, not
+    // against all of them (which was quadratic): those that admit every file of a bucket
+    // their condition does not name (so of every bucket), and those that name it. A bucket
+    // no condition names takes the path through the condition that an unnamed bucket takes.
+    let mut any_bucket: Vec<usize> = Vec::new();
+    let mut naming: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, policy) in listing.iter().enumerate() {
+        let Some(using) = &policy.using else { continue };
+        let mut named: Vec<String> = Vec::new();
+        let admits_unnamed = admits_every_file(using.expr, &mut |buckets| {
+            named.extend_from_slice(buckets);
+            false
+        });
+        if admits_unnamed {
+            any_bucket.push(index);
         }
-        let mut seen: Vec<&str> = Vec::new();
-        for bucket in &db.buckets {
-            // A second insert of the same id is a no-op (`ON CONFLICT DO NOTHING`).
-            if seen.contains(&bucket.id.as_str()) {
+        named.sort_unstable();
+        named.dedup();
+        for bucket in named {
+            naming.entry(bucket).or_default().push(index);
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for bucket in &db.buckets {
+        // A second insert of the same id is a no-op (`ON CONFLICT DO NOTHING`).
+        if !seen.insert(&bucket.id) {
+            continue;
+        }
+        let Some((public_since, public_span)) = public_since(db, bucket) else {
+            continue;
+        };
+        let mut candidates: Vec<usize> = any_bucket.clone();
+        candidates.extend(naming.get(&bucket.id).into_iter().flatten());
+        candidates.sort_unstable();
+        candidates.dedup();
+        for policy in candidates.into_iter().map(|index| listing[index]) {
+            let Some(using) = &policy.using else { continue };
+            let is_this_bucket = &mut |buckets: &[String]| buckets.contains(&bucket.id);
+            if !admits_every_file(using.expr, is_this_bucket) {
                 continue;
             }
-            seen.push(&bucket.id);
-            let Some((public_since, public_span)) = public_since(db, bucket) else {
-                continue;
-            };
-            for policy in &listing {
-                let Some(using) = &policy.using else { continue };
-                if !admits_every_file(using.expr, &bucket.id) {
-                    continue;
-                }
-                let roles: Vec<&str> = API_ROLES
-                    .iter()
-                    .copied()
-                    .filter(|role| policy.applies_to_role(role))
-                    .map(|role| if role == "public" { "PUBLIC" } else { role })
-                    .collect();
-                let data = vec![
-                    ("policy", policy.name.clone()),
-                    ("bucket", bucket.id.clone()),
-                    ("roles", roles_text(&roles)),
-                ];
-                let policy_at = policy_using_introduced(policy);
-                if policy_at.point > public_since {
-                    if policy_at.point.file == ctx.file_index {
-                        findings.report("policyListsBucket", policy_name_span(&policy_at), data);
-                    }
-                } else if public_since.file == ctx.file_index {
-                    findings.report("bucketMadePublic", public_span, data);
-                }
+            let roles: Vec<&str> = API_ROLES
+                .iter()
+                .copied()
+                .filter(|role| policy.applies_to_role(role))
+                .map(|role| if role == "public" { "PUBLIC" } else { role })
+                .collect();
+            let data = vec![
+                ("policy", policy.name.clone()),
+                ("bucket", bucket.id.clone()),
+                ("roles", roles_text(&roles)),
+            ];
+            let policy_at = policy_using_introduced(policy);
+            if policy_at.point > public_since {
+                let span = policy_name_span(&policy_at);
+                findings.report(policy_at.point.file, "policyListsBucket", span, data);
+            } else {
+                findings.report(public_since.file, "bucketMadePublic", public_span, data);
             }
         }
     }
@@ -152,15 +182,16 @@ fn public_since(db: &Database, bucket: &BucketRecord) -> Option<(Point, Span)> {
     since
 }
 
-/// Whether the condition holds for every file of `bucket`, whoever the caller is among
-/// the roles the policy applies to: it requires nothing of the file but its bucket.
-fn admits_every_file(expr: &Expr, bucket: &str) -> bool {
+/// Whether the condition holds for every file of a bucket, whoever the caller is among the
+/// roles the policy applies to: it requires nothing of the file but its bucket. `is_bucket`
+/// says whether the bucket is one of those a part of the condition requires.
+fn admits_every_file(expr: &Expr, is_bucket: &mut dyn FnMut(&[String]) -> bool) -> bool {
     match &expr.strip_parens().kind {
-        ExprKind::Or(items) => items.iter().any(|item| admits_every_file(item, bucket)),
-        ExprKind::And(items) => items.iter().all(|item| admits_every_file(item, bucket)),
+        ExprKind::Or(items) => items.iter().any(|item| admits_every_file(item, is_bucket)),
+        ExprKind::And(items) => items.iter().all(|item| admits_every_file(item, is_bucket)),
         ExprKind::Literal(Literal::Bool(true)) => true,
         _ => match required_values(expr, "bucket_id") {
-            Some(buckets) => buckets.iter().any(|b| b == bucket),
+            Some(buckets) => is_bucket(&buckets),
             None => is_caller_test(expr),
         },
     }

@@ -103,8 +103,10 @@ pub enum ExposureCause {
 }
 
 /// A live `SECURITY DEFINER` function in an exposed schema that a role can execute at the
-/// end of the history, with the statement of the current file that made it so.
+/// end of the history, with the statement that made it so.
 pub struct DefinerExposure<'a> {
+    /// The history's index of the file of that statement.
+    pub file: usize,
     pub record: &'a FunctionRecord<'a>,
     pub def: &'a FunctionDef,
     pub noun: String,
@@ -121,8 +123,8 @@ impl DefinerExposure<'_> {
 }
 
 /// The live `SECURITY DEFINER` functions (not trigger functions, which no client can call)
-/// in exposed schemas that `role` can execute, directly or through PUBLIC, whose exposure
-/// the current file introduced: the latest of the definition the database keeps, an
+/// in exposed schemas that `role` can execute, directly or through PUBLIC, each with the
+/// statement that exposed it: the latest of the definition the database keeps, an
 /// `ALTER FUNCTION … SECURITY DEFINER` and the `GRANT` that gave the role `EXECUTE`.
 pub fn definer_functions_executable_by<'a>(
     ctx: &RuleContext<'a>,
@@ -196,10 +198,8 @@ pub fn definer_functions_executable_by<'a>(
         } else {
             (definer_since, definer_span, definer_cause)
         };
-        if point.file != ctx.file_index {
-            continue;
-        }
         exposures.push(DefinerExposure {
+            file: point.file,
             record,
             def: definition.def,
             noun: definition.create.object.noun(),

@@ -4,26 +4,58 @@
 //! the same file is empty and invisible to every other session until the file commits: locks,
 //! scans and rewrites on it cost nothing. Rules about locking existing tables skip it.
 
+use std::collections::HashMap;
+
 use crate::facts::{ObjectKind, ObjectName, StatementKind};
 use crate::rules::RuleContext;
 
+/// The tables, materialized views and indexes the file creates, with the index of the first
+/// statement that creates each: read once per file, since rules ask for each statement (a
+/// scan of the earlier statements per question was quadratic in a long file).
+#[derive(Default)]
+pub struct CreatedInFile<'a> {
+    /// By name and schema (a missing schema read as `public`).
+    relations: HashMap<(&'a str, &'a str), usize>,
+    /// By name alone.
+    indexes: HashMap<&'a str, usize>,
+}
+
+fn created_in_file<'c, 'a>(ctx: &'c RuleContext<'a>) -> &'c CreatedInFile<'a> {
+    ctx.created.get_or_init(|| {
+        let mut created = CreatedInFile::default();
+        for statement in ctx.statements() {
+            let StatementKind::Create(create) = &statement.kind else {
+                continue;
+            };
+            let Some(name) = &create.name else {
+                continue;
+            };
+            let first = match create.object {
+                ObjectKind::Table | ObjectKind::MaterializedView => created
+                    .relations
+                    .entry((name.name.as_str(), name.schema_or("public"))),
+                ObjectKind::Index => {
+                    created
+                        .indexes
+                        .entry(name.name.as_str())
+                        .or_insert(statement.index);
+                    continue;
+                }
+                _ => continue,
+            };
+            first.or_insert(statement.index);
+        }
+        created
+    })
+}
+
 /// Whether `table` is created by a statement of this file before statement `before`.
 pub fn is_created_earlier_in_file(ctx: &RuleContext, table: &ObjectName, before: usize) -> bool {
-    ctx.statements()
-        .iter()
-        .take_while(|s| s.index < before)
-        .any(|s| match &s.kind {
-            StatementKind::Create(create) => {
-                matches!(
-                    create.object,
-                    ObjectKind::Table | ObjectKind::MaterializedView
-                ) && create
-                    .name
-                    .as_ref()
-                    .is_some_and(|name| name.same_object(table))
-            }
-            _ => false,
-        })
+    let key = (table.name.as_str(), table.schema_or("public"));
+    created_in_file(ctx)
+        .relations
+        .get(&key)
+        .is_some_and(|&first| first < before)
 }
 
 /// Whether an index named `index` is created by a statement of this file before `before`.
@@ -32,17 +64,8 @@ pub fn is_index_created_earlier_in_file(
     index: &ObjectName,
     before: usize,
 ) -> bool {
-    ctx.statements()
-        .iter()
-        .take_while(|s| s.index < before)
-        .any(|s| match &s.kind {
-            StatementKind::Create(create) => {
-                create.object == ObjectKind::Index
-                    && create
-                        .name
-                        .as_ref()
-                        .is_some_and(|name| name.name == index.name)
-            }
-            _ => false,
-        })
+    created_in_file(ctx)
+        .indexes
+        .get(index.name.as_str())
+        .is_some_and(|&first| first < before)
 }

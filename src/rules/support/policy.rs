@@ -114,7 +114,10 @@ pub fn policy_statement_at<'c, 'a>(
     if point.file != ctx.file_index {
         return None;
     }
-    policy_statements(ctx).iter().find(|p| p.point == point)
+    // In statement order: found by search, not by reading the file's policies up to it.
+    let policies = policy_statements(ctx);
+    let first = policies.partition_point(|p| p.point < point);
+    policies.get(first).filter(|p| p.point == point)
 }
 
 /// Every `CREATE POLICY` / `ALTER POLICY` of the current file, in order.

@@ -11,7 +11,7 @@
 /** @import { Source } from "../../api.js" */
 
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { diffAccess } from "../../access/diff.js";
 import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from "../../access/diff-report.js";
 import { accessFindings, displayPath, newFindings } from "../../access/findings.js";
@@ -95,7 +95,7 @@ export async function runAccess(argv, io) {
  * @returns {AccessArgs}
  */
 function parseAccessArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,

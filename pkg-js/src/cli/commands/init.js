@@ -1,7 +1,9 @@
 /**
  * @file `supalint init`: sets a project up in one command. Finds the
- * migrations folder, the exposed schemas (`supabase/config.toml`) and the
- * storage bucket registry, writes `supalint.config.json` with them, and adds
+ * migrations folder, the exposed schemas (`supabase/config.toml`), the
+ * storage bucket registry and the newest migration (`frozenBefore`: it and the
+ * older ones already ran, so `--fix` leaves them alone), writes
+ * `supalint.config.json` with them, and adds
  * `"lint:migrations": "supalint"` to `package.json` (an edit in place: its
  * indentation, key order and line endings stay). Running it again changes
  * nothing; an existing configuration is only replaced with `--force`.
@@ -13,12 +15,13 @@
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { globSync } from "tinyglobby";
 import { ConfigError } from "../../config/config-error.js";
 import { CONFIG_FILE_NAMES } from "../../config/find-config-file.js";
 import { findMigrationsDir } from "../../config/load-config.js";
 import { readExposedSchemas } from "../../config/supabase-toml.js";
+import { listMigrations } from "../../db/migration-files.js";
 import { internalError, messageOf } from "./command-io.js";
 
 /** The text of `supalint init --help`. */
@@ -28,7 +31,9 @@ Sets supalint up in the current folder:
 - writes supalint.config.json with the migrations folder it finds
   (supabase/migrations, then apps/*/supabase/migrations), the exposed schemas
   of supabase/config.toml ([api] schemas), and the TypeScript file that
-  declares the StorageBuckets constant, if there is one;
+  declares the StorageBuckets constant, if there is one, and frozenBefore:
+  the newest migration's version (that one and older ones have run
+  somewhere, so --fix leaves them alone);
 - adds "lint:migrations": "supalint" to the scripts of package.json, keeping
   its indentation and key order.
 Running it again changes nothing. An existing configuration is kept.
@@ -102,7 +107,7 @@ export async function runInit(argv, io) {
  * @returns {InitArgs}
  */
 function parseInitArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,
@@ -193,6 +198,15 @@ function detectConfig(root, migrationsDirArg) {
     if (registry !== null) {
         config.storageBucketsFile = registry;
         notes.push(`bucket registry    ${registry}`);
+    }
+
+    const newest = listMigrations(path.resolve(root, migrationsDir))
+        .map((migration) => /^\d{14}(?!\d)/u.exec(migration.fileName)?.[0])
+        .filter((version) => version !== undefined)
+        .at(-1);
+    if (newest !== undefined) {
+        config.frozenBefore = newest;
+        notes.push(`frozen before      ${newest} (the newest migration: --fix leaves it and older ones alone)`);
     }
     return { config, notes };
 }

@@ -6,7 +6,7 @@
 
 /** @import { CommandIo } from "./command-io.js" */
 
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { messageOf } from "./command-io.js";
 
 /** The text of `supalint lsp --help`. */
@@ -32,7 +32,7 @@ Options:
 export async function runLsp(argv, io) {
     let values;
     try {
-        ({ values } = parseArgs({
+        ({ values } = parseCommandArgs({
             args: argv,
             options: {
                 stdio: { type: "boolean" },

@@ -13,13 +13,13 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { catalogOf } from "../../api.js";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { listSqlFiles } from "../../files/collect.js";
 import { readSource } from "../../files/read-source.js";
 import { renderMigration, TEMPLATE_NAMES, templateSettings } from "../../templates/index.js";
+import { parseCommandArgs } from "../parse-args.js";
 import { internalError, messageOf } from "./command-io.js";
 
 /** The text of `supalint new --help`. */
@@ -104,7 +104,7 @@ export async function runNew(argv, io) {
  * @returns {NewArgs}
  */
 function parseNewArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,

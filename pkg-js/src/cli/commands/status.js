@@ -1,7 +1,9 @@
 /**
  * @file `supalint status --db-url URL`: the local migrations against the
  * ones a database has applied (`supabase_migrations.schema_migrations`):
- * applied, pending, out of order, missing locally (drift), name mismatches.
+ * applied, pending, out of order, missing locally (drift), name mismatches,
+ * and the applied ones `frozenBefore` does not cover (a plain `--fix` could
+ * rewrite them).
  * Exit codes: 0 (with `--strict`: and no drift or out-of-order file), 1 drift
  * or out-of-order files with `--strict`, 2 usage, configuration or database
  * error.
@@ -10,14 +12,14 @@
 /** @import { CommandIo } from "./command-io.js" */
 
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { checkDatabaseUrl, connect, DatabaseError } from "../../db/connect.js";
 import { listMigrations } from "../../db/migration-files.js";
 import { createRedactor, redactUrl } from "../../db/redact.js";
 import { formatStatusJson, formatStatusTable, STATUS_FORMATS } from "../../db/status-report.js";
-import { compareStatus, hasDriftOrDisorder, readAppliedMigrations } from "../../db/status.js";
+import { appliedNotFrozen, compareStatus, hasDriftOrDisorder, readAppliedMigrations } from "../../db/status.js";
 import { chooseFormat, colorOption, dbUrlOf, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
 
 /** The text of `supalint status --help`. */
@@ -88,7 +90,7 @@ export async function runStatus(argv, given) {
  * @returns {StatusArgs}
  */
 function parseStatusArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,
@@ -135,11 +137,12 @@ async function status(options, io) {
         await client.end().catch(() => {});
     }
     const report = compareStatus(local, applied);
+    const notFrozen = appliedNotFrozen(report, resolved.config.frozenBefore);
     const migrationsDir = path.relative(io.cwd, resolved.migrationsPath).split(path.sep).join("/") || ".";
     const text =
         options.format === "json"
-            ? formatStatusJson(report, migrationsDir)
-            : formatStatusTable(report, { migrationsDir, database: redactUrl(options.dbUrl), color: useColor(options, io) });
+            ? formatStatusJson(report, migrationsDir, notFrozen)
+            : formatStatusTable(report, { migrationsDir, database: redactUrl(options.dbUrl), color: useColor(options, io), notFrozen });
     writeReport(text, options.outputFile, io);
     return options.strict && hasDriftOrDisorder(report) ? 1 : 0;
 }

@@ -8,7 +8,7 @@
  */
 
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "../parse-args.js";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { cleanUpOnInterrupt } from "../../db/cleanup.js";
@@ -129,7 +129,7 @@ export async function runVerify(argv, given) {
  * @returns {VerifyArgs}
  */
 function parseVerifyArgs(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
         args: argv,
         allowPositionals: true,
         strict: true,
