@@ -130,9 +130,10 @@ export interface RuleMeta {
      * The docs' `sql` blocks, in order: `file` is the name a block is linted as, `since` the
      * versions that existed at a `--since` ref, `registeredBuckets` the bucket ids it is
      * linted with, and `files` the migrations it holds (split at `-- file: <name>.sql` lines;
-     * no name: the default example path).
+     * no name: the default example path); `baseFiles` the `-- base:` sections, the text an applied
+     * migration had at the `--since` ref (absent when none).
      */
-    examples: { valid: boolean; code: string; file?: string; since?: string[]; registeredBuckets?: string[]; files: { name?: string; text: string }[] }[];
+    examples: { valid: boolean; code: string; file?: string; since?: string[]; registeredBuckets?: string[]; files: { name?: string; text: string }[]; baseFiles?: { name: string; text: string }[] }[];
     options: string[];
     sources: string[];
     docsUrl: string;

@@ -147,7 +147,7 @@ const BOM = "\uFEFF";
  * @property {"fix" | "suggestion" | null} fixable
  * @property {string} summary
  * @property {string} docs
- * @property {{ valid: boolean, code: string, file?: string, since?: string[], registeredBuckets?: string[], files: { name?: string, text: string }[] }[]} examples
+ * @property {{ valid: boolean, code: string, file?: string, since?: string[], registeredBuckets?: string[], files: { name?: string, text: string }[], baseFiles?: { name: string, text: string }[] }[]} examples
  * @property {string[]} options
  * @property {string[]} sources
  * @property {string} docsUrl
