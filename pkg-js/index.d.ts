@@ -114,12 +114,26 @@ export interface FixTextResult {
 export interface RuleMeta {
     id: string;
     category: "naming" | "idempotency" | "access" | "storage" | "safety" | "style" | "engine";
+    /** The category as a heading, e.g. "Safe schema changes". */
+    categoryTitle: string;
+    /** The category's place in SPEC §3's order (naming: 0), for listing rules by category. */
+    categoryRank: number;
+    /** The default severity: the one `recommended` gives. */
     severity: "error" | "warn" | "off";
+    /** The severity each preset (`extends`) gives the rule. */
+    presets: Record<"recommended" | "all" | "none", "error" | "warn" | "off">;
     fixable?: "fix" | "suggestion" | null;
     summary: string;
     /** Markdown: What it does, Why is this bad?, Example, Fix safety, Options, References. */
     docs: string;
-    examples: { valid: boolean; code: string; file?: string; registeredBuckets?: string[] }[];
+    /**
+     * The docs' `sql` blocks, in order: `file` is the name a block is linted as, `since` the
+     * versions that existed at a `--since` ref, `registeredBuckets` the bucket ids it is
+     * linted with, and `files` the migrations it holds (split at `-- file: <name>.sql` lines;
+     * no name: the default example path); `baseFiles` the `-- base:` sections, the text an applied
+     * migration had at the `--since` ref (absent when none).
+     */
+    examples: { valid: boolean; code: string; file?: string; since?: string[]; registeredBuckets?: string[]; files: { name?: string; text: string }[]; baseFiles?: { name: string; text: string }[] }[];
     options: string[];
     sources: string[];
     docsUrl: string;

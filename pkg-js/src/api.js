@@ -140,11 +140,14 @@ const BOM = "\uFEFF";
  * @typedef {object} RuleMeta
  * @property {string} id
  * @property {"naming" | "idempotency" | "access" | "storage" | "safety" | "style" | "engine"} category
+ * @property {string} categoryTitle
+ * @property {number} categoryRank the category's place in SPEC §3's order, for listing rules by category
  * @property {"error" | "warn" | "off"} severity
+ * @property {Record<"recommended" | "all" | "none", "error" | "warn" | "off">} presets
  * @property {"fix" | "suggestion" | null} fixable
  * @property {string} summary
  * @property {string} docs
- * @property {{ valid: boolean, code: string, file?: string, registeredBuckets?: string[] }[]} examples
+ * @property {{ valid: boolean, code: string, file?: string, since?: string[], registeredBuckets?: string[], files: { name?: string, text: string }[], baseFiles?: { name: string, text: string }[] }[]} examples
  * @property {string[]} options
  * @property {string[]} sources
  * @property {string} docsUrl

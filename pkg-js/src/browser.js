@@ -1,12 +1,12 @@
 /**
  * @file The browser entry of `supalint` (SPEC §8): the same API as Node over
- * in-memory sources. `await ready` (or `await init(source)`) before calling it.
+ * in-memory sources (`create-api.js`). `await ready` (or `await init(source)`)
+ * before calling it.
  */
 
-/** @import { AccessMatrix, Engine, LintMessage, LintReport, ResolvedConfig, RuleMeta, Source, SupalintConfig } from "./api.js" */
+/** @import { Engine, ResolvedConfig, SupalintConfig } from "./api.js" */
 
-import { accessMatrixOf, lintSources } from "./api.js";
-import { checkConfigSource, checkOptions, checkPatterns, checkText } from "./arguments.js";
+import { createApi } from "./create-api.js";
 import { ConfigError } from "./config/config-error.js";
 import { checkJsKeys } from "./config/config-keys.js";
 import { loadEngine, loadedEngine } from "./engine/browser.js";
@@ -43,116 +43,31 @@ export const ready = Promise.resolve().then(() => init());
 // unobserved failure from being reported as unhandled.
 ready.catch(() => {});
 
-/**
- * @typedef {object} BrowserLintOptions
- * @property {SupalintConfig} [config] the configuration (no file lookup in the browser)
- * @property {boolean} [fix]
- * @property {boolean} [fixApplied] with `fix`: rewrite migrations at or before `frozenBefore` too
- * @property {string | Date} [now]
- * @property {boolean} [inlineConfig]
- * @property {boolean} [reportUnusedDisableDirectives]
- * @property {string[]} [reportPaths]
- */
+// No file system: configuration comes as an object, and paths are shown as given.
+export const { loadConfig, rules, lintFiles, lintText, fixText, accessMatrix } = createApi({
+    engine: loadedOrThrow,
+    loadConfig: (from = {}) => {
+        if (typeof from === "string") {
+            throw new TypeError("supalint: loadConfig cannot read files in the browser; pass the configuration object instead.");
+        }
+        return resolvedObject(from);
+    },
+    project: (options) => ({ cwd: "", resolved: resolvedObject(options.config ?? {}), textPath: (filePath) => filePath, filePathOf: (path) => path }),
+});
 
 /**
- * Resolves a configuration object (no file system: nothing is looked up).
- * @param {string | SupalintConfig} [from] a configuration object
+ * A configuration object resolved without a file system: nothing is looked up.
+ * @param {SupalintConfig} from
  * @returns {ResolvedConfig}
- * @throws {ConfigError | TypeError}
+ * @throws {ConfigError} naming the keys JavaScript reads that have the wrong type
  */
-export function loadConfig(from = {}) {
-    checkConfigSource("loadConfig", from);
-    if (typeof from === "string") {
-        throw new TypeError("supalint: loadConfig cannot read files in the browser; pass the configuration object instead.");
-    }
-    const config = checkedConfig(from);
-    const migrationsDir = typeof config.migrationsDir === "string" ? config.migrationsDir : "supabase/migrations";
-    return { root: "", configPath: null, migrationsPath: migrationsDir, config };
-}
-
-/**
- * The metadata of every rule.
- * @returns {RuleMeta[]}
- */
-export function rules() {
-    return loadedOrThrow().rules();
-}
-
-/**
- * Lints in-memory sources as one migration history.
- * @param {Source[]} sources `{ path, text }`, paths relative to the project root
- * @param {BrowserLintOptions} [options]
- * @returns {LintReport}
- * @throws {ConfigError}
- * @throws {TypeError} naming the argument when one has the wrong type
- */
-export function lintFiles(sources, options = {}) {
-    checkPatterns("lintFiles", sources, { pathsAllowed: false });
-    checkOptions("lintFiles", options, "lint");
-    return lintSources(loadedOrThrow(), sources, { ...options, config: checkedConfig(options.config ?? {}) });
-}
-
-/**
- * Lints one text; `history` adds other migrations for cross-file rules.
- * @param {string} text
- * @param {BrowserLintOptions & { filePath?: string, history?: Source[] }} [options]
- * @returns {LintReport}
- * @throws {ConfigError}
- * @throws {TypeError} naming the argument when one has the wrong type
- */
-export function lintText(text, options = {}) {
-    checkText("lintText", text);
-    checkOptions("lintText", options, "text");
-    const file = options.filePath ?? "<text>";
-    const sources = [{ path: file, text }, ...(options.history ?? []).filter((source) => source.path !== file)];
-    return lintFiles(sources, { ...options, reportPaths: [file] });
-}
-
-/**
- * Applies every safe fix to one text.
- * @param {string} text
- * @param {BrowserLintOptions & { filePath?: string, history?: Source[] }} [options]
- * @returns {{ output: string, fixed: boolean, messages: LintMessage[], refused?: string, withheld?: import("./api.js").FrozenReason }}
- * @throws {ConfigError}
- * @throws {TypeError} naming the argument when one has the wrong type
- */
-export function fixText(text, options = {}) {
-    checkText("fixText", text);
-    checkOptions("fixText", options, "text");
-    const [result] = lintText(text, { ...options, fix: true }).results;
-    return {
-        output: result.output ?? text,
-        fixed: result.output !== undefined && result.output !== text,
-        messages: result.messages,
-        ...(result.fixRefused === undefined ? {} : { refused: result.fixRefused }),
-        ...(result.fixWithheld === undefined ? {} : { withheld: result.fixWithheld }),
-    };
-}
-
-/**
- * Who can do what in the database the sources leave: per table of an
- * exposed schema and per storage bucket, for `anon` and `authenticated`.
- * @param {Source[]} sources `{ path, text }`, paths relative to the project root
- * @param {{ config?: SupalintConfig }} [options]
- * @returns {AccessMatrix}
- * @throws {ConfigError}
- */
-export function accessMatrix(sources, options = {}) {
-    checkPatterns("accessMatrix", sources, { pathsAllowed: false });
-    checkOptions("accessMatrix", options, "lint");
-    return accessMatrixOf(loadedOrThrow(), sources, { config: checkedConfig(options.config ?? {}) });
-}
-
-/**
- * @param {unknown} config
- * @returns {SupalintConfig}
- */
-function checkedConfig(config) {
-    const problems = checkJsKeys(config);
+function resolvedObject(from) {
+    const problems = checkJsKeys(from);
     if (problems.length > 0) {
         throw new ConfigError(problems);
     }
-    return /** @type {SupalintConfig} */ (config);
+    const migrationsDir = typeof from.migrationsDir === "string" ? from.migrationsDir : "supabase/migrations";
+    return { root: "", configPath: null, migrationsPath: migrationsDir, config: from };
 }
 
 /**

@@ -18,8 +18,6 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const START = "<!-- rules:start -->";
 const END = "<!-- rules:end -->";
 
-const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
-
 /**
  * The README's rule table: one row per rule, grouped by category.
  * @param {import("../src/api.js").RuleMeta[]} catalogue
@@ -27,7 +25,7 @@ const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", 
  */
 export function readmeRuleTable(catalogue) {
     const sorted = [...catalogue].sort(
-        (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.id.localeCompare(b.id),
+        (a, b) => a.categoryRank - b.categoryRank || a.id.localeCompare(b.id),
     );
     const severity = { error: "error", warn: "warn", off: "off" };
     const fix = { fix: "fix", suggestion: "suggestion" };

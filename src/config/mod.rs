@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::report::Severity;
+use crate::report::{Severity, PRESETS};
 use crate::rules;
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -83,12 +83,7 @@ pub fn preset(name: &str) -> HashMap<&'static str, Severity> {
         .iter()
         .map(|rule| {
             let meta = rule.meta();
-            let severity = match name {
-                "all" if meta.severity == Severity::Off => Severity::Warn,
-                "none" => Severity::Off,
-                _ => meta.severity,
-            };
-            (meta.id, severity)
+            (meta.id, meta.severity.in_preset(name))
         })
         .collect()
 }
@@ -120,7 +115,7 @@ impl Config {
         };
         if let Some(extends) = object.get("extends") {
             match extends.as_str() {
-                Some(name @ ("recommended" | "all" | "none")) => config.severities = preset(name),
+                Some(name) if PRESETS.contains(&name) => config.severities = preset(name),
                 Some(name) => errors.push(error(
                     "extends",
                     &format!("unknown preset `{name}`; use `recommended`, `all` or `none`"),

@@ -12,7 +12,20 @@ pub enum Severity {
     Error,
 }
 
+/// The presets a configuration extends (`extends`).
+pub const PRESETS: [&str; 3] = ["recommended", "all", "none"];
+
 impl Severity {
+    /// A rule's severity under a preset, from its default one: `recommended` keeps it,
+    /// `all` turns an `off` rule into a warning, `none` turns every rule off.
+    pub fn in_preset(self, preset: &str) -> Severity {
+        match preset {
+            "all" if self == Severity::Off => Severity::Warn,
+            "none" => Severity::Off,
+            _ => self,
+        }
+    }
+
     /// ESLint's number: 0 off, 1 warn, 2 error.
     pub fn number(self) -> u8 {
         match self {

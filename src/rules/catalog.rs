@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::report::docs_url;
+use crate::report::{docs_url, PRESETS};
 
 use super::{Category, FixKind};
 
@@ -89,17 +89,66 @@ struct ExampleSection {
     is_base: bool,
 }
 
+/// One migration of an example, as hosts read it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleFile {
+    /// `None`: the default example path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub text: String,
+}
+
+/// An example with its sections already split, so that hosts never split the code again.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExampleInfo {
+    #[serde(flatten)]
+    pub example: Example,
+    /// [`Example::files`]: the migrations the example is linted as, in order.
+    pub files: Vec<ExampleFile>,
+    /// [`Example::base_files`]: the applied migrations (`-- base:` sections); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub base_files: Vec<ExampleFile>,
+}
+
+impl From<Example> for ExampleInfo {
+    fn from(example: Example) -> Self {
+        let files = example
+            .files()
+            .into_iter()
+            .map(|(name, text)| ExampleFile { name, text })
+            .collect();
+        let base_files = example
+            .base_files()
+            .into_iter()
+            .map(|(name, text)| ExampleFile {
+                name: Some(name),
+                text,
+            })
+            .collect();
+        ExampleInfo {
+            example,
+            files,
+            base_files,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleInfo {
     pub id: &'static str,
     pub category: Category,
     pub category_title: &'static str,
+    /// The category's place in SPEC §3's order, for listing rules by category.
+    pub category_rank: u8,
     pub severity: &'static str,
+    /// The rule's severity under each preset `extends` names.
+    pub presets: std::collections::BTreeMap<&'static str, &'static str>,
     pub fixable: Option<FixKind>,
     pub summary: &'static str,
     pub docs: String,
-    pub examples: Vec<Example>,
+    pub examples: Vec<ExampleInfo>,
     pub options: Vec<&'static str>,
     pub sources: Vec<&'static str>,
     pub docs_url: String,
@@ -119,11 +168,19 @@ pub fn catalog() -> Vec<RuleInfo> {
                 id: meta.id,
                 category: meta.category,
                 category_title: meta.category.title(),
+                category_rank: meta.category.rank(),
                 severity: meta.severity.name(),
+                presets: PRESETS
+                    .iter()
+                    .map(|&preset| (preset, meta.severity.in_preset(preset).name()))
+                    .collect(),
                 fixable: (meta.fix != FixKind::None).then_some(meta.fix),
                 summary: meta.summary(),
                 docs: docs_body(meta.docs),
-                examples: examples(meta.docs),
+                examples: examples(meta.docs)
+                    .into_iter()
+                    .map(ExampleInfo::from)
+                    .collect(),
                 options: meta.options.to_vec(),
                 sources: meta.sources.to_vec(),
                 docs_url: docs_url(meta.id),
@@ -193,4 +250,26 @@ pub fn examples(docs: &str) -> Vec<Example> {
         }
     }
     examples
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn presets_are_the_severities_a_configuration_extending_them_lints_with() {
+        for preset in PRESETS {
+            let (config, errors) = Config::from_json(&serde_json::json!({ "extends": preset }));
+            assert!(errors.is_empty(), "{errors:?}");
+            for rule in catalog() {
+                assert_eq!(
+                    rule.presets[preset],
+                    config.severity(rule.id).name(),
+                    "{preset}: {}",
+                    rule.id
+                );
+            }
+        }
+    }
 }

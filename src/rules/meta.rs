@@ -17,6 +17,11 @@ pub enum Category {
 }
 
 impl Category {
+    /// The category's place in SPEC §3's order (naming first), by which hosts group rules.
+    pub fn rank(self) -> u8 {
+        self as u8
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Category::Naming => "File naming",

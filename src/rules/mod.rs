@@ -15,7 +15,7 @@ pub mod storage;
 pub mod style;
 pub mod support;
 
-pub use catalog::{catalog, examples, Example, RuleInfo};
+pub use catalog::{catalog, examples, Example, ExampleFile, ExampleInfo, RuleInfo};
 pub use context::{EndStateFindings, Findings, RuleContext, RunState};
 pub use meta::{Category, FixKind, MessageTemplate, RuleMeta};
 

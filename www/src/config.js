@@ -149,21 +149,12 @@ export function toEngineConfig(config) {
 }
 
 /**
- * The severity a rule has under a configuration.
+ * The severity a rule has under a configuration: the user's, else the one
+ * the engine's metadata gives it under the preset.
  * @param {PlaygroundConfig} config
- * @param {{ id: string, severity: Severity }} rule the rule's metadata (its `recommended` severity)
+ * @param {{ id: string, presets: Record<PlaygroundConfig["extends"], Severity> }} rule the rule's metadata
  * @returns {Severity}
  */
 export function effectiveSeverity(config, rule) {
-    const override = config.rules[rule.id];
-    if (override !== undefined) {
-        return override;
-    }
-    if (config.extends === "none") {
-        return "off";
-    }
-    if (config.extends === "all" && rule.severity === "off") {
-        return "warn";
-    }
-    return rule.severity;
+    return config.rules[rule.id] ?? rule.presets[config.extends];
 }

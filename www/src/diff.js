@@ -1,7 +1,9 @@
 /**
- * @file A line diff (Myers' O(ND) algorithm) grouped into hunks with context,
- * for the fix preview: what `--fix` would change in the editor's text.
+ * @file The fix preview's diff: what `--fix` would change in the editor's
+ * text, line by line (jsdiff's Myers diff), grouped into hunks with context.
  */
+
+import { diffArrays } from "diff";
 
 /**
  * @typedef {object} DiffLine
@@ -21,115 +23,29 @@
  */
 
 /**
- * The shortest edit script between two line arrays, as one entry per line.
+ * The shortest edit script between two line arrays, as one entry per line,
+ * numbered on both sides.
  * @param {string[]} before
  * @param {string[]} after
  * @returns {DiffLine[]}
  */
 export function diffLines(before, after) {
-    // Common head and tail are cheap to strip and keep the search small.
-    let head = 0;
-    while (head < before.length && head < after.length && before[head] === after[head]) {
-        head++;
-    }
-    let tail = 0;
-    while (
-        tail < before.length - head &&
-        tail < after.length - head &&
-        before[before.length - 1 - tail] === after[after.length - 1 - tail]
-    ) {
-        tail++;
-    }
-    const a = before.slice(head, before.length - tail);
-    const b = after.slice(head, after.length - tail);
-    const middle = myers(a, b);
-
     /** @type {DiffLine[]} */
     const lines = [];
     let oldLine = 1;
     let newLine = 1;
-    const push = (/** @type {DiffLine["kind"]} */ kind, /** @type {string} */ text) => {
-        lines.push({ kind, text, oldLine: kind === "add" ? null : oldLine, newLine: kind === "del" ? null : newLine });
-        if (kind !== "add") {
-            oldLine++;
+    for (const change of diffArrays(before, after)) {
+        for (const text of change.value) {
+            if (change.added) {
+                lines.push({ kind: "add", text, oldLine: null, newLine: newLine++ });
+            } else if (change.removed) {
+                lines.push({ kind: "del", text, oldLine: oldLine++, newLine: null });
+            } else {
+                lines.push({ kind: "same", text, oldLine: oldLine++, newLine: newLine++ });
+            }
         }
-        if (kind !== "del") {
-            newLine++;
-        }
-    };
-    for (let index = 0; index < head; index++) {
-        push("same", before[index]);
-    }
-    for (const [kind, text] of middle) {
-        push(kind, text);
-    }
-    for (let index = before.length - tail; index < before.length; index++) {
-        push("same", before[index]);
     }
     return lines;
-}
-
-/**
- * @param {string[]} a
- * @param {string[]} b
- * @returns {[DiffLine["kind"], string][]}
- */
-function myers(a, b) {
-    const n = a.length;
-    const m = b.length;
-    const max = n + m;
-    const offset = max + 1;
-    const v = new Int32Array(2 * max + 3);
-    /** @type {Int32Array[]} */
-    const trace = [];
-    let found = false;
-    for (let d = 0; d <= max && !found; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v[offset + k] = x;
-            if (x >= n && y >= m) {
-                found = true;
-                break;
-            }
-        }
-    }
-    trace.push(v.slice());
-
-    /** @type {[DiffLine["kind"], string][]} */
-    const script = [];
-    let x = n;
-    let y = m;
-    for (let d = trace.length - 2; d >= 0 && (x > 0 || y > 0); d--) {
-        const row = trace[d];
-        const k = x - y;
-        const down = k === -d || (k !== d && row[offset + k - 1] < row[offset + k + 1]);
-        const previousK = down ? k + 1 : k - 1;
-        const previousX = row[offset + previousK];
-        const previousY = previousX - previousK;
-        while (x > previousX && y > previousY) {
-            script.push(["same", a[--x]]);
-            y--;
-        }
-        if (d === 0) {
-            break;
-        }
-        if (down) {
-            script.push(["add", b[--y]]);
-        } else {
-            script.push(["del", a[--x]]);
-        }
-    }
-    while (x > 0 && y > 0) {
-        script.push(["same", a[--x]]);
-        y--;
-    }
-    return script.reverse();
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * @file The playground's pure parts in Node: share links, configuration,
- * the line diff, the Markdown subset of the rule docs, and the examples
+ * the line diff, the rule docs' Markdown as `marked` reads it, and the examples
  * (each one linted by the same `supalint` package the site bundles).
  */
 
@@ -10,9 +10,10 @@ import { lintText, rules } from "supalint";
 import { defaultConfig, effectiveSeverity, normalizeConfig, parseList, toEngineConfig } from "../src/config.js";
 import { changedSpan, diffLines, toHunks } from "../src/diff.js";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "../src/examples.js";
-import { isSafeHref, parseInline, parseMarkdown } from "../src/markdown.js";
+import { Lexer } from "marked";
+import { isSafeHref } from "../src/markdown.js";
 import { DOC_EXAMPLE_FILE, migrationPath } from "../src/paths.js";
-import { configForExample, docExample, exampleFiles, hasBaseText, tryTarget } from "../src/rule-examples.js";
+import { configForExample, tryTarget } from "../src/rule-examples.js";
 import { decodeShareHash, encodeShareHash, fromBase64Url, MAX_SHARED_BYTES, ShareLinkTooLargeError, toBase64Url } from "../src/share.js";
 
 describe("share links", () => {
@@ -93,12 +94,27 @@ describe("configuration", () => {
         assert.deepEqual(parseList(" public, api  private,,"), ["public", "api", "private"]);
     });
 
-    it("knows a rule's severity under each preset", () => {
-        const rule = { id: "r", severity: /** @type {const} */ ("off") };
-        assert.equal(effectiveSeverity(defaultConfig(), rule), "off");
-        assert.equal(effectiveSeverity({ ...defaultConfig(), extends: "all" }, rule), "warn");
-        assert.equal(effectiveSeverity({ ...defaultConfig(), extends: "none" }, { id: "r", severity: "error" }), "off");
-        assert.equal(effectiveSeverity({ ...defaultConfig(), extends: "none", rules: { r: "error" } }, rule), "error");
+    it("takes a rule's severity under each preset from the engine, unless the user set one", () => {
+        const offByDefault = /** @type {import("supalint").RuleMeta} */ (rules().find((rule) => rule.severity === "off"));
+        assert.equal(effectiveSeverity(defaultConfig(), offByDefault), "off");
+        assert.equal(effectiveSeverity({ ...defaultConfig(), extends: "all" }, offByDefault), "warn");
+        assert.equal(effectiveSeverity({ ...defaultConfig(), extends: "none" }, offByDefault), "off");
+        assert.equal(effectiveSeverity({ ...defaultConfig(), extends: "none", rules: { [offByDefault.id]: "error" } }, offByDefault), "error");
+    });
+
+    it("gives each rule the severity the engine lints with under each preset", () => {
+        const all = rules();
+        const text = "create table public.t (id bigint);\n";
+        for (const preset of /** @type {const} */ (["recommended", "all", "none"])) {
+            const config = { ...defaultConfig(), extends: preset };
+            const reported = lintText(text, { config: toEngineConfig(config) }).results[0].messages;
+            for (const message of reported) {
+                const rule = /** @type {import("supalint").RuleMeta} */ (all.find((entry) => entry.id === message.ruleId));
+                assert.equal(effectiveSeverity(config, rule), message.severity === 2 ? "error" : "warn", `${preset}: ${rule.id}`);
+            }
+            const silent = all.filter((rule) => effectiveSeverity(config, rule) === "off").map((rule) => rule.id);
+            assert.deepEqual(reported.filter((message) => silent.includes(/** @type {string} */ (message.ruleId))), [], preset);
+        }
     });
 });
 
@@ -148,31 +164,7 @@ describe("line diff", () => {
     });
 });
 
-describe("markdown subset", () => {
-    it("splits the rule docs' blocks", () => {
-        const blocks = parseMarkdown("## What it does\nFlags `x`\nand y.\n\n```sql,expect_diagnostic\ncreate table t ();\n```\n\n- one\n  more\n- two\n");
-        assert.deepEqual(blocks, [
-            { type: "heading", level: 2, text: "What it does" },
-            { type: "paragraph", text: "Flags `x` and y." },
-            { type: "code", lang: "sql", info: ["expect_diagnostic"], code: "create table t ();" },
-            { type: "list", ordered: false, items: ["one more", "two"] },
-        ]);
-    });
-
-    it("splits inline code, links and emphasis, leaving snake_case alone", () => {
-        assert.deepEqual(parseInline("Use `IF NOT EXISTS`, see [docs](https://example.org/x), **now**, *here* and raw_user_meta_data."), [
-            { type: "text", text: "Use " },
-            { type: "code", text: "IF NOT EXISTS" },
-            { type: "text", text: ", see " },
-            { type: "link", text: "docs", href: "https://example.org/x" },
-            { type: "text", text: ", " },
-            { type: "strong", text: "now" },
-            { type: "text", text: ", " },
-            { type: "em", text: "here" },
-            { type: "text", text: " and raw_user_meta_data." },
-        ]);
-    });
-
+describe("rule docs' Markdown", () => {
     it("links only to web pages and anchors", () => {
         assert.ok(isSafeHref("https://supabase.com/docs"));
         assert.ok(isSafeHref("#rule-x"));
@@ -258,42 +250,44 @@ describe("examples", () => {
 describe("rule-doc examples", () => {
     const metas = rules();
 
-    it("are read from the docs' code blocks as the engine reads them", () => {
+    it("are the docs' `sql` blocks as `marked` reads them, in order, so the page shows each beside its block", () => {
         for (const rule of metas) {
-            const blocks = parseMarkdown(rule.docs).filter((block) => block.type === "code" && block.lang.startsWith("sql"));
-            const examples = blocks.map((block) => docExample(/** @type {any} */ (block).info, /** @type {any} */ (block).code));
-            assert.deepEqual(examples, rule.examples, rule.id);
+            /** @type {string[]} */
+            const blocks = [];
+            Lexer.lex(rule.docs).forEach(function collect(/** @type {any} */ token) {
+                if (token.type === "code" && token.lang?.startsWith("sql")) {
+                    blocks.push(`${token.text}\n`);
+                }
+                (token.items ?? token.tokens ?? []).forEach(collect);
+            });
+            assert.deepEqual(blocks, rule.examples.map((example) => example.code), rule.id);
         }
     });
 
-    it("split at `-- file:` lines, and open only when they are one file without --since", () => {
-        const single = docExample(["expect_diagnostic", "file=add_notes.sql", "registeredBuckets=avatars|invoices"], "select 1;");
-        assert.deepEqual(single, { valid: false, code: "select 1;\n", file: "add_notes.sql", registeredBuckets: ["avatars", "invoices"] });
+    it("open only when they are one file without --since", () => {
+        const one = (/** @type {Partial<import("../src/rule-examples.js").DocExample>} */ fields) => ({ valid: true, code: "select 1;\n", files: [{ text: "select 1;\n" }], ...fields });
+        const single = one({ valid: false, file: "add_notes.sql", registeredBuckets: ["avatars", "invoices"], files: [{ name: "add_notes.sql", text: "select 1;\n" }] });
         assert.deepEqual(tryTarget(single), { openable: true, text: "select 1;\n", fileName: "add_notes.sql", registeredBuckets: ["avatars", "invoices"] });
-        assert.deepEqual(tryTarget(docExample([], "select 1;")), { openable: true, text: "select 1;\n", fileName: DOC_EXAMPLE_FILE });
-
-        const multi = docExample(["since=20240301090000"], "-- file: 20240301090000_a.sql\nselect 1;\n-- file: 20240201090000_b.sql\nselect 2;");
-        assert.deepEqual(exampleFiles(multi), [
-            { name: "20240301090000_a.sql", text: "select 1;\n" },
-            { name: "20240201090000_b.sql", text: "select 2;\n" },
-        ]);
+        assert.deepEqual(tryTarget(one({})), { openable: true, text: "select 1;\n", fileName: DOC_EXAMPLE_FILE });
+        const multi = one({ files: [{ name: "20240301090000_a.sql", text: "select 1;\n" }, { name: "20240201090000_b.sql", text: "select 2;\n" }] });
         assert.equal(tryTarget(multi).openable, false);
-        assert.equal(tryTarget(docExample(["since=20240301090000"], "select 1;")).openable, false);
-
-        const edited = docExample(["expect_diagnostic"], "-- base: 20240101000000_a.sql\nselect 1;\n-- file: 20240101000000_a.sql\nselect 2;");
-        assert.deepEqual(exampleFiles(edited), [{ name: "20240101000000_a.sql", text: "select 2;\n" }]);
-        assert.equal(hasBaseText(edited), true);
+        assert.equal(tryTarget(one({ since: ["20240301090000"] })).openable, false);
+        const engineMulti = metas.flatMap((rule) => rule.examples).find((example) => example.files.length > 1);
+        assert.ok(engineMulti !== undefined && tryTarget(engineMulti).openable === false, "the engine gives a multi-file example's files");
+        const edited = one({ valid: false, files: [{ name: "20240101000000_a.sql", text: "select 2;\n" }], baseFiles: [{ name: "20240101000000_a.sql", text: "select 1;\n" }] });
         assert.equal(tryTarget(edited).openable, false);
+        const engineEdited = metas.flatMap((rule) => rule.examples).find((example) => example.baseFiles !== undefined);
+        assert.ok(engineEdited !== undefined && tryTarget(engineEdited).openable === false, "the engine gives an example's `-- base:` sections");
     });
 
     it("register the example's buckets and turn its rule on, and say so", () => {
-        const target = /** @type {any} */ (tryTarget(docExample(["registeredBuckets=avatars"], "select 1;")));
-        const rule = { id: "require-lock-timeout", severity: /** @type {const} */ ("off") };
+        const target = /** @type {any} */ (tryTarget({ valid: true, code: "select 1;\n", registeredBuckets: ["avatars"], files: [{ text: "select 1;\n" }] }));
+        const rule = { id: "require-lock-timeout", presets: /** @type {const} */ ({ recommended: "off", all: "warn", none: "off" }) };
         const { config, changes } = configForExample(defaultConfig(), target, rule);
         assert.deepEqual(config, { ...defaultConfig(), rules: { "require-lock-timeout": "warn" }, registeredBuckets: ["avatars"] });
         assert.equal(changes.length, 2);
         const unchanged = { ...defaultConfig(), registeredBuckets: ["avatars"] };
-        assert.equal(configForExample(unchanged, target, { id: "r", severity: "warn" }).config, unchanged);
+        assert.equal(configForExample(unchanged, target, { id: "r", presets: { recommended: "warn", all: "warn", none: "off" } }).config, unchanged);
     });
 
     it("show in the editor what the docs say: a finding for each flagged one, none for each passing one", () => {
@@ -303,7 +297,7 @@ describe("rule-doc examples", () => {
             for (const example of rule.examples) {
                 const target = tryTarget(example);
                 if (!target.openable) {
-                    assert.ok(exampleFiles(example).length > 1 || example.since !== undefined || hasBaseText(example), `${rule.id}: a one-file example opens`);
+                    assert.ok(example.files.length > 1 || example.since !== undefined || example.baseFiles !== undefined, `${rule.id}: a one-file example opens`);
                     continue;
                 }
                 const { config } = configForExample(defaultConfig(), target, rule);

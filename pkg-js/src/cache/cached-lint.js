@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { lintSources } from "../api.js";
 import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "../files/collect.js";
+import { migrationVersion } from "../files/migration-version.js";
 import { readSource } from "../files/read-source.js";
 import { migrationsAt } from "../git/migrations-at.js";
 import { changesSince, realPath } from "../git/since.js";
@@ -131,7 +132,7 @@ export async function lintProject(api, patterns, options) {
         },
         files: sources.map((source) => [source.path, sha256(source.problem === undefined ? `text:${source.text}` : `problem:${JSON.stringify(source.problem)}`)]),
     });
-    const versions = sources.map((source) => /^(\d{14})(?!\d)/u.exec(path.posix.basename(source.path))?.[1]).filter((v) => v !== undefined);
+    const versions = sources.map((source) => migrationVersion(path.posix.basename(source.path))).filter((v) => v !== undefined);
     const cache = LintCache.open(options.cacheFile);
     const now = new Date();
     const stored = cache.get(key, /** @type {string[]} */ (versions), now);

@@ -6,6 +6,7 @@
 
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { migrationVersion } from "../files/migration-version.js";
 
 /**
  * A migration file.
@@ -58,8 +59,8 @@ export function listMigrations(dir) {
  * @returns {number}
  */
 function compareMigrations(a, b) {
-    const keyA = /^\d{14}/u.exec(a.fileName)?.[0];
-    const keyB = /^\d{14}/u.exec(b.fileName)?.[0];
+    const keyA = migrationVersion(a.fileName);
+    const keyB = migrationVersion(b.fileName);
     if (keyA !== undefined && keyB !== undefined && keyA !== keyB) {
         return keyA < keyB ? -1 : 1;
     }

@@ -8,6 +8,7 @@
 /** @import { MigrationFile } from "./migration-files.js" */
 
 import { escapeControl } from "../formatters/ansi.js";
+import { migrationVersion } from "../files/migration-version.js";
 import { DatabaseError } from "./connect.js";
 import { compareVersions } from "./migration-files.js";
 
@@ -193,7 +194,8 @@ export function appliedNotFrozen(report, frozenBefore) {
     return report.migrations
         .filter((row) => row.file !== null && (row.status === "applied" || row.status === "name-mismatch"))
         .map((row) => row.version)
-        .filter((version) => /^\d{14}$/u.test(version) && (frozenBefore === null || frozenBefore === undefined || version > frozenBefore));
+        // A version here is the digits before the `_`: a migration version when they are all of it.
+        .filter((version) => migrationVersion(version) === version && (frozenBefore === null || frozenBefore === undefined || version > frozenBefore));
 }
 
 /**

@@ -15,6 +15,7 @@
 
 import { realpathSync } from "node:fs";
 import path from "node:path";
+import { migrationVersion } from "../files/migration-version.js";
 import { git, GitError, nulFields } from "./git.js";
 
 /**
@@ -168,8 +169,9 @@ function versionsAt(commit, root, migrationsPath) {
     const versions = new Set();
     for (const file of nulFields(tree.stdout)) {
         const dir = path.posix.dirname(file);
-        const version = /^(\d{14})(?!\d).*\.sql$/u.exec(path.posix.basename(file))?.[1];
-        if (dir === folder && version !== undefined) {
+        const name = path.posix.basename(file);
+        const version = migrationVersion(name);
+        if (dir === folder && version !== undefined && name.endsWith(".sql")) {
             versions.add(version);
         }
     }

@@ -7,7 +7,7 @@
 import { effectiveSeverity } from "../config.js";
 import { renderInline, renderMarkdown } from "../markdown.js";
 import { DOC_EXAMPLE_FILE } from "../paths.js";
-import { docExample, exampleFiles, tryTarget } from "../rule-examples.js";
+import { tryTarget } from "../rule-examples.js";
 import { h } from "./dom.js";
 import { highlightSql } from "./highlight.js";
 
@@ -20,16 +20,6 @@ import { highlightSql } from "./highlight.js";
  * loads an example into the editor: its text, file name and registered buckets
  */
 
-const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
-const CATEGORY_TITLES = {
-    naming: "File naming",
-    idempotency: "Idempotency",
-    access: "Row-level security and access",
-    storage: "Storage buckets",
-    safety: "Safe schema changes",
-    style: "House style",
-    engine: "Engine",
-};
 
 /**
  * @typedef {object} RulesPanel
@@ -60,12 +50,10 @@ export function createRulesPanel(container, { rules, config, onTry }) {
     /** @type {Map<string, { element: HTMLElement, badge: HTMLElement, rule: RuleMeta }>} */
     const entries = new Map();
 
-    const categories = [...new Set(rules.map((rule) => rule.category))].sort(
-        (a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99),
-    );
-    for (const category of categories) {
-        const inCategory = rules.filter((rule) => rule.category === category).sort((a, b) => a.id.localeCompare(b.id));
-        const title = /** @type {any} */ (inCategory[0]).categoryTitle ?? CATEGORY_TITLES[category] ?? category;
+    const byCategory = [...rules].sort((a, b) => a.categoryRank - b.categoryRank || a.id.localeCompare(b.id));
+    for (const category of new Set(byCategory.map((rule) => rule.category))) {
+        const inCategory = byCategory.filter((rule) => rule.category === category);
+        const title = inCategory[0].categoryTitle;
         const group = h("section", { class: "rule-group", "data-category": category }, h("h3", { class: "rule-group-title" }, title));
         for (const rule of inCategory) {
             const badge = h("span", { class: "severity-pill" });
@@ -173,17 +161,17 @@ export function createRulesPanel(container, { rules, config, onTry }) {
  * @returns {HTMLElement}
  */
 function ruleDocs(rule, onTry) {
-    const shown = new Set();
+    // The engine's examples are the docs' `sql` blocks, in order (`src/rules/catalog.rs`).
+    let shown = 0;
     const docs = renderMarkdown(rule.docs, (block) => {
-        const isSql = block.lang === "sql" || block.lang === "";
-        if (!isSql) {
-            return h("pre", {}, h("code", { text: block.code }));
+        const example = block.lang?.startsWith("sql") ? rule.examples[shown] : undefined;
+        if (example === undefined) {
+            return h("pre", {}, h("code", { text: block.text }));
         }
-        const example = docExample(block.info, block.code);
-        shown.add(example.code.trim());
+        shown++;
         return exampleFigure(rule, example, onTry);
     });
-    const extra = rule.examples.filter((example) => !shown.has(example.code.trim()));
+    const extra = rule.examples.slice(shown);
     return h(
         "div",
         { class: "rule-docs" },
@@ -212,7 +200,7 @@ function ruleDocs(rule, onTry) {
  * @returns {HTMLElement}
  */
 function exampleFigure(rule, example, onTry) {
-    const files = exampleFiles(example);
+    const { files } = example;
     const target = tryTarget(example);
     const strip = (/** @type {string} */ text) => text.replace(/\n$/u, "");
     return h(
