@@ -8,8 +8,6 @@
 
 import { sourceMarkdown } from "../rule-sources.js";
 
-const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", "style", "engine"];
-
 /**
  * The catalogue in one of the `supalint rules` formats.
  * @param {RuleMeta[]} rules
@@ -18,7 +16,7 @@ const CATEGORY_ORDER = ["naming", "idempotency", "access", "storage", "safety", 
  */
 export function formatRules(rules, format) {
     const sorted = [...rules].sort(
-        (a, b) => categoryRank(a.category) - categoryRank(b.category) || a.id.localeCompare(b.id),
+        (a, b) => a.categoryRank - b.categoryRank || a.id.localeCompare(b.id),
     );
     if (format === "json") {
         return `${JSON.stringify(sorted, null, 2)}\n`;
@@ -27,15 +25,6 @@ export function formatRules(rules, format) {
         return rulesMarkdown(sorted);
     }
     return rulesTable(sorted);
-}
-
-/**
- * @param {string} category
- * @returns {number}
- */
-function categoryRank(category) {
-    const rank = CATEGORY_ORDER.indexOf(category);
-    return rank === -1 ? CATEGORY_ORDER.length : rank;
 }
 
 /**

@@ -22,6 +22,7 @@ import { CONFIG_FILE_NAMES } from "../../config/find-config-file.js";
 import { findMigrationsDir } from "../../config/load-config.js";
 import { readExposedSchemas } from "../../config/supabase-toml.js";
 import { listMigrations } from "../../db/migration-files.js";
+import { migrationVersion } from "../../files/migration-version.js";
 import { internalError, messageOf } from "./command-io.js";
 
 /** The text of `supalint init --help`. */
@@ -201,7 +202,7 @@ function detectConfig(root, migrationsDirArg) {
     }
 
     const newest = listMigrations(path.resolve(root, migrationsDir))
-        .map((migration) => /^\d{14}(?!\d)/u.exec(migration.fileName)?.[0])
+        .map((migration) => migrationVersion(migration.fileName))
         .filter((version) => version !== undefined)
         .at(-1);
     if (newest !== undefined) {

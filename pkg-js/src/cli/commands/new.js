@@ -17,6 +17,7 @@ import { catalogOf } from "../../api.js";
 import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { listSqlFiles } from "../../files/collect.js";
+import { migrationVersion } from "../../files/migration-version.js";
 import { readSource } from "../../files/read-source.js";
 import { renderMigration, TEMPLATE_NAMES, templateSettings } from "../../templates/index.js";
 import { parseCommandArgs } from "../parse-args.js";
@@ -146,7 +147,7 @@ async function createMigration(args, io) {
     }
     const resolved = loadConfig(args.config === undefined ? io.cwd : path.resolve(io.cwd, args.config));
     const history = listSqlFiles(resolved.migrationsPath);
-    const taken = new Set(history.map((file) => versionOf(path.basename(file))).filter((version) => version !== null));
+    const taken = new Set(history.map((file) => migrationVersion(path.basename(file))).filter((version) => version !== undefined));
     const relativeOf = (/** @type {string} */ file) => toPosix(path.relative(resolved.root, file));
     const historySources = history.map((file) => readSource(file, relativeOf(file)));
 
@@ -224,16 +225,6 @@ function reportProblems(messages, relative, io) {
         const type = message.severity === 2 ? "error" : "warning";
         io.stderr.write(`  ${relative}:${message.line}:${message.column} ${type} ${message.message} (${message.ruleId})\n`);
     }
-}
-
-/**
- * The 14-digit version of a migration file name, or null.
- * @param {string} fileName
- * @returns {string | null}
- */
-function versionOf(fileName) {
-    const match = /^(\d{14})(?!\d)/u.exec(fileName);
-    return match === null ? null : match[1];
 }
 
 /**
