@@ -20,6 +20,7 @@
 
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { callIsolatingTraps } from "../engine/isolate-traps.js";
 import { engine } from "../engine/node.js";
 import { MAX_SOURCE_BYTES, sourceFromBytes } from "../files/read-source.js";
 import { readRegularFile } from "../files/regular-file.js";
@@ -52,7 +53,7 @@ import { withFixesAsSuggestions } from "../withheld-fixes.js";
 /**
  * @typedef {object} FolderBatch
  * @property {Set<string>} linted engine paths linted one by one so far
- * @property {Map<string, Diagnostic[]> | null} results every file's findings, once the folder was linted whole
+ * @property {Map<string, Diagnostic[] | Error> | null} results every file's findings (or why it has none), once the folder was linted whole
  */
 
 /**
@@ -188,28 +189,73 @@ function readFolder(dir) {
 }
 
 /**
+ * Files that made the engine trap, by engine path, with the text that did.
+ * @type {Map<string, { text: string, reason: string }>}
+ */
+const crashedTexts = new Map();
+
+/**
  * Runs the engine, with `supalint-disable…` directives on unless told
- * otherwise; `eslint-disable…` ones are ESLint's to apply.
+ * otherwise; `eslint-disable…` ones are ESLint's to apply. A file that makes
+ * the engine trap is left out (and its history linted without it), as the
+ * CLI does, so one such file neither loses the others' findings nor leaves a
+ * trapped engine for the rest of the ESLint process. Such a file is
+ * remembered with its text and left out of later calls up front: each trap
+ * uses up one of the engine's few spare instances.
  * @param {{ path: string, text: string }[]} files
  * @param {EngineConfig} config
  * @param {string[] | undefined} reportPaths
  * @param {boolean} inlineConfig
- * @returns {Map<string, Diagnostic[]>} by engine path
+ * @returns {Map<string, Diagnostic[] | Error>} by engine path: the findings, or why there are none
  * @throws {Error} when the engine rejects the configuration
  */
 function runEngine(files, config, reportPaths, inlineConfig) {
+    const known = files.filter((file) => crashedTexts.get(file.path)?.text === file.text);
     /** @type {LintRequest} */
-    const request = { files, config, inlineConfig, eslintDirectives: false, now: new Date().toISOString() };
+    const request = {
+        files: files.filter((file) => !known.includes(file)),
+        config,
+        inlineConfig,
+        eslintDirectives: false,
+        now: new Date().toISOString(),
+    };
     if (reportPaths) {
-        request.reportPaths = reportPaths;
+        request.reportPaths = reportPaths.filter((reported) => !known.some((file) => file.path === reported));
     }
-    const response = engine.lint(request);
+    const { response, crashed } = callIsolatingTraps(engine, "lint", request);
+    for (const [path, reason] of crashed) {
+        const text = files.find((file) => file.path === path)?.text ?? "";
+        crashedTexts.set(path, { text, reason });
+    }
     if (response.configErrors.length > 0) {
         throw new Error(response.configErrors.map((error) => error.message).join("; "));
     }
-    return new Map(
+    /** @type {Map<string, Diagnostic[] | Error>} */
+    const byPath = new Map(
         response.results.map((result) => [result.path, result.frozen === undefined ? result.diagnostics : withFixesAsSuggestions(result.diagnostics, result.frozen)]),
     );
+    for (const file of files) {
+        const crash = crashedTexts.get(file.path);
+        if (crash?.text === file.text) {
+            byPath.set(file.path, new Error(`supalint's engine crashed on this file (${crash.reason})`));
+        }
+    }
+    return byPath;
+}
+
+/**
+ * The findings of `enginePath` in `results`.
+ * @param {Map<string, Diagnostic[] | Error>} results
+ * @param {string} enginePath
+ * @returns {Diagnostic[]}
+ * @throws {Error} when the engine crashed on the file
+ */
+function findingsOf(results, enginePath) {
+    const found = results.get(enginePath) ?? [];
+    if (found instanceof Error) {
+        throw found;
+    }
+    return found;
 }
 
 /**
@@ -228,7 +274,7 @@ export function lintMigration({ filePath, text, configFor, migrationsDirOption, 
     if (!path.isAbsolute(filePath)) {
         const enginePath = toPosix(filePath);
         const results = runEngine([{ path: enginePath, text }], configFor(null), undefined, inlineConfig);
-        return { enginePath, history: [enginePath], diagnostics: results.get(enginePath) ?? [] };
+        return { enginePath, history: [enginePath], diagnostics: findingsOf(results, enginePath) };
     }
 
     const location = locateMigration(filePath, migrationsDirOption, cwd);
@@ -252,7 +298,7 @@ export function lintMigration({ filePath, text, configFor, migrationsDirOption, 
 
     if (snapshot.files.get(filePath)?.text !== text) {
         const results = runEngine(files, config, [location.enginePath], inlineConfig);
-        return { enginePath: location.enginePath, history, diagnostics: results.get(location.enginePath) ?? [] };
+        return { enginePath: location.enginePath, history, diagnostics: findingsOf(results, location.enginePath) };
     }
 
     const key = `${location.root}\0${inlineConfig}\0${JSON.stringify(config)}`;
@@ -265,9 +311,9 @@ export function lintMigration({ filePath, text, configFor, migrationsDirOption, 
         batch.results = runEngine(files, config, undefined, inlineConfig);
     }
     if (batch.results) {
-        return { enginePath: location.enginePath, history, diagnostics: batch.results.get(location.enginePath) ?? [] };
+        return { enginePath: location.enginePath, history, diagnostics: findingsOf(batch.results, location.enginePath) };
     }
     batch.linted.add(location.enginePath);
     const results = runEngine(files, config, [location.enginePath], inlineConfig);
-    return { enginePath: location.enginePath, history, diagnostics: results.get(location.enginePath) ?? [] };
+    return { enginePath: location.enginePath, history, diagnostics: findingsOf(results, location.enginePath) };
 }

@@ -87,10 +87,11 @@ export function copyWorkspace(t, packages = []) {
  * @param {EslintMajor} eslint
  * @param {string[]} args
  * @param {string} cwd
+ * @param {Record<string, string>} [extraEnv]
  * @returns {{ status: number | null, stdout: string, stderr: string }}
  */
-export function runEslint(eslint, args, cwd) {
-    const env = { ...process.env };
+export function runEslint(eslint, args, cwd, extraEnv = {}) {
+    const env = { ...process.env, ...extraEnv };
     delete env.FORCE_COLOR;
     delete env.NO_COLOR;
     const nodeArgs = process.execArgv.filter((arg) => arg === "--preserve-symlinks");
