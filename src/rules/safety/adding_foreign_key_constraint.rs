@@ -1,7 +1,7 @@
 use crate::declare_rule;
-use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
+use crate::facts::{AlterTableActionKind, ConstraintKind};
 use crate::rules::support::names::display;
-use crate::rules::support::new_tables::is_created_earlier_in_file;
+use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
@@ -59,14 +59,7 @@ declare_rule! {
 
 impl Rule for AddingForeignKeyConstraint {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
-        for statement in ctx.statements() {
-            let StatementKind::AlterTable(alter) = &statement.kind else {
-                continue;
-            };
-            let Some(table) = &alter.table else { continue };
-            if is_created_earlier_in_file(ctx, table, statement.index) {
-                continue;
-            }
+        for (_statement, alter, table) in alters_of_existing_tables(ctx) {
             for action in &alter.actions {
                 match &action.kind {
                     AlterTableActionKind::AddConstraint(constraint)

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::facts::{ObjectKind, ObjectName, StatementKind};
+use crate::facts::{AlterTable, ObjectKind, ObjectName, Statement, StatementKind};
 use crate::rules::RuleContext;
 
 /// The tables, materialized views and indexes the file creates, with the index of the first
@@ -56,6 +56,21 @@ pub fn is_created_earlier_in_file(ctx: &RuleContext, table: &ObjectName, before:
         .relations
         .get(&key)
         .is_some_and(|&first| first < before)
+}
+
+/// Each `ALTER TABLE` of this file on a table that no earlier statement of the file creates:
+/// a table that may already hold rows, which is what the locking and rewriting rules judge.
+pub fn alters_of_existing_tables<'c, 'a>(
+    ctx: &'c RuleContext<'a>,
+) -> impl Iterator<Item = (&'c Statement, &'c AlterTable, &'c ObjectName)> + use<'c, 'a> {
+    ctx.statements().iter().filter_map(move |statement| {
+        let StatementKind::AlterTable(alter) = &statement.kind else {
+            return None;
+        };
+        let table = alter.table.as_ref()?;
+        (!is_created_earlier_in_file(ctx, table, statement.index))
+            .then_some((statement, alter, table))
+    })
 }
 
 /// Whether an index named `index` is created by a statement of this file before `before`.
