@@ -43,8 +43,8 @@ export const LIST_OPTIONS = [
     {
         key: "revokeRoles",
         label: "Revoke roles",
-        placeholder: "anon, authenticated (default)",
-        help: "Roles a new table must `REVOKE ALL` from before granting.",
+        placeholder: "authenticated, service_role (default)",
+        help: "Roles whose default privileges a new table must `REVOKE ALL` from before granting back what the API needs.",
     },
     {
         key: "seedTables",
