@@ -5,7 +5,7 @@ use crate::facts::{
     AlterTableActionKind, ConstraintDef, ConstraintKind, CreateDetail, ObjectKind, ObjectName,
     Statement, StatementKind,
 };
-use crate::rules::support::names::display_object;
+use crate::rules::support::display::display_object;
 use crate::rules::support::rewrite::{
     insert_drop_on_table_before, insert_statement_before, keywords, wrap_in_exception_block,
 };

@@ -5,7 +5,7 @@ use crate::diagnostic::Edit;
 use crate::facts::{
     AlterTableActionKind, CreateDetail, Drop, ObjectKind, ObjectName, Statement, StatementKind,
 };
-use crate::rules::support::names::display_object;
+use crate::rules::support::display::display_object;
 use crate::rules::support::rewrite::keywords;
 use crate::rules::support::text::capitalize;
 use crate::rules::{Findings, Rule, RuleContext};

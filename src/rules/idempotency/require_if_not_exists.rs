@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Edit;
 use crate::facts::{AlterTableActionKind, ObjectKind, StatementKind};
-use crate::rules::support::names::display_created;
+use crate::rules::support::display::display_created;
 use crate::rules::support::text::{capitalize, keyword_case};
 use crate::rules::{Findings, Rule, RuleContext};
 

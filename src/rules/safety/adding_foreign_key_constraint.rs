@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind};
-use crate::rules::support::names::display;
+use crate::rules::support::display::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 

@@ -3,7 +3,7 @@ use crate::facts::{
     AlterTableActionKind, CreateDetail, ObjectKind, ObjectName, Statement, StatementKind,
     TransactionKind,
 };
-use crate::rules::support::names::{display_created, display_reindex_target};
+use crate::rules::support::display::{display_created, display_reindex_target};
 use crate::rules::support::transaction::runs_in_transaction;
 use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
-use crate::rules::support::names::display_object;
+use crate::rules::support::display::display_object;
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {

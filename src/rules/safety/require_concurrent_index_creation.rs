@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
-use crate::rules::support::names::display_created;
+use crate::rules::support::display::display_created;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::{Findings, Rule, RuleContext};
 

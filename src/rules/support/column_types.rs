@@ -260,7 +260,7 @@ pub fn report_narrow_keys(
                 site.type_span,
                 vec![
                     ("column", site.column.to_string()),
-                    ("table", crate::rules::support::names::display(site.table)),
+                    ("table", crate::rules::support::display::display(site.table)),
                     ("type", site.data_type.to_string()),
                     ("replacement", replacement.to_string()),
                 ],

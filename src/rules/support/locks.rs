@@ -41,7 +41,7 @@ pub fn blocks_other_sessions(ctx: &RuleContext, statement: &Statement) -> bool {
 
 /// The object a locking statement locks, as messages name it.
 pub fn locked_object(statement: &Statement) -> String {
-    use super::names::{display, display_reindex_target};
+    use super::display::{display, display_reindex_target};
     match &statement.kind {
         StatementKind::AlterTable(alter) => display(alter.table.as_ref()),
         StatementKind::Create(create) => match &create.detail {

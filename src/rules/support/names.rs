@@ -1,59 +1,15 @@
-//! Object names: as messages show them, and where PostgreSQL resolves an unqualified one.
+//! Where PostgreSQL resolves an unqualified object name.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::facts::{
     identifier, string_literal, AlterTableActionKind, CreateDetail, ObjectKind, ObjectName,
-    Reindex, Statement, StatementKind,
+    Statement, StatementKind,
 };
 use crate::source::{tokenize, Token, TokenKind};
 
 use super::volatility::NON_VOLATILE_BUILT_INS;
-
-/// How messages name an object a statement may leave unnamed: [`ObjectName::display`], or `?`.
-pub fn display(name: Option<&ObjectName>) -> String {
-    name.map_or_else(|| "?".to_string(), ObjectName::display)
-}
-
-/// How messages name an object of `kind`: [`ObjectName::display`] for what lives in a schema;
-/// the name alone for what does not (a schema, extension, publication, role or database) and
-/// for what is named within its table (a trigger or policy: the message names the table).
-pub fn display_object(kind: ObjectKind, name: &ObjectName) -> String {
-    match kind {
-        ObjectKind::Schema
-        | ObjectKind::Extension
-        | ObjectKind::Publication
-        | ObjectKind::Role
-        | ObjectKind::Database
-        | ObjectKind::Trigger
-        | ObjectKind::Policy => name.name.clone(),
-        _ => name.display(),
-    }
-}
-
-/// How messages name the object a `CREATE` of `kind` makes: as [`display_object`] does, but an
-/// index by its name alone, as `CREATE INDEX` takes it (the index goes in its table's schema,
-/// not in `public`).
-pub fn display_created(kind: ObjectKind, name: &ObjectName) -> String {
-    match kind {
-        ObjectKind::Index => name.name.clone(),
-        _ => display_object(kind, name),
-    }
-}
-
-/// How messages name what a `REINDEX` rebuilds, when it names something: a table or index in
-/// its schema, a schema or database by its name alone.
-pub fn display_reindex_target(reindex: &Reindex) -> Option<String> {
-    let kind = match reindex.object.as_str() {
-        "TABLE" => ObjectKind::Table,
-        "INDEX" => ObjectKind::Index,
-        "SCHEMA" => ObjectKind::Schema,
-        _ => ObjectKind::Database,
-    };
-    let name = reindex.name.as_ref()?;
-    Some(display_object(kind, name))
-}
 
 /// A catalog of named objects: within one schema, two objects of a catalog cannot share a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
