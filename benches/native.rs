@@ -21,10 +21,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use supalint::lint::{analyze, lint_analyzed, Analyzed};
-use supalint::report::Severity;
+use supalint::diagnostic::Severity;
+use supalint::lint::{analyze, lint_analyzed, read_config, Analyzed};
+use supalint::rules::Registry;
 use supalint::source::{split_statements, tokenize};
-use supalint::{config::Config, FileResult, InputFile, LintRequest};
+use supalint::{FileResult, InputFile, LintRequest};
 
 /// The system allocator, counting the bytes in use and their peak.
 struct Counting;
@@ -102,7 +103,7 @@ fn main() {
     for _ in 0..options.runs {
         PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
         let started = Instant::now();
-        let (config, _) = Config::from_json(&request.config);
+        let (config, _) = read_config(&request.config);
         let analyzed: Vec<_> = request.files.iter().map(analyze).collect();
         let analyzed_at = Instant::now();
         let (analyzed_mb, _) = heap_mb();
@@ -396,11 +397,11 @@ fn time_one_file(path: &Path, config: &serde_json::Value, runs: usize) -> serde_
 /// parts a rule asks for and the report are in the rule's figure), the least of `runs` runs,
 /// slowest rule first; with the run without rules as `baseMs`.
 fn time_each_rule(request: &LintRequest, runs: usize) -> serde_json::Value {
-    let (config, _) = Config::from_json(&request.config);
+    let (config, _) = read_config(&request.config);
     let analyzed: Vec<_> = request.files.iter().map(analyze).collect();
     let time_with = |rule: Option<&'static str>| {
         let mut only = config.clone();
-        only.severities = supalint::config::preset("none");
+        only.severities = supalint::config::preset("none", &Registry);
         if let Some(id) = rule {
             only.severities.insert(id, Severity::Warn);
         }

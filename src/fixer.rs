@@ -5,8 +5,8 @@ use serde::Serialize;
 use crate::analysis_cache::AnalysisCache;
 use crate::applied::{AppliedMigrations, Frozen};
 use crate::config::{Config, ConfigError};
-use crate::lint::{lint_analyzed, InputFile, LintRequest};
-use crate::report::{Diagnostic, Edit};
+use crate::diagnostic::{Diagnostic, Edit};
+use crate::lint::{lint_analyzed, read_config, InputFile, LintRequest};
 use crate::rules::naming::NoAppliedMigrationEdit;
 
 pub const MAX_PASSES: usize = 10;
@@ -44,7 +44,7 @@ pub fn fix(request: &LintRequest) -> FixResponse {
 /// [`fix`], reusing from `cache` the analysis of every file no pass changed (and, across
 /// calls, of every file unchanged since the last call).
 pub fn fix_cached(cache: &mut AnalysisCache, request: &LintRequest) -> FixResponse {
-    let (config, config_errors) = Config::from_json(&request.config);
+    let (config, config_errors) = read_config(&request.config);
     let original: Vec<InputFile> = request.files.clone();
     let applied_migrations = AppliedMigrations::new(request.applied.as_deref(), &config);
     // The migrations whose fixes are held back: rewriting one that already ran makes a fresh

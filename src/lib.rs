@@ -1,12 +1,12 @@
 //! supalint: a linter for Supabase / PostgreSQL migration files.
 //!
-//! The pipeline: source → parse → facts → history → rules → directives → report.
+//! The pipeline: source → parse → facts → history → access → rules → report (`lint` drives it).
 
 pub mod access;
 pub mod analysis_cache;
 pub mod applied;
 pub mod config;
-pub mod directives;
+pub mod diagnostic;
 pub mod facts;
 pub mod fixer;
 pub mod history;

@@ -1,4 +1,5 @@
-//! The lint driver: files in, diagnostics out.
+//! The lint driver: files in, diagnostics out, through the pipeline's stages (analysis,
+//! history, access model, rules, report).
 
 use std::borrow::Borrow;
 
@@ -8,15 +9,12 @@ use crate::access::AccessModel;
 use crate::analysis_cache::AnalysisCache;
 use crate::applied::{AppliedFile, AppliedMigrations, Frozen};
 use crate::config::{Config, ConfigError};
-use crate::directives;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::FileFacts;
 use crate::history::History;
-use crate::report::{Diagnostic, Finding, Severity};
-use crate::rules::{self, Findings, Rule, RuleContext, RuleMeta, RunState};
-use crate::source::{Position, SourceFile, Span, TokenKind};
-
-/// Past this many diagnostics in one file the rest are dropped and one says so.
-pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
+use crate::report::{self, DirectiveOptions, FileReport};
+use crate::rules::{self, Findings, Registry, Rule, RuleContext, RunState};
+use crate::source::SourceFile;
 
 /// A larger file is not analysed (one diagnostic says so; the other files are still linted),
 /// so no single file can make the engine's memory run away (it keeps about ten times the text).
@@ -198,6 +196,11 @@ pub fn lint(request: &LintRequest) -> LintResponse {
     lint_files(request, analyzed)
 }
 
+/// The request's configuration, naming the registered rules, with its errors.
+pub fn read_config(value: &serde_json::Value) -> (Config, Vec<ConfigError>) {
+    Config::from_json(value, &Registry)
+}
+
 /// The history of the request's files, analysed without validation, given to `read`.
 fn with_history<T>(request: &LintRequest, read: impl FnOnce(&History) -> T) -> T {
     let analyzed: Vec<Analyzed> = request
@@ -220,7 +223,7 @@ pub fn catalog_snapshot(request: &LintRequest) -> serde_json::Value {
 /// request's configuration, with that configuration's errors (`configErrors`, as [`lint`]
 /// reports them: a host refuses a matrix built on a configuration it rejects).
 pub fn access_matrix(request: &LintRequest) -> serde_json::Value {
-    let (config, config_errors) = Config::from_json(&request.config);
+    let (config, config_errors) = read_config(&request.config);
     let mut matrix = with_history(request, |history| {
         let model = crate::access::AccessModel::new(&history.database, &config);
         crate::access::matrix(&model)
@@ -264,7 +267,7 @@ pub fn lint_cached(cache: &mut AnalysisCache, mut request: LintRequest) -> LintR
 }
 
 fn lint_files<A: Borrow<Analyzed>>(request: &LintRequest, analyzed: Vec<A>) -> LintResponse {
-    let (config, config_errors) = Config::from_json(&request.config);
+    let (config, config_errors) = read_config(&request.config);
     let results = lint_analyzed(request, &config, &analyzed);
     let mut counts = StatementCounts::default();
     for file in &analyzed {
@@ -346,49 +349,6 @@ fn history_order<A: Borrow<Analyzed>>(history: &History, analyzed: &[A]) -> Vec<
     order
 }
 
-/// A statement whose brackets nest deeper than the expression reader follows: its rules see
-/// the deepest part as one opaque node, so one finding says so (at the first bracket too deep).
-fn too_deep_findings(source: &SourceFile, facts: &FileFacts) -> Vec<Finding> {
-    let limit = crate::facts::expr::MAX_DEPTH;
-    let mut findings = Vec::new();
-    for statement in &facts.statements {
-        let mut depth = 0usize;
-        let mut deepest = 0usize;
-        let mut first_too_deep = None;
-        // Brackets are punctuation; the kind spares reading every other token's text.
-        let puncts = statement
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Punct);
-        for token in puncts {
-            match token.text(&source.text) {
-                "(" | "[" => {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                    if depth > limit && first_too_deep.is_none() {
-                        first_too_deep = Some(token.span());
-                    }
-                }
-                ")" | "]" => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        if let Some(span) = first_too_deep {
-            findings.push(Finding {
-                rule_id: rules::engine::ParseError::META.id,
-                message_id: "tooDeep",
-                data: vec![("depth", deepest.to_string()), ("limit", limit.to_string())],
-                deferred_data: None,
-                span,
-                fix: None,
-                suggestions: Vec::new(),
-                max_severity: None,
-            });
-        }
-    }
-    findings
-}
-
 /// What one file's lint takes from the run besides the history: the clock, the text that ran
 /// (an applied migration's, when the host gave it) and what rules carry between files.
 struct FileRun<'r> {
@@ -409,31 +369,12 @@ fn lint_file<'r>(
 ) -> Vec<Diagnostic> {
     let source = &file.source;
     if let Some(reason) = file.rejected {
-        let mut data = vec![("path", source.path.clone())];
-        if reason == "tooLarge" {
-            data.extend([
-                ("size", source.text.len().to_string()),
-                ("limit", MAX_FILE_BYTES.to_string()),
-            ]);
-        }
-        let finding = Finding {
-            rule_id: rules::engine::ParseError::META.id,
-            message_id: reason,
-            data,
-            deferred_data: None,
-            span: Span::empty_at(0),
-            fix: None,
-            suggestions: Vec::new(),
-            max_severity: None,
-        };
-        let template = rules::engine::ParseError::META.template(reason);
-        return vec![Diagnostic::new(source, &finding, Severity::Error, template)];
+        return report::rejected_file(source, reason, MAX_FILE_BYTES);
     }
-    let file_index = history.index_of(&source.path).unwrap_or(0);
     let context = RuleContext {
         file: source,
         facts: &file.facts,
-        file_index,
+        file_index: history.index_of(&source.path).unwrap_or(0),
         history,
         access,
         config,
@@ -446,155 +387,23 @@ fn lint_file<'r>(
     };
     let mut findings = Vec::new();
     for rule in enabled_rules {
-        let meta = rule.meta();
-        let mut collected = Findings::new(meta);
+        let mut collected = Findings::new(rule.meta());
         rule.check(&context, &mut collected);
         findings.extend(collected.items);
     }
-    if config.severity(rules::engine::ParseError::META.id) != Severity::Off {
-        findings.extend(too_deep_findings(source, &file.facts));
-    }
-    drop_fixes_in_unlexable_statements(source, &file.facts, &mut findings);
-    let mut directive_findings = Vec::new();
-    if request.inline_config {
-        let directives = directives::parse_directives(source, request.eslint_directives);
-        let suppression = directives::apply(source, &directives, &findings);
-        findings = findings
-            .into_iter()
-            .zip(suppression.suppressed)
-            .filter_map(|(finding, suppressed)| (!suppressed).then_some(finding))
-            .collect();
-        directive_findings = rules::engine::directive_findings(&directives, &suppression.unused);
-    }
-    let unused_severity = match config.severity(rules::engine::UnusedDisableDirective::META.id) {
-        Severity::Off if request.report_unused_disable_directives => Severity::Warn,
-        severity => severity,
+    let file_report = FileReport {
+        source,
+        facts: &file.facts,
+        config,
+        directives: DirectiveOptions {
+            is_enabled: request.inline_config,
+            eslint_directives: request.eslint_directives,
+            report_unused: request.report_unused_disable_directives,
+        },
     };
-    // Ordered and cut to the limit before messages are rendered: a file with 100,000
-    // findings renders 1,000 of them, not all (the rest was most of the engine's memory).
-    let mut kept: Vec<(Position, &Finding, Severity, &'static RuleMeta)> = Vec::new();
-    for finding in findings.iter().chain(&directive_findings) {
-        let severity = if finding.rule_id == rules::engine::UnusedDisableDirective::META.id {
-            unused_severity
-        } else {
-            let configured = config.severity(finding.rule_id);
-            finding
-                .max_severity
-                .map_or(configured, |cap| configured.min(cap))
-        };
-        if severity == Severity::Off {
-            continue;
-        }
-        let Some(rule) = rules::find(finding.rule_id) else {
-            continue;
-        };
-        let start = source.line_index.position(&source.text, finding.span.start);
-        kept.push((start, finding, severity, rule.meta()));
-    }
-    kept.sort_by(|(a, f, ..), (b, g, ..)| {
-        (a.line, a.column, f.rule_id).cmp(&(b.line, b.column, g.rule_id))
-    });
-    let is_cut = kept.len() > MAX_DIAGNOSTICS_PER_FILE;
-    kept.truncate(MAX_DIAGNOSTICS_PER_FILE);
-    let mut diagnostics: Vec<Diagnostic> = kept
-        .into_iter()
-        .map(|(_, finding, severity, meta)| {
-            let finding = finding.with_deferred_data();
-            Diagnostic::new(
-                source,
-                &finding,
-                severity,
-                meta.template(finding.message_id),
-            )
-        })
-        .collect();
-    if is_cut {
-        let finding = Finding {
-            rule_id: rules::engine::ParseError::META.id,
-            message_id: "tooManyDiagnostics",
-            data: vec![("limit", MAX_DIAGNOSTICS_PER_FILE.to_string())],
-            deferred_data: None,
-            span: Span::empty_at(0),
-            fix: None,
-            suggestions: Vec::new(),
-            max_severity: None,
-        };
-        let template = rules::engine::ParseError::META.template("tooManyDiagnostics");
-        diagnostics.push(Diagnostic::new(source, &finding, Severity::Error, template));
-    }
-    diagnostics
+    report::report(&file_report, findings)
 }
 
-/// Takes the fixes and suggestions off findings whose edits touch a statement with a lexical
-/// error: its text is not what PostgreSQL will read (the quote or comment runs on), so an edit
-/// there is a guess, and one that moves the error out of sight (into a `DO` body it wraps)
-/// would be applied again by every later `--fix`. The same for a statement with a syntax
-/// error (a `syntax-error` finding): `add colum x text` is no column to guard.
-fn drop_fixes_in_unlexable_statements(
-    source: &SourceFile,
-    facts: &FileFacts,
-    findings: &mut [Finding],
-) {
-    let has_edits = findings
-        .iter()
-        .any(|f| f.fix.is_some() || !f.suggestions.is_empty());
-    if !has_edits {
-        return;
-    }
-    let mut broken = unlexable_regions(source, facts);
-    broken.extend(
-        rules::engine::syntax_problems(&source.text, &facts.statements)
-            .into_iter()
-            .map(|(statement, _)| statement.span),
-    );
-    if broken.is_empty() {
-        return;
-    }
-    let touches = |edit: &crate::report::Edit| {
-        broken
-            .iter()
-            .any(|region| edit.span.start <= region.end && edit.span.end >= region.start)
-    };
-    for finding in findings {
-        if finding.fix.as_ref().is_some_and(touches) {
-            finding.fix = None;
-        }
-        finding.suggestions.retain(|s| !touches(&s.edit));
-    }
-}
-
-/// From the start of each statement holding an unterminated token (in its text or in the body
-/// of its `DO` block) to the end of that token, and from an unterminated comment to the end of
-/// the file, with the statement the comment interrupts.
-fn unlexable_regions(source: &SourceFile, facts: &FileFacts) -> Vec<Span> {
-    let mut regions = Vec::new();
-    let mut top_level: Option<Span> = None;
-    for statement in &facts.statements {
-        if !statement.in_do_block {
-            top_level = Some(statement.span);
-        }
-        if let Some(token) = statement.tokens.iter().find(|t| t.error.is_some()) {
-            let start = match top_level {
-                Some(outer) if statement.in_do_block => outer.start,
-                _ => statement.span.start,
-            };
-            let end = top_level.map_or(0, |outer| outer.end).max(token.span().end);
-            regions.push(Span::new(start.min(statement.span.start), end));
-        }
-    }
-    for comment in source.comments.iter().filter(|c| c.error.is_some()) {
-        let at = comment.span().start;
-        let interrupted = source
-            .statements
-            .iter()
-            .take_while(|raw| raw.span.start < at)
-            .last()
-            .filter(|raw| raw.terminator.is_none_or(|t| t.start > at));
-        let start = interrupted.map_or(at, |raw| raw.span.start);
-        regions.push(Span::new(start, source.text.len()));
-    }
-    regions
-}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,8 @@
 mod support;
 
 use serde_json::json;
+use supalint::diagnostic::Severity;
 use supalint::lint;
-use supalint::report::Severity;
 use supalint::rules::{self, Category};
 use support::{findings_of, request};
 

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use supalint::report::Diagnostic;
+use supalint::diagnostic::Diagnostic;
 use supalint::{lint, FileResult, InputFile, LintRequest};
 
 /// A well-formed migration linted alongside each bad input: it must still get its finding.

@@ -6,9 +6,9 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use supalint::diagnostic::Diagnostic;
 use supalint::fixer::fix;
 use supalint::lint::MAX_FILE_BYTES;
-use supalint::report::Diagnostic;
 use supalint::{lint, InputFile, LintRequest};
 
 /// SplitMix64: small, fast, and the same sequence everywhere.

@@ -8,8 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::report::{Severity, PRESETS};
-use crate::rules;
+use crate::diagnostic::Severity;
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct ConfigError {
@@ -53,13 +52,52 @@ pub const DEFAULT_VERSION_SUFFIX_WORDS: &[&str] = &[
     "copy",
 ];
 
+/// The presets a configuration extends (`extends`).
+pub const PRESETS: [&str; 3] = ["recommended", "all", "none"];
+
+/// A rule's severity under a preset, from its default one: `recommended` keeps it, `all`
+/// turns an `off` rule into a warning, `none` turns every rule off.
+pub fn severity_in_preset(default: Severity, preset: &str) -> Severity {
+    match preset {
+        "all" if default == Severity::Off => Severity::Warn,
+        "none" => Severity::Off,
+        _ => default,
+    }
+}
+
+/// What the configuration knows of a rule.
+#[derive(Clone, Copy, Debug)]
+pub struct ConfigurableRule {
+    pub id: &'static str,
+    /// Its severity in the `recommended` preset.
+    pub default_severity: Severity,
+    /// The top-level configuration keys it reads.
+    pub options: &'static [&'static str],
+}
+
+/// The rules a configuration may name. The configuration comes before the rules in the
+/// pipeline (the access model reads it too), so it does not know them: whoever reads a
+/// configuration passes them in (`rules::Registry`).
+pub trait KnownRules {
+    /// Every rule.
+    fn all(&self) -> impl Iterator<Item = ConfigurableRule>;
+
+    /// The rule with this id.
+    fn find(&self, id: &str) -> Option<ConfigurableRule>;
+
+    /// The closest rule id to a misspelt one, when it is close enough to be a typo.
+    fn did_you_mean(&self, id: &str) -> Option<&'static str>;
+}
+
 /// Keys only the JavaScript side reads; the engine accepts and ignores them.
 const HOST_KEYS: &[&str] = &["storageBucketsFile", "$schema", "ignores"];
 
+/// The project defaults with no rule severities: [`Config::from_json`] starts from these and
+/// the `recommended` preset.
 impl Default for Config {
     fn default() -> Self {
         Config {
-            severities: preset("recommended"),
+            severities: HashMap::new(),
             migrations_dir: "supabase/migrations".into(),
             exposed_schemas: vec!["public".into()],
             admin_function: Some("public.is_super_admin".into()),
@@ -78,13 +116,10 @@ impl Default for Config {
 
 /// Severities of a preset: `recommended` (each rule's default), `all` (every rule at its
 /// default, `off` ones as warnings), `none`.
-pub fn preset(name: &str) -> HashMap<&'static str, Severity> {
-    rules::all()
-        .iter()
-        .map(|rule| {
-            let meta = rule.meta();
-            (meta.id, meta.severity.in_preset(name))
-        })
+pub fn preset(name: &str, rules: &impl KnownRules) -> HashMap<&'static str, Severity> {
+    rules
+        .all()
+        .map(|rule| (rule.id, severity_in_preset(rule.default_severity, name)))
         .collect()
 }
 
@@ -103,9 +138,13 @@ impl Config {
             .unwrap_or(Severity::Off)
     }
 
-    /// Reads a config object, collecting every error instead of stopping at the first.
-    pub fn from_json(value: &Value) -> (Config, Vec<ConfigError>) {
-        let mut config = Config::default();
+    /// Reads a config object naming `rules`, collecting every error instead of stopping at
+    /// the first.
+    pub fn from_json(value: &Value, rules: &impl KnownRules) -> (Config, Vec<ConfigError>) {
+        let mut config = Config {
+            severities: preset("recommended", rules),
+            ..Config::default()
+        };
         let mut errors = Vec::new();
         let Some(object) = value.as_object() else {
             if !value.is_null() {
@@ -115,7 +154,9 @@ impl Config {
         };
         if let Some(extends) = object.get("extends") {
             match extends.as_str() {
-                Some(name) if PRESETS.contains(&name) => config.severities = preset(name),
+                Some(name) if PRESETS.contains(&name) => {
+                    config.severities = preset(name, rules);
+                }
                 Some(name) => errors.push(error(
                     "extends",
                     &format!("unknown preset `{name}`; use `recommended`, `all` or `none`"),
@@ -130,7 +171,7 @@ impl Config {
             };
             match key.as_str() {
                 "extends" => {}
-                "rules" => config.read_rules(value, &mut errors),
+                "rules" => config.read_rules(value, rules, &mut errors),
                 "migrationsDir" => match value.as_str() {
                     Some(dir) => config.migrations_dir = dir.trim_end_matches('/').to_string(),
                     None => errors.push(error(key, "must be a string")),
@@ -172,7 +213,12 @@ impl Config {
         (config, errors)
     }
 
-    fn read_rules(&mut self, value: &Value, errors: &mut Vec<ConfigError>) {
+    fn read_rules(
+        &mut self,
+        value: &Value,
+        known: &impl KnownRules,
+        errors: &mut Vec<ConfigError>,
+    ) {
         let Some(rules) = value.as_object() else {
             errors.push(error(
                 "rules",
@@ -182,14 +228,15 @@ impl Config {
         };
         for (id, setting) in rules {
             let key = format!("rules.{id}");
-            let Some(rule) = rules::find(id) else {
-                let hint = rules::did_you_mean(id)
+            let Some(rule) = known.find(id) else {
+                let hint = known
+                    .did_you_mean(id)
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 errors.push(error(&key, &format!("unknown rule `{id}`{hint}")));
                 continue;
             };
-            let id = rule.meta().id;
+            let id = rule.id;
             let (severity, options) = match setting {
                 Value::Array(items) => {
                     if items.len() > 2 {
@@ -220,7 +267,7 @@ impl Config {
                 // No rule takes options of its own: a key here is a typo or a setting that
                 // belongs at the top level, and accepting it silently would hide that.
                 Some(Some(options)) => {
-                    let reads = rule.meta().options;
+                    let reads = rule.options;
                     let hint = if reads.is_empty() {
                         String::new()
                     } else {
@@ -273,33 +320,38 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// No rules: these tests read the configuration's own keys (the rules' keys are read with
+    /// the real rules in `rules::registry`).
+    struct NoRules;
+
+    impl KnownRules for NoRules {
+        fn all(&self) -> impl Iterator<Item = ConfigurableRule> {
+            std::iter::empty()
+        }
+
+        fn find(&self, _id: &str) -> Option<ConfigurableRule> {
+            None
+        }
+
+        fn did_you_mean(&self, _id: &str) -> Option<&'static str> {
+            None
+        }
+    }
+
+    fn read(value: &Value) -> (Config, Vec<ConfigError>) {
+        Config::from_json(value, &NoRules)
+    }
+
     #[test]
     fn unknown_key_is_named() {
-        let (_, errors) = Config::from_json(&json!({ "exposedSchema": ["public"] }));
+        let (_, errors) = read(&json!({ "exposedSchema": ["public"] }));
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].key, "exposedSchema");
     }
 
     #[test]
-    fn unknown_rule_suggests_the_closest() {
-        let (_, errors) = Config::from_json(&json!({ "rules": { "require-if-not-exist": "off" } }));
-        assert_eq!(errors[0].key, "rules.require-if-not-exist");
-        assert!(errors[0]
-            .message
-            .contains("did you mean `require-if-not-exists`"));
-    }
-
-    #[test]
-    fn severity_override_applies() {
-        let (config, errors) =
-            Config::from_json(&json!({ "rules": { "require-if-not-exists": ["warn"] } }));
-        assert!(errors.is_empty());
-        assert_eq!(config.severity("require-if-not-exists"), Severity::Warn);
-    }
-
-    #[test]
     fn access_options_are_read() {
-        let (config, errors) = Config::from_json(&json!({
+        let (config, errors) = read(&json!({
             "exposedSchemas": ["public", "api"],
             "adminFunction": "Public.Is_Admin",
             "authorizationFunctions": ["public.has_role_on_account"],
@@ -313,7 +365,7 @@ mod tests {
             vec!["public.has_role_on_account"]
         );
         assert_eq!(config.revoke_roles, vec!["authenticated", "service_role"]);
-        let (config, errors) = Config::from_json(&json!({ "adminFunction": null }));
+        let (config, errors) = read(&json!({ "adminFunction": null }));
         assert!(errors.is_empty());
         assert_eq!(config.admin_function, None);
     }
@@ -327,42 +379,18 @@ mod tests {
             ("revokeRoles", json!(null)),
             ("adminFunction", json!(["public.is_super_admin"])),
         ] {
-            let (_, errors) = Config::from_json(&json!({ key: value }));
+            let (_, errors) = read(&json!({ key: value }));
             assert_eq!(errors.len(), 1, "{key}: {errors:?}");
             assert_eq!(errors[0].key, key);
         }
     }
 
     #[test]
-    fn unknown_rule_options_are_named() {
-        let (_, errors) = Config::from_json(
-            &json!({ "rules": { "rls-enabled": ["error", { "exposedSchemas": ["api"], "typo": 1 }] } }),
-        );
-        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [
-                "`rules.rls-enabled` has no option `exposedSchemas`: rules take no options of their own; this one reads `exposedSchemas` from the top level of the configuration",
-                "`rules.rls-enabled` has no option `typo`: rules take no options of their own; this one reads `exposedSchemas` from the top level of the configuration",
-            ]
-        );
-        assert!(errors.iter().all(|e| e.key == "rules.rls-enabled"));
-        let (_, errors) = Config::from_json(&json!({ "rules": { "rls-enabled": ["error", {}] } }));
-        assert!(errors.is_empty(), "{errors:?}");
-        let (_, errors) =
-            Config::from_json(&json!({ "rules": { "rls-enabled": ["error", {}, "extra"] } }));
-        assert_eq!(
-            errors[0].message,
-            "`rules.rls-enabled` takes a severity and at most an options object, not 3 items"
-        );
-    }
-
-    #[test]
     fn frozen_before_takes_a_version_or_null() {
-        let (config, errors) = Config::from_json(&json!({ "frozenBefore": "20240101120000" }));
+        let (config, errors) = read(&json!({ "frozenBefore": "20240101120000" }));
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.frozen_before.as_deref(), Some("20240101120000"));
-        let (config, errors) = Config::from_json(&json!({ "frozenBefore": null }));
+        let (config, errors) = read(&json!({ "frozenBefore": null }));
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.frozen_before, None);
         for wrong in [
@@ -372,7 +400,7 @@ mod tests {
             json!("202401011200000"),
             json!(""),
         ] {
-            let (_, errors) = Config::from_json(&json!({ "frozenBefore": wrong }));
+            let (_, errors) = read(&json!({ "frozenBefore": wrong }));
             assert_eq!(errors.len(), 1, "{wrong}: {errors:?}");
             assert_eq!(errors[0].key, "frozenBefore");
             assert_eq!(
@@ -384,7 +412,7 @@ mod tests {
 
     #[test]
     fn wrong_type_is_an_error() {
-        let (_, errors) = Config::from_json(&json!({ "adminFunction": 3 }));
+        let (_, errors) = read(&json!({ "adminFunction": 3 }));
         assert_eq!(errors[0].key, "adminFunction");
     }
 }

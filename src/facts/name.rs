@@ -13,7 +13,8 @@ pub struct ObjectName {
 }
 
 impl ObjectName {
-    /// `schema.name`, or `name` when unqualified.
+    /// `schema.name` as written, or `name` when unqualified: how a call names its function
+    /// (an unqualified call resolves through `pg_catalog` first, so no schema is filled in).
     pub fn qualified(&self) -> String {
         match &self.schema {
             Some(schema) => format!("{schema}.{}", self.name),
@@ -21,13 +22,10 @@ impl ObjectName {
         }
     }
 
-    /// `schema.name`, filling in `default_schema` when unqualified.
-    pub fn qualified_or(&self, default_schema: &str) -> String {
-        format!(
-            "{}.{}",
-            self.schema.as_deref().unwrap_or(default_schema),
-            self.name
-        )
+    /// `schema.name`, `public` filled in when unqualified (where an unqualified name lands on
+    /// Supabase's default `search_path`): how every message names an object in a schema.
+    pub fn display(&self) -> String {
+        format!("{}.{}", self.schema_or("public"), self.name)
     }
 
     /// The schema, or `default_schema` when unqualified.
@@ -46,7 +44,7 @@ impl ObjectName {
             Some(_) => qualified.to_ascii_lowercase(),
             None => format!("public.{}", qualified.to_ascii_lowercase()),
         };
-        self.qualified_or("public") == wanted
+        self.display() == wanted
     }
 }
 

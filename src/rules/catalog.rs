@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::report::{docs_url, PRESETS};
+use crate::config::{severity_in_preset, PRESETS};
+use crate::diagnostic::docs_url;
 
 use super::{Category, FixKind};
 
@@ -172,7 +173,7 @@ pub fn catalog() -> Vec<RuleInfo> {
                 severity: meta.severity.name(),
                 presets: PRESETS
                     .iter()
-                    .map(|&preset| (preset, meta.severity.in_preset(preset).name()))
+                    .map(|&preset| (preset, severity_in_preset(meta.severity, preset).name()))
                     .collect(),
                 fixable: (meta.fix != FixKind::None).then_some(meta.fix),
                 summary: meta.summary(),
@@ -256,11 +257,13 @@ pub fn examples(docs: &str) -> Vec<Example> {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::rules::Registry;
 
     #[test]
     fn presets_are_the_severities_a_configuration_extending_them_lints_with() {
         for preset in PRESETS {
-            let (config, errors) = Config::from_json(&serde_json::json!({ "extends": preset }));
+            let (config, errors) =
+                Config::from_json(&serde_json::json!({ "extends": preset }), &Registry);
             assert!(errors.is_empty(), "{errors:?}");
             for rule in catalog() {
                 assert_eq!(

@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use crate::access::AccessModel;
 use crate::config::Config;
+use crate::diagnostic::Finding;
 use crate::facts::{FileFacts, Statement};
 use crate::history::History;
-use crate::report::{DeferredData, Edit, Finding, Suggestion};
 use crate::source::{SourceFile, Span};
 
 use super::support::names::NameResolver;
@@ -228,50 +228,5 @@ fn new_finding(
         "{}: unknown message id {message_id}",
         meta.id
     );
-    Finding {
-        rule_id: meta.id,
-        message_id,
-        data,
-        deferred_data: None,
-        span,
-        fix: None,
-        suggestions: Vec::new(),
-        max_severity: None,
-    }
-}
-
-impl Finding {
-    /// Adds data worked out only if the finding is reported ([`DeferredData`]).
-    pub fn defer_data(
-        &mut self,
-        data: impl Fn() -> Vec<(&'static str, String)> + 'static,
-    ) -> &mut Self {
-        self.deferred_data = Some(DeferredData(Rc::new(data)));
-        self
-    }
-
-    pub fn fix(&mut self, edit: Edit) -> &mut Self {
-        self.fix = Some(edit);
-        self
-    }
-
-    /// Reports this finding at no more than `severity`, whatever the rule is set to.
-    pub fn at_most(&mut self, severity: crate::report::Severity) -> &mut Self {
-        self.max_severity = Some(severity);
-        self
-    }
-
-    pub fn suggest(
-        &mut self,
-        message_id: &'static str,
-        desc: impl Into<String>,
-        edit: Edit,
-    ) -> &mut Self {
-        self.suggestions.push(Suggestion {
-            message_id,
-            desc: desc.into(),
-            edit,
-        });
-        self
-    }
+    Finding::new(meta.id, message_id, span, data)
 }

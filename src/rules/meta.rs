@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::report::Severity;
+use crate::diagnostic::{MessageTemplate, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -80,23 +80,6 @@ impl RuleMeta {
     }
 }
 
-/// What a rule says for one message id: the short message (what is wrong, naming the object;
-/// ESLint's `meta.messages` template) and the help (how to fix it; the why is in the docs).
-#[derive(Debug, PartialEq, Eq)]
-pub struct MessageTemplate {
-    pub id: &'static str,
-    pub message: &'static str,
-    pub help: &'static str,
-}
-
-impl MessageTemplate {
-    const MISSING: MessageTemplate = MessageTemplate {
-        id: "",
-        message: "",
-        help: "",
-    };
-}
-
 /// Declares a rule struct and its [`RuleMeta`]; the doc comment becomes the rule's docs.
 #[macro_export]
 macro_rules! declare_rule {
@@ -121,11 +104,11 @@ macro_rules! declare_rule {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 id: $id,
                 category: $crate::rules::Category::$category,
-                severity: $crate::report::Severity::$severity,
+                severity: $crate::diagnostic::Severity::$severity,
                 fix: $crate::rules::FixKind::$fix,
                 options: &[$($option),*],
                 sources: &[$($source),*],
-                messages: &[$($crate::rules::MessageTemplate {
+                messages: &[$($crate::diagnostic::MessageTemplate {
                     id: stringify!($message_id),
                     message: $message,
                     help: $help,

@@ -3,6 +3,7 @@
 mod catalog;
 mod context;
 mod meta;
+mod registry;
 #[cfg(test)]
 mod scaling_tests;
 
@@ -17,7 +18,8 @@ pub mod support;
 
 pub use catalog::{catalog, examples, Example, ExampleFile, ExampleInfo, RuleInfo};
 pub use context::{EndStateFindings, Findings, RuleContext, RunState};
-pub use meta::{Category, FixKind, MessageTemplate, RuleMeta};
+pub use meta::{Category, FixKind, RuleMeta};
+pub use registry::Registry;
 
 /// What `declare_rule!` writes for a rule: its metadata.
 pub trait HasMeta {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::facts::expr::Call;
-use crate::report::Edit;
 use crate::rules::support::access::first_keyword;
 use crate::rules::support::policy::policy_statements;
 use crate::rules::support::text::keyword_case;
@@ -64,8 +64,7 @@ declare_rule! {
 const PER_STATEMENT_CALLS: &[&str] = &["auth.uid", "auth.jwt", "auth.role", "auth.email"];
 
 fn is_per_statement(call: &Call) -> bool {
-    let qualified = call.name.qualified();
-    PER_STATEMENT_CALLS.contains(&qualified.as_str())
+    PER_STATEMENT_CALLS.iter().any(|name| call.name.is(name))
         || (call.name.name == "current_setting"
             && call
                 .name

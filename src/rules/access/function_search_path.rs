@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::report::Edit;
+use crate::diagnostic::Edit;
 use crate::rules::support::access::{first_keyword, is_exposed};
 use crate::rules::support::function::function_statements;
 use crate::rules::support::text::keyword_case;
@@ -85,7 +85,7 @@ impl Rule for FunctionSearchPath {
                 .report(
                     "missingSearchPath",
                     function.name.span,
-                    vec![("Kind", kind), ("function", function.qualified())],
+                    vec![("Kind", kind), ("function", function.display())],
                 )
                 .suggest(
                     "addEmptySearchPath",

@@ -185,7 +185,7 @@ impl Rule for SearchPathQualifiedReferences {
                     vec![
                         ("name", name.name.clone()),
                         ("kind", function.noun()),
-                        ("function", function.qualified()),
+                        ("function", function.display()),
                         ("when", when.to_string()),
                         ("suggestion", suggestion),
                     ],

@@ -154,10 +154,7 @@ impl Rule for SecurityDefinerAuthorization {
             findings.report(
                 "noCallerCheck",
                 function.name.span,
-                vec![
-                    ("kind", function.noun()),
-                    ("function", function.qualified()),
-                ],
+                vec![("kind", function.noun()), ("function", function.display())],
             );
         }
     }

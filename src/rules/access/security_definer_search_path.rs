@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::report::{Edit, Severity};
+use crate::diagnostic::{Edit, Severity};
 use crate::rules::support::access::first_keyword;
 use crate::rules::support::function::{function_statements, is_locked_search_path};
 use crate::rules::support::text::keyword_case;
@@ -75,10 +75,7 @@ impl Rule for SecurityDefinerSearchPath {
             if !function.is_current() || !function.is_security_definer() {
                 continue;
             }
-            let data = vec![
-                ("kind", function.noun()),
-                ("function", function.qualified()),
-            ];
+            let data = vec![("kind", function.noun()), ("function", function.display())];
             match function.search_path() {
                 None => {
                     let case = first_keyword(ctx, function.statement);

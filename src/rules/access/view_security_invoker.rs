@@ -1,6 +1,6 @@
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::facts::{CreateDetail, ObjectKind, StatementKind};
-use crate::report::Edit;
 use crate::rules::support::access::{first_keyword, is_exposed, point_of};
 use crate::rules::support::text::keyword_case;
 use crate::rules::{Findings, Rule, RuleContext};

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::report::Finding;
+use crate::diagnostic::Finding;
 use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
@@ -45,22 +45,21 @@ declare_rule! {
 }
 
 impl Rule for UnknownRule {
-    /// Reported by the directive pass (see `engine::directive_findings`).
+    /// Reported by the report stage, which reads the directives (`report::directives`).
     fn check(&self, _ctx: &RuleContext, _findings: &mut Findings) {}
 }
 
-pub(super) fn finding(name: &str, span: Span) -> Finding {
-    let hint = crate::rules::did_you_mean(name)
-        .map(|id| format!("; did you mean `{id}`?"))
-        .unwrap_or_else(|| "; run `supalint rules` to list them.".to_string());
-    Finding {
-        rule_id: UnknownRule::META.id,
-        message_id: "unknownRule",
-        data: vec![("name", name.to_string()), ("hint", hint)],
-        deferred_data: None,
-        span,
-        fix: None,
-        suggestions: Vec::new(),
-        max_severity: None,
+impl UnknownRule {
+    /// The finding for the unknown rule name `name` at `span`.
+    pub fn finding(name: &str, span: Span) -> Finding {
+        let hint = crate::rules::did_you_mean(name)
+            .map(|id| format!("; did you mean `{id}`?"))
+            .unwrap_or_else(|| "; run `supalint rules` to list them.".to_string());
+        Finding::new(
+            Self::META.id,
+            "unknownRule",
+            span,
+            vec![("name", name.to_string()), ("hint", hint)],
+        )
     }
 }

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::report::{Edit, Finding};
+use crate::diagnostic::Finding;
 use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
 
@@ -47,23 +47,17 @@ declare_rule! {
 }
 
 impl Rule for UnusedDisableDirective {
-    /// Reported by the directive pass (see `engine::directive_findings`).
+    /// Reported by the report stage, which reads the directives (`report::directives`).
     fn check(&self, _ctx: &RuleContext, _findings: &mut Findings) {}
 }
 
-pub(super) fn finding(name: Option<&str>, span: Span) -> Finding {
-    let (message_id, data) = match name {
-        Some(name) => ("unusedRule", vec![("name", name.to_string())]),
-        None => ("unusedDirective", vec![]),
-    };
-    Finding {
-        rule_id: UnusedDisableDirective::META.id,
-        message_id,
-        data,
-        deferred_data: None,
-        span,
-        fix: None::<Edit>,
-        suggestions: Vec::new(),
-        max_severity: None,
+impl UnusedDisableDirective {
+    /// The finding for directive entry `name` (none: the whole directive) at `span`.
+    pub fn finding(name: Option<&str>, span: Span) -> Finding {
+        let (message_id, data) = match name {
+            Some(name) => ("unusedRule", vec![("name", name.to_string())]),
+            None => ("unusedDirective", vec![]),
+        };
+        Finding::new(Self::META.id, message_id, span, data)
     }
 }

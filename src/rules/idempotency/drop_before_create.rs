@@ -5,6 +5,7 @@ use crate::facts::{
     AlterTableActionKind, ConstraintDef, ConstraintKind, CreateDetail, ObjectKind, ObjectName,
     Statement, StatementKind,
 };
+use crate::rules::support::display::display_object;
 use crate::rules::support::rewrite::{
     insert_drop_on_table_before, insert_statement_before, keywords, wrap_in_exception_block,
 };
@@ -192,7 +193,7 @@ impl Removed {
 }
 
 fn policy_key(name: &str, table: &ObjectName) -> String {
-    format!("policy {name}\0{}", table.qualified_or("public"))
+    format!("policy {name}\0{}", table.display())
 }
 
 fn publication_key(name: &str) -> String {
@@ -200,11 +201,11 @@ fn publication_key(name: &str) -> String {
 }
 
 fn object_key(object: ObjectKind, name: &ObjectName) -> String {
-    format!("{} {}", object.keyword(), name.qualified_or("public"))
+    format!("{} {}", object.keyword(), name.display())
 }
 
 fn constraint_key(table: &ObjectName, name: &str) -> String {
-    format!("constraint {}\0{name}", table.qualified_or("public"))
+    format!("constraint {}\0{name}", table.display())
 }
 
 fn report_policy(
@@ -218,7 +219,7 @@ fn report_policy(
         .report(
             "policy",
             name.span,
-            vec![("name", name.name.clone()), ("table", table.qualified())],
+            vec![("name", name.name.clone()), ("table", table.display())],
         )
         .fix(insert_drop_on_table_before(
             ctx.file,
@@ -242,7 +243,11 @@ fn report_publication(
         name.span.text(text)
     );
     findings
-        .report("publication", name.span, vec![("name", name.qualified())])
+        .report(
+            "publication",
+            name.span,
+            vec![("name", display_object(ObjectKind::Publication, name))],
+        )
         .fix(insert_statement_before(ctx.file, statement, &drop));
 }
 
@@ -259,7 +264,7 @@ fn report_type(
             name.span,
             vec![
                 ("kind", capitalize(&object.noun())),
-                ("name", name.qualified()),
+                ("name", name.display()),
             ],
         )
         .fix(wrap_in_exception_block(
@@ -325,14 +330,14 @@ fn check_constraints(
             (Some(name), Some(name_span)) if constraint.uses_index => findings.report(
                 "constraintUsingIndex",
                 name_span,
-                vec![("name", name.clone()), ("table", table.qualified())],
+                vec![("name", name.clone()), ("table", table.display())],
             ),
             (Some(name), Some(name_span)) => findings.report(
                 "constraint",
                 name_span,
                 vec![
                     ("name", name.clone()),
-                    ("table", table.qualified()),
+                    ("table", table.display()),
                     (
                         "condition",
                         duplicate_condition(&constraint.kind).to_string(),
@@ -344,7 +349,7 @@ fn check_constraints(
                 constraint.span,
                 vec![
                     ("kind", constraint_noun(&constraint.kind).to_string()),
-                    ("table", table.qualified()),
+                    ("table", table.display()),
                 ],
             ),
         };

@@ -2,11 +2,11 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::facts::{
     string_literal, AlterTableActionKind, ConstraintKind, CreateDetail, Insert, ObjectKind,
     ObjectName, Statement, StatementKind,
 };
-use crate::report::Edit;
 use crate::rules::support::rewrite::keywords;
 use crate::rules::support::text::quote_identifier;
 use crate::rules::{Findings, Rule, RuleContext};
@@ -90,7 +90,7 @@ impl Rule for InsertOnConflict {
         for statement in ctx.statements() {
             if let StatementKind::Delete(delete) = &statement.kind {
                 if let Some(table) = &delete.table {
-                    emptied.insert(table.qualified_or("public"));
+                    emptied.insert(table.display());
                 }
             }
             let StatementKind::Insert(insert) = &statement.kind else {
@@ -100,7 +100,7 @@ impl Rule for InsertOnConflict {
                 continue;
             }
             let Some(table) = &insert.table else { continue };
-            if emptied.contains(&table.qualified_or("public")) {
+            if emptied.contains(&table.display()) {
                 continue;
             }
             let span = statement.head_span().cover(table.span);
@@ -138,7 +138,7 @@ impl Rule for InsertOnConflict {
                         "seedRow",
                         span,
                         vec![
-                            ("table", table.qualified()),
+                            ("table", table.display()),
                             ("clause", format!("ON CONFLICT{target} DO NOTHING")),
                         ],
                     )
@@ -183,7 +183,7 @@ impl TableKeys {
                     else {
                         continue;
                     };
-                    let table = name.qualified_or("public");
+                    let table = name.display();
                     for column in &def.columns {
                         let key = std::slice::from_ref(&column.name);
                         if column.is_primary_key {
@@ -198,7 +198,7 @@ impl TableKeys {
                 }
                 StatementKind::AlterTable(alter) => {
                     let Some(name) = &alter.table else { continue };
-                    let table = name.qualified_or("public");
+                    let table = name.display();
                     for action in &alter.actions {
                         if let AlterTableActionKind::AddConstraint(constraint) = &action.kind {
                             keys.add(&table, &constraint.kind, &constraint.columns);
@@ -227,7 +227,7 @@ impl TableKeys {
     /// The table's primary key, else a unique key, whose columns the insert sets (all of
     /// them when it names no columns).
     fn conflict_target(&self, table: &ObjectName, insert: &Insert) -> Option<&Vec<String>> {
-        let table = table.qualified_or("public");
+        let table = table.display();
         let primary = self.primary.get(&table).into_iter().flatten();
         let unique = self.unique.get(&table).into_iter().flatten();
         primary

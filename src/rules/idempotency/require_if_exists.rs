@@ -1,10 +1,11 @@
 use std::collections::HashSet;
 
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::facts::{
     AlterTableActionKind, CreateDetail, Drop, ObjectKind, ObjectName, Statement, StatementKind,
 };
-use crate::report::Edit;
+use crate::rules::support::display::display_object;
 use crate::rules::support::rewrite::keywords;
 use crate::rules::support::text::capitalize;
 use crate::rules::{Findings, Rule, RuleContext};
@@ -117,7 +118,7 @@ fn check_statement(ctx: &RuleContext, statement: &Statement, made: &Made, findin
             let name = drop
                 .names
                 .iter()
-                .map(|n| n.qualified())
+                .map(|n| display_object(drop.object, n))
                 .collect::<Vec<_>>()
                 .join("`, `");
             let kind = capitalize(&drop.object.noun());
@@ -125,7 +126,7 @@ fn check_statement(ctx: &RuleContext, statement: &Statement, made: &Made, findin
                 Some(table) => findings.report(
                     "missingIfExistsOnTable",
                     span,
-                    vec![("kind", kind), ("name", name), ("table", table.qualified())],
+                    vec![("kind", kind), ("name", name), ("table", table.display())],
                 ),
                 None if drop.names.len() > 1 => findings.report(
                     "missingIfExistsMany",
@@ -177,7 +178,7 @@ fn check_statement(ctx: &RuleContext, statement: &Statement, made: &Made, findin
                     .report(
                         message,
                         *name_span,
-                        vec![("name", name.clone()), ("table", table.qualified())],
+                        vec![("name", name.clone()), ("table", table.display())],
                     )
                     .fix(Edit::insert(*insert_at, if_exists.clone()));
             }
@@ -260,23 +261,20 @@ impl Made {
 /// table's schema), anything else by its schema-qualified name.
 fn object_key(object: ObjectKind, name: &ObjectName, table: Option<&ObjectName>) -> String {
     match (object, table) {
-        (ObjectKind::Trigger | ObjectKind::Policy, Some(table)) => format!(
-            "{} {}\0{}",
-            object.keyword(),
-            name.name,
-            table.qualified_or("public")
-        ),
+        (ObjectKind::Trigger | ObjectKind::Policy, Some(table)) => {
+            format!("{} {}\0{}", object.keyword(), name.name, table.display())
+        }
         (ObjectKind::Index, _) => format!("INDEX {}", name.name),
-        _ => format!("{} {}", object.keyword(), name.qualified_or("public")),
+        _ => format!("{} {}", object.keyword(), name.display()),
     }
 }
 
 fn column_key(table: &ObjectName, column: &str) -> String {
-    format!("column {}\0{column}", table.qualified_or("public"))
+    format!("column {}\0{column}", table.display())
 }
 
 fn constraint_key(table: &ObjectName, constraint: &str) -> String {
-    format!("constraint {}\0{constraint}", table.qualified_or("public"))
+    format!("constraint {}\0{constraint}", table.display())
 }
 
 /// The plural of an object noun: `Tables`, `Indexes`, `Policies`.

@@ -1,6 +1,7 @@
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::facts::{AlterTableActionKind, ObjectKind, StatementKind};
-use crate::report::Edit;
+use crate::rules::support::display::display_created;
 use crate::rules::support::text::{capitalize, keyword_case};
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -96,7 +97,7 @@ impl Rule for RequireIfNotExists {
                             name.span,
                             vec![
                                 ("kind", capitalize(&create.object.noun())),
-                                ("name", name.qualified()),
+                                ("name", display_created(create.object, name)),
                             ],
                         )
                         .fix(Edit::insert(create.object_span.end, if_not_exists));

@@ -1,8 +1,8 @@
 use std::collections::HashSet;
 
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::facts::{CreateDetail, ObjectKind, ObjectName, StatementKind};
-use crate::report::Edit;
 use crate::rules::support::rewrite::{insert_drop_on_table_before, keywords};
 use crate::rules::support::text::capitalize;
 use crate::rules::{Findings, Rule, RuleContext};
@@ -117,7 +117,7 @@ impl Rule for RequireOrReplace {
                         name.span,
                         vec![
                             ("kind", capitalize(&create.object.noun())),
-                            ("name", name.qualified()),
+                            ("name", name.display()),
                         ],
                     )
                     .fix(Edit::insert(create.create_span.end, or_replace));
@@ -136,7 +136,7 @@ impl Rule for RequireOrReplace {
                 .report(
                     "trigger",
                     name.span,
-                    vec![("name", name.name.clone()), ("table", table.qualified())],
+                    vec![("name", name.name.clone()), ("table", table.display())],
                 )
                 .fix(insert_drop_on_table_before(
                     ctx.file,
@@ -151,5 +151,5 @@ impl Rule for RequireOrReplace {
 
 /// Identifies a trigger: its name and its table.
 fn trigger_key(name: &ObjectName, table: &ObjectName) -> String {
-    format!("{}\0{}", name.name, table.qualified_or("public"))
+    format!("{}\0{}", name.name, table.display())
 }

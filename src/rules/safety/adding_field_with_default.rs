@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::facts::AlterTableActionKind;
 use crate::rules::support::column_types::{is_serial, TypeName};
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::support::volatility::first_volatile_call;
 use crate::rules::{Findings, Rule, RuleContext};
@@ -76,10 +75,8 @@ impl Rule for AddingFieldWithDefault {
                     continue;
                 };
                 let data = |extra: Option<(&'static str, String)>| {
-                    let mut data = vec![
-                        ("column", column.name.clone()),
-                        ("table", display(Some(table))),
-                    ];
+                    let mut data =
+                        vec![("column", column.name.clone()), ("table", table.display())];
                     data.extend(extra);
                     data
                 };

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind};
-use crate::rules::support::names::display;
+use crate::rules::support::display::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -70,7 +70,7 @@ impl Rule for AddingForeignKeyConstraint {
                             "foreignKey",
                             constraint.span,
                             vec![
-                                ("table", display(Some(table))),
+                                ("table", table.display()),
                                 ("referenced", display(constraint.references.as_ref())),
                             ],
                         );
@@ -82,8 +82,8 @@ impl Rule for AddingForeignKeyConstraint {
                                 column.span,
                                 vec![
                                     ("column", column.name.clone()),
-                                    ("table", display(Some(table))),
-                                    ("referenced", display(Some(referenced))),
+                                    ("table", table.display()),
+                                    ("referenced", referenced.display()),
                                 ],
                             );
                         }

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::facts::AlterTableActionKind;
 use crate::rules::support::column_types::{is_serial, TypeName};
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -62,10 +61,7 @@ impl Rule for AddingRequiredField {
                     findings.report(
                         "requiredWithoutDefault",
                         column.name_span,
-                        vec![
-                            ("column", column.name.clone()),
-                            ("table", display(Some(table))),
-                        ],
+                        vec![("column", column.name.clone()), ("table", table.display())],
                     );
                 }
             }

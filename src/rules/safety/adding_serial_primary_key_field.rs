@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind};
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -65,17 +64,14 @@ impl Rule for AddingSerialPrimaryKeyField {
                         findings.report(
                             "primaryKey",
                             constraint.span,
-                            vec![("table", display(Some(table)))],
+                            vec![("table", table.display())],
                         );
                     }
                     AlterTableActionKind::AddColumn { column, .. } if column.is_primary_key => {
                         findings.report(
                             "primaryKeyColumn",
                             column.span,
-                            vec![
-                                ("column", column.name.clone()),
-                                ("table", display(Some(table))),
-                            ],
+                            vec![("column", column.name.clone()), ("table", table.display())],
                         );
                     }
                     _ => {}

@@ -1,7 +1,9 @@
 use crate::declare_rule;
 use crate::facts::{
-    AlterTableActionKind, CreateDetail, ObjectKind, Statement, StatementKind, TransactionKind,
+    AlterTableActionKind, CreateDetail, ObjectKind, ObjectName, Statement, StatementKind,
+    TransactionKind,
 };
+use crate::rules::support::display::{display_created, display_reindex_target};
 use crate::rules::support::transaction::runs_in_transaction;
 use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::Span;
@@ -112,7 +114,10 @@ fn concurrent_operation(statement: &Statement) -> Option<(&'static str, String, 
         StatementKind::Create(create) => match &create.detail {
             CreateDetail::Index(index) if index.is_concurrently => Some((
                 "CREATE INDEX CONCURRENTLY",
-                target(create.name.as_ref().or(index.table.as_ref())),
+                create.name.as_ref().map_or_else(
+                    || target(index.table.as_ref()),
+                    |name| display_created(create.object, name),
+                ),
                 head.cover(create.object_span),
             )),
             _ => None,
@@ -124,9 +129,11 @@ fn concurrent_operation(statement: &Statement) -> Option<(&'static str, String, 
                 head.cover(drop.object_span),
             ))
         }
-        StatementKind::Reindex(reindex) if reindex.is_concurrently => {
-            Some(("REINDEX CONCURRENTLY", target(reindex.name.as_ref()), head))
-        }
+        StatementKind::Reindex(reindex) if reindex.is_concurrently => Some((
+            "REINDEX CONCURRENTLY",
+            display_reindex_target(reindex).unwrap_or_default(),
+            head,
+        )),
         StatementKind::AlterTable(alter) => alter.actions.iter().find_map(|action| {
             matches!(
                 action.kind,
@@ -146,6 +153,6 @@ fn concurrent_operation(statement: &Statement) -> Option<(&'static str, String, 
     }
 }
 
-fn target(name: Option<&crate::facts::ObjectName>) -> String {
-    name.map(|n| n.qualified()).unwrap_or_default()
+fn target(name: Option<&ObjectName>) -> String {
+    name.map(ObjectName::display).unwrap_or_default()
 }

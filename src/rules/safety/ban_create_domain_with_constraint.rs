@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
-use crate::rules::support::names::display;
+use crate::rules::support::display::display;
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::AlterTableActionKind;
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -54,7 +53,7 @@ impl Rule for BanDropColumn {
                     findings.report(
                         "dropColumn",
                         action.span,
-                        vec![("column", name.clone()), ("table", display(Some(table)))],
+                        vec![("column", name.clone()), ("table", table.display())],
                     );
                 }
             }

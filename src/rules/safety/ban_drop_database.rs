@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
+use crate::rules::support::display::display_object;
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
@@ -53,7 +54,7 @@ impl Rule for BanDropDatabase {
             let name = drop
                 .names
                 .first()
-                .map(|n| n.qualified())
+                .map(|n| display_object(ObjectKind::Database, n))
                 .unwrap_or_default();
             findings.report(
                 "dropDatabase",

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::AlterTableActionKind;
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -55,7 +54,7 @@ impl Rule for BanDropNotNull {
                     findings.report(
                         "dropNotNull",
                         action.span,
-                        vec![("column", column.clone()), ("table", display(Some(table)))],
+                        vec![("column", column.clone()), ("table", table.display())],
                     );
                 }
             }

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::{ObjectKind, StatementKind};
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -58,7 +57,7 @@ impl Rule for BanDropTable {
             }
             for name in &drop.names {
                 if !is_created_earlier_in_file(ctx, name, statement.index) {
-                    findings.report("dropTable", name.span, vec![("table", display(Some(name)))]);
+                    findings.report("dropTable", name.span, vec![("table", name.display())]);
                 }
             }
         }

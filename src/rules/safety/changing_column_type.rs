@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, CreateDetail, ObjectName, StatementKind};
 use crate::rules::support::column_types::TypeName;
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -70,7 +69,7 @@ impl Rule for ChangingColumnType {
                     action.span,
                     vec![
                         ("column", column.clone()),
-                        ("table", display(Some(table))),
+                        ("table", table.display()),
                         ("type", data_type.clone()),
                     ],
                 );

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind, StatementKind};
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::support::transaction::runs_in_transaction;
 use crate::rules::{Findings, Rule, RuleContext};
@@ -87,7 +86,7 @@ impl Rule for ConstraintMissingNotValid {
                             findings.report(
                                 "checkWithoutNotValid",
                                 constraint.span,
-                                vec![("table", display(Some(table)))],
+                                vec![("table", table.display())],
                             );
                         }
                     }
@@ -99,10 +98,7 @@ impl Rule for ConstraintMissingNotValid {
                             findings.report(
                                 "validateInSameTransaction",
                                 action.span,
-                                vec![
-                                    ("constraint", name.clone()),
-                                    ("table", display(Some(table))),
-                                ],
+                                vec![("constraint", name.clone()), ("table", table.display())],
                             );
                         }
                     }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
+use crate::facts::ObjectName;
 use crate::facts::StatementKind;
-use crate::rules::support::names::display;
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
@@ -62,7 +62,7 @@ impl Rule for PreferRepack {
                         vacuum
                             .tables
                             .iter()
-                            .map(|t| display(Some(t)))
+                            .map(ObjectName::display)
                             .collect::<Vec<_>>()
                             .join("`, `")
                     };
@@ -72,7 +72,7 @@ impl Rule for PreferRepack {
                     let table = cluster
                         .table
                         .as_ref()
-                        .map(|t| display(Some(t)))
+                        .map(ObjectName::display)
                         .unwrap_or_else(|| "every clustered table".to_string());
                     findings.report("cluster", statement.span, vec![("table", table)]);
                 }

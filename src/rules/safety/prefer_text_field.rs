@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::column_types::{type_sites, TypeName};
-use crate::rules::support::names::display;
+use crate::rules::support::display::display;
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::AlterTableActionKind;
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -57,7 +56,7 @@ impl Rule for RenamingColumn {
                         vec![
                             ("from", from.clone()),
                             ("to", to.clone()),
-                            ("table", display(Some(table))),
+                            ("table", table.display()),
                         ],
                     );
                 }

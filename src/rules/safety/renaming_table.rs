@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::AlterTableActionKind;
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -54,7 +53,7 @@ impl Rule for RenamingTable {
                     findings.report(
                         "renamingTable",
                         action.span,
-                        vec![("table", display(Some(table))), ("to", to.clone())],
+                        vec![("table", table.display()), ("to", to.clone())],
                     );
                 }
             }

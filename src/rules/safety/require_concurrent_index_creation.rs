@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{CreateDetail, StatementKind};
-use crate::rules::support::names::display;
+use crate::rules::support::display::display_created;
 use crate::rules::support::new_tables::is_created_earlier_in_file;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -69,10 +69,10 @@ impl Rule for RequireConcurrentIndexCreation {
                         create
                             .name
                             .as_ref()
-                            .map(|n| n.qualified())
+                            .map(|name| display_created(create.object, name))
                             .unwrap_or_default(),
                     ),
-                    ("table", display(Some(table))),
+                    ("table", table.display()),
                 ],
             );
         }

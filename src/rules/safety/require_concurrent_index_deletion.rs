@@ -57,11 +57,7 @@ impl Rule for RequireConcurrentIndexDeletion {
             }
             for name in &drop.names {
                 if !is_index_created_earlier_in_file(ctx, name, statement.index) {
-                    findings.report(
-                        "notConcurrent",
-                        name.span,
-                        vec![("index", name.qualified())],
-                    );
+                    findings.report("notConcurrent", name.span, vec![("index", name.display())]);
                 }
             }
         }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
+use crate::rules::support::display::display_reindex_target;
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
@@ -58,14 +59,7 @@ impl Rule for RequireConcurrentReindex {
                 statement.span,
                 vec![
                     ("object", reindex.object.clone()),
-                    (
-                        "name",
-                        reindex
-                            .name
-                            .as_ref()
-                            .map(|n| n.qualified())
-                            .unwrap_or_default(),
-                    ),
+                    ("name", display_reindex_target(reindex).unwrap_or_default()),
                 ],
             );
         }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::facts::StatementKind;
+use crate::rules::support::display::display;
 use crate::rules::support::locks::{blocks_other_sessions, locked_object};
-use crate::rules::support::names::display;
 use crate::rules::support::timeouts::first_statement_without;
 use crate::rules::{Findings, Rule, RuleContext};
 

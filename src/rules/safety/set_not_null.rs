@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, ConstraintKind, ObjectName, StatementKind};
-use crate::rules::support::names::display;
 use crate::rules::support::new_tables::alters_of_existing_tables;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -67,7 +66,7 @@ impl Rule for SetNotNull {
                 findings.report(
                     "setNotNull",
                     action.span,
-                    vec![("column", column.clone()), ("table", display(Some(table)))],
+                    vec![("column", column.clone()), ("table", table.display())],
                 );
             }
         }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::facts::{CreateDetail, ObjectKind, ObjectName, Statement, StatementKind};
-use crate::report::Edit;
 use crate::rules::support::names::{Catalog, Resolution};
 use crate::rules::support::text::{capitalize, quote_identifier};
 use crate::rules::{Findings, Rule, RuleContext};

@@ -2,9 +2,9 @@
 //! after another one.
 
 use crate::config::Config;
+use crate::diagnostic::Edit;
 use crate::facts::Statement;
 use crate::history::Point;
-use crate::report::Edit;
 use crate::rules::RuleContext;
 use crate::source::Span;
 

@@ -216,9 +216,9 @@ pub fn is_serial(base: &str) -> bool {
 }
 
 /// An edit giving `site` the type `base`, keeping its modifiers, array suffix and letter case.
-pub fn retype(site: &TypeSite, source: &str, base: &str) -> crate::report::Edit {
+pub fn retype(site: &TypeSite, source: &str, base: &str) -> crate::diagnostic::Edit {
     let type_name = TypeName::parse(site.data_type);
-    crate::report::Edit::replace(
+    crate::diagnostic::Edit::replace(
         site.type_span,
         type_name.with_base(base, site.type_span.text(source)),
     )
@@ -260,7 +260,7 @@ pub fn report_narrow_keys(
                 site.type_span,
                 vec![
                     ("column", site.column.to_string()),
-                    ("table", crate::rules::support::names::display(site.table)),
+                    ("table", crate::rules::support::display::display(site.table)),
                     ("type", site.data_type.to_string()),
                     ("replacement", replacement.to_string()),
                 ],

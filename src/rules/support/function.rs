@@ -19,14 +19,14 @@ pub struct FunctionStatement<'a> {
 }
 
 impl FunctionStatement<'_> {
-    /// `schema.name`, `public` filled in.
-    pub fn qualified(&self) -> String {
-        self.record.name.to_string()
+    /// `schema.name`, `public` filled in, as messages name it ([`ObjectName::display`]).
+    pub fn display(&self) -> String {
+        self.name.display()
     }
 
     /// `schema.name(arg types)`, as `GRANT`/`REVOKE … ON FUNCTION` takes it.
     pub fn signature(&self) -> String {
-        format!("{}({})", self.qualified(), self.def.arg_types.join(", "))
+        format!("{}({})", self.display(), self.def.arg_types.join(", "))
     }
 
     /// `function` or `procedure`.

@@ -41,7 +41,7 @@ pub fn blocks_other_sessions(ctx: &RuleContext, statement: &Statement) -> bool {
 
 /// The object a locking statement locks, as messages name it.
 pub fn locked_object(statement: &Statement) -> String {
-    use super::names::display;
+    use super::display::{display, display_reindex_target};
     match &statement.kind {
         StatementKind::AlterTable(alter) => display(alter.table.as_ref()),
         StatementKind::Create(create) => match &create.detail {
@@ -55,7 +55,9 @@ pub fn locked_object(statement: &Statement) -> String {
             _ => display(drop.names.first()),
         },
         StatementKind::Truncate(truncate) => display(truncate.tables.first()),
-        StatementKind::Reindex(reindex) => display(reindex.name.as_ref()),
+        StatementKind::Reindex(reindex) => {
+            display_reindex_target(reindex).unwrap_or_else(|| "?".to_string())
+        }
         StatementKind::Vacuum(vacuum) => display(vacuum.tables.first()),
         StatementKind::Cluster(cluster) => display(cluster.table.as_ref()),
         StatementKind::AlterDomain(domain) => display(domain.name.as_ref()),

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod column_types;
+pub mod display;
 pub mod exposure;
 pub mod function;
 pub mod locks;

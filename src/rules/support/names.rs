@@ -1,4 +1,4 @@
-//! Object names: as messages show them, and where PostgreSQL resolves an unqualified one.
+//! Where PostgreSQL resolves an unqualified object name.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -10,13 +10,6 @@ use crate::facts::{
 use crate::source::{tokenize, Token, TokenKind};
 
 use super::volatility::NON_VOLATILE_BUILT_INS;
-
-/// `schema.name`, reading a missing schema as `public` (where an unqualified name lands on
-/// Supabase's default `search_path`).
-pub fn display(name: Option<&ObjectName>) -> String {
-    name.map(|n| n.qualified_or("public"))
-        .unwrap_or_else(|| "?".to_string())
-}
 
 /// A catalog of named objects: within one schema, two objects of a catalog cannot share a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,7 +1,7 @@
 //! Fixes that add SQL around a statement: a statement before it, or a guard block around it.
 
+use crate::diagnostic::Edit;
 use crate::facts::{ObjectName, Statement};
-use crate::report::Edit;
 use crate::source::SourceFile;
 
 use super::text::keyword_case;

@@ -121,7 +121,7 @@ fn is_non_volatile(ctx: &RuleContext, statement: &Statement, name: &ObjectName) 
     {
         return true;
     }
-    if SUPABASE_STABLE.contains(&name.qualified().as_str()) {
+    if SUPABASE_STABLE.iter().any(|stable| name.is(stable)) {
         return true;
     }
     ctx.history

@@ -8,7 +8,9 @@
 //! of other plugins' rules are ESLint's business and are skipped; a directive that names
 //! only those is not ours at all.
 
-use crate::report::Finding;
+use crate::diagnostic::Finding;
+use crate::rules::engine::{UnknownRule, UnusedDisableDirective};
+use crate::rules::find;
 use crate::source::{SourceFile, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +39,7 @@ const ESLINT_NAMESPACE: &str = "supalint/";
 /// Finds the directives in a file's comments: `supalint-` ones, and `eslint-` ones naming
 /// supalint rules when `eslint_directives` is set (the ESLint plugin clears it: ESLint
 /// applies those itself).
-pub fn parse_directives(file: &SourceFile, eslint_directives: bool) -> Vec<Directive> {
+fn parse_directives(file: &SourceFile, eslint_directives: bool) -> Vec<Directive> {
     file.comments
         .iter()
         .filter_map(|token| {
@@ -132,13 +134,13 @@ impl Directive {
 }
 
 /// Which findings the directives suppress, and which directive entries went unused.
-pub struct Suppression {
+struct Suppression {
     pub suppressed: Vec<bool>,
     /// `(directive index, rule index or None for a whole-directive)` never used.
     pub unused: Vec<(usize, Option<usize>)>,
 }
 
-pub fn apply(file: &SourceFile, directives: &[Directive], findings: &[Finding]) -> Suppression {
+fn apply(file: &SourceFile, directives: &[Directive], findings: &[Finding]) -> Suppression {
     // used[d][r]: rule r of directive d suppressed something (index 0 for an empty list).
     let mut used: Vec<Vec<bool>> = directives
         .iter()
@@ -189,6 +191,45 @@ pub fn apply(file: &SourceFile, directives: &[Directive], findings: &[Finding]) 
         }
     }
     Suppression { suppressed, unused }
+}
+
+/// Drops the `findings` the file's directives suppress (`eslint_directives`: see
+/// [`parse_directives`]) and returns the findings about the directives themselves.
+pub(super) fn suppress(
+    source: &SourceFile,
+    eslint_directives: bool,
+    findings: &mut Vec<Finding>,
+) -> Vec<Finding> {
+    let directives = parse_directives(source, eslint_directives);
+    let suppression = apply(source, &directives, findings);
+    let mut suppressed = suppression.suppressed.iter();
+    findings.retain(|_| suppressed.next() != Some(&true));
+    directive_findings(&directives, &suppression.unused)
+}
+
+/// Findings about the directives themselves: unknown rule names and unused entries.
+fn directive_findings(directives: &[Directive], unused: &[(usize, Option<usize>)]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for directive in directives {
+        for (name, span) in &directive.rules {
+            if find(name).is_none() {
+                findings.push(UnknownRule::finding(name, *span));
+            }
+        }
+    }
+    for &(index, rule) in unused {
+        let directive = &directives[index];
+        match rule {
+            Some(rule) => {
+                let (name, span) = &directive.rules[rule];
+                if find(name).is_some() {
+                    findings.push(UnusedDisableDirective::finding(Some(name), *span));
+                }
+            }
+            None => findings.push(UnusedDisableDirective::finding(None, directive.span)),
+        }
+    }
+    findings
 }
 
 /// Whether an `enable` for `rule_id` stands between directive `index` and `offset`.
