@@ -11,6 +11,10 @@ use serde_json::Value;
 use crate::report::{Severity, PRESETS};
 use crate::rules;
 
+mod schema;
+
+pub use schema::{config_schema, ConfigKey, KeyGroup, ValueType};
+
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct ConfigError {
     pub key: String,
