@@ -10,7 +10,7 @@ import { SupalintError } from "../errors.js";
 export const LINT_FORMATS = Object.freeze(["stylish", "json", "compact", "github", "sarif", "codeframe"]);
 
 /** The output formats of `supalint rules`. */
-export const RULES_FORMATS = Object.freeze(["text", "markdown", "json"]);
+const RULES_FORMATS = Object.freeze(["text", "markdown", "json"]);
 
 /** Severities `--rule` accepts. */
 const SEVERITIES = new Map([

@@ -14,7 +14,7 @@
  * @param {unknown} value
  * @returns {value is Record<string, unknown>}
  */
-export function isPlainObject(value) {
+function isPlainObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -23,7 +23,7 @@ export function isPlainObject(value) {
  * `rules.<id>[1].<option>` (4 levels); past this, the value is a mistake, and
  * one of 100,000 levels overflowed the stack of the engine that read it.
  */
-export const MAX_CONFIG_DEPTH = 16;
+const MAX_CONFIG_DEPTH = 16;
 
 /**
  * Problems with the keys the JavaScript side resolves itself (the paths:

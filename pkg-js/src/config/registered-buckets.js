@@ -78,7 +78,7 @@ export function readRegisteredBuckets(file) {
  * @returns {string[]}
  * @throws {SupalintError} when the source does not parse or has no `StorageBuckets` constant
  */
-export function bucketsFromSource(text, file) {
+function bucketsFromSource(text, file) {
     /** @type {import("@babel/parser").ParserPlugin[]} */
     const plugins = /\.[jt]sx$/u.test(file) ? ["typescript", "jsx"] : ["typescript"];
     let program;

@@ -117,7 +117,7 @@ export async function connect(target, env = process.env) {
  * @param {string} [sslmode]
  * @returns {string}
  */
-export function connectionFailure(error, where, sslmode = "prefer") {
+function connectionFailure(error, where, sslmode = "prefer") {
     const code = /** @type {{ code?: string }} */ (error)?.code;
     const message = messageOf(error);
     if (message === NO_TLS_MESSAGE) {

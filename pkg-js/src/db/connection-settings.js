@@ -26,7 +26,7 @@ import { parse } from "pg-connection-string";
 import { SupalintError } from "../errors.js";
 
 /** The values `sslmode` takes, in libpq's order. */
-export const SSL_MODES = Object.freeze(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]);
+const SSL_MODES = Object.freeze(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]);
 
 /** The URL parameters read here rather than by node-postgres. */
 const TLS_PARAMETERS = ["sslmode", "sslrootcert", "sslcert", "sslkey", "uselibpqcompat"];

@@ -9,7 +9,7 @@ import path from "node:path";
 import { SupalintError } from "../errors.js";
 
 /** Where Debian and Ubuntu install each major version's server programs. */
-export const DEBIAN_POSTGRES_ROOT = "/usr/lib/postgresql";
+const DEBIAN_POSTGRES_ROOT = "/usr/lib/postgresql";
 
 /**
  * The folder holding the server programs.

@@ -19,7 +19,7 @@ export const TRACKING_TABLE = "supabase_migrations.schema_migrations";
  * How long reading the tracking table waits for a lock another session holds
  * (`supabase db push` mid-run, a forgotten `LOCK TABLE`) before saying so.
  */
-export const LOCK_TIMEOUT_MS = 5_000;
+const LOCK_TIMEOUT_MS = 5_000;
 
 /**
  * A row of the tracking table.

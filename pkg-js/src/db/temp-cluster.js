@@ -271,7 +271,7 @@ function clusterRoot(tmpRoot) {
  * @param {string} root
  * @returns {Promise<string[]>} the folders removed
  */
-export async function removeOrphanClusters(root) {
+async function removeOrphanClusters(root) {
     /** @type {string[]} */
     const removed = [];
     let names;

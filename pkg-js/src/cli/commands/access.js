@@ -21,7 +21,7 @@ import { readSource } from "../../files/read-source.js";
 import { chooseFormat, colorOption, rejectPaths, reportFailure, REPORT_OPTIONS, terminalColumns, useColor, writeReport } from "./command-io.js";
 
 /** The text of `supalint access --help`. */
-export const ACCESS_HELP = `Usage: supalint access [--since <git-ref>] [options]
+const ACCESS_HELP = `Usage: supalint access [--since <git-ref>] [options]
 
 Shows who can do what in the database the migrations leave: for each table of
 an exposed schema and each storage bucket, whether row-level security is on,

@@ -26,7 +26,7 @@ import { messageOf, reportFailure } from "./command-io.js";
 import { SupalintError } from "../../errors.js";
 
 /** The text of `supalint init --help`. */
-export const INIT_HELP = `Usage: supalint init [--force] [--migrations-dir <path>]
+const INIT_HELP = `Usage: supalint init [--force] [--migrations-dir <path>]
 
 Sets supalint up in the current folder:
 - writes supalint.config.json with the migrations folder it finds

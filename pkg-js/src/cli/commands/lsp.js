@@ -10,7 +10,7 @@ import { parseCommandArgs } from "../parse-args.js";
 import { reportFailure } from "./command-io.js";
 
 /** The text of `supalint lsp --help`. */
-export const LSP_HELP = `Usage: supalint lsp [--stdio]
+const LSP_HELP = `Usage: supalint lsp [--stdio]
 
 Starts the supalint language server on standard input and output, for an
 editor to start (see docs/editors.md: VS Code, Neovim, Zed, Helix). It lints

@@ -24,7 +24,7 @@ import { messageOf, reportFailure } from "./command-io.js";
 import { SupalintError } from "../../errors.js";
 
 /** The text of `supalint new --help`. */
-export const NEW_HELP = `Usage: supalint new <description> [--template ${TEMPLATE_NAMES.join("|")}]
+const NEW_HELP = `Usage: supalint new <description> [--template ${TEMPLATE_NAMES.join("|")}]
 
 Creates <UTC now>_<description>.sql in the migrations folder and prints its
 path. The description is lower snake_case and passes the linter's file-naming
@@ -236,7 +236,7 @@ export function formatVersion(date) {
  * @param {string} text
  * @returns {string}
  */
-export function suggestDescription(text) {
+function suggestDescription(text) {
     const snake = text
         .replace(/\.sql$/iu, "")
         .replace(/([a-z0-9])([A-Z])/gu, "$1_$2")

@@ -23,7 +23,7 @@ import { chooseFormat, colorOption, dbUrlOf, rejectPaths, reportFailure, REPORT_
 import { SupalintError } from "../../errors.js";
 
 /** The text of `supalint status --help`. */
-export const STATUS_HELP = `Usage: supalint status --db-url <url> [options]
+const STATUS_HELP = `Usage: supalint status --db-url <url> [options]
 
 Compares the local migrations with the ones the database has applied
 (supabase_migrations.schema_migrations, as the Supabase CLI records them):

@@ -26,10 +26,10 @@ import { SupalintError } from "../../errors.js";
 /** @import { CommandIo } from "./command-io.js" */
 
 /** The output formats of `supalint verify`. */
-export const VERIFY_FORMATS = Object.freeze(["stylish", "json"]);
+const VERIFY_FORMATS = Object.freeze(["stylish", "json"]);
 
 /** The text of `supalint verify --help`. */
-export const VERIFY_HELP = `Usage: supalint verify [options]
+const VERIFY_HELP = `Usage: supalint verify [options]
 
 Applies every migration of the migrations folder to a real PostgreSQL, in
 version order, each in its own transaction, then applies each again, and
