@@ -15,7 +15,7 @@ export interface SqlLanguageOptions {
     adminFunction?: string | null;
     /** Functions that count as an authorization check in `SECURITY DEFINER` bodies. */
     authorizationFunctions?: string[];
-    /** Roles a new table's privileges must be revoked from. Default `["anon", "authenticated"]`. */
+    /** Roles a new table's privileges must be revoked from. Default `["authenticated", "service_role"]`. */
     revokeRoles?: string[];
     /** Tables whose `INSERT`s need `ON CONFLICT`. */
     seedTables?: string[];

@@ -143,6 +143,21 @@ export interface RuleMeta {
     messageHelp: Record<string, string>;
 }
 
+/** One key a configuration may hold, as the engine describes it. */
+export interface ConfigKey {
+    key: string;
+    /** `path`: relative to the project root, resolved by the host (Node). */
+    type: "preset" | "rules" | "path" | "stringList" | "stringListOrNull" | "functionOrNull" | "versionOrNull" | "any";
+    /** What the engine uses when the key is absent; null for none, or for a default the host finds on disk. */
+    default: unknown;
+    /** A short label, for a form. */
+    title: string;
+    /** One sentence: what the key does. */
+    description: string;
+    /** `project`: a fact about the project the rules read (the ESLint plugin's `languageOptions`); `ignored`: kept for editors and other tools. */
+    group: "rules" | "project" | "ignored";
+}
+
 /** A file to lint in memory; `path` is relative to the project root. */
 export interface Source {
     path: string;
@@ -225,15 +240,49 @@ export interface AccessMatrixOptions {
     configFile?: string;
     /** A configuration object to use instead of any file. */
     config?: SupalintConfig;
+    /** Node: a configuration `loadConfig` already resolved, used as it is (no file is read or run again). */
+    resolvedConfig?: ResolvedConfig;
     /** Node: merged over the configuration. */
     overrideConfig?: SupalintConfig;
 }
 
-/** A configuration that cannot be used; `problems` names each bad key. */
-export class ConfigError extends Error {
-    constructor(problems: { key: string; message: string }[], configPath?: string | null);
-    problems: { key: string; message: string }[];
+/**
+ * What failed: `config` the configuration, `usage` the command line or what a
+ * subcommand was asked to do, `project` a project a subcommand cannot work on,
+ * `files` paths and files, `git`, `database`, `cluster` the throwaway
+ * PostgreSQL of `verify`, `engine` a missing WebAssembly engine.
+ */
+export type SupalintErrorKind = "config" | "usage" | "project" | "files" | "git" | "database" | "cluster" | "engine";
+
+/** One problem with one configuration key. */
+export interface ConfigProblem {
+    /** The key, dotted for nested keys (`rules.foo`); empty when the whole file is bad. */
+    key: string;
+    message: string;
+}
+
+/**
+ * A failure the user can act on (the CLI exits with 2 and its message). The
+ * API throws it for a bad configuration (`kind: "config"`, each bad key in
+ * `problems`) and for paths that match no file (`kind: "files"`, in `patterns`).
+ */
+export class SupalintError extends Error {
+    constructor(
+        kind: SupalintErrorKind,
+        message: string,
+        details?: { problems?: ConfigProblem[]; configPath?: string | null; patterns?: string[]; fileKind?: "notRegular" | "tooLarge" | "unreadable"; size?: number },
+    );
+    kind: SupalintErrorKind;
+    /** `config`: what is wrong, one entry per key (empty for other kinds). */
+    problems: ConfigProblem[];
+    /** `config`: the file the configuration came from. */
     configPath: string | null;
+    /** `files`: the patterns that matched no file (empty for other kinds). */
+    patterns: string[];
+    /** `files`: why a file could not be read. */
+    fileKind?: "notRegular" | "tooLarge" | "unreadable";
+    /** `files`: the size of a file over its limit. */
+    size?: number;
 }
 
 /** The engine version. In the browser, empty until `ready` settles. */
@@ -253,6 +302,9 @@ export function loadConfig(from?: string | SupalintConfig): ResolvedConfig;
 
 /** The metadata of every rule. */
 export function rules(): RuleMeta[];
+
+/** Every key a configuration may hold, with its type, default and description. */
+export function configSchema(): ConfigKey[];
 
 /**
  * Node: lints files, folders and glob patterns (default: the migrations

@@ -147,6 +147,18 @@ pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&crate::rules::catalog())
 }
 
+/// Every configuration key with its type, default and description (`docs/engine-api.md`).
+#[wasm_bindgen(js_name = configSchema)]
+pub fn config_schema() -> Result<JsValue, JsValue> {
+    to_js(&crate::config::config_schema())
+}
+
+/// The comments and quoted tokens of a text, in UTF-16 offsets (`docs/engine-api.md`).
+#[wasm_bindgen(js_name = lexicalRanges)]
+pub fn lexical_ranges(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::source::lexical_ranges(text))
+}
+
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()

@@ -4,10 +4,10 @@
  * the engine (docs/engine-api.md).
  */
 
-import { ConfigError } from "./config/config-error.js";
 import { checkJsKeys } from "./config/config-keys.js";
 import { callIsolatingTraps } from "./engine/isolate-traps.js";
 import { createResult, ENGINE_CRASH_HELP, problemMessage, toMessage } from "./results.js";
+import { configError } from "./errors.js";
 
 const BOM = "\uFEFF";
 
@@ -202,7 +202,29 @@ const BOM = "\uFEFF";
  * @property {(request: LintRequest) => AccessMatrixResponse} accessMatrix
  * @property {(request: LintRequest) => Catalog} [catalog] the end-state catalog (Node engine only)
  * @property {() => RuleMeta[]} rules
+ * @property {() => ConfigKey[]} configSchema
+ * @property {(text: string) => LexicalRanges} lexicalRanges
  * @property {() => string} version
+ */
+
+/**
+ * One key a configuration may hold, as the engine describes it (`configSchema`).
+ * @typedef {object} ConfigKey
+ * @property {string} key
+ * @property {"preset" | "rules" | "path" | "stringList" | "stringListOrNull" | "functionOrNull" | "versionOrNull" | "any"} type
+ *   `path`: relative to the project root, resolved by the host
+ * @property {unknown} default what the engine uses when the key is absent; null for none (or a default the host finds on disk)
+ * @property {string} title a short label
+ * @property {string} description one sentence: what the key does
+ * @property {"rules" | "project" | "ignored"} group `project`: a fact about the project the rules read (ESLint's `languageOptions`)
+ */
+
+/**
+ * The comments and quoted tokens of a text, as the engine's lexer finds them
+ * (`lexicalRanges`): UTF-16 offsets, ends exclusive, in text order.
+ * @typedef {object} LexicalRanges
+ * @property {{ type: "LineComment" | "BlockComment", range: [number, number] }[]} comments
+ * @property {[number, number][]} quoted strings, quoted identifiers and `$tag$…$tag$` bodies
  */
 
 /**
@@ -302,13 +324,13 @@ export function textFixed(result) {
  * @param {Source[]} sources
  * @param {RunOptions} options
  * @returns {LintReport}
- * @throws {ConfigError} when the configuration is not JSON data (a cycle, too deep), or the engine rejects it
+ * @throws {SupalintError} when the configuration is not JSON data (a cycle, too deep), or the engine rejects it
  */
 export function lintSources(engine, sources, options) {
     // Checked here too, before the engine sees it: overrides and API objects skip the file path.
-    const problems = checkJsKeys(options.config);
+    const problems = checkJsKeys(options.config, engine.configSchema());
     if (problems.length > 0) {
-        throw new ConfigError(problems, options.configPath ?? null);
+        throw configError(problems, options.configPath ?? null);
     }
     const filePathOf = options.filePathOf ?? ((path) => path);
     const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
@@ -347,7 +369,7 @@ export function lintSources(engine, sources, options) {
     const call = callIsolatingTraps(engine, options.fix ? "fix" : "lint", request);
     const response = options.fix ? normalizeFixResponse(call.response) : call.response;
     if (response.configErrors && response.configErrors.length > 0) {
-        throw new ConfigError(response.configErrors, options.configPath ?? null);
+        throw configError(response.configErrors, options.configPath ?? null);
     }
 
     /** @type {Map<string, LintResult>} */
@@ -417,13 +439,13 @@ export function lintSources(engine, sources, options) {
  * @param {Source[]} sources
  * @param {{ config: EngineConfig, configPath?: string | null, filePathOf?: (path: string) => string }} options
  * @returns {AccessMatrix}
- * @throws {ConfigError} when the engine rejects the configuration
+ * @throws {SupalintError} when the engine rejects the configuration
  */
 export function accessMatrixOf(engine, sources, options) {
     // Checked before the engine sees it, as lintSources does: a cyclic override would overflow it.
-    const problems = checkJsKeys(options.config);
+    const problems = checkJsKeys(options.config, engine.configSchema());
     if (problems.length > 0) {
-        throw new ConfigError(problems, options.configPath ?? null);
+        throw configError(problems, options.configPath ?? null);
     }
     const filePathOf = options.filePathOf ?? ((path) => path);
     const readable = /** @type {{ path: string, text: string }[]} */ (sources.filter((source) => source.problem === undefined));
@@ -435,7 +457,7 @@ export function accessMatrixOf(engine, sources, options) {
     const call = callIsolatingTraps(engine, "accessMatrix", request);
     const response = /** @type {AccessMatrixResponse} */ (call.response);
     if (response.configErrors && response.configErrors.length > 0) {
-        throw new ConfigError(response.configErrors, options.configPath ?? null);
+        throw configError(response.configErrors, options.configPath ?? null);
     }
     const skippedFiles = [
         ...sources.flatMap((source) => (source.problem === undefined ? [] : [{ filePath: filePathOf(source.path), message: source.problem.message }])),

@@ -3,7 +3,7 @@
  * work, so that a wrong type is a `TypeError` naming the function and the
  * argument ("supalint.lintText: `options.cwd` must be a string, not number
  * 3"), not one thrown from deep inside with no hint of which value was wrong.
- * Configuration objects are checked as configuration (`ConfigError`), not
+ * Configuration objects are checked as configuration (a `config` `SupalintError`), not
  * here.
  */
 

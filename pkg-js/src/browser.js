@@ -7,11 +7,11 @@
 /** @import { Engine, ResolvedConfig, SupalintConfig } from "./api.js" */
 
 import { createApi } from "./create-api.js";
-import { ConfigError } from "./config/config-error.js";
 import { checkJsKeys } from "./config/config-keys.js";
 import { loadEngine, loadedEngine } from "./engine/browser.js";
+import { configError } from "./errors.js";
 
-export { ConfigError };
+export { SupalintError } from "./errors.js";
 
 /**
  * The engine (crate) version; empty until the engine has loaded (a live
@@ -44,7 +44,7 @@ export const ready = Promise.resolve().then(() => init());
 ready.catch(() => {});
 
 // No file system: configuration comes as an object, and paths are shown as given.
-export const { loadConfig, rules, lintFiles, lintText, fixText, accessMatrix } = createApi({
+export const { loadConfig, rules, configSchema, lintFiles, lintText, fixText, accessMatrix } = createApi({
     engine: loadedOrThrow,
     loadConfig: (from = {}) => {
         if (typeof from === "string") {
@@ -59,12 +59,12 @@ export const { loadConfig, rules, lintFiles, lintText, fixText, accessMatrix } =
  * A configuration object resolved without a file system: nothing is looked up.
  * @param {SupalintConfig} from
  * @returns {ResolvedConfig}
- * @throws {ConfigError} naming the keys JavaScript reads that have the wrong type
+ * @throws {SupalintError} naming the keys JavaScript reads that have the wrong type
  */
 function resolvedObject(from) {
-    const problems = checkJsKeys(from);
+    const problems = checkJsKeys(from, loadedOrThrow().configSchema());
     if (problems.length > 0) {
-        throw new ConfigError(problems);
+        throw configError(problems);
     }
     const migrationsDir = typeof from.migrationsDir === "string" ? from.migrationsDir : "supabase/migrations";
     return { root: "", configPath: null, migrationsPath: migrationsDir, config: from };

@@ -6,7 +6,7 @@
  * paths and patterns become files.
  */
 
-/** @import { AccessMatrix, Engine, LintMessage, LintReport, ResolvedConfig, RuleMeta, RunOptions, Source, SupalintConfig } from "./api.js" */
+/** @import { AccessMatrix, ConfigKey, Engine, LintMessage, LintReport, ResolvedConfig, RuleMeta, RunOptions, Source, SupalintConfig } from "./api.js" */
 
 import { accessMatrixOf, lintSources } from "./api.js";
 import { checkConfigSource, checkOptions, checkPatterns, checkText } from "./arguments.js";
@@ -78,7 +78,7 @@ export function createApi(host) {
      * Finds and resolves the configuration.
      * @param {string | SupalintConfig} [from] a configuration file, a folder to search upwards from, or a configuration object
      * @returns {ResolvedConfig}
-     * @throws {import("./config/config-error.js").ConfigError}
+     * @throws {import("./errors.js").SupalintError} (`config`)
      * @throws {TypeError} naming the argument when it has the wrong type
      */
     function loadConfig(from) {
@@ -92,6 +92,14 @@ export function createApi(host) {
      */
     function rules() {
         return host.engine().rules();
+    }
+
+    /**
+     * Every key a configuration may hold, with its type, default and description.
+     * @returns {ConfigKey[]}
+     */
+    function configSchema() {
+        return host.engine().configSchema();
     }
 
     /**
@@ -162,7 +170,7 @@ export function createApi(host) {
      * With no patterns, of the migrations folder; with patterns, of exactly
      * the files they name; or of in-memory sources.
      * @param {string | string[] | Source[]} [patterns]
-     * @param {Pick<LintOptions, "cwd" | "configFile" | "config" | "overrideConfig">} [options]
+     * @param {Pick<LintOptions, "cwd" | "configFile" | "config" | "resolvedConfig" | "overrideConfig">} [options]
      * @returns {AccessMatrix}
      */
     function accessMatrix(patterns = noPatterns, options = {}) {
@@ -179,7 +187,7 @@ export function createApi(host) {
         return accessMatrixOf(engine, sources, { config, configPath, filePathOf: project.filePathOf });
     }
 
-    return { loadConfig, rules, lintFiles, lintText, fixText, accessMatrix };
+    return { loadConfig, rules, configSchema, lintFiles, lintText, fixText, accessMatrix };
 }
 
 /**

@@ -4,18 +4,17 @@
  * (the API itself is `create-api.js`, shared with the browser entry).
  */
 
-/** @import { ResolvedConfig, Source } from "./api.js" */
 /** @import { FileReader, LintOptions, Project } from "./create-api.js" */
 
 import path from "node:path";
 import { createApi } from "./create-api.js";
-import { ConfigError } from "./config/config-error.js";
 import { loadConfig as loadConfigFrom, resolveConfig } from "./config/load-config.js";
+import { withOverride } from "./config/override-config.js";
 import { engine } from "./engine/node.js";
-import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "./files/collect.js";
-import { readSource } from "./files/read-source.js";
+import { withUnreadableFolders } from "./files/collect.js";
+import { enginePath, lintTargets, readSources } from "./files/project-sources.js";
 
-export { ConfigError };
+export { SupalintError } from "./errors.js";
 
 /**
  * The engine (crate) version.
@@ -41,46 +40,22 @@ export function init() {
 /** @type {FileReader} */
 const files = {
     forLint(patterns, { cwd, resolved }, onProgress) {
-        const collected = collectSqlFiles(resolved.migrationsPath);
-        const history = collected.files;
-        let targets = history;
-        let unreadable = collected.unreadable;
-        if (patterns.length > 0) {
-            const { files: matched, unmatched, unreadable: unreadableHere } = expandPatterns(patterns, cwd);
-            if (unmatched.length > 0) {
-                throw new NoFilesFoundError(unmatched);
-            }
-            targets = matched;
-            unreadable = unreadableHere;
-        }
+        const { history, targets, unreadable } = lintTargets(patterns, cwd, resolved.migrationsPath);
         const all = [...new Set([...history, ...targets])];
-        /** @type {Source[]} */
-        const sources = [];
-        for (const file of all) {
-            sources.push(readSource(file, relativePath(resolved.root, file)));
-            onProgress?.({ phase: "read", done: sources.length, total: all.length });
-        }
+        const sources = readSources(all, resolved.root, onProgress);
         onProgress?.({ phase: "lint", done: 0, total: all.length });
         return {
             sources,
-            reportPaths: targets.map((file) => relativePath(resolved.root, file)),
+            reportPaths: targets.map((file) => enginePath(resolved.root, file)),
             complete: (report) => withUnreadableFolders(report, unreadable, resolved.root),
         };
     },
     forAccess(patterns, { cwd, resolved }) {
-        let found = collectSqlFiles(resolved.migrationsPath).files;
-        if (patterns.length > 0) {
-            const { files: matched, unmatched } = expandPatterns(patterns, cwd);
-            if (unmatched.length > 0) {
-                throw new NoFilesFoundError(unmatched);
-            }
-            found = matched;
-        }
-        return found.map((file) => readSource(file, relativePath(resolved.root, file)));
+        return readSources(lintTargets(patterns, cwd, resolved.migrationsPath).targets, resolved.root);
     },
 };
 
-export const { loadConfig, rules, lintFiles, lintText, fixText, accessMatrix } = createApi({
+export const { loadConfig, rules, configSchema, lintFiles, lintText, fixText, accessMatrix } = createApi({
     engine: () => engine,
     loadConfig: (from) => (typeof from === "object" && from !== null ? resolveConfig(from, process.cwd(), null) : loadConfigFrom(from)),
     project,
@@ -100,34 +75,11 @@ function project(options) {
         (options.config === undefined
             ? loadConfigFrom(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile))
             : resolveConfig(options.config, cwd, null));
-    const resolved = withOverride(found, options.overrideConfig);
+    const resolved = { ...found, config: withOverride(found.config, options.overrideConfig) };
     return {
         cwd,
         resolved,
-        textPath: (filePath) => relativePath(resolved.root, path.resolve(cwd, filePath)),
+        textPath: (filePath) => enginePath(resolved.root, path.resolve(cwd, filePath)),
         filePathOf: (file) => path.resolve(resolved.root, file),
     };
-}
-
-/**
- * @param {ResolvedConfig} resolved
- * @param {LintOptions["overrideConfig"]} override
- * @returns {ResolvedConfig}
- */
-function withOverride(resolved, override) {
-    if (override === undefined) {
-        return resolved;
-    }
-    const rulesOverride = override.rules === undefined ? {} : { rules: { ...resolved.config.rules, ...override.rules } };
-    return { ...resolved, config: { ...resolved.config, ...override, ...rulesOverride } };
-}
-
-/**
- * A path relative to the project root with `/` separators, as the engine wants it.
- * @param {string} root
- * @param {string} file
- * @returns {string}
- */
-function relativePath(root, file) {
-    return path.relative(root, file).split(path.sep).join("/");
 }

@@ -100,7 +100,7 @@ export function createResult({ filePath, messages, source, output }) {
  * @param {LintMessage[]} messages
  * @returns {{ errorCount: number, warningCount: number, fixableErrorCount: number, fixableWarningCount: number }}
  */
-export function countMessages(messages) {
+function countMessages(messages) {
     const counts = { errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
     for (const message of messages) {
         if (message.severity === 2) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { accessMatrix, ConfigError, fixText, lintFiles, lintText, loadConfig, ready, rules, version } from "../src/index.js";
+import { accessMatrix, fixText, lintFiles, lintText, loadConfig, ready, rules, SupalintError, version } from "../src/index.js";
 import { BROKEN_SQL, CLEAN_SQL, GOOD_NAME, PACKAGE_DIR, makeProject } from "./helpers.js";
 
 const MIGRATION = `supabase/migrations/${GOOD_NAME}`;
@@ -84,11 +84,11 @@ describe("lintText", () => {
         assert.equal(lintText(disabled, { filePath: MIGRATION, config: {}, inlineConfig: false }).results[0].errorCount, 1);
     });
 
-    it("throws a ConfigError naming each bad key", () => {
+    it("throws a `config` SupalintError naming each bad key", () => {
         assert.throws(
             () => lintText(CLEAN_SQL, { filePath: MIGRATION, config: { exposedSchema: ["public"], rules: { "no-such-rule": "error" } } }),
             (error) => {
-                assert.ok(error instanceof ConfigError);
+                assert.ok(error instanceof SupalintError && error.kind === "config");
                 const keys = error.problems.map((problem) => problem.key);
                 assert.ok(keys.includes("exposedSchema"), JSON.stringify(error.problems));
                 assert.ok(keys.some((key) => key.includes("no-such-rule")), JSON.stringify(error.problems));
@@ -144,7 +144,9 @@ describe("lintFiles", () => {
     it("throws when a path or pattern matches nothing", (t) => {
         const dir = makeProject(t, { [`supabase/migrations/${GOOD_NAME}`]: CLEAN_SQL });
         assert.throws(() => lintFiles(["nope.sql", "x/**/*.sql"], { cwd: dir }), {
-            name: "NoFilesFoundError",
+            name: "SupalintError",
+            kind: "files",
+            patterns: ["nope.sql", "x/**/*.sql"],
             message: 'No files matching the patterns "nope.sql", "x/**/*.sql" were found.',
         });
     });

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { accessMatrix, ConfigError, fixText, init, lintFiles, lintText, loadConfig, ready, rules, version } from "../src/browser.js";
+import { accessMatrix, fixText, init, lintFiles, lintText, loadConfig, ready, rules, SupalintError, version } from "../src/browser.js";
 import { BROKEN_SQL, GOOD_NAME } from "./helpers.js";
 
 // Before the engine has loaded, the API says so instead of misbehaving.
@@ -51,14 +51,14 @@ describe("browser entry", () => {
             relations.map((relation) => [relation.name, relation.rls, relation.access.anon.select.rows]),
             [["public.notes", true, "none"]],
         );
-        assert.throws(() => accessMatrix([], { config: { rules: { "no-such-rule": "error" } } }), ConfigError);
+        assert.throws(() => accessMatrix([], { config: { rules: { "no-such-rule": "error" } } }), (error) => error instanceof SupalintError && error.kind === "config");
     });
 
     it("resolves configuration objects only, checking the keys JavaScript reads", async () => {
         await ready;
         assert.equal(loadConfig({ migrationsDir: "db/migrations" }).migrationsPath, "db/migrations");
         assert.throws(() => loadConfig("supalint.config.json"), TypeError);
-        assert.throws(() => lintText("select 1;", { config: { storageBucketsFile: 42 } }), ConfigError);
+        assert.throws(() => lintText("select 1;", { config: { storageBucketsFile: 42 } }), (error) => error instanceof SupalintError && error.kind === "config");
     });
 
     it("names the argument of the wrong type", async () => {

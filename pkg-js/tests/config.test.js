@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { ConfigError } from "../src/config/config-error.js";
+import { SupalintError } from "../src/errors.js";
 import { findConfigFile } from "../src/config/find-config-file.js";
 import { loadConfig } from "../src/config/load-config.js";
 import { lintText } from "../src/index.js";
@@ -84,8 +84,8 @@ describe("lookup", () => {
         });
         assert.equal(loadConfig(path.join(dir, "a")).config.adminFunction, "public.a");
         assert.equal(loadConfig(path.join(dir, "b")).config.adminFunction, "public.b");
-        assert.throws(() => loadConfig(path.join(dir, "c")), { name: "ConfigError", message: /boom/u });
-        assert.throws(() => loadConfig(path.join(dir, "d")), { name: "ConfigError", message: /cannot load it/u });
+        assert.throws(() => loadConfig(path.join(dir, "c")), { name: "SupalintError", kind: "config", message: /boom/u });
+        assert.throws(() => loadConfig(path.join(dir, "d")), { name: "SupalintError", kind: "config", message: /cannot load it/u });
     });
 
     it("uses the working directory as root when there is no configuration", (t) => {
@@ -136,7 +136,7 @@ describe("errors", () => {
      */
     function assertConfigError(load, key, message) {
         assert.throws(load, (error) => {
-            assert.ok(error instanceof ConfigError, String(error));
+            assert.ok(error instanceof SupalintError && error.kind === "config", String(error));
             assert.ok(
                 error.problems.some((problem) => problem.key === key),
                 JSON.stringify(error.problems),
@@ -194,7 +194,7 @@ describe("configurations that are not JSON data, and unknown rule options", () =
         assert.match(run.stderr, /`rules\.rls-enabled\[1\](\.x){13}`: nests deeper than 16 levels/u);
     });
 
-    it("the API refuses a cyclic or deep override, and values JSON cannot hold, with a ConfigError", (t) => {
+    it("the API refuses a cyclic or deep override, and values JSON cannot hold, with a `config` SupalintError", (t) => {
         const dir = makeProject(t, { "package.json": "{}" });
         /** @type {Record<string, unknown>} */
         const cyclic = { rules: {} };
@@ -207,7 +207,7 @@ describe("configurations that are not JSON data, and unknown rule options", () =
         ])) {
             assert.throws(
                 () => lintText("select 1;", { cwd: dir, ...options }),
-                (error) => error instanceof ConfigError && error.problems.some((problem) => problem.key.startsWith(key)),
+                (error) => error instanceof SupalintError && error.kind === "config" && error.problems.some((problem) => problem.key.startsWith(key)),
                 key,
             );
         }

@@ -12,7 +12,7 @@ import { fixAllAction } from "../src/lsp/code-actions.js";
 import { directiveRuleAt, disableRuleEdits } from "../src/lsp/directives.js";
 import { perFileConfig } from "../src/lsp/lint.js";
 import { docsSection, ruleHoverMarkdown } from "../src/lsp/rule-docs.js";
-import { plainSqlFences } from "../src/rule-markdown.js";
+import { readableDocs } from "../src/rule-markdown.js";
 
 /**
  * @param {string} text
@@ -100,7 +100,12 @@ describe("rule hover", () => {
     });
 
     it("keeps the file name an example depends on", () => {
-        assert.equal(plainSqlFences("```sql,expect_diagnostic,file=20240301090000_add_notes_v2.sql\nselect 1;\n```"), "```sql\n-- file: 20240301090000_add_notes_v2.sql\nselect 1;\n```");
+        const docs = "```sql,expect_diagnostic,file=20240301090000_add_notes_v2.sql\nselect 1;\n```\n\n```sql\nselect 2;\n```";
+        const examples = /** @type {import("../src/api.js").RuleMeta["examples"]} */ ([
+            { valid: false, code: "select 1;\n", file: "20240301090000_add_notes_v2.sql", files: [] },
+            { valid: true, code: "select 2;\n", files: [] },
+        ]);
+        assert.equal(readableDocs({ docs, examples }), "```sql\n-- file: 20240301090000_add_notes_v2.sql\nselect 1;\n```\n\n```sql\nselect 2;\n```");
         assert.equal(docsSection("## What it does\nA.\n\n## Why is this bad?\nB.\n", "Missing"), null);
     });
 });

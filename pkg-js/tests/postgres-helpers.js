@@ -11,7 +11,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { connect } from "../src/db/connect.js";
-import { findPostgresBin, PostgresNotFoundError } from "../src/db/find-postgres.js";
+import { findPostgresBin } from "../src/db/find-postgres.js";
+import { SupalintError } from "../src/errors.js";
 import { serverUser, startTempCluster } from "../src/db/temp-cluster.js";
 import { CLI, REPO_DIR } from "./helpers.js";
 
@@ -25,7 +26,7 @@ export function postgresOrSkip(t) {
     try {
         return findPostgresBin(process.env);
     } catch (error) {
-        if (error instanceof PostgresNotFoundError && !process.env.CI) {
+        if (error instanceof SupalintError && error.kind === "cluster" && !process.env.CI) {
             const reason = "PostgreSQL server programs not found (run scripts/ensure-postgres)";
             process.stdout.write(`# skipped: ${reason}\n`);
             t.skip(reason);

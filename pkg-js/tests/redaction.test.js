@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it, test } from "node:test";
-import { internalError, withRedaction } from "../src/cli/commands/command-io.js";
+import { reportFailure, withRedaction } from "../src/cli/commands/command-io.js";
 import { createRedactor, redactUrl, secretsOf } from "../src/db/redact.js";
 import { makeProject } from "./helpers.js";
 import { postgresOrSkip, runCliAsync, sql, startCluster, startTcpCluster, TCP_PASSWORD } from "./postgres-helpers.js";
@@ -46,7 +46,7 @@ describe("the redactor", () => {
         const io = withRedaction({ stdout: /** @type {any} */ (stream), stderr: /** @type {any} */ (stream), cwd: ".", env: {} }, createRedactor(url));
         const error = new Error(`cannot use ${PASSWORD}`);
         error.stack = `Error: cannot use ${url}\n    at connect (${PASSWORD}.js:1:1)`;
-        assert.equal(internalError("status", error, io), 2);
+        assert.equal(reportFailure(error, io, { command: "status" }), 2);
         assert.match(written, /internal error, please report it:\nError: cannot use postgresql:\/\/u:\*\*\*@h\/app\n {4}at connect \(\*\*\*\.js:1:1\)/u);
         assertNoPassword(written, "the stack trace");
     });

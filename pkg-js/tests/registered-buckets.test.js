@@ -80,7 +80,7 @@ export const StorageBuckets = Object.freeze({
 
 describe("errors name the file", () => {
     /**
-     * Asserts that reading `name` from `dir` throws a ConfigError for
+     * Asserts that reading `name` from `dir` throws a `config` SupalintError for
      * `storageBucketsFile` whose message names the file and matches `reason`.
      * @param {string} dir
      * @param {string} name
@@ -91,7 +91,8 @@ describe("errors name the file", () => {
         assert.throws(
             () => resolveRegisteredBuckets(name, dir),
             (error) => {
-                assert.equal(error.name, "ConfigError");
+                assert.equal(error.name, "SupalintError");
+                assert.equal(error.kind, "config");
                 assert.equal(error.problems[0].key, "storageBucketsFile");
                 assert.ok(error.message.includes(file), `${error.message} names ${file}`);
                 assert.match(error.message, reason);
@@ -120,7 +121,8 @@ describe("errors name the file", () => {
     it("is a configuration error of the configuration file", (t) => {
         const dir = makeProject(t, { "supalint.config.json": JSON.stringify({ storageBucketsFile: "missing.ts" }) });
         assert.throws(() => loadConfig(dir), (error) => {
-            assert.equal(error.name, "ConfigError");
+            assert.equal(error.name, "SupalintError");
+            assert.equal(error.kind, "config");
             assert.equal(error.configPath, path.join(dir, "supalint.config.json"));
             assert.match(error.message, /`storageBucketsFile`: cannot read .*missing\.ts/u);
             return true;

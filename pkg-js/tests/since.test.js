@@ -112,7 +112,7 @@ describe("--since reports only what changed since the ref", () => {
     it("keeps the whole migrations folder in view", async (t) => {
         const dir = repo(t);
         write(dir, "20240201000000_create_pages.sql", createTable("pages"));
-        const report = await lintProject(api, [], { cwd: dir, since: "main" });
+        const report = await lintProject([], { cwd: dir, resolvedConfig: api.loadConfig(dir), since: "main" });
         assert.deepEqual(Object.keys(reported(report.results)), ["20240201000000_create_pages.sql"]);
         assert.equal(report.stats?.files, 5, "every migration went to the engine");
     });

@@ -14,8 +14,9 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { connect, DatabaseError } from "../src/db/connect.js";
-import { ConnectionSettingsError, connectionPlan } from "../src/db/connection-settings.js";
+import { connect } from "../src/db/connect.js";
+import { connectionPlan } from "../src/db/connection-settings.js";
+import { SupalintError } from "../src/errors.js";
 import { makeProject } from "./helpers.js";
 import { makeCertificate, makeOpenTmpDir, postgresOrSkip, runCliAsync, sql, startTcpCluster, TCP_PASSWORD } from "./postgres-helpers.js";
 
@@ -68,7 +69,7 @@ describe("the URL's settings", () => {
 
     it("reject what cannot work, naming the setting", () => {
         const fails = (/** @type {string} */ url, /** @type {RegExp} */ message) =>
-            assert.throws(() => connectionPlan(url, env), (error) => error instanceof ConnectionSettingsError && message.test(error.message));
+            assert.throws(() => connectionPlan(url, env), (error) => error instanceof SupalintError && error.kind === "database" && message.test(error.message));
         fails("postgresql://u@h/app?sslmode=required", /^sslmode "required" is not one of disable, allow, prefer, require, verify-ca, verify-full\.$/u);
         fails("postgresql://u@h/app?sslmode=verify-ca", /^sslmode=verify-ca needs the server's root certificate: add sslrootcert=<file> \(or sslrootcert=system\) to the URL\.$/u);
         fails("postgresql://u@h/app?sslmode=require&sslrootcert=/no/such.crt", /^cannot read the sslrootcert file "\/no\/such\.crt" \(ENOENT\)\.$/u);
@@ -86,7 +87,7 @@ async function throughSupalint(url, env) {
     try {
         client = await connect(url, env);
     } catch (error) {
-        assert.ok(error instanceof DatabaseError, String(error));
+        assert.ok(error instanceof SupalintError && error.kind === "database", String(error));
         assert.ok(!error.message.includes(TCP_PASSWORD) && !error.message.includes(PASSWORD), error.message);
         assert.equal(error.message.split("\n").length, 1);
         return error.message;

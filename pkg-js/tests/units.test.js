@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { chmodSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { UsageError, parseCommandLine } from "../src/cli/options.js";
+import { parseCommandLine } from "../src/cli/options.js";
+import { SupalintError } from "../src/errors.js";
 import { createProgress } from "../src/cli/progress.js";
 import { firstInvalidUtf8Offset } from "../src/files/utf8.js";
 import { writeFileAtomic } from "../src/files/write-atomic.js";
@@ -93,7 +94,7 @@ describe("parseCommandLine", () => {
             [["--since", "main", "--stdin", "--stdin-filename", "x.sql"], /does not apply to --stdin/u],
             [["rules", "--format", "sarif"], /unknown format/u],
         ]) {
-            assert.throws(() => parseCommandLine(/** @type {string[]} */ (args)), (error) => error instanceof UsageError && reason.test(error.message), String(args));
+            assert.throws(() => parseCommandLine(/** @type {string[]} */ (args)), (error) => error instanceof SupalintError && error.kind === "usage" && reason.test(error.message), String(args));
         }
     });
 

@@ -15,7 +15,8 @@ import path from "node:path";
 import { describe, it, test } from "node:test";
 import { connect } from "../src/db/connect.js";
 import { lineAndColumn, positionToOffset } from "../src/db/error-location.js";
-import { findPostgresBin, PostgresNotFoundError } from "../src/db/find-postgres.js";
+import { findPostgresBin } from "../src/db/find-postgres.js";
+import { SupalintError } from "../src/errors.js";
 import { listMigrations } from "../src/db/migration-files.js";
 import { installStandin, STANDIN_FILE } from "../src/db/standin.js";
 import { splitStatements } from "../src/db/statements.js";
@@ -140,7 +141,7 @@ describe("finding the PostgreSQL server programs", () => {
 
     it("says how to get PostgreSQL when there is none", (t) => {
         const root = makeProject(t, {});
-        assert.throws(() => findPostgresBin({ PATH: root }, path.join(root, "none")), PostgresNotFoundError);
+        assert.throws(() => findPostgresBin({ PATH: root }, path.join(root, "none")), (error) => error instanceof SupalintError && error.kind === "cluster");
     });
 });
 

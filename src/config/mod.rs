@@ -10,6 +10,10 @@ use serde_json::Value;
 
 use crate::diagnostic::Severity;
 
+mod schema;
+
+pub use schema::{config_schema, ConfigKey, KeyGroup, ValueType};
+
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct ConfigError {
     pub key: String,

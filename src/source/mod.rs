@@ -3,11 +3,13 @@
 use std::sync::Arc;
 
 mod lexer;
+mod lexical_ranges;
 mod line_index;
 mod span;
 mod splitter;
 
 pub use lexer::{tokenize, LexError, Token, TokenKind};
+pub use lexical_ranges::{lexical_ranges, CommentRange, LexicalRanges};
 pub use line_index::{clamp_to_char_boundary, LineIndex, Position};
 pub use span::Span;
 pub use splitter::{split_statements, RawStatement};

@@ -22,43 +22,36 @@
 export const PRESETS = /** @type {const} */ (["recommended", "all", "none"]);
 export const SEVERITIES = /** @type {const} */ (["error", "warn", "off"]);
 
+/** @import { ConfigKey } from "supalint" */
+
 /**
- * The list options, with the engine's defaults as placeholders (SPEC §5,
- * docs/engine-api.md).
- * @type {{ key: "exposedSchemas" | "authorizationFunctions" | "revokeRoles" | "seedTables" | "versionSuffixWords", label: string, placeholder: string, help: string }[]}
+ * The list options a share link may set (the form shows each with the
+ * engine's description: `listOptions`).
+ * @typedef {"exposedSchemas" | "authorizationFunctions" | "revokeRoles" | "seedTables" | "versionSuffixWords"} ListOptionKey
  */
-export const LIST_OPTIONS = [
-    {
-        key: "exposedSchemas",
-        label: "Exposed schemas",
-        placeholder: "public (default)",
-        help: "Schemas the Data API serves; tables, views and functions in them need RLS and grants.",
-    },
-    {
-        key: "authorizationFunctions",
-        label: "Authorization functions",
-        placeholder: "public.is_super_admin, public.has_permission, …",
-        help: "Calls that count as an authorization check in `SECURITY DEFINER` functions.",
-    },
-    {
-        key: "revokeRoles",
-        label: "Revoke roles",
-        placeholder: "authenticated, service_role (default)",
-        help: "Roles whose default privileges a new table must `REVOKE ALL` from before granting back what the API needs.",
-    },
-    {
-        key: "seedTables",
-        label: "Seed tables",
-        placeholder: "none (default)",
-        help: "Tables whose `INSERT`s need `ON CONFLICT`, like `storage.buckets`.",
-    },
-    {
-        key: "versionSuffixWords",
-        label: "Version suffix words",
-        placeholder: "new, old, temp, draft, … (default)",
-        help: "Words a migration's description may not end with.",
-    },
-];
+
+/** @type {readonly ListOptionKey[]} */
+export const LIST_OPTION_KEYS = ["exposedSchemas", "authorizationFunctions", "revokeRoles", "seedTables", "versionSuffixWords"];
+
+/** How many of a default list a placeholder shows. */
+const PLACEHOLDER_ITEMS = 4;
+
+/**
+ * A form field for an option of the engine's configuration schema: its
+ * title, a placeholder naming the engine's default, and its description.
+ * @param {ConfigKey} option
+ * @returns {{ key: string, label: string, placeholder: string, help: string }}
+ */
+export function optionField(option) {
+    const items = Array.isArray(option.default) ? option.default : option.default === null ? [] : [String(option.default)];
+    const shown = items.length > PLACEHOLDER_ITEMS ? [...items.slice(0, PLACEHOLDER_ITEMS), "…"] : items;
+    return {
+        key: option.key,
+        label: option.title,
+        placeholder: `${shown.length === 0 ? "none" : shown.join(", ")} (default)`,
+        help: option.description,
+    };
+}
 
 /**
  * The configuration a visitor starts with.
@@ -111,7 +104,7 @@ export function normalizeConfig(raw) {
     if (typeof raw.adminFunction === "string" && raw.adminFunction !== "") {
         config.adminFunction = raw.adminFunction;
     }
-    for (const { key } of LIST_OPTIONS) {
+    for (const key of LIST_OPTION_KEYS) {
         if (isStringArray(raw[key])) {
             config[key] = raw[key];
         }
@@ -137,7 +130,7 @@ export function toEngineConfig(config) {
     if (config.adminFunction !== undefined) {
         engine.adminFunction = config.adminFunction;
     }
-    for (const { key } of LIST_OPTIONS) {
+    for (const key of LIST_OPTION_KEYS) {
         if (config[key] !== undefined) {
             engine[key] = config[key];
         }

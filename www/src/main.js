@@ -20,7 +20,7 @@ import { renderProblems } from "./ui/problems.js";
 import { createRulesPanel } from "./ui/rules.js";
 
 /** @import { Text } from "@codemirror/state" */
-/** @import { LintMessage, RuleMeta } from "supalint" */
+/** @import { ConfigKey, LintMessage, RuleMeta } from "supalint" */
 /** @import { AccessAnswer, FixAnswer, LintAnswer } from "./engine/client.js" */
 /** @import { PlaygroundConfig } from "./config.js" */
 /** @import { ConfigPanel } from "./ui/config.js" */
@@ -69,6 +69,8 @@ const state = {
     config: defaultConfig(),
     /** @type {RuleMeta[]} */
     rules: [],
+    /** @type {ConfigKey[]} */
+    configSchema: [],
     /** @type {{ answer: LintAnswer, snapshot: Snapshot } | null} */
     lint: null,
     /** @type {{ answer: FixAnswer, snapshot: Snapshot } | null} */
@@ -420,6 +422,7 @@ function buildConfigPanel() {
     }
     state.configPanel = createConfigPanel(elements.panels.config, {
         rules: state.rules,
+        configSchema: state.configSchema,
         config: state.config,
         onChange: (immediate) => {
             state.rulesPanel?.update();
@@ -528,11 +531,12 @@ state.ownHash = location.hash;
 load(initial);
 
 client.meta().then(
-    ({ version, rules }) => {
+    ({ version, rules, configSchema }) => {
         elements.badge.textContent = `engine v${version}`;
         elements.badge.title = `supalint engine ${version}, running in this page as WebAssembly`;
         elements.badge.classList.add("badge-ready");
         state.rules = rules;
+        state.configSchema = configSchema;
         elements.rulesCount.textContent = String(rules.length);
         state.rulesPanel = createRulesPanel(elements.panels.rules, {
             rules,

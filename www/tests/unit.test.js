@@ -6,8 +6,8 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { lintText, rules } from "supalint";
-import { defaultConfig, effectiveSeverity, normalizeConfig, parseList, toEngineConfig } from "../src/config.js";
+import { configSchema, lintText, rules } from "supalint";
+import { defaultConfig, effectiveSeverity, LIST_OPTION_KEYS, normalizeConfig, optionField, parseList, toEngineConfig } from "../src/config.js";
 import { changedSpan, diffLines, toHunks } from "../src/diff.js";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "../src/examples.js";
 import { Lexer } from "marked";
@@ -88,6 +88,21 @@ describe("configuration", () => {
             registeredBuckets: ["x"],
         });
         assert.deepEqual(normalizeConfig(null), defaultConfig());
+    });
+
+    it("offers the engine's list options, described by the engine", () => {
+        const schema = configSchema();
+        const lists = schema.filter((option) => option.group === "project" && option.type === "stringList").map((option) => option.key);
+        assert.deepEqual([...LIST_OPTION_KEYS].sort(), lists.sort());
+        const revokeRoles = optionField(/** @type {import("supalint").ConfigKey} */ (schema.find((option) => option.key === "revokeRoles")));
+        assert.deepEqual(revokeRoles, {
+            key: "revokeRoles",
+            label: "Revoke roles",
+            placeholder: "authenticated, service_role (default)",
+            help: "Roles whose default privileges a new table must `REVOKE ALL` from before granting back what the API needs.",
+        });
+        const words = optionField(/** @type {import("supalint").ConfigKey} */ (schema.find((option) => option.key === "versionSuffixWords")));
+        assert.match(words.placeholder, /^new, old, \w+, \w+, … \(default\)$/u);
     });
 
     it("reads lists typed with commas or spaces", () => {

@@ -15,7 +15,7 @@ import { findingItems, findingLines } from "./findings.js";
 import { MARKDOWN_MARKER } from "./matrix-report.js";
 
 /** What the diff says when nothing changed. */
-export const NO_CHANGE = "No change in who can do what.";
+const NO_CHANGE = "No change in who can do what.";
 
 /** How long a condition or column list may be in a sentence, outside JSON. */
 const SENTENCE_WIDTH = 100;

@@ -143,7 +143,7 @@ function markdownCell(cell) {
  * @param {string} text
  * @returns {string}
  */
-export function inlineCode(text) {
+function inlineCode(text) {
     const escaped = escapeCell(text);
     return escaped.includes("`") ? `\`\` ${escaped} \`\`` : `\`${escaped}\``;
 }

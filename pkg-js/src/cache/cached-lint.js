@@ -9,24 +9,24 @@
  * and reuses the results of an identical earlier run when caching.
  */
 
-/** @import { AppliedFile, EngineConfig, LintReport, LintRequest, Source } from "../api.js" */
+/** @import { AppliedFile, LintReport, LintRequest } from "../api.js" */
 /** @import { SinceSelection } from "../git/since.js" */
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { lintSources } from "../api.js";
-import { collectSqlFiles, expandPatterns, NoFilesFoundError, withUnreadableFolders } from "../files/collect.js";
+import { withOverride } from "../config/override-config.js";
+import { withUnreadableFolders } from "../files/collect.js";
 import { migrationVersion } from "../files/migration-version.js";
-import { readSource } from "../files/read-source.js";
+import { enginePath, lintTargets, readSources } from "../files/project-sources.js";
 import { migrationsAt } from "../git/migrations-at.js";
 import { changesSince, realPath } from "../git/since.js";
 import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
 
 /**
  * @typedef {object} CachedLintOptions
- * @property {string} cwd where paths and the configuration lookup start
- * @property {string} [configFile]
- * @property {import("../api.js").ResolvedConfig} [resolvedConfig] used as it is instead of loading the configuration again
+ * @property {string} cwd where paths start
+ * @property {import("../api.js").ResolvedConfig} resolvedConfig the configuration of the run, resolved once by the CLI
  * @property {{ rules?: Record<string, unknown> }} [overrideConfig] `--rule` settings
  * @property {boolean} [fix]
  * @property {boolean} [fixApplied] with `fix`: rewrite migrations that already ran too
@@ -41,32 +41,21 @@ import { cacheKey, LintCache, sha256 } from "./lint-cache.js";
 
 /**
  * Lints as `lintFiles` does, with `--since` and `--cache`.
- * @param {typeof import("../index.js")} api the Node API (its engine is loaded)
  * @param {string[]} patterns files, folders, globs; none: the migrations folder
  * @param {CachedLintOptions} options
  * @returns {Promise<LintReport>}
- * @throws {import("../config/config-error.js").ConfigError | NoFilesFoundError | import("../git/git.js").GitError}
+ * @throws {import("../errors.js").SupalintError} (`config`, `files` or `git`)
  */
-export async function lintProject(api, patterns, options) {
+export async function lintProject(patterns, options) {
     const { engine } = await import("../engine/node.js");
-    const { cwd } = options;
-    const resolved = options.resolvedConfig ?? api.loadConfig(options.configFile === undefined ? cwd : path.resolve(cwd, options.configFile));
+    const { cwd, resolvedConfig: resolved } = options;
     const config = withOverride(resolved.config, options.overrideConfig);
-    const relativeOf = (/** @type {string} */ file) => path.relative(resolved.root, file).split(path.sep).join("/");
+    const relativeOf = (/** @type {string} */ file) => enginePath(resolved.root, file);
 
-    const collected = collectSqlFiles(resolved.migrationsPath);
-    const history = collected.files;
-    let unreadable = collected.unreadable;
-    let targets = history;
-    if (patterns.length > 0) {
-        const { files, unmatched, unreadable: unreadableHere } = expandPatterns(patterns, cwd);
-        unreadable = unreadableHere;
-        if (unmatched.length > 0) {
-            throw new NoFilesFoundError(unmatched);
-        }
-        targets = files;
-    }
-    const inView = [...new Set([...history, ...targets])];
+    const found = lintTargets(patterns, cwd, resolved.migrationsPath);
+    const { unreadable } = found;
+    let targets = found.targets;
+    const inView = [...new Set([...found.history, ...targets])];
 
     /** @type {SinceSelection | undefined} */
     let since;
@@ -76,12 +65,7 @@ export async function lintProject(api, patterns, options) {
         targets = targets.filter((file) => changed.has(realPath(file)));
     }
 
-    /** @type {Source[]} */
-    const sources = [];
-    for (const file of inView) {
-        sources.push(readSource(file, relativeOf(file)));
-        options.onProgress?.({ phase: "read", done: sources.length, total: inView.length });
-    }
+    const sources = readSources(inView, resolved.root, options.onProgress);
     const appliedAtRef =
         since === undefined
             ? []
@@ -158,7 +142,7 @@ export async function lintProject(api, patterns, options) {
  * @param {{ cwd: string, projectRoot: string, migrationsPath: string, inView: Map<string, boolean> }} where
  *   `inView`: whether each file in view (by engine path) changed since the ref
  * @returns {AppliedFile[]}
- * @throws {import("../git/git.js").GitError}
+ * @throws {import("../errors.js").SupalintError}
  */
 function appliedAtBase(ref, { cwd, projectRoot, migrationsPath, inView }) {
     // Only the changed ones are read from git: the others' text is the one on disk.
@@ -200,20 +184,6 @@ function restoreReport(stored, reportPaths, root) {
         return null;
     }
     return { ...stored, results: stored.results.map((result) => ({ ...result, filePath: path.resolve(root, result.filePath) })) };
-}
-
-/**
- * The configuration with `--rule` settings merged over it, rule by rule (as `lintFiles` merges `overrideConfig`).
- * @param {EngineConfig} config
- * @param {{ rules?: Record<string, unknown> } | undefined} override
- * @returns {EngineConfig}
- */
-function withOverride(config, override) {
-    if (override === undefined) {
-        return config;
-    }
-    const rules = override.rules === undefined ? {} : { rules: { ...config.rules, ...override.rules } };
-    return /** @type {EngineConfig} */ ({ ...config, ...override, ...rules });
 }
 
 /**

@@ -22,7 +22,7 @@ import path from "node:path";
 import { readRegularFile } from "../files/regular-file.js";
 
 /** The default `--cache-location`. */
-export const DEFAULT_CACHE_LOCATION = ".supalintcache";
+const DEFAULT_CACHE_LOCATION = ".supalintcache";
 
 /** The format of the cache file; another number is a cache from another format. */
 const FORMAT = 1;

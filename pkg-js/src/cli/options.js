@@ -4,23 +4,13 @@
  */
 
 import { parseCommandArgs } from "./parse-args.js";
-
-/** Thrown for a command line that cannot run: exit code 2. */
-export class UsageError extends Error {
-    /**
-     * @param {string} message
-     */
-    constructor(message) {
-        super(message);
-        this.name = "UsageError";
-    }
-}
+import { SupalintError } from "../errors.js";
 
 /** The output formats of `supalint [paths]`. */
 export const LINT_FORMATS = Object.freeze(["stylish", "json", "compact", "github", "sarif", "codeframe"]);
 
 /** The output formats of `supalint rules`. */
-export const RULES_FORMATS = Object.freeze(["text", "markdown", "json"]);
+const RULES_FORMATS = Object.freeze(["text", "markdown", "json"]);
 
 /** Severities `--rule` accepts. */
 const SEVERITIES = new Map([
@@ -104,7 +94,7 @@ const RULES_OPTIONS = {
  * Parses the arguments after `supalint`.
  * @param {string[]} argv
  * @returns {Command}
- * @throws {UsageError}
+ * @throws {SupalintError}
  */
 export function parseCommandLine(argv) {
     if (argv[0] === "rules") {
@@ -119,40 +109,40 @@ export function parseCommandLine(argv) {
     }
     const format = /** @type {string} */ (values.format ?? "stylish");
     if (!LINT_FORMATS.includes(format)) {
-        throw new UsageError(`unknown format "${format}"; use one of ${LINT_FORMATS.join(", ")}.`);
+        throw new SupalintError("usage", `unknown format "${format}"; use one of ${LINT_FORMATS.join(", ")}.`);
     }
     if (values.fix && values["fix-dry-run"]) {
-        throw new UsageError("--fix and --fix-dry-run cannot be combined.");
+        throw new SupalintError("usage", "--fix and --fix-dry-run cannot be combined.");
     }
     if (values["fix-applied"] && !values.fix && !values["fix-dry-run"]) {
-        throw new UsageError("--fix-applied only applies with --fix or --fix-dry-run.");
+        throw new SupalintError("usage", "--fix-applied only applies with --fix or --fix-dry-run.");
     }
     if (values.stdin && values.fix) {
-        throw new UsageError("--fix cannot write to standard input; use --fix-dry-run with --stdin.");
+        throw new SupalintError("usage", "--fix cannot write to standard input; use --fix-dry-run with --stdin.");
     }
     if (values.stdin && positionals.length > 0) {
-        throw new UsageError("--stdin lints standard input: do not pass paths as well.");
+        throw new SupalintError("usage", "--stdin lints standard input: do not pass paths as well.");
     }
     if (values.stdin && values["stdin-filename"] === undefined) {
-        throw new UsageError("--stdin needs --stdin-filename <path>: the file-name rules check the migration's name.");
+        throw new SupalintError("usage", "--stdin needs --stdin-filename <path>: the file-name rules check the migration's name.");
     }
     if (!values.stdin && values["stdin-filename"] !== undefined) {
-        throw new UsageError("--stdin-filename only applies with --stdin.");
+        throw new SupalintError("usage", "--stdin-filename only applies with --stdin.");
     }
     if (values.color && values["no-color"]) {
-        throw new UsageError("--color and --no-color cannot be combined.");
+        throw new SupalintError("usage", "--color and --no-color cannot be combined.");
     }
     if (values.since !== undefined && values.stdin) {
-        throw new UsageError("--since selects changed files: it does not apply to --stdin.");
+        throw new SupalintError("usage", "--since selects changed files: it does not apply to --stdin.");
     }
     if (values["db-url"] !== undefined && !values.fix && !values["fix-dry-run"]) {
-        throw new UsageError("--db-url only applies with --fix or --fix-dry-run: it tells them which migrations the database has applied.");
+        throw new SupalintError("usage", "--db-url only applies with --fix or --fix-dry-run: it tells them which migrations the database has applied.");
     }
     if (values["db-url"] !== undefined && values.stdin) {
-        throw new UsageError("--db-url tells which migration files ran: it does not apply to --stdin.");
+        throw new SupalintError("usage", "--db-url tells which migration files ran: it does not apply to --stdin.");
     }
     if (values["cache-location"] !== undefined && !values.cache) {
-        throw new UsageError("--cache-location only applies with --cache.");
+        throw new SupalintError("usage", "--cache-location only applies with --cache.");
     }
     return {
         command: "lint",
@@ -189,7 +179,7 @@ function parseRulesCommand(argv) {
     }
     const format = /** @type {string} */ (values.format ?? "text");
     if (!RULES_FORMATS.includes(format)) {
-        throw new UsageError(`unknown format "${format}" for \`supalint rules\`; use one of ${RULES_FORMATS.join(", ")}.`);
+        throw new SupalintError("usage", `unknown format "${format}" for \`supalint rules\`; use one of ${RULES_FORMATS.join(", ")}.`);
     }
     return { command: "rules", ids: positionals, format, outputFile: /** @type {string | undefined} */ (values["output-file"]) };
 }
@@ -198,13 +188,10 @@ function parseRulesCommand(argv) {
  * @param {string[]} argv
  * @param {import("node:util").ParseArgsConfig["options"]} options
  * @returns {{ values: Record<string, string | boolean | string[] | undefined>, positionals: string[] }}
+ * @throws {SupalintError} (`usage`)
  */
 function parse(argv, options) {
-    try {
-        return parseCommandArgs({ args: argv, options, allowPositionals: true, strict: true });
-    } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    return parseCommandArgs({ args: argv, options, allowPositionals: true, strict: true });
 }
 
 /**
@@ -216,7 +203,7 @@ function parseMaxWarnings(value) {
         return -1;
     }
     if (!/^-?\d+$/u.test(value) || Number(value) < -1) {
-        throw new UsageError(`--max-warnings needs a whole number of at least -1 (got "${value}").`);
+        throw new SupalintError("usage", `--max-warnings needs a whole number of at least -1 (got "${value}").`);
     }
     return Number(value);
 }
@@ -234,21 +221,21 @@ function parseRuleFlags(flags) {
         const id = flag.slice(0, colon).trim();
         const setting = flag.slice(colon + 1).trim();
         if (colon <= 0 || id === "" || setting === "") {
-            throw new UsageError(`--rule needs "rule-id:severity" (got "${flag}").`);
+            throw new SupalintError("usage", `--rule needs "rule-id:severity" (got "${flag}").`);
         }
         if (setting.startsWith("[")) {
             let entry;
             try {
                 entry = JSON.parse(setting);
             } catch {
-                throw new UsageError(`--rule "${flag}": the setting is not valid JSON.`);
+                throw new SupalintError("usage", `--rule "${flag}": the setting is not valid JSON.`);
             }
             rules[id] = entry;
             continue;
         }
         const severity = SEVERITIES.get(setting);
         if (severity === undefined) {
-            throw new UsageError(`--rule "${flag}": severity must be off, warn or error (or 0, 1, 2).`);
+            throw new SupalintError("usage", `--rule "${flag}": severity must be off, warn or error (or 0, 1, 2).`);
         }
         rules[id] = severity;
     }

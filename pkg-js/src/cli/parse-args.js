@@ -5,6 +5,7 @@
  */
 
 import { parseArgs } from "node:util";
+import { SupalintError } from "../errors.js";
 
 /**
  * The edit distance (insertions, deletions, substitutions) between two words.
@@ -51,20 +52,21 @@ export function closestMatch(word, candidates) {
  * @template {import("node:util").ParseArgsConfig} T
  * @param {T} config
  * @returns {ReturnType<typeof parseArgs<T>>}
- * @throws {Error} for a command line the options do not describe
+ * @throws {SupalintError} (`usage`) for a command line the options do not describe
  */
 export function parseCommandArgs(config) {
     try {
         return parseArgs(config);
     } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
         const code = /** @type {{ code?: string }} */ (error).code;
-        const given = /'([^']+)'/u.exec(error instanceof Error ? error.message : "")?.[1];
+        const given = /'([^']+)'/u.exec(message)?.[1];
         if (code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION" || given === undefined) {
-            throw error;
+            throw new SupalintError("usage", message);
         }
         const name = given.split("=")[0];
         // A one-letter option is one edit from every other: only long ones are suggested.
         const suggestion = name.startsWith("--") ? closestMatch(name, Object.keys(config.options ?? {}).map((long) => `--${long}`)) : undefined;
-        throw new Error(`unknown option ${name}${suggestion ? `; did you mean ${suggestion}?` : "."}`);
+        throw new SupalintError("usage", `unknown option ${name}${suggestion ? `; did you mean ${suggestion}?` : "."}`);
     }
 }

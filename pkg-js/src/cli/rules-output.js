@@ -6,6 +6,7 @@
 
 /** @import { RuleMeta } from "../api.js" */
 
+import { readableDocs } from "../rule-markdown.js";
 import { sourceMarkdown } from "../rule-sources.js";
 
 /**
@@ -181,7 +182,7 @@ function ruleSection(rule) {
         parts.push(`- Sources: ${rule.sources.map(sourceMarkdown).join(", ")}`);
     }
     parts.push(`- Documentation: ${rule.docsUrl}\n`);
-    const docs = demoteHeadings(cleanFences(rule.docs.trim()));
+    const docs = demoteHeadings(readableDocs(rule).trim());
     if (docs !== "") {
         parts.push(`${docs}\n`);
     }
@@ -222,14 +223,4 @@ function demoteHeadings(markdown) {
             return !inFence && /^#{1,5} /u.test(line) ? `#${line}` : line;
         })
         .join("\n");
-}
-
-/**
- * The docs' test annotations (`sql,expect_diagnostic`, `file=…`) are for the
- * test runner; readers get plain `sql` fences.
- * @param {string} markdown
- * @returns {string}
- */
-function cleanFences(markdown) {
-    return markdown.replace(/^```sql[^\n]*$/gmu, "```sql");
 }

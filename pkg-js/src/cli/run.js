@@ -11,19 +11,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { textFixed } from "../api.js";
-import { ConfigError } from "../config/config-error.js";
-import { collectSqlFiles, listSqlFiles, NoFilesFoundError } from "../files/collect.js";
+import { collectSqlFiles, listSqlFiles } from "../files/collect.js";
+import { enginePath } from "../files/project-sources.js";
 import { readSource, sourceFromBytes } from "../files/read-source.js";
 import { ChangedOnDiskError, isReadOnly, writeFileAtomic } from "../files/write-atomic.js";
 import { loadFormatter } from "../formatters/index.js";
 import { keepErrorsOnly, sumCounts } from "../results.js";
-import { GitError } from "../git/git-error.js";
-import { DatabaseError } from "../db/connect.js";
 import { createRedactor } from "../db/redact.js";
-import { LINT_HELP, RULES_HELP, UsageError, parseCommandLine } from "./options.js";
-import { dbUrlOf, messageOf, terminalColumns, useColor, useHyperlinks, withRedaction } from "./commands/command-io.js";
+import { LINT_HELP, RULES_HELP, parseCommandLine } from "./options.js";
+import { dbUrlOf, messageOf, reportFailure, terminalColumns, useColor, useHyperlinks, withRedaction } from "./commands/command-io.js";
 import { closestMatch } from "./parse-args.js";
 import { createProgress } from "./progress.js";
+import { isSupalintError, SupalintError } from "../errors.js";
 
 /**
  * Where the command line reads and writes.
@@ -84,7 +83,8 @@ export async function run(argv, given) {
         }
         return await lint(command, io, api);
     } catch (error) {
-        return fail(error, io);
+        // Every usage error of the lint command, whether found parsing or running, points to the help.
+        return reportFailure(error, io, { usageHint: true });
     }
 }
 
@@ -103,7 +103,7 @@ async function listRules(command, io, api) {
         const rule = catalog.find((entry) => entry.id === id);
         if (rule === undefined) {
             const suggestion = closestMatch(id, catalog.map((entry) => entry.id));
-            throw new UsageError(`no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `supalint rules` lists them."}`);
+            throw new SupalintError("usage", `no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : "; `supalint rules` lists them."}`);
         }
         chosen.push(rule);
     }
@@ -158,7 +158,8 @@ async function lint(command, io, api) {
         const readOnly = results.filter((result) => result.output !== undefined && isReadOnly(result.filePath));
         if (readOnly.length > 0) {
             const names = readOnly.map((result) => path.relative(io.cwd, result.filePath) || result.filePath);
-            throw new CliError(
+            throw new SupalintError(
+                "files",
                 `${names.join(", ")} ${names.length === 1 ? "is" : "are"} read-only, so no fix was written to any file; ` +
                     "make them writable, or leave them out, to apply --fix.",
             );
@@ -169,7 +170,7 @@ async function lint(command, io, api) {
                     writeFileAtomic(result.filePath, result.output, textFixed(result));
                 } catch (error) {
                     if (!(error instanceof ChangedOnDiskError)) {
-                        throw new CliError(`cannot write the fixed ${result.filePath}: ${messageOf(error)}`);
+                        throw new SupalintError("files", `cannot write the fixed ${result.filePath}: ${messageOf(error)}`);
                     }
                     // Its fixes were made for a text it no longer holds: writing them would undo
                     // the other change, or apply edits at offsets that now mean something else.
@@ -246,17 +247,17 @@ async function lint(command, io, api) {
 async function lintReport(command, io, api, resolved, options) {
     if (command.stdin) {
         const file = path.resolve(io.cwd, /** @type {string} */ (command.stdinFilename));
-        const relative = relativePath(resolved.root, file);
+        const relative = enginePath(resolved.root, file);
         const input = sourceFromBytes(await io.readStdin(), relative);
         const history = listSqlFiles(resolved.migrationsPath)
-            .map((migration) => readSource(migration, relativePath(resolved.root, migration)))
+            .map((migration) => readSource(migration, enginePath(resolved.root, migration)))
             .filter((source) => source.path !== relative);
         return api.lintFiles([input, ...history], { ...options, reportPaths: [relative] });
     }
     const migrations = command.patterns.length === 0 ? collectSqlFiles(resolved.migrationsPath) : null;
     // A fresh project has no migrations yet: as ESLint with no files, a notice and no failure.
     // A folder that cannot be read is reported, not taken for an empty one; a path named on
-    // the command line that matches nothing is an error (NoFilesFoundError).
+    // the command line that matches nothing is an error (a `files` SupalintError).
     if (migrations !== null && migrations.files.length === 0 && migrations.unreadable.length === 0) {
         io.stderr.write(
             `supalint: no migrations in ${path.relative(io.cwd, resolved.migrationsPath) || "."} yet, so nothing was linted ` +
@@ -267,7 +268,7 @@ async function lintReport(command, io, api, resolved, options) {
     const progress = createProgress(io.stderr);
     try {
         return command.since !== undefined || command.cache || command.dbUrl !== undefined
-            ? await lintIncrementally(api, command, {
+            ? await lintIncrementally(command, {
                   ...options,
                   since: command.since,
                   appliedInDatabase:
@@ -291,7 +292,7 @@ async function lintReport(command, io, api, resolved, options) {
  * @returns {unknown} the error to throw
  */
 function blameRuleFlags(error, rules) {
-    if (!(error instanceof ConfigError) || error.problems.length === 0) {
+    if (!isSupalintError(error, "config") || error.problems.length === 0) {
         return error;
     }
     const flagIds = error.problems.map(({ key }) => (key.startsWith("rules.") ? key.slice("rules.".length) : null));
@@ -300,50 +301,22 @@ function blameRuleFlags(error, rules) {
     }
     const messages = error.problems.map(({ key, message }, index) => `--rule ${flagIds[index]}: ${message.replace(`\`${key}\` `, "").replace(/[.]$/u, "")}`);
     const text = messages.join("; ");
-    return new UsageError(/[?]$/u.test(text) ? text : `${text}.`);
+    return new SupalintError("usage", /[?]$/u.test(text) ? text : `${text}.`);
 }
 
 /**
  * Lints with `--since` or `--cache` (cache/cached-lint.js, loaded only then).
- * @param {NodeApi} api
  * @param {LintCommand} command
- * @param {Parameters<typeof import("../cache/cached-lint.js").lintProject>[2]} options
+ * @param {Parameters<typeof import("../cache/cached-lint.js").lintProject>[1]} options
  * @returns {Promise<LintReport>}
  */
-async function lintIncrementally(api, command, options) {
+async function lintIncrementally(command, options) {
     const [{ lintProject }, { cacheFilePath }] = await Promise.all([import("../cache/cached-lint.js"), import("../cache/lint-cache.js")]);
-    return lintProject(api, command.patterns, {
+    return lintProject(command.patterns, {
         ...options,
         cacheFile: command.cache ? cacheFilePath(command.cacheLocation, options.cwd) : undefined,
     });
 }
-
-/**
- * Reports an error that stops the run; every one of them is exit code 2.
- * @param {unknown} error
- * @param {CliIo} io
- * @returns {2}
- */
-function fail(error, io) {
-    if (error instanceof UsageError) {
-        io.stderr.write(`supalint: ${error.message}\nRun \`supalint --help\` for usage.\n`);
-    } else if (
-        error instanceof ConfigError ||
-        error instanceof NoFilesFoundError ||
-        error instanceof CliError ||
-        error instanceof GitError ||
-        error instanceof DatabaseError
-    ) {
-        io.stderr.write(`supalint: ${error.message}\n`);
-    } else {
-        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-        io.stderr.write(`supalint: internal error, please report it:\n${detail}\n`);
-    }
-    return 2;
-}
-
-/** A failure the user can act on (not a bug): its message is all they need. */
-class CliError extends Error {}
 
 /**
  * Loads the Node API, which instantiates the engine.
@@ -356,7 +329,8 @@ async function loadApi() {
         const code = /** @type {{ code?: string }} */ (error).code;
         const message = error instanceof Error ? error.message : "";
         if ((code === "ERR_MODULE_NOT_FOUND" || code === "ENOENT") && message.includes("wasm")) {
-            throw new CliError(
+            throw new SupalintError(
+                "engine",
                 "the WebAssembly engine is missing (pkg-js/wasm/); build it with `./scripts/build-wasm` from the repository root.",
             );
         }
@@ -374,7 +348,7 @@ function writeReport(file, text) {
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, text);
     } catch (error) {
-        throw new CliError(`cannot write the report to ${file}: ${messageOf(error)}`);
+        throw new SupalintError("files", `cannot write the report to ${file}: ${messageOf(error)}`);
     }
 }
 
@@ -383,13 +357,4 @@ function writeReport(file, text) {
  */
 function packageVersion() {
     return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
-}
-
-/**
- * @param {string} root
- * @param {string} file
- * @returns {string}
- */
-function relativePath(root, file) {
-    return path.relative(root, file).split(path.sep).join("/");
 }

@@ -1,18 +1,20 @@
 /**
- * @file Checks for the configuration keys that only the JavaScript side reads,
- * and that a configuration is plain JSON data the engine can take: no cycle,
- * no nesting deeper than any setting needs, no functions. Every other key is
- * validated by the engine (`configErrors` in its response).
+ * @file Checks for the configuration keys that the JavaScript side resolves
+ * itself (the paths of the engine's `configSchema`), and that a
+ * configuration is plain JSON data the engine can take: no cycle, no nesting
+ * deeper than any setting needs, no functions. Every other key is validated
+ * by the engine (`configErrors` in its response).
  */
 
-/** @import { ConfigProblem } from "./config-error.js" */
+/** @import { ConfigKey } from "../api.js" */
+/** @import { ConfigProblem } from "../errors.js" */
 
 /**
  * Whether a value is a plain object (not null, not an array).
  * @param {unknown} value
  * @returns {value is Record<string, unknown>}
  */
-export function isPlainObject(value) {
+function isPlainObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -21,16 +23,17 @@ export function isPlainObject(value) {
  * `rules.<id>[1].<option>` (4 levels); past this, the value is a mistake, and
  * one of 100,000 levels overflowed the stack of the engine that read it.
  */
-export const MAX_CONFIG_DEPTH = 16;
+const MAX_CONFIG_DEPTH = 16;
 
 /**
- * Problems with the keys the JavaScript side resolves itself
- * (`migrationsDir`, `storageBucketsFile`), and with values that are not JSON
+ * Problems with the keys the JavaScript side resolves itself (the paths:
+ * `migrationsDir`, `storageBucketsFile`), and with values that are not JSON
  * data (`checkConfigData`).
  * @param {unknown} config the configuration as written by the user
+ * @param {ConfigKey[]} schema the engine's `configSchema()`
  * @returns {ConfigProblem[]}
  */
-export function checkJsKeys(config) {
+export function checkJsKeys(config, schema) {
     if (!isPlainObject(config)) {
         return [{ key: "", message: `the configuration must be an object, not ${describe(config)}.` }];
     }
@@ -39,7 +42,7 @@ export function checkJsKeys(config) {
     if (problems.length > 0) {
         return problems;
     }
-    for (const key of ["migrationsDir", "storageBucketsFile"]) {
+    for (const { key } of schema.filter((entry) => entry.type === "path")) {
         if (key in config && typeof config[key] !== "string") {
             problems.push({ key, message: `must be a string (a path relative to the project root), not ${describe(config[key])}.` });
         }

@@ -16,7 +16,7 @@ import { CONFIG_FILE_LIMIT, readRegularFile } from "../files/regular-file.js";
 export const CONFIG_FILE_NAMES = Object.freeze(["supalint.config.json", "supalint.config.js", "supalint.config.mjs"]);
 
 /** What marks a project's root folder. */
-export const PROJECT_ROOT_MARKERS = Object.freeze(["package.json", ".git"]);
+const PROJECT_ROOT_MARKERS = Object.freeze(["package.json", ".git"]);
 
 /**
  * The nearest configuration file at or above `startDir` and no higher than

@@ -8,18 +8,19 @@
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ConfigError } from "./config-error.js";
+import { engine } from "../engine/node.js";
 import { checkJsKeys } from "./config-keys.js";
 import { findConfigFile } from "./find-config-file.js";
 import { readConfigFile } from "./read-config-file.js";
 import { resolveRegisteredBuckets } from "./registered-buckets.js";
 import { readExposedSchemas } from "./supabase-toml.js";
+import { configError, isSupalintError } from "../errors.js";
 
 /**
  * Finds, reads and resolves the configuration.
  * @param {string} [from] a configuration file, or a folder to search upwards from (default: the working directory)
  * @returns {ResolvedConfig}
- * @throws {ConfigError} when the configuration is unusable
+ * @throws {SupalintError} when the configuration is unusable
  */
 export function loadConfig(from = process.cwd()) {
     const target = path.resolve(from);
@@ -29,7 +30,7 @@ export function loadConfig(from = process.cwd()) {
     } else if (existsSync(target)) {
         configPath = target;
     } else {
-        throw new ConfigError([{ key: "", message: "the configuration file does not exist." }], target);
+        throw configError([{ key: "", message: "the configuration file does not exist." }], target);
     }
     if (configPath === null) {
         return resolveConfig({}, target, null);
@@ -43,12 +44,12 @@ export function loadConfig(from = process.cwd()) {
  * @param {string} root absolute project root: the configuration file's folder
  * @param {string | null} configPath where it came from
  * @returns {ResolvedConfig}
- * @throws {ConfigError} when a key that JavaScript reads has the wrong type
+ * @throws {SupalintError} when a key that JavaScript reads has the wrong type
  */
 export function resolveConfig(userConfig, root, configPath) {
-    const problems = checkJsKeys(userConfig);
+    const problems = checkJsKeys(userConfig, engine.configSchema());
     if (problems.length > 0) {
-        throw new ConfigError(problems, configPath);
+        throw configError(problems, configPath);
     }
     const written = /** @type {SupalintConfig} */ (userConfig);
     const migrationsDir = toPosix(written.migrationsDir ?? findMigrationsDir(root) ?? "supabase/migrations");
@@ -59,14 +60,14 @@ export function resolveConfig(userConfig, root, configPath) {
         try {
             config.exposedSchemas = readExposedSchemas(path.join(path.dirname(migrationsPath), "config.toml")) ?? ["public"];
         } catch (error) {
-            throw error instanceof ConfigError ? new ConfigError(error.problems, configPath) : error;
+            throw isSupalintError(error, "config") ? configError(error.problems, configPath) : error;
         }
     }
     if (written.registeredBuckets === undefined) {
         try {
             config.registeredBuckets = resolveRegisteredBuckets(written.storageBucketsFile, root);
         } catch (error) {
-            throw error instanceof ConfigError ? new ConfigError(error.problems, configPath) : error;
+            throw isSupalintError(error, "config") ? configError(error.problems, configPath) : error;
         }
     }
     return { root, configPath, migrationsPath, config };

@@ -5,14 +5,14 @@
 
 import path from "node:path";
 import { CONFIG_FILE_LIMIT, checkRegularFile, readRegularFile } from "../files/regular-file.js";
-import { ConfigError } from "./config-error.js";
 import { importDefaultSync } from "./import-sync.js";
+import { configError } from "../errors.js";
 
 /**
  * The configuration object a file holds, as the user wrote it.
  * @param {string} file absolute path
  * @returns {unknown}
- * @throws {ConfigError} when the file cannot be read or parsed, or is not a regular file
+ * @throws {SupalintError} when the file cannot be read or parsed, or is not a regular file
  *   (a FIFO or a device would block or never end)
  */
 export function readConfigFile(file) {
@@ -50,10 +50,10 @@ export function readConfigFile(file) {
 /**
  * @param {string} file
  * @param {string} message
- * @returns {ConfigError}
+ * @returns {SupalintError}
  */
 function fileError(file, message) {
-    return new ConfigError([{ key: "", message }], file);
+    return configError([{ key: "", message }], file);
 }
 
 /**

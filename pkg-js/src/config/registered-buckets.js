@@ -18,7 +18,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { CONFIG_FILE_LIMIT, readRegularFile } from "../files/regular-file.js";
-import { ConfigError } from "./config-error.js";
+import { configError } from "../errors.js";
 
 // `@babel/parser` is loaded when a buckets file is read, not whenever a configuration is:
 // importing it cost every lint run about 60 ms (bench/run.js, cold start).
@@ -36,7 +36,7 @@ const cache = new Map();
  * @param {string | undefined} storageBucketsFile the configured path, relative to `root` (or absolute)
  * @param {string} root the configuration file's folder
  * @returns {string[] | null}
- * @throws {ConfigError} naming the file when it is missing, unreadable, not valid TypeScript, or has no `StorageBuckets` constant
+ * @throws {SupalintError} naming the file when it is missing, unreadable, not valid TypeScript, or has no `StorageBuckets` constant
  */
 export function resolveRegisteredBuckets(storageBucketsFile, root) {
     if (storageBucketsFile === undefined) {
@@ -50,7 +50,7 @@ export function resolveRegisteredBuckets(storageBucketsFile, root) {
  * JavaScript file, read again only when the file changes.
  * @param {string} file absolute path
  * @returns {string[]}
- * @throws {ConfigError} naming the file when it is missing, unreadable, not a regular file (a
+ * @throws {SupalintError} naming the file when it is missing, unreadable, not a regular file (a
  *   FIFO or a device), too large, not valid TypeScript, or has no `StorageBuckets` constant
  */
 export function readRegisteredBuckets(file) {
@@ -76,9 +76,9 @@ export function readRegisteredBuckets(file) {
  * @param {string} text the file's source
  * @param {string} file its path, for messages and to tell JSX files
  * @returns {string[]}
- * @throws {ConfigError} when the source does not parse or has no `StorageBuckets` constant
+ * @throws {SupalintError} when the source does not parse or has no `StorageBuckets` constant
  */
-export function bucketsFromSource(text, file) {
+function bucketsFromSource(text, file) {
     /** @type {import("@babel/parser").ParserPlugin[]} */
     const plugins = /\.[jt]sx$/u.test(file) ? ["typescript", "jsx"] : ["typescript"];
     let program;
@@ -247,8 +247,8 @@ function isObjectFreeze(callee) {
 
 /**
  * @param {string} message
- * @returns {ConfigError}
+ * @returns {SupalintError}
  */
 function problem(message) {
-    return new ConfigError([{ key: "storageBucketsFile", message }]);
+    return configError([{ key: "storageBucketsFile", message }]);
 }

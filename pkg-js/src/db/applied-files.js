@@ -17,7 +17,7 @@ const RAN = new Set(["applied", "name-mismatch"]);
  * @param {string} dbUrl
  * @param {string} migrationsPath absolute
  * @returns {Promise<string[]>} absolute paths
- * @throws {import("./connect.js").DatabaseError} for a bad URL, a database that cannot be reached, or no tracking table
+ * @throws {import("../errors.js").SupalintError} for a bad URL, a database that cannot be reached, or no tracking table
  */
 export async function appliedMigrationFiles(dbUrl, migrationsPath) {
     checkDatabaseUrl(dbUrl);

@@ -60,7 +60,7 @@ export async function applyMigration(client, text) {
  * @param {unknown} error
  * @returns {error is Error & PgErrorFields}
  */
-export function isSqlError(error) {
+function isSqlError(error) {
     return error instanceof Error && typeof (/** @type {{ code?: unknown }} */ (error).code) === "string" &&
         /^[0-9A-Z]{5}$/u.test(/** @type {{ code: string }} */ (error).code) && "severity" in error;
 }
@@ -79,7 +79,7 @@ export function isSqlError(error) {
  * @param {Error & PgErrorFields} error
  * @returns {PostgresError}
  */
-export function postgresError(error) {
+function postgresError(error) {
     /** @type {PostgresError} */
     const result = { message: error.message, code: error.code };
     for (const key of /** @type {const} */ (["detail", "hint", "where"])) {

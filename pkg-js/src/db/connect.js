@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import { connectionPlan } from "./connection-settings.js";
 import { redactUrl } from "./redact.js";
+import { SupalintError } from "../errors.js";
 
 // `pg` is loaded when a connection is opened, not when the CLI starts: importing it cost
 // every lint run about 100 ms (bench/run.js, cold start).
@@ -34,17 +35,6 @@ const CERTIFICATE_ERRORS = new Set([
 /** Statements a migration runs may take at most this long. */
 const STATEMENT_TIMEOUT_MS = 300_000;
 
-/** A database that cannot be used: exit code 2 with the message. */
-export class DatabaseError extends Error {
-    /**
-     * @param {string} message
-     */
-    constructor(message) {
-        super(message);
-        this.name = "DatabaseError";
-    }
-}
-
 /**
  * Connection settings: a `postgresql://` URL, or node-postgres's fields.
  * @typedef {string | { host: string, port: number, user: string, database: string }} ConnectionTarget
@@ -54,11 +44,11 @@ export class DatabaseError extends Error {
  * Checks a `--db-url` value.
  * @param {string} url
  * @returns {string} the URL
- * @throws {DatabaseError} when it is not a `postgres://` or `postgresql://` URL
+ * @throws {SupalintError} when it is not a `postgres://` or `postgresql://` URL
  */
 export function checkDatabaseUrl(url) {
     if (!/^postgres(?:ql)?:\/\/[^\s]*$/iu.test(url)) {
-        throw new DatabaseError(`--db-url must be a postgresql:// URL (got "${redactUrl(url)}").`);
+        throw new SupalintError("database", `--db-url must be a postgresql:// URL (got "${redactUrl(url)}").`);
     }
     return url;
 }
@@ -81,7 +71,7 @@ export function withDatabase(url, database) {
  * @param {ConnectionTarget} target
  * @param {Record<string, string | undefined>} [env] `PGSSLMODE`, `PGSSLROOTCERT`
  * @returns {Promise<import("pg").Client>}
- * @throws {DatabaseError} with a one-line reason when it cannot connect
+ * @throws {SupalintError} with a one-line reason when it cannot connect
  */
 export async function connect(target, env = process.env) {
     const where = describeTarget(target);
@@ -89,7 +79,7 @@ export async function connect(target, env = process.env) {
     try {
         plan = typeof target === "string" ? connectionPlan(target, env) : { settings: target, attempts: [false], sslmode: "disable" };
     } catch (error) {
-        throw new DatabaseError(`cannot connect to ${where}: ${messageOf(error)}`);
+        throw new SupalintError("database", `cannot connect to ${where}: ${messageOf(error)}`);
     }
     const pg = /** @type {typeof import("pg")} */ (require("pg"));
     let failure;
@@ -117,7 +107,7 @@ export async function connect(target, env = process.env) {
             }
         }
     }
-    throw new DatabaseError(connectionFailure(failure, where, plan.sslmode));
+    throw new SupalintError("database", connectionFailure(failure, where, plan.sslmode));
 }
 
 /**
@@ -127,7 +117,7 @@ export async function connect(target, env = process.env) {
  * @param {string} [sslmode]
  * @returns {string}
  */
-export function connectionFailure(error, where, sslmode = "prefer") {
+function connectionFailure(error, where, sslmode = "prefer") {
     const code = /** @type {{ code?: string }} */ (error)?.code;
     const message = messageOf(error);
     if (message === NO_TLS_MESSAGE) {

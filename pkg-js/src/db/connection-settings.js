@@ -23,9 +23,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { parse } from "pg-connection-string";
+import { SupalintError } from "../errors.js";
 
 /** The values `sslmode` takes, in libpq's order. */
-export const SSL_MODES = Object.freeze(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]);
+const SSL_MODES = Object.freeze(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]);
 
 /** The URL parameters read here rather than by node-postgres. */
 const TLS_PARAMETERS = ["sslmode", "sslrootcert", "sslcert", "sslkey", "uselibpqcompat"];
@@ -40,15 +41,12 @@ const TLS_PARAMETERS = ["sslmode", "sslrootcert", "sslcert", "sslkey", "uselibpq
  * @property {string} sslmode
  */
 
-/** A URL whose TLS settings cannot be used: the message names the setting. */
-export class ConnectionSettingsError extends Error {}
-
 /**
  * The plan for a `postgresql://` URL.
  * @param {string} url
  * @param {Record<string, string | undefined>} env `PGSSLMODE`, `PGSSLROOTCERT`, `HOME`
  * @returns {ConnectionPlan}
- * @throws {ConnectionSettingsError} for an unknown `sslmode`, or a certificate file that cannot be read
+ * @throws {SupalintError} for an unknown `sslmode`, or a certificate file that cannot be read
  */
 export function connectionPlan(url, env) {
     const { rest, tls } = splitTlsParameters(url);
@@ -56,7 +54,7 @@ export function connectionPlan(url, env) {
     delete settings.ssl;
     const sslmode = tls.get("sslmode") ?? nonEmpty(env.PGSSLMODE) ?? "prefer";
     if (!SSL_MODES.includes(sslmode)) {
-        throw new ConnectionSettingsError(`sslmode "${sslmode}" is not one of ${SSL_MODES.join(", ")}.`);
+        throw new SupalintError("database", `sslmode "${sslmode}" is not one of ${SSL_MODES.join(", ")}.`);
     }
     const host = typeof settings.host === "string" ? settings.host : "";
     if (sslmode === "disable" || host.startsWith("/")) {
@@ -76,7 +74,8 @@ export function connectionPlan(url, env) {
             return { settings, attempts: [rootFile === undefined ? unverified : { ...client, ...chainOnly(rootFile) }], sslmode };
         default: {
             if (rootFile === undefined) {
-                throw new ConnectionSettingsError(
+                throw new SupalintError(
+                    "database",
                     `sslmode=${sslmode} needs the server's root certificate: add sslrootcert=<file> (or sslrootcert=system) to the URL.`,
                 );
             }
@@ -150,14 +149,14 @@ function clientCertificate(tls) {
  * @param {string} parameter
  * @param {string} file
  * @returns {string}
- * @throws {ConnectionSettingsError}
+ * @throws {SupalintError}
  */
 function readCertificate(parameter, file) {
     try {
         return readFileSync(file, "utf8");
     } catch (error) {
         const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? String(error);
-        throw new ConnectionSettingsError(`cannot read the ${parameter} file "${file}" (${code}).`);
+        throw new SupalintError("database", `cannot read the ${parameter} file "${file}" (${code}).`);
     }
 }
 

@@ -6,9 +6,10 @@
 
 import { accessSync, constants, existsSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { SupalintError } from "../errors.js";
 
 /** Where Debian and Ubuntu install each major version's server programs. */
-export const DEBIAN_POSTGRES_ROOT = "/usr/lib/postgresql";
+const DEBIAN_POSTGRES_ROOT = "/usr/lib/postgresql";
 
 /**
  * The folder holding the server programs.
@@ -18,24 +19,12 @@ export const DEBIAN_POSTGRES_ROOT = "/usr/lib/postgresql";
  * @property {string} postgres
  */
 
-/** No PostgreSQL server programs were found: exit code 2. */
-export class PostgresNotFoundError extends Error {
-    constructor() {
-        super(
-            "no PostgreSQL server found: `initdb` and `postgres` are neither on PATH nor in " +
-                `${DEBIAN_POSTGRES_ROOT}/*/bin. Install PostgreSQL (\`apt-get install postgresql\`), ` +
-                "or pass --db-url to use a running server.",
-        );
-        this.name = "PostgresNotFoundError";
-    }
-}
-
 /**
  * Finds `initdb` and the `postgres` beside it.
  * @param {Record<string, string | undefined>} env where `PATH` comes from
  * @param {string} [debianRoot] the folder of Debian's versioned installs
  * @returns {PostgresBin}
- * @throws {PostgresNotFoundError}
+ * @throws {SupalintError} (`cluster`) when there are none
  */
 export function findPostgresBin(env, debianRoot = DEBIAN_POSTGRES_ROOT) {
     for (const dir of candidateDirs(env, debianRoot)) {
@@ -44,7 +33,12 @@ export function findPostgresBin(env, debianRoot = DEBIAN_POSTGRES_ROOT) {
             return bin;
         }
     }
-    throw new PostgresNotFoundError();
+    throw new SupalintError(
+        "cluster",
+        "no PostgreSQL server found: `initdb` and `postgres` are neither on PATH nor in " +
+            `${DEBIAN_POSTGRES_ROOT}/*/bin. Install PostgreSQL (\`apt-get install postgresql\`), ` +
+            "or pass --db-url to use a running server.",
+    );
 }
 
 /**

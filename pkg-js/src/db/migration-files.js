@@ -25,7 +25,7 @@ const MIGRATION_NAME = /^(\d+)_(.*)\.sql$/u;
  * @param {string} fileName
  * @returns {{ version: string, name: string } | null} null for a name the Supabase CLI skips
  */
-export function parseMigrationName(fileName) {
+function parseMigrationName(fileName) {
     const match = MIGRATION_NAME.exec(fileName);
     return match === null ? null : { version: match[1], name: match[2] };
 }

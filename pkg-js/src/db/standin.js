@@ -20,7 +20,7 @@ export const STANDIN_FILE = fileURLToPath(new URL("../../sql/supabase-standin.sq
  * Schemas Supabase manages (and PostgreSQL's own): their tables are not the
  * user's.
  */
-export const PLATFORM_SCHEMAS = Object.freeze([
+const PLATFORM_SCHEMAS = Object.freeze([
     "_analytics",
     "_realtime",
     "auth",
@@ -45,7 +45,7 @@ export const PLATFORM_SCHEMAS = Object.freeze([
  * The stand-in's SQL.
  * @returns {string}
  */
-export function readStandin() {
+function readStandin() {
     return readFileSync(STANDIN_FILE, "utf8");
 }
 
@@ -75,7 +75,7 @@ export function installStandin(client) {
  * @param {number} [limit]
  * @returns {Promise<string[]>}
  */
-export async function userTables(client, limit = 5) {
+async function userTables(client, limit = 5) {
     const { rows } = await client.query(
         `select format('%I.%I', n.nspname, c.relname) as name
            from pg_catalog.pg_class c

@@ -9,8 +9,8 @@
 
 import { escapeControl } from "../formatters/ansi.js";
 import { migrationVersion } from "../files/migration-version.js";
-import { DatabaseError } from "./connect.js";
 import { compareVersions } from "./migration-files.js";
+import { SupalintError } from "../errors.js";
 
 /** The Supabase CLI's tracking table. */
 export const TRACKING_TABLE = "supabase_migrations.schema_migrations";
@@ -19,7 +19,7 @@ export const TRACKING_TABLE = "supabase_migrations.schema_migrations";
  * How long reading the tracking table waits for a lock another session holds
  * (`supabase db push` mid-run, a forgotten `LOCK TABLE`) before saying so.
  */
-export const LOCK_TIMEOUT_MS = 5_000;
+const LOCK_TIMEOUT_MS = 5_000;
 
 /**
  * A row of the tracking table.
@@ -60,7 +60,7 @@ export const LOCK_TIMEOUT_MS = 5_000;
  * @param {Client} client a connection of its own (its `lock_timeout` is set)
  * @param {{ lockTimeoutMs?: number }} [options]
  * @returns {Promise<AppliedMigration[]>} by version
- * @throws {DatabaseError} when the table does not exist, or another session holds it locked
+ * @throws {SupalintError} when the table does not exist, or another session holds it locked
  */
 export async function readAppliedMigrations(client, options = {}) {
     const lockTimeoutMs = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
@@ -74,7 +74,8 @@ export async function readAppliedMigrations(client, options = {}) {
         [TRACKING_TABLE],
     );
     if (!found[0].present) {
-        throw new DatabaseError(
+        throw new SupalintError(
+            "database",
             `the database has no ${TRACKING_TABLE} table: no migration was ever applied to it with the Supabase CLI (\`supabase db push\` creates it).`,
         );
     }
@@ -84,7 +85,7 @@ export async function readAppliedMigrations(client, options = {}) {
         ({ rows } = await client.query(`select version::text as version, ${name} as name from ${TRACKING_TABLE}`));
     } catch (error) {
         if (/** @type {{ code?: string }} */ (error)?.code === "55P03") {
-            throw new DatabaseError(await describeLock(client, lockTimeoutMs));
+            throw new SupalintError("database", await describeLock(client, lockTimeoutMs));
         }
         throw error;
     }

@@ -13,6 +13,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SupalintError } from "../errors.js";
 
 /** The cluster's superuser. */
 export const SUPERUSER = "postgres";
@@ -51,17 +52,6 @@ const OWNER_FILE = "owner.pid";
 
 /** How long an orphaned server may take to exit after SIGKILL. */
 const ORPHAN_EXIT_MS = 5_000;
-
-/** The scratch cluster could not be set up: exit code 2. */
-export class ClusterError extends Error {
-    /**
-     * @param {string} message
-     */
-    constructor(message) {
-        super(message);
-        this.name = "ClusterError";
-    }
-}
 
 /**
  * The operating-system account the server runs as.
@@ -154,7 +144,7 @@ export class TempCluster {
  * Creates and starts a scratch cluster.
  * @param {ClusterOptions} options
  * @returns {Promise<TempCluster>}
- * @throws {ClusterError}
+ * @throws {SupalintError}
  */
 export async function startTempCluster(options) {
     const user = serverUser();
@@ -200,7 +190,7 @@ export async function startTempCluster(options) {
  * Who runs the server: `null` (the caller) unless the caller is root, which
  * PostgreSQL refuses; then the `postgres` account, else `nobody`.
  * @returns {ServerUser | null}
- * @throws {ClusterError} when root has neither account
+ * @throws {SupalintError} when root has neither account
  */
 export function serverUser() {
     if (typeof process.getuid !== "function" || process.getuid() !== 0) {
@@ -221,7 +211,8 @@ export function serverUser() {
     );
     const user = accounts.get("postgres") ?? accounts.get("nobody");
     if (user === undefined) {
-        throw new ClusterError(
+        throw new SupalintError(
+            "cluster",
             "PostgreSQL does not run as root, and there is no `postgres` or `nobody` account to run it as; " +
                 "create one (`useradd --system postgres`) or run supalint as another user.",
         );
@@ -248,12 +239,13 @@ function makeClusterDir(tmpRoot, user) {
         chownSync(dir, user.uid, user.gid);
     } catch (error) {
         removeDir(dir);
-        throw new ClusterError(`cannot hand ${dir} to the \`${user.name}\` account: ${reason(error)}`);
+        throw new SupalintError("cluster", `cannot hand ${dir} to the \`${user.name}\` account: ${reason(error)}`);
     }
     const probe = spawnSync("/bin/sh", ["-c", 'test -w "$1" && test -x "$1"', "sh", dir], { uid: user.uid, gid: user.gid });
     if (probe.status !== 0) {
         removeDir(dir);
-        throw new ClusterError(
+        throw new SupalintError(
+            "cluster",
             `the \`${user.name}\` account that runs PostgreSQL cannot enter ${dir}; ` +
                 "point TMPDIR at a folder every user can enter (such as /tmp).",
         );
@@ -279,7 +271,7 @@ function clusterRoot(tmpRoot) {
  * @param {string} root
  * @returns {Promise<string[]>} the folders removed
  */
-export async function removeOrphanClusters(root) {
+async function removeOrphanClusters(root) {
     /** @type {string[]} */
     const removed = [];
     let names;
@@ -381,7 +373,7 @@ function runInitdb(bin, dataDir, user) {
     );
     if (result.error !== undefined || result.status !== 0) {
         const detail = result.error === undefined ? lastLines(`${result.stderr}${result.stdout}`) : result.error.message;
-        throw new ClusterError(`initdb (${bin.initdb}) failed: ${detail}`);
+        throw new SupalintError("cluster", `initdb (${bin.initdb}) failed: ${detail}`);
     }
 }
 
@@ -398,7 +390,7 @@ async function waitUntilReady(cluster, signal) {
     for (;;) {
         throwIfAborted(signal);
         if (!isRunning(cluster.server)) {
-            throw new ClusterError(`PostgreSQL stopped while starting: ${lastLines(cluster.serverLog())}`);
+            throw new SupalintError("cluster", `PostgreSQL stopped while starting: ${lastLines(cluster.serverLog())}`);
         }
         let status = "";
         try {
@@ -411,7 +403,7 @@ async function waitUntilReady(cluster, signal) {
             return;
         }
         if (Date.now() - started > START_TIMEOUT_MS) {
-            throw new ClusterError(`PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s: ${lastLines(cluster.serverLog())}`);
+            throw new SupalintError("cluster", `PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s: ${lastLines(cluster.serverLog())}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -420,11 +412,11 @@ async function waitUntilReady(cluster, signal) {
 /**
  * @param {AbortSignal | undefined} signal
  * @returns {void}
- * @throws {ClusterError} when the start was called off
+ * @throws {SupalintError} when the start was called off
  */
 function throwIfAborted(signal) {
     if (signal?.aborted) {
-        throw new ClusterError("interrupted while starting PostgreSQL");
+        throw new SupalintError("cluster", "interrupted while starting PostgreSQL");
     }
 }
 

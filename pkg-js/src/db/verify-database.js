@@ -14,12 +14,13 @@
 /** @import { ConnectionTarget } from "./connect.js" */
 
 import { randomBytes } from "node:crypto";
-import { connect, DatabaseError, describeTarget, messageOf, withDatabase } from "./connect.js";
+import { connect, describeTarget, messageOf, withDatabase } from "./connect.js";
 import { applyMigration } from "./apply.js";
 import { findPostgresBin } from "./find-postgres.js";
 import { readServerState, restoreServerState } from "./server-state.js";
 import { databaseContents, describeContents, hasSupabaseAuth, installStandin } from "./standin.js";
 import { startTempCluster } from "./temp-cluster.js";
+import { SupalintError } from "../errors.js";
 
 /**
  * @typedef {object} VerifyDatabaseOptions
@@ -47,7 +48,7 @@ import { startTempCluster } from "./temp-cluster.js";
  * Sets up the database.
  * @param {VerifyDatabaseOptions} options
  * @returns {Promise<VerifyDatabase>}
- * @throws {DatabaseError | import("./temp-cluster.js").ClusterError | import("./find-postgres.js").PostgresNotFoundError}
+ * @throws {import("../errors.js").SupalintError}
  */
 export async function openVerifyDatabase(options) {
     if (options.dbUrl === undefined) {
@@ -71,7 +72,8 @@ export async function openVerifyDatabase(options) {
         });
         const found = describeContents(contents);
         if (found.length > 0) {
-            throw new DatabaseError(
+            throw new SupalintError(
+                "database",
                 `${describeTarget(url)} already holds ${found.join("; ")}, and verify applies every ` +
                     "migration to it for real: pass --create-db to verify in a fresh database on that server, or --force to use this one.",
             );
@@ -85,7 +87,7 @@ export async function openVerifyDatabase(options) {
         state = await readServerState(guard);
     } catch (error) {
         await guard.end().catch(() => {});
-        throw new DatabaseError(`cannot read the roles and settings of ${describeTarget(url)}: ${messageOf(error)}`);
+        throw new SupalintError("database", `cannot read the roles and settings of ${describeTarget(url)}: ${messageOf(error)}`);
     }
     let guardClient = guard;
     const liveClient = async () => {
@@ -116,7 +118,7 @@ export async function openVerifyDatabase(options) {
             await guard.query(`create database ${name}`);
         } catch (error) {
             await guard.end().catch(() => {});
-            throw new DatabaseError(`cannot create a database on ${describeTarget(url)}: ${messageOf(error)}`);
+            throw new SupalintError("database", `cannot create a database on ${describeTarget(url)}: ${messageOf(error)}`);
         }
         return {
             target: withDatabase(url, name),
@@ -139,7 +141,7 @@ export async function openVerifyDatabase(options) {
  * @param {ConnectionTarget} target
  * @param {{ path: string, text: string }[]} baseFiles applied in order, each in its own transaction
  * @returns {Promise<{ client: Client, standin: boolean }>} the connection, and whether the stand-in was installed
- * @throws {DatabaseError} when the stand-in or a base file fails
+ * @throws {SupalintError} when the stand-in or a base file fails
  */
 export async function prepareDatabase(target, baseFiles) {
     const standin = await withClient(target, async (client) => {
@@ -148,7 +150,7 @@ export async function prepareDatabase(target, baseFiles) {
         }
         const outcome = await installStandin(client);
         if (!outcome.ok) {
-            throw new DatabaseError(`the Supabase stand-in cannot be installed in ${describeTarget(target)}: ${outcome.error.message}`);
+            throw new SupalintError("database", `the Supabase stand-in cannot be installed in ${describeTarget(target)}: ${outcome.error.message}`);
         }
         return true;
     });
@@ -158,7 +160,7 @@ export async function prepareDatabase(target, baseFiles) {
             const outcome = await applyMigration(client, base.text);
             if (!outcome.ok) {
                 const where = outcome.location === null ? "" : `:${outcome.location.line}:${outcome.location.column}`;
-                throw new DatabaseError(`base file ${base.path}${where} fails: ${outcome.error.message}`);
+                throw new SupalintError("database", `base file ${base.path}${where} fails: ${outcome.error.message}`);
             }
         }
     } catch (error) {

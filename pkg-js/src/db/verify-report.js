@@ -12,7 +12,7 @@
 import { plural } from "../formatters/summary.js";
 
 /** The rule-like ids `verify` reports under. */
-export const VERIFY_IDS = Object.freeze({
+const VERIFY_IDS = Object.freeze({
     failed: "verify/apply",
     notIdempotent: "verify/idempotent",
     unreadable: "verify/apply",

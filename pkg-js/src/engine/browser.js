@@ -6,10 +6,10 @@
 
 /** @import { Engine } from "../api.js" */
 
-import initWasm, { accessMatrix, lint, fix, rules, version } from "../../wasm/supalint.js";
+import initWasm, { accessMatrix, configSchema, lexicalRanges, lint, fix, rules, version } from "../../wasm/supalint.js";
 
 /** @type {Engine} */
-const wasmEngine = { lint, fix, accessMatrix, rules, version };
+const wasmEngine = { lint, fix, accessMatrix, rules, configSchema, lexicalRanges, version };
 
 /** @type {Promise<Engine> | null} */
 let loading = null;

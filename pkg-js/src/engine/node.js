@@ -41,6 +41,8 @@ export const engine = {
     accessMatrix: (request) => call("accessMatrix", request),
     catalog: (request) => call("catalog", request),
     rules: () => instances[current].rules(),
+    configSchema: () => instances[current].configSchema(),
+    lexicalRanges: (text) => instances[current].lexicalRanges(text),
     version: () => instances[current].version(),
     recreate() {
         if (current + 1 >= instances.length) {

@@ -29,20 +29,17 @@ import { engine } from "../engine/node.js";
  * @property {string | null} [frozenBefore] a 14-digit migration version: that migration and older ones already ran, so their fixes become suggestions
  */
 
+/** The project options of the engine's configuration schema: the keys `supalint/sql` reads. */
+const PROJECT_OPTIONS = engine.configSchema().filter((entry) => entry.group === "project");
+
 /** The keys the engine validates and receives as they are. */
-const ENGINE_KEYS = [
-    "exposedSchemas",
-    "adminFunction",
-    "authorizationFunctions",
-    "revokeRoles",
-    "seedTables",
-    "registeredBuckets",
-    "versionSuffixWords",
-    "frozenBefore",
-];
+const ENGINE_KEYS = PROJECT_OPTIONS.filter((entry) => entry.type !== "path").map((entry) => entry.key);
+
+/** The paths, which are resolved here (against ESLint's working directory) before the engine sees them. */
+const PATH_KEYS = PROJECT_OPTIONS.filter((entry) => entry.type === "path").map((entry) => entry.key);
 
 /** Every key `supalint/sql` reads. */
-export const LANGUAGE_OPTION_KEYS = Object.freeze([...ENGINE_KEYS, "migrationsDir", "storageBucketsFile"]);
+const LANGUAGE_OPTION_KEYS = [...ENGINE_KEYS, ...PATH_KEYS];
 
 /**
  * Keys of ESLint's JavaScript language. A flat config object without `files`
@@ -65,7 +62,7 @@ export function validateLanguageOptions(languageOptions) {
             problems.push(`unknown key \`${key}\`; supalint/sql reads ${LANGUAGE_OPTION_KEYS.map((known) => `\`${known}\``).join(", ")}`);
         }
     }
-    for (const key of ["migrationsDir", "storageBucketsFile"]) {
+    for (const key of PATH_KEYS) {
         if (key in languageOptions && typeof languageOptions[key] !== "string") {
             problems.push(`\`${key}\` must be a string (a path)`);
         }

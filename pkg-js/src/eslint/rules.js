@@ -50,7 +50,7 @@ export function toEslintTemplate(template) {
  * @param {RuleMeta} rule
  * @returns {SqlRule}
  */
-export function createRule(rule) {
+function createRule(rule) {
     const isFixable = rule.fixable === "fix";
     // A fixable rule offers its fix as a suggestion in a migration that already ran
     // (`frozenBefore`): `eslint --fix` leaves that file alone, an editor still offers the fix.

@@ -15,9 +15,9 @@
 /** @import { SqlLanguageOptions } from "./language-options.js" */
 
 import path from "node:path";
+import { engine } from "../engine/node.js";
 import { engineConfig, validateLanguageOptions } from "./language-options.js";
 import { lintMigration } from "./migration-history.js";
-import { findComments } from "./sql-comments.js";
 import { LINE_ENDING, SqlSourceCode } from "./sql-source-code.js";
 
 /**
@@ -130,6 +130,16 @@ function lintFile(filePath, text, options, ruleIds, inlineConfig) {
 }
 
 /**
+ * The parse failure for an engine that could not lint the file.
+ * @param {unknown} error
+ * @returns {SqlParseResult}
+ */
+function couldNotLint(error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ message: `supalint could not lint this file: ${reason}`, line: 1, column: 1 }] };
+}
+
+/**
  * The ESLint language for Supabase / PostgreSQL migrations.
  */
 export class SqlLanguage {
@@ -186,8 +196,7 @@ export class SqlLanguage {
         try {
             linted = lintFile(file.path, text, context?.languageOptions ?? {}, undefined, true);
         } catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            return { ok: false, errors: [{ message: `supalint could not lint this file: ${reason}`, line: 1, column: 1 }] };
+            return couldNotLint(error);
         }
 
         const fatal = linted.diagnostics.filter((diagnostic) => diagnostic.ruleId === "parse-error" && FATAL_MESSAGE_IDS.has(diagnostic.messageId));
@@ -198,8 +207,15 @@ export class SqlLanguage {
             };
         }
 
+        let lexical;
+        try {
+            // The engine's lexer finds the comments ESLint reads its directives from.
+            lexical = engine.lexicalRanges(text);
+        } catch (error) {
+            return couldNotLint(error);
+        }
         const starts = lineStarts(text);
-        const comments = findComments(text).map(({ type, range }) => ({
+        const comments = lexical.comments.map(({ type, range }) => ({
             type,
             value: type === "LineComment" ? text.slice(range[0] + 2, range[1]) : text.slice(range[0] + 2, range[1] - 2),
             range,

@@ -179,17 +179,3 @@ function isFileLink(file) {
         return false;
     }
 }
-
-/** Thrown when a command-line path or pattern matches no file. */
-export class NoFilesFoundError extends Error {
-    /**
-     * @param {string[]} patterns the patterns that matched nothing
-     */
-    constructor(patterns) {
-        const list = patterns.map((pattern) => `"${pattern}"`).join(", ");
-        super(`No files matching ${patterns.length === 1 ? "the pattern" : "the patterns"} ${list} were found.`);
-        this.name = "NoFilesFoundError";
-        /** @type {string[]} */
-        this.patterns = patterns;
-    }
-}

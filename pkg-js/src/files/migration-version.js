@@ -6,7 +6,7 @@
  */
 
 /** A file name's 14-digit version, captured; a 15th digit means no version. */
-export const MIGRATION_VERSION = /^(\d{14})(?!\d)/u;
+const MIGRATION_VERSION = /^(\d{14})(?!\d)/u;
 
 /**
  * The version of a migration file name (not a path), if it has one.

@@ -9,7 +9,8 @@
 /** @import { Source } from "../api.js" */
 
 import { isUtf8 } from "node:buffer";
-import { FileKindError, readRegularFile } from "./regular-file.js";
+import { isSupalintError } from "../errors.js";
+import { readRegularFile } from "./regular-file.js";
 import { firstInvalidUtf8Offset } from "./utf8.js";
 
 /**
@@ -34,14 +35,14 @@ export function readSource(file, relativePath) {
     try {
         bytes = readRegularFile(file, MAX_SOURCE_BYTES + BOM_BYTES);
     } catch (error) {
-        if (error instanceof FileKindError && error.kind === "tooLarge") {
+        if (isSupalintError(error, "files") && error.fileKind === "tooLarge") {
             // The engine's `parse-error` `tooLarge` message and help, word for word.
             return problem(relativePath, "tooLarge", {
                 message: `File \`${relativePath}\` is ${error.size} bytes, over the ${MAX_SOURCE_BYTES} supalint analyses, so it is not linted.`,
                 help: "Split it into smaller migrations.",
             });
         }
-        if (error instanceof FileKindError && error.kind === "notRegular") {
+        if (isSupalintError(error, "files") && error.fileKind === "notRegular") {
             return problem(relativePath, "notRegular", {
                 message: `File \`${relativePath}\` is not linted: ${error.message}.`,
                 help: "Move it out of the migrations folder, or replace it with a regular file.",

@@ -9,25 +9,20 @@
  */
 
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { SupalintError } from "../errors.js";
 
 /** The limit for configuration files (JSON, JavaScript, TOML, the buckets file). */
 export const CONFIG_FILE_LIMIT = 4 * 1024 * 1024;
 
-/** A path that is not a readable regular file within its limit. */
-export class FileKindError extends Error {
-    /**
-     * @param {string} reason why, as a clause ("it is a FIFO, not a regular file")
-     * @param {"notRegular" | "tooLarge" | "unreadable"} kind
-     * @param {number} [size] the file's size, for `tooLarge`
-     */
-    constructor(reason, kind, size) {
-        super(reason);
-        this.name = "FileKindError";
-        /** @type {"notRegular" | "tooLarge" | "unreadable"} */
-        this.kind = kind;
-        /** @type {number | undefined} */
-        this.size = size;
-    }
+/**
+ * The error for a path that is not a readable regular file within its limit.
+ * @param {string} reason why, as a clause ("it is a FIFO, not a regular file")
+ * @param {"notRegular" | "tooLarge" | "unreadable"} fileKind
+ * @param {number} [size] the file's size, for `tooLarge`
+ * @returns {SupalintError} of kind `files`
+ */
+function fileKindError(reason, fileKind, size) {
+    return new SupalintError("files", reason, { fileKind, size });
 }
 
 /**
@@ -35,7 +30,7 @@ export class FileKindError extends Error {
  * @param {string} file
  * @param {number} limit
  * @returns {Buffer}
- * @throws {FileKindError}
+ * @throws {SupalintError}
  */
 export function readRegularFile(file, limit) {
     return withRegularFile(file, limit, (fd) => readFileSync(fd));
@@ -47,7 +42,7 @@ export function readRegularFile(file, limit) {
  * @param {string} file
  * @param {number} limit
  * @returns {void}
- * @throws {FileKindError}
+ * @throws {SupalintError}
  */
 export function checkRegularFile(file, limit) {
     withRegularFile(file, limit, () => undefined);
@@ -66,20 +61,20 @@ function withRegularFile(file, limit, use) {
         // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer.
         fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (error) {
-        throw new FileKindError(systemReason(error), "unreadable");
+        throw fileKindError(systemReason(error), "unreadable");
     }
     try {
         const stats = fstatSync(fd);
         if (!stats.isFile()) {
-            throw new FileKindError(`it is ${kindOf(stats)}, not a regular file`, "notRegular");
+            throw fileKindError(`it is ${kindOf(stats)}, not a regular file`, "notRegular");
         }
         if (stats.size > limit) {
-            throw new FileKindError(`it is ${stats.size} bytes, more than the ${limit} supalint reads`, "tooLarge", stats.size);
+            throw fileKindError(`it is ${stats.size} bytes, more than the ${limit} supalint reads`, "tooLarge", stats.size);
         }
         try {
             return use(fd);
         } catch (error) {
-            throw new FileKindError(systemReason(error), "unreadable");
+            throw fileKindError(systemReason(error), "unreadable");
         }
     } finally {
         closeSync(fd);

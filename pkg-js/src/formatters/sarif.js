@@ -16,7 +16,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { plainSqlFences } from "../rule-markdown.js";
+import { readableDocs } from "../rule-markdown.js";
 import { describeSource } from "../rule-sources.js";
 import { withheldReason, withheldResults } from "../withheld-fixes.js";
 
@@ -112,7 +112,7 @@ function ruleDescriptor(rule) {
     return {
         id: rule.id,
         shortDescription: { text: rule.summary },
-        help: { text: `${rule.summary}\n\n${plainSqlFences(rule.docs)}`, markdown: `${rule.summary}\n\n${plainSqlFences(rule.docs)}\n\n[Documentation](${rule.docsUrl})` },
+        help: { text: `${rule.summary}\n\n${readableDocs(rule)}`, markdown: `${rule.summary}\n\n${readableDocs(rule)}\n\n[Documentation](${rule.docsUrl})` },
         helpUri: rule.docsUrl,
         defaultConfiguration:
             rule.severity === "off" ? { enabled: false, level: "warning" } : { level: rule.severity === "error" ? "error" : "warning" },

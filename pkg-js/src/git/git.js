@@ -5,16 +5,14 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { GitError } from "./git-error.js";
-
-export { GitError };
+import { SupalintError } from "../errors.js";
 
 /**
  * Runs git and returns its standard output.
  * @param {string[]} args
  * @param {string} cwd
  * @returns {{ ok: boolean, stdout: string, stderr: string }}
- * @throws {GitError} when git cannot be started
+ * @throws {SupalintError} when git cannot be started
  */
 export function git(args, cwd) {
     const child = spawnSync("git", args, {
@@ -25,7 +23,7 @@ export function git(args, cwd) {
     });
     if (child.error) {
         const code = /** @type {NodeJS.ErrnoException} */ (child.error).code;
-        throw new GitError(code === "ENOENT" ? "git is not installed (or not on PATH)." : `git cannot run: ${child.error.message}`);
+        throw new SupalintError("git", code === "ENOENT" ? "git is not installed (or not on PATH)." : `git cannot run: ${child.error.message}`);
     }
     return { ok: child.status === 0, stdout: child.stdout, stderr: child.stderr.trim() };
 }

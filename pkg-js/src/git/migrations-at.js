@@ -10,8 +10,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { sourceFromBytes } from "../files/read-source.js";
-import { git, GitError, nulFields } from "./git.js";
+import { git, nulFields } from "./git.js";
 import { folderInRepository, realPath, resolveSince } from "./since.js";
+import { SupalintError } from "../errors.js";
 
 /**
  * @typedef {object} MigrationsAtRef
@@ -29,14 +30,14 @@ import { folderInRepository, realPath, resolveSince } from "./since.js";
  *   the project root (engine paths are relative to it) and the absolute migrations folder; `isWanted`: which
  *   migrations (by path relative to the project root) to read, default all
  * @returns {MigrationsAtRef}
- * @throws {GitError} outside a repository, for an unknown ref, without a merge base, or when git fails
+ * @throws {SupalintError} outside a repository, for an unknown ref, without a merge base, or when git fails
  */
 export function migrationsAt(ref, { cwd, projectRoot, migrationsPath, isWanted = () => true }) {
     const { root, commit, base } = resolveSince(ref, cwd);
     const folder = folderInRepository(root, migrationsPath);
     const tree = git(["ls-tree", "-r", "-z", "--name-only", base, "--", folder], root);
     if (!tree.ok) {
-        throw new GitError(`--since ${ref}: git ls-tree failed: ${tree.stderr}`);
+        throw new SupalintError("git", `--since ${ref}: git ls-tree failed: ${tree.stderr}`);
     }
     const project = realPath(projectRoot);
     const listed = nulFields(tree.stdout)
@@ -72,7 +73,7 @@ function isListedMigration(folder, file) {
  * @param {string[]} specs `<commit>:<path>` each
  * @param {string} root
  * @returns {Uint8Array[]} in the order of `specs`
- * @throws {GitError} when git fails or a blob is missing
+ * @throws {SupalintError} when git fails or a blob is missing
  */
 function readBlobs(specs, root) {
     if (specs.length === 0) {
@@ -85,7 +86,7 @@ function readBlobs(specs, root) {
         env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" },
     });
     if (child.error || child.status !== 0) {
-        throw new GitError(`--since: git cat-file failed: ${child.error?.message ?? child.stderr.toString().trim()}`);
+        throw new SupalintError("git", `--since: git cat-file failed: ${child.error?.message ?? child.stderr.toString().trim()}`);
     }
     const out = child.stdout;
     /** @type {Uint8Array[]} */
@@ -96,7 +97,7 @@ function readBlobs(specs, root) {
         const header = out.subarray(at, end).toString("utf8");
         const size = /^[0-9a-f]+ blob (\d+)$/u.exec(header)?.[1];
         if (end === -1 || size === undefined) {
-            throw new GitError(`--since: git cannot read ${spec} (${header}).`);
+            throw new SupalintError("git", `--since: git cannot read ${spec} (${header}).`);
         }
         const start = end + 1;
         blobs.push(out.subarray(start, start + Number(size)));

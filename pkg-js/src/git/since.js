@@ -16,7 +16,8 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { migrationVersion } from "../files/migration-version.js";
-import { git, GitError, nulFields } from "./git.js";
+import { git, nulFields } from "./git.js";
+import { SupalintError } from "../errors.js";
 
 /**
  * @typedef {object} SinceSelection
@@ -34,21 +35,21 @@ const CHANGED_STATUSES = new Set(["A", "M", "T", "R", "C", "U"]);
  * @param {string} ref a branch, tag, commit or any revision git understands
  * @param {{ cwd: string, migrationsPath: string }} where the folder to run git in, and the absolute migrations folder
  * @returns {SinceSelection}
- * @throws {GitError} outside a repository, for an unknown ref, or without a merge base
+ * @throws {SupalintError} outside a repository, for an unknown ref, or without a merge base
  */
 export function changesSince(ref, { cwd, migrationsPath }) {
     const { root, commit, base } = resolveSince(ref, cwd);
     const changed = new Set();
     const diff = git(["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", base, "--"], root);
     if (!diff.ok) {
-        throw new GitError(`--since ${ref}: git diff failed: ${diff.stderr}`);
+        throw new SupalintError("git", `--since ${ref}: git diff failed: ${diff.stderr}`);
     }
     for (const file of changedPaths(nulFields(diff.stdout))) {
         changed.add(path.join(root, file));
     }
     const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], root);
     if (!untracked.ok) {
-        throw new GitError(`--since ${ref}: git ls-files failed: ${untracked.stderr}`);
+        throw new SupalintError("git", `--since ${ref}: git ls-files failed: ${untracked.stderr}`);
     }
     for (const file of nulFields(untracked.stdout)) {
         changed.add(path.join(root, file));
@@ -63,21 +64,22 @@ export function changesSince(ref, { cwd, migrationsPath }) {
  * @param {string} ref
  * @param {string} cwd a folder in the repository
  * @returns {{ root: string, commit: string, base: string }} the repository root (a real path) and full commit ids
- * @throws {GitError} outside a repository, for an unknown ref, or without a merge base
+ * @throws {SupalintError} outside a repository, for an unknown ref, or without a merge base
  */
 export function resolveSince(ref, cwd) {
     if (ref === "" || ref.startsWith("-")) {
-        throw new GitError(`--since needs a git revision (got "${ref}").`);
+        throw new SupalintError("git", `--since needs a git revision (got "${ref}").`);
     }
     const top = git(["rev-parse", "--show-toplevel"], cwd);
     if (!top.ok) {
-        throw new GitError(`--since needs a git repository, and ${cwd} is not in one (${top.stderr}).`);
+        throw new SupalintError("git", `--since needs a git repository, and ${cwd} is not in one (${top.stderr}).`);
     }
     const root = top.stdout.trim();
     const commit = resolveCommit(ref, root);
     const base = git(["merge-base", commit, "HEAD"], root);
     if (!base.ok) {
-        throw new GitError(
+        throw new SupalintError(
+            "git",
             `--since ${ref}: no common ancestor of ${ref} and HEAD${base.stderr === "" ? "" : ` (${base.stderr})`}; ` +
                 "a shallow clone needs its history (actions/checkout with fetch-depth: 0).",
         );
@@ -90,12 +92,12 @@ export function resolveSince(ref, cwd) {
  * @param {string} root the repository root
  * @param {string} migrationsPath absolute
  * @returns {string}
- * @throws {GitError} when the folder is outside the repository
+ * @throws {SupalintError} when the folder is outside the repository
  */
 export function folderInRepository(root, migrationsPath) {
     const folder = path.relative(root, realPath(migrationsPath)).split(path.sep).join("/") || ".";
     if (folder === ".." || folder.startsWith("../") || path.isAbsolute(folder)) {
-        throw new GitError(`--since: the migrations folder ${migrationsPath} is outside the git repository ${root}.`);
+        throw new SupalintError("git", `--since: the migrations folder ${migrationsPath} is outside the git repository ${root}.`);
     }
     return folder;
 }
@@ -117,12 +119,13 @@ export function realPath(file) {
  * @param {string} ref
  * @param {string} root
  * @returns {string} the full commit id
- * @throws {GitError}
+ * @throws {SupalintError}
  */
 function resolveCommit(ref, root) {
     const commit = git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], root);
     if (!commit.ok) {
-        throw new GitError(
+        throw new SupalintError(
+            "git",
             `--since ${ref}: no such commit, branch or tag in this repository. ` +
                 "In CI, fetch it first (actions/checkout with fetch-depth: 0, or `git fetch origin main`).",
         );
@@ -158,13 +161,13 @@ export function changedPaths(fields) {
  * @param {string} root the repository root
  * @param {string} migrationsPath absolute
  * @returns {string[]} sorted, without duplicates
- * @throws {GitError} when the migrations folder is outside the repository
+ * @throws {SupalintError} when the migrations folder is outside the repository
  */
 function versionsAt(commit, root, migrationsPath) {
     const folder = folderInRepository(root, migrationsPath);
     const tree = git(["ls-tree", "-r", "-z", "--name-only", commit, "--", folder], root);
     if (!tree.ok) {
-        throw new GitError(`--since: git ls-tree failed: ${tree.stderr}`);
+        throw new SupalintError("git", `--since: git ls-tree failed: ${tree.stderr}`);
     }
     const versions = new Set();
     for (const file of nulFields(tree.stdout)) {

@@ -9,7 +9,7 @@
  * `supalint-disable` before the literal and a `supalint-enable` after it.
  */
 
-import { scanSql } from "../eslint/sql-comments.js";
+import { engine } from "../engine/node.js";
 
 const DIRECTIVE = /^(?:--|\/\*)\s*supalint-(?:disable-next-line|disable-line|disable-file|disable|enable)(?=\s|\*\/|$)/u;
 const RULE_ID = /[A-Za-z0-9_-]+/gu;
@@ -26,7 +26,7 @@ export function directiveRuleAt(text, offset) {
     if (!text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).includes("supalint-")) {
         return null;
     }
-    const comment = scanSql(text).comments.find(({ range: [start, end] }) => start <= offset && offset <= end);
+    const comment = engine.lexicalRanges(text).comments.find(({ range: [start, end] }) => start <= offset && offset <= end);
     if (comment === undefined) {
         return null;
     }
@@ -67,7 +67,7 @@ export function directiveRuleAt(text, offset) {
  * @returns {Insertion[]}
  */
 export function disableRuleEdits(text, offset, ruleId) {
-    const { quoted, comments } = scanSql(text);
+    const { quoted, comments } = engine.lexicalRanges(text);
     const containers = [...quoted, ...comments.filter((comment) => comment.type === "BlockComment").map((comment) => comment.range)];
     /** @param {number} at @returns {[number, number] | undefined} */
     const containerAround = (at) => containers.find(([start, end]) => start < at && at < end);

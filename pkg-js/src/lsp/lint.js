@@ -13,10 +13,10 @@
 /** @import { Project } from "./project.js" */
 
 import { normalizeFixResponse } from "../api.js";
-import { ConfigError } from "../config/config-error.js";
 import { callIsolatingTraps } from "../engine/isolate-traps.js";
 import { ENGINE_CRASH_HELP } from "../results.js";
 import { withFixesAsSuggestions, withheldReason } from "../withheld-fixes.js";
+import { configError } from "../errors.js";
 
 const BOM = "\uFEFF";
 
@@ -107,7 +107,7 @@ function crashDiagnostic(path, reason, parseError) {
  * @param {Project} project
  * @param {Map<string, RuleMeta>} rules
  * @returns {Map<string, Diagnostic[]>} by engine path, for the reported files
- * @throws {ConfigError} when the engine rejects the configuration
+ * @throws {SupalintError} when the engine rejects the configuration
  */
 function runLint(engine, request, project, rules) {
     /** @type {Map<string, string>} */
@@ -124,7 +124,7 @@ function runLint(engine, request, project, rules) {
     const call = callIsolatingTraps(engine, "lint", { ...request, files, reportPaths });
     const response = /** @type {LintResponse} */ (call.response);
     if (response.configErrors.length > 0) {
-        throw new ConfigError(response.configErrors, project.resolved?.configPath ?? null);
+        throw configError(response.configErrors, project.resolved?.configPath ?? null);
     }
     // A migration that already ran offers each fix as an explicit action, never in a fix-all.
     const byPath = new Map(
@@ -152,7 +152,7 @@ function runLint(engine, request, project, rules) {
  * @param {OpenText[]} open the open migrations: these are reported
  * @param {Map<string, RuleMeta>} rules
  * @returns {Map<string, FileLint>} by absolute path
- * @throws {ConfigError} when the engine rejects the configuration
+ * @throws {SupalintError} when the engine rejects the configuration
  */
 export function lintMigrations(engine, project, open, rules) {
     const resolved = /** @type {NonNullable<Project["resolved"]>} */ (project.resolved);
@@ -194,7 +194,7 @@ export function perFileConfig(config, rules) {
  * @param {OpenText} open
  * @param {Map<string, RuleMeta>} rules
  * @returns {FileLint}
- * @throws {ConfigError} when the engine rejects the configuration
+ * @throws {SupalintError} when the engine rejects the configuration
  */
 export function lintAlone(engine, project, open, rules) {
     const resolved = /** @type {NonNullable<Project["resolved"]>} */ (project.resolved);
@@ -219,7 +219,7 @@ export function lintAlone(engine, project, open, rules) {
  * @param {Map<string, RuleMeta>} rules
  * @returns {{ output: string | null, refused?: string }} the fixed text (its byte-order mark kept), or null when
  *   no fix changed it; `refused` says why the engine kept the text (or held its fixes back: the migration already ran)
- * @throws {ConfigError} when the engine rejects the configuration
+ * @throws {SupalintError} when the engine rejects the configuration
  */
 export function fixFile(engine, project, open, target, rules) {
     const resolved = /** @type {NonNullable<Project["resolved"]>} */ (project.resolved);
@@ -236,7 +236,7 @@ export function fixFile(engine, project, open, target, rules) {
     const call = callIsolatingTraps(engine, "fix", request);
     const response = normalizeFixResponse(call.response);
     if (response.configErrors.length > 0) {
-        throw new ConfigError(response.configErrors, resolved.configPath);
+        throw configError(response.configErrors, resolved.configPath);
     }
     const fixed = response.files.find((file) => file.path === enginePath);
     if (fixed?.refused !== undefined) {

@@ -9,10 +9,10 @@
 
 import { statSync } from "node:fs";
 import path from "node:path";
-import { ConfigError } from "../config/config-error.js";
 import { loadConfig } from "../config/load-config.js";
 import { listSqlFiles } from "../files/collect.js";
 import { readSource } from "../files/read-source.js";
+import { isSupalintError } from "../errors.js";
 
 /**
  * Whether `target` is `dir` or lies below it.
@@ -34,7 +34,7 @@ export class Project {
         this.dir = dir;
         /** @type {ResolvedConfig | null} null while the configuration is unusable */
         this.resolved = null;
-        /** @type {ConfigError | null} why the configuration is unusable */
+        /** @type {SupalintError | null} why the configuration is unusable */
         this.configError = null;
         /**
          * The migrations on disk, by absolute path, as the engine receives them.
@@ -62,7 +62,7 @@ export class Project {
             this.configError = null;
             this.configStamp = stampOf(this.resolved.configPath);
         } catch (error) {
-            if (!(error instanceof ConfigError)) {
+            if (!isSupalintError(error, "config")) {
                 throw error;
             }
             this.resolved = null;
@@ -86,7 +86,7 @@ export class Project {
 
     /**
      * Marks the configuration unusable (the engine rejected it).
-     * @param {ConfigError} error
+     * @param {SupalintError} error
      * @returns {void}
      */
     reject(error) {

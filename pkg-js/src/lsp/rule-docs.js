@@ -6,7 +6,7 @@
 
 /** @import { RuleMeta } from "../api.js" */
 
-import { plainSqlFences } from "../rule-markdown.js";
+import { readableDocs } from "../rule-markdown.js";
 
 /**
  * The body of a `## <title>` section of a rule's docs, without its heading.
@@ -37,9 +37,9 @@ export function ruleHoverMarkdown(rule) {
     if (why) {
         parts.push(why);
     }
-    const example = docsSection(rule.docs, "Example");
+    const example = docsSection(readableDocs(rule), "Example");
     if (example) {
-        parts.push(`**Example**\n\n${plainSqlFences(example)}`);
+        parts.push(`**Example**\n\n${example}`);
     }
     parts.push(`[Documentation](${rule.docsUrl})`);
     return parts.join("\n\n");

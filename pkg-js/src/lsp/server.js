@@ -20,7 +20,6 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CodeActionKind, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { ConfigError } from "../config/config-error.js";
 import { engine } from "../engine/node.js";
 import { FIX_ALL_KIND, fixAllAction, isRequested, quickFixes } from "./code-actions.js";
 import { serverDiagnostic, toLspDiagnostic, toRange } from "./convert.js";
@@ -29,6 +28,7 @@ import { fixFile, lintAlone, lintMigrations } from "./lint.js";
 import { isInside, Project } from "./project.js";
 import { ruleHoverMarkdown } from "./rule-docs.js";
 import { isWithheldFix } from "../withheld-fixes.js";
+import { configError, isSupalintError } from "../errors.js";
 
 /** How long after the last keystroke a document is linted, unless `initializationOptions.debounceMs` says otherwise. */
 const DEFAULT_DEBOUNCE_MS = 100;
@@ -226,7 +226,7 @@ class Session {
         try {
             project.load();
         } catch (error) {
-            project.reject(new ConfigError([{ key: "", message: messageOf(error) }], null));
+            project.reject(configError([{ key: "", message: messageOf(error) }], null));
         }
         return project;
     }
@@ -384,7 +384,7 @@ class Session {
                 }
             }
         } catch (error) {
-            if (!(error instanceof ConfigError)) {
+            if (!isSupalintError(error, "config")) {
                 throw error;
             }
             project.reject(error);
@@ -414,7 +414,7 @@ class Session {
      * @param {{ uri: string, document: TextDocument }[]} entries
      */
     publishConfigError(project, entries) {
-        const error = /** @type {ConfigError} */ (project.configError);
+        const error = /** @type {SupalintError} */ (project.configError);
         const configPath = error.configPath ?? project.resolved?.configPath ?? null;
         const message = error.message;
         if (configPath !== null) {

@@ -21,7 +21,7 @@ const DEFAULT_ADMIN_FUNCTION = "public.is_super_admin";
  * Each template by name: description and settings in, migration text out.
  * @satisfies {Record<string, (description: string, settings: TemplateSettings) => string>}
  */
-export const TEMPLATES = Object.freeze({
+const TEMPLATES = Object.freeze({
     table: tableTemplate,
     column: columnTemplate,
     policy: policyTemplate,

@@ -2,7 +2,8 @@
  * @file The plugin object and its package entry: rules generated from the
  * engine's metadata, the recommended configuration (loaded into real ESLint 9
  * and 10, as every configuration of the plugin is), `supalint/eslint` in
- * package.json, and `eslint.d.ts` declaring exactly the runtime exports.
+ * package.json, and `eslint.d.ts` declaring exactly the runtime exports and
+ * the engine's project options.
  */
 
 import assert from "node:assert/strict";
@@ -115,5 +116,17 @@ describe("the supalint/eslint entry", () => {
         }
         const exported = Object.keys(await import("../../src/eslint/index.js"));
         assert.deepEqual(declared.sort(), exported.sort());
+    });
+
+    it("eslint.d.ts declares the project keys of the engine's configSchema as languageOptions", () => {
+        const text = readFileSync(new URL("../../eslint.d.ts", import.meta.url), "utf8");
+        const body = /^export interface SqlLanguageOptions \{\n([\s\S]*?)^\}/mu.exec(text)?.[1] ?? "";
+        const declared = [...body.matchAll(/^ {4}(\w+)\?:/gmu)].map((match) => match[1]).sort();
+        const projectKeys = engine
+            .configSchema()
+            .filter((entry) => entry.group === "project")
+            .map((entry) => entry.key)
+            .sort();
+        assert.deepEqual(declared, projectKeys);
     });
 });

@@ -1,5 +1,5 @@
 /**
- * @file The `supalint/sql` language on its own: the comment scanner, `parse()`
+ * @file The `supalint/sql` language on its own: the comments the engine's lexer finds, `parse()`
  * (findings, parsing errors, never throwing), language option checks, and how
  * a file's migrations folder becomes its history.
  */
@@ -12,7 +12,6 @@ import { describe, it } from "node:test";
 import { engine } from "../../src/engine/node.js";
 import { engineConfig } from "../../src/eslint/language-options.js";
 import { locateMigration } from "../../src/eslint/migration-history.js";
-import { findComments } from "../../src/eslint/sql-comments.js";
 import { SqlLanguage } from "../../src/eslint/sql-language.js";
 import { ESLINT_MAJORS } from "./eslint-helpers.js";
 import plugin from "../../src/eslint/index.js";
@@ -25,7 +24,7 @@ const language = new SqlLanguage();
  * @returns {string[]}
  */
 function commentTexts(text) {
-    return findComments(text).map(({ range }) => text.slice(range[0], range[1]));
+    return engine.lexicalRanges(text).comments.map(({ range }) => text.slice(range[0], range[1]));
 }
 
 /**
@@ -57,12 +56,12 @@ function parseOk(filePath, text, languageOptions = {}) {
     return result.ast;
 }
 
-describe("findComments", () => {
+describe("the engine's comment ranges (lexicalRanges)", () => {
     it("finds line and nested block comments", () => {
         const text = "-- head\nselect 1; /* a /* nested */ still */ select 2; -- tail";
         assert.deepEqual(commentTexts(text), ["-- head", "/* a /* nested */ still */", "-- tail"]);
-        assert.deepEqual(findComments(text)[0], { type: "LineComment", range: [0, 7] });
-        assert.equal(findComments(text)[1].type, "BlockComment");
+        assert.deepEqual(engine.lexicalRanges(text).comments[0], { type: "LineComment", range: [0, 7] });
+        assert.equal(engine.lexicalRanges(text).comments[1].type, "BlockComment");
     });
 
     it("skips comment markers inside strings, identifiers and dollar quotes", () => {
@@ -90,6 +89,15 @@ describe("findComments", () => {
 
     it("runs an unclosed block comment to the end of the text", () => {
         assert.deepEqual(commentTexts("select 1; /* open /* nested */"), ["/* open /* nested */"]);
+    });
+
+    it("counts offsets in UTF-16 units, and lists the quoted tokens", () => {
+        const text = "select '😀', \"é\", $$ -- no $$; -- ünïcode";
+        assert.deepEqual(commentTexts(text), ["-- ünïcode"]);
+        assert.deepEqual(
+            engine.lexicalRanges(text).quoted.map(([start, end]) => text.slice(start, end)),
+            ["'😀'", '"é"', "$$ -- no $$"],
+        );
     });
 });
 

@@ -79,8 +79,8 @@ export class EngineClient {
     }
 
     /**
-     * The engine version and the metadata of every rule.
-     * @returns {Promise<{ version: string, rules: import("supalint").RuleMeta[] }>}
+     * The engine version, the metadata of every rule and the configuration keys.
+     * @returns {Promise<{ version: string, rules: import("supalint").RuleMeta[], configSchema: import("supalint").ConfigKey[] }>}
      */
     meta() {
         return this.request("meta");

@@ -7,7 +7,7 @@
  * Messages out: `{ id, ok: true, ...answer }` or `{ id, ok: false, error }`.
  */
 
-import { accessMatrix, ConfigError, fixText, lintText, ready, rules, version } from "supalint";
+import { accessMatrix, configSchema, fixText, lintText, ready, rules, SupalintError, version } from "supalint";
 
 /**
  * @param {{ id: number, type: string, text?: string, filePath?: string, config?: object }} request
@@ -15,7 +15,7 @@ import { accessMatrix, ConfigError, fixText, lintText, ready, rules, version } f
  */
 function answer(request) {
     if (request.type === "meta") {
-        return { version, rules: rules() };
+        return { version, rules: rules(), configSchema: configSchema() };
     }
     // The engine's WebAssembly has no clock of its own: without `now`, the
     // time-based rules (`no-future-timestamp`) would stay silent.
@@ -34,7 +34,7 @@ function answer(request) {
         const ms = performance.now() - started;
         return { messages: report.results[0]?.messages ?? [], stats: report.stats, configErrors: [], ms };
     } catch (error) {
-        if (error instanceof ConfigError) {
+        if (error instanceof SupalintError && error.kind === "config") {
             // A bad configuration is an answer to show, not a failure of the worker.
             const unchanged =
                 request.type === "fix" ? { output: request.text ?? "", fixed: false } : request.type === "access" ? { relations: [] } : { stats: null };

@@ -3,10 +3,10 @@
  * severities, with the resulting `supalint.config.json` to copy.
  */
 
-import { LIST_OPTIONS, PRESETS, SEVERITIES, effectiveSeverity, parseList, toEngineConfig } from "../config.js";
+import { LIST_OPTION_KEYS, PRESETS, SEVERITIES, effectiveSeverity, optionField, parseList, toEngineConfig } from "../config.js";
 import { h, renderMessage } from "./dom.js";
 
-/** @import { RuleMeta } from "supalint" */
+/** @import { ConfigKey, RuleMeta } from "supalint" */
 /** @import { PlaygroundConfig } from "../config.js" */
 
 /**
@@ -20,12 +20,13 @@ import { h, renderMessage } from "./dom.js";
  * @param {HTMLElement} container
  * @param {object} options
  * @param {RuleMeta[]} options.rules
+ * @param {ConfigKey[]} options.configSchema the engine's configuration keys, which the option fields describe
  * @param {PlaygroundConfig} options.config
  * @param {(immediate: boolean) => void} options.onChange `immediate` false while typing
  * @param {() => void} options.onReset
  * @returns {ConfigPanel}
  */
-export function createConfigPanel(container, { rules, config, onChange, onReset }) {
+export function createConfigPanel(container, { rules, configSchema, config, onChange, onReset }) {
     const errors = h("div", { class: "callout callout-error", role: "alert", hidden: true });
     const json = h("code", {});
     /** @type {HTMLElement[]} */
@@ -60,12 +61,14 @@ export function createConfigPanel(container, { rules, config, onChange, onReset 
         }),
     );
 
-    // Options.
+    // Options, as the engine describes them.
+    const fieldOf = (/** @type {string} */ key) => optionField(/** @type {ConfigKey} */ (configSchema.find((option) => option.key === key)));
+    const admin = fieldOf("adminFunction");
     const adminInput = h("input", {
         type: "text",
         class: "input",
         id: "option-adminFunction",
-        placeholder: "public.is_super_admin (default)",
+        placeholder: admin.placeholder,
         spellcheck: "false",
         value: config.adminFunction ?? "",
     });
@@ -78,7 +81,8 @@ export function createConfigPanel(container, { rules, config, onChange, onReset 
         }
         changed(false);
     });
-    const listFields = LIST_OPTIONS.map(({ key, label, placeholder, help }) => {
+    const listFields = LIST_OPTION_KEYS.map((key) => {
+        const { label, placeholder, help } = fieldOf(key);
         const input = h("input", {
             type: "text",
             class: "input",
@@ -169,7 +173,7 @@ export function createConfigPanel(container, { rules, config, onChange, onReset 
             "section",
             { class: "config-section" },
             h("h3", { text: "Options" }),
-            field("Admin function", "adminFunction", adminInput, "The function a policy calls to let super admins through."),
+            field(admin.label, "adminFunction", adminInput, admin.help),
             listFields,
             h(
                 "div",

@@ -16,14 +16,12 @@ import { diffAccess } from "../../access/diff.js";
 import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from "../../access/diff-report.js";
 import { accessFindings, displayPath, newFindings } from "../../access/findings.js";
 import { ACCESS_FORMATS, formatMatrixJson, formatMatrixMarkdown, formatMatrixTable } from "../../access/matrix-report.js";
-import { ConfigError } from "../../config/config-error.js";
 import { listSqlFiles } from "../../files/collect.js";
 import { readSource } from "../../files/read-source.js";
-import { GitError } from "../../git/git-error.js";
-import { chooseFormat, colorOption, internalError, messageOf, rejectPaths, REPORT_OPTIONS, terminalColumns, useColor, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, rejectPaths, reportFailure, REPORT_OPTIONS, terminalColumns, useColor, writeReport } from "./command-io.js";
 
 /** The text of `supalint access --help`. */
-export const ACCESS_HELP = `Usage: supalint access [--since <git-ref>] [options]
+const ACCESS_HELP = `Usage: supalint access [--since <git-ref>] [options]
 
 Shows who can do what in the database the migrations leave: for each table of
 an exposed schema and each storage bucket, whether row-level security is on,
@@ -72,8 +70,7 @@ export async function runAccess(argv, io) {
     try {
         options = parseAccessArgs(argv);
     } catch (error) {
-        io.stderr.write(`supalint access: ${messageOf(error)}\nRun \`supalint access --help\` for usage.\n`);
-        return 2;
+        return reportFailure(error, io, { command: "access", usageHint: true });
     }
     if (options.help) {
         io.stdout.write(ACCESS_HELP);
@@ -82,11 +79,7 @@ export async function runAccess(argv, io) {
     try {
         return await access(options, io);
     } catch (error) {
-        if (error instanceof ConfigError || error instanceof GitError) {
-            io.stderr.write(`supalint access: ${error.message}\n`);
-            return 2;
-        }
-        return internalError("access", error, io);
+        return reportFailure(error, io, { command: "access" });
     }
 }
 
@@ -123,7 +116,8 @@ function parseAccessArgs(argv) {
 async function access(options, io) {
     const api = await import("../../index.js");
     const resolved = api.loadConfig(options.config === undefined ? io.cwd : path.resolve(io.cwd, options.config));
-    const apiOptions = { cwd: io.cwd, configFile: options.config };
+    // Resolved once for the run: each analysis below would otherwise read the configuration again.
+    const apiOptions = { cwd: io.cwd, resolvedConfig: resolved };
     const migrationsDir = displayPath(resolved.migrationsPath, io.cwd);
     const rules = api.rules();
 

@@ -5,6 +5,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { SupalintError } from "../../errors.js";
 
 /**
  * Where a command reads and writes.
@@ -55,7 +56,7 @@ export const REPORT_OPTIONS = Object.freeze({
  */
 export function rejectPaths(positionals, doesWhat) {
     if (positionals.length > 0) {
-        throw new Error(`takes no paths (got "${positionals[0]}"); ${doesWhat} the configured migrations folder.`);
+        throw new SupalintError("usage", `takes no paths (got "${positionals[0]}"); ${doesWhat} the configured migrations folder.`);
     }
 }
 
@@ -69,7 +70,7 @@ export function rejectPaths(positionals, doesWhat) {
 export function chooseFormat(format, formats) {
     const chosen = format ?? formats[0];
     if (!formats.includes(chosen)) {
-        throw new Error(`unknown format "${chosen}"; use one of ${formats.join(", ")}.`);
+        throw new SupalintError("usage", `unknown format "${chosen}"; use one of ${formats.join(", ")}.`);
     }
     return chosen;
 }
@@ -82,7 +83,7 @@ export function chooseFormat(format, formats) {
  */
 export function colorOption(values) {
     if (values.color && values["no-color"]) {
-        throw new Error("--color and --no-color cannot be combined.");
+        throw new SupalintError("usage", "--color and --no-color cannot be combined.");
     }
     return values["no-color"] ? false : values.color ? true : undefined;
 }
@@ -208,14 +209,23 @@ export function dbUrlOf(argv) {
 }
 
 /**
- * Reports an unexpected error with its stack: exit code 2.
- * @param {string} command
+ * Reports what stopped a command, and is the one place that turns it into
+ * exit code 2: a `SupalintError` by its message (a command line that cannot
+ * run also points to the help, with `usageHint`), anything else as an
+ * internal error, with its stack.
  * @param {unknown} error
- * @param {CommandIo} io
+ * @param {{ stderr: NodeJS.WritableStream }} io
+ * @param {{ command?: string, usageHint?: boolean }} [where] the subcommand (none: `supalint` itself)
  * @returns {2}
  */
-export function internalError(command, error, io) {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`supalint ${command}: internal error, please report it:\n${detail}\n`);
+export function reportFailure(error, io, { command, usageHint = false } = {}) {
+    const prefix = command === undefined ? "supalint" : `supalint ${command}`;
+    if (error instanceof SupalintError) {
+        const hint = usageHint && error.kind === "usage" ? `\nRun \`${prefix} --help\` for usage.` : "";
+        io.stderr.write(`${prefix}: ${error.message}${hint}\n`);
+    } else {
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        io.stderr.write(`${prefix}: internal error, please report it:\n${detail}\n`);
+    }
     return 2;
 }

@@ -17,16 +17,16 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { parseCommandArgs } from "../parse-args.js";
 import { globSync } from "tinyglobby";
-import { ConfigError } from "../../config/config-error.js";
 import { CONFIG_FILE_NAMES } from "../../config/find-config-file.js";
 import { findMigrationsDir } from "../../config/load-config.js";
 import { readExposedSchemas } from "../../config/supabase-toml.js";
 import { listMigrations } from "../../db/migration-files.js";
 import { migrationVersion } from "../../files/migration-version.js";
-import { internalError, messageOf } from "./command-io.js";
+import { messageOf, reportFailure } from "./command-io.js";
+import { SupalintError } from "../../errors.js";
 
 /** The text of `supalint init --help`. */
-export const INIT_HELP = `Usage: supalint init [--force] [--migrations-dir <path>]
+const INIT_HELP = `Usage: supalint init [--force] [--migrations-dir <path>]
 
 Sets supalint up in the current folder:
 - writes supalint.config.json with the migrations folder it finds
@@ -63,9 +63,6 @@ const BUCKET_REGISTRY = /\b(?:const|enum)\s+StorageBuckets\b/u;
 /** Larger TypeScript files are generated code, not a registry. */
 const MAX_SOURCE_BYTES = 512 * 1024;
 
-/** A command line or project `init` cannot use: exit code 2. */
-class InitError extends Error {}
-
 /**
  * @typedef {object} InitArgs
  * @property {boolean} help
@@ -84,8 +81,7 @@ export async function runInit(argv, io) {
     try {
         args = parseInitArgs(argv);
     } catch (error) {
-        io.stderr.write(`supalint init: ${messageOf(error)}\nRun \`supalint init --help\` for usage.\n`);
-        return 2;
+        return reportFailure(error, io, { command: "init", usageHint: true });
     }
     if (args.help) {
         io.stdout.write(INIT_HELP);
@@ -95,11 +91,7 @@ export async function runInit(argv, io) {
         init(args, io);
         return 0;
     } catch (error) {
-        if (error instanceof ConfigError || error instanceof InitError) {
-            io.stderr.write(`supalint init: ${error.message}\n`);
-            return 2;
-        }
-        return internalError("init", error, io);
+        return reportFailure(error, io, { command: "init" });
     }
 }
 
@@ -119,7 +111,7 @@ function parseInitArgs(argv) {
         },
     });
     if (positionals.length > 0) {
-        throw new Error(`takes no paths (got "${positionals[0]}"); run it in the project's folder.`);
+        throw new SupalintError("usage", `takes no paths (got "${positionals[0]}"); run it in the project's folder.`);
     }
     return { help: Boolean(values.help), force: Boolean(values.force), migrationsDir: values["migrations-dir"] };
 }
@@ -268,7 +260,7 @@ function addLintScript(root) {
         return `No package.json here: run \`npx ${SCRIPT_COMMAND}\`, or add "${SCRIPT_NAME}": "${SCRIPT_COMMAND}" to your scripts.`;
     }
     if (!isObject(manifest.json)) {
-        throw new InitError("package.json does not hold a JSON object.");
+        throw new SupalintError("project", "package.json does not hold a JSON object.");
     }
     const scripts = manifest.json.scripts;
     if (isObject(scripts) && SCRIPT_NAME in scripts) {
@@ -277,7 +269,7 @@ function addLintScript(root) {
             : `package.json already has a "${SCRIPT_NAME}" script (${JSON.stringify(scripts[SCRIPT_NAME])}): left as it is.`;
     }
     if (scripts !== undefined && !isObject(scripts)) {
-        throw new InitError(`the "scripts" of package.json is not an object; add "${SCRIPT_NAME}": "${SCRIPT_COMMAND}" yourself.`);
+        throw new SupalintError("project", `the "scripts" of package.json is not an object; add "${SCRIPT_NAME}": "${SCRIPT_COMMAND}" yourself.`);
     }
     writeFileSync(manifest.file, insertScript(manifest.text, SCRIPT_NAME, SCRIPT_COMMAND));
     return `Added "${SCRIPT_NAME}": "${SCRIPT_COMMAND}" to package.json: run \`${runCommand(root)}\`.`;
@@ -286,7 +278,7 @@ function addLintScript(root) {
 /**
  * @param {string} root
  * @returns {{ file: string, text: string, json: unknown } | null} null when there is none
- * @throws {InitError} when it is not JSON
+ * @throws {SupalintError} when it is not JSON
  */
 function readPackageJson(root) {
     const file = path.join(root, "package.json");
@@ -297,7 +289,7 @@ function readPackageJson(root) {
     try {
         return { file, text, json: JSON.parse(text.replace(/^\uFEFF/u, "")) };
     } catch (error) {
-        throw new InitError(`package.json is not valid JSON (${messageOf(error)}).`);
+        throw new SupalintError("project", `package.json is not valid JSON (${messageOf(error)}).`);
     }
 }
 

@@ -7,10 +7,10 @@
 /** @import { CommandIo } from "./command-io.js" */
 
 import { parseCommandArgs } from "../parse-args.js";
-import { messageOf } from "./command-io.js";
+import { reportFailure } from "./command-io.js";
 
 /** The text of `supalint lsp --help`. */
-export const LSP_HELP = `Usage: supalint lsp [--stdio]
+const LSP_HELP = `Usage: supalint lsp [--stdio]
 
 Starts the supalint language server on standard input and output, for an
 editor to start (see docs/editors.md: VS Code, Neovim, Zed, Helix). It lints
@@ -43,8 +43,7 @@ export async function runLsp(argv, io) {
             allowPositionals: false,
         }));
     } catch (error) {
-        io.stderr.write(`supalint lsp: ${messageOf(error)}\nRun \`supalint lsp --help\` for usage.\n`);
-        return 2;
+        return reportFailure(error, io, { command: "lsp", usageHint: true });
     }
     if (values.help) {
         io.stdout.write(LSP_HELP);

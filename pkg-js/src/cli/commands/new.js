@@ -14,17 +14,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { catalogOf } from "../../api.js";
-import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { listSqlFiles } from "../../files/collect.js";
 import { migrationVersion } from "../../files/migration-version.js";
 import { readSource } from "../../files/read-source.js";
 import { renderMigration, TEMPLATE_NAMES, templateSettings } from "../../templates/index.js";
 import { parseCommandArgs } from "../parse-args.js";
-import { internalError, messageOf } from "./command-io.js";
+import { messageOf, reportFailure } from "./command-io.js";
+import { SupalintError } from "../../errors.js";
 
 /** The text of `supalint new --help`. */
-export const NEW_HELP = `Usage: supalint new <description> [--template ${TEMPLATE_NAMES.join("|")}]
+const NEW_HELP = `Usage: supalint new <description> [--template ${TEMPLATE_NAMES.join("|")}]
 
 Creates <UTC now>_<description>.sql in the migrations folder and prints its
 path. The description is lower snake_case and passes the linter's file-naming
@@ -60,9 +60,6 @@ const SNAKE_CASE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/u;
 /** How many later seconds to try before giving up on a free version. */
 const MAX_VERSION_TRIES = 3600;
 
-/** A command line or description `new` cannot use: exit code 2. */
-class NewUsageError extends Error {}
-
 /**
  * @typedef {object} NewArgs
  * @property {boolean} help
@@ -82,8 +79,7 @@ export async function runNew(argv, io) {
     try {
         args = parseNewArgs(argv);
     } catch (error) {
-        io.stderr.write(`supalint new: ${messageOf(error)}\nRun \`supalint new --help\` for usage.\n`);
-        return 2;
+        return reportFailure(error, io, { command: "new", usageHint: true });
     }
     if (args.help) {
         io.stdout.write(NEW_HELP);
@@ -92,11 +88,7 @@ export async function runNew(argv, io) {
     try {
         return await createMigration(args, io);
     } catch (error) {
-        if (error instanceof ConfigError || error instanceof NewUsageError) {
-            io.stderr.write(`supalint new: ${error.message}\n`);
-            return 2;
-        }
-        return internalError("new", error, io);
+        return reportFailure(error, io, { command: "new" });
     }
 }
 
@@ -119,7 +111,8 @@ function parseNewArgs(argv) {
         return { help: true, description: "", template: undefined, config: undefined };
     }
     if (positionals.length !== 1) {
-        throw new Error(
+        throw new SupalintError(
+            "usage",
             positionals.length === 0
                 ? "needs a description: `supalint new create_projects --template table`."
                 : `takes one description (got ${positionals.length}); join the words with _: \`${suggestDescription(positionals.join(" "))}\`.`,
@@ -127,7 +120,7 @@ function parseNewArgs(argv) {
     }
     const template = values.template;
     if (template !== undefined && !(/** @type {string[]} */ (TEMPLATE_NAMES).includes(template))) {
-        throw new Error(`unknown template "${template}"; use one of ${TEMPLATE_NAMES.join(", ")}.`);
+        throw new SupalintError("usage", `unknown template "${template}"; use one of ${TEMPLATE_NAMES.join(", ")}.`);
     }
     return { help: false, description: positionals[0], template: /** @type {TemplateName | undefined} */ (template), config: values.config };
 }
@@ -140,7 +133,8 @@ function parseNewArgs(argv) {
 async function createMigration(args, io) {
     const { description } = args;
     if (!SNAKE_CASE.test(description)) {
-        throw new NewUsageError(
+        throw new SupalintError(
+            "usage",
             `the description "${description}" is not lower snake_case (migration file names are ` +
                 `YYYYMMDDHHMMSS_snake_case_description.sql); use \`${suggestDescription(description)}\`.`,
         );
@@ -165,7 +159,8 @@ async function createMigration(args, io) {
     const namingIds = new Set(api.rules().filter((rule) => rule.category === "naming" && rule.id !== "unique-migration-version").map((rule) => rule.id));
     const naming = messages.filter((message) => namingIds.has(message.ruleId));
     if (naming.length > 0) {
-        throw new NewUsageError(
+        throw new SupalintError(
+            "usage",
             `the description "${description}" breaks the file-naming rules: ${naming.map((message) => `${message.message} (${message.ruleId})`).join(" ")}`,
         );
     }
@@ -177,7 +172,7 @@ async function createMigration(args, io) {
             writeFileSync(file, text, { flag: "wx" });
         } catch (error) {
             if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") {
-                throw new NewUsageError(`cannot create ${relativeOf(file)}: ${messageOf(error)}`);
+                throw new SupalintError("files", `cannot create ${relativeOf(file)}: ${messageOf(error)}`);
             }
             // Another process created it meanwhile: the next free second.
             taken.add(version);
@@ -195,7 +190,7 @@ async function createMigration(args, io) {
  * @param {number} time milliseconds since the epoch
  * @param {Set<string>} taken
  * @returns {string}
- * @throws {NewUsageError} when an hour of versions is taken
+ * @throws {SupalintError} when an hour of versions is taken
  */
 function nextFreeVersion(time, taken) {
     for (let tries = 0; tries < MAX_VERSION_TRIES; tries += 1) {
@@ -204,7 +199,7 @@ function nextFreeVersion(time, taken) {
             return version;
         }
     }
-    throw new NewUsageError(`no free version in the ${MAX_VERSION_TRIES} seconds from now: the migrations folder has a migration for each of them.`);
+    throw new SupalintError("usage", `no free version in the ${MAX_VERSION_TRIES} seconds from now: the migrations folder has a migration for each of them.`);
 }
 
 /**
@@ -241,7 +236,7 @@ export function formatVersion(date) {
  * @param {string} text
  * @returns {string}
  */
-export function suggestDescription(text) {
+function suggestDescription(text) {
     const snake = text
         .replace(/\.sql$/iu, "")
         .replace(/([a-z0-9])([A-Z])/gu, "$1_$2")

@@ -13,17 +13,17 @@
 
 import path from "node:path";
 import { parseCommandArgs } from "../parse-args.js";
-import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
-import { checkDatabaseUrl, connect, DatabaseError } from "../../db/connect.js";
+import { checkDatabaseUrl, connect } from "../../db/connect.js";
 import { listMigrations } from "../../db/migration-files.js";
 import { createRedactor, redactUrl } from "../../db/redact.js";
 import { formatStatusJson, formatStatusTable, STATUS_FORMATS } from "../../db/status-report.js";
 import { appliedNotFrozen, compareStatus, hasDriftOrDisorder, readAppliedMigrations } from "../../db/status.js";
-import { chooseFormat, colorOption, dbUrlOf, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, dbUrlOf, rejectPaths, reportFailure, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
+import { SupalintError } from "../../errors.js";
 
 /** The text of `supalint status --help`. */
-export const STATUS_HELP = `Usage: supalint status --db-url <url> [options]
+const STATUS_HELP = `Usage: supalint status --db-url <url> [options]
 
 Compares the local migrations with the ones the database has applied
 (supabase_migrations.schema_migrations, as the Supabase CLI records them):
@@ -56,8 +56,7 @@ export async function runStatus(argv, given) {
     try {
         options = parseStatusArgs(argv);
     } catch (error) {
-        io.stderr.write(`supalint status: ${messageOf(error)}\nRun \`supalint status --help\` for usage.\n`);
-        return 2;
+        return reportFailure(error, io, { command: "status", usageHint: true });
     }
     if (options.help) {
         io.stdout.write(STATUS_HELP);
@@ -66,11 +65,7 @@ export async function runStatus(argv, given) {
     try {
         return await status(options, io);
     } catch (error) {
-        if (error instanceof ConfigError || error instanceof DatabaseError) {
-            io.stderr.write(`supalint status: ${error.message}\n`);
-            return 2;
-        }
-        return internalError("status", error, io);
+        return reportFailure(error, io, { command: "status" });
     }
 }
 
@@ -105,7 +100,7 @@ function parseStatusArgs(argv) {
     }
     rejectPaths(positionals, "it reads");
     if (values["db-url"] === undefined) {
-        throw new Error("needs --db-url <url>: the database whose applied migrations to compare.");
+        throw new SupalintError("usage", "needs --db-url <url>: the database whose applied migrations to compare.");
     }
     const format = chooseFormat(values.format, STATUS_FORMATS);
     const color = colorOption(values);

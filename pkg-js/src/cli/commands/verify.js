@@ -9,29 +9,27 @@
 
 import path from "node:path";
 import { parseCommandArgs } from "../parse-args.js";
-import { ConfigError } from "../../config/config-error.js";
 import { loadConfig } from "../../config/load-config.js";
 import { cleanUpOnInterrupt } from "../../db/cleanup.js";
-import { checkDatabaseUrl, DatabaseError } from "../../db/connect.js";
-import { PostgresNotFoundError } from "../../db/find-postgres.js";
+import { checkDatabaseUrl } from "../../db/connect.js";
 import { listMigrations } from "../../db/migration-files.js";
 import { createRedactor } from "../../db/redact.js";
-import { ClusterError } from "../../db/temp-cluster.js";
 import { openVerifyDatabase, prepareDatabase } from "../../db/verify-database.js";
 import { toLintResults, verifySummary } from "../../db/verify-report.js";
 import { REAPPLY_MODES, verifyMigrations } from "../../db/verify.js";
 import { readSource } from "../../files/read-source.js";
 import { readRegularFile } from "../../files/regular-file.js";
 import { formatStylish } from "../../formatters/stylish.js";
-import { chooseFormat, colorOption, dbUrlOf, internalError, messageOf, rejectPaths, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, dbUrlOf, messageOf, rejectPaths, reportFailure, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
+import { SupalintError } from "../../errors.js";
 
 /** @import { CommandIo } from "./command-io.js" */
 
 /** The output formats of `supalint verify`. */
-export const VERIFY_FORMATS = Object.freeze(["stylish", "json"]);
+const VERIFY_FORMATS = Object.freeze(["stylish", "json"]);
 
 /** The text of `supalint verify --help`. */
-export const VERIFY_HELP = `Usage: supalint verify [options]
+const VERIFY_HELP = `Usage: supalint verify [options]
 
 Applies every migration of the migrations folder to a real PostgreSQL, in
 version order, each in its own transaction, then applies each again, and
@@ -70,9 +68,6 @@ configuration or database error.
 /** The most a `--base` file may hold. */
 const BASE_FILE_LIMIT = 64 * 1024 * 1024;
 
-/** A command line `verify` cannot run: exit code 2. */
-class VerifyUsageError extends Error {}
-
 /**
  * Runs `supalint verify`.
  * @param {string[]} argv the arguments after `verify`
@@ -86,8 +81,7 @@ export async function runVerify(argv, given) {
     try {
         options = parseVerifyArgs(argv);
     } catch (error) {
-        io.stderr.write(`supalint verify: ${messageOf(error)}\nRun \`supalint verify --help\` for usage.\n`);
-        return 2;
+        return reportFailure(error, io, { command: "verify", usageHint: true });
     }
     if (options.help) {
         io.stdout.write(VERIFY_HELP);
@@ -96,17 +90,7 @@ export async function runVerify(argv, given) {
     try {
         return await verify(options, io);
     } catch (error) {
-        if (
-            error instanceof ConfigError ||
-            error instanceof DatabaseError ||
-            error instanceof ClusterError ||
-            error instanceof PostgresNotFoundError ||
-            error instanceof VerifyUsageError
-        ) {
-            io.stderr.write(`supalint verify: ${error.message}\n`);
-            return 2;
-        }
-        return internalError("verify", error, io);
+        return reportFailure(error, io, { command: "verify" });
     }
 }
 
@@ -146,14 +130,14 @@ function parseVerifyArgs(argv) {
     const format = chooseFormat(values.format, VERIFY_FORMATS);
     const reapply = values.reapply ?? "immediate";
     if (!REAPPLY_MODES.includes(reapply)) {
-        throw new Error(`--reapply must be one of ${REAPPLY_MODES.join(", ")} (got "${reapply}").`);
+        throw new SupalintError("usage", `--reapply must be one of ${REAPPLY_MODES.join(", ")} (got "${reapply}").`);
     }
     const dbUrl = values["db-url"];
     if (dbUrl === undefined && (values["create-db"] || values.force)) {
-        throw new Error(`--${values["create-db"] ? "create-db" : "force"} only applies with --db-url.`);
+        throw new SupalintError("usage", `--${values["create-db"] ? "create-db" : "force"} only applies with --db-url.`);
     }
     if (values["create-db"] && values.force) {
-        throw new Error("--create-db and --force cannot be combined: a new database holds no tables.");
+        throw new SupalintError("usage", "--create-db and --force cannot be combined: a new database holds no tables.");
     }
     const color = colorOption(values);
     return {
@@ -182,7 +166,8 @@ async function verify(options, io) {
     const resolved = loadConfig(options.config === undefined ? io.cwd : path.resolve(io.cwd, options.config));
     const migrations = listMigrations(resolved.migrationsPath);
     if (migrations.length === 0) {
-        throw new VerifyUsageError(
+        throw new SupalintError(
+            "project",
             `no migrations to verify in ${path.relative(io.cwd, resolved.migrationsPath) || "."}: set \`migrationsDir\` in supalint.config.json.`,
         );
     }
@@ -282,7 +267,7 @@ function readBaseFile(file, shown) {
     try {
         return { path: shown, text: readRegularFile(file, BASE_FILE_LIMIT).toString("utf8") };
     } catch (error) {
-        throw new VerifyUsageError(`cannot read --base file ${shown}: ${messageOf(error)}`);
+        throw new SupalintError("files", `cannot read --base file ${shown}: ${messageOf(error)}`);
     }
 }
 
