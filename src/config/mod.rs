@@ -319,28 +319,30 @@ fn error(key: &str, message: &str) -> ConfigError {
     }
 }
 
+/// No rules: the configuration's tests read its own keys (the rules' keys are read with
+/// the real rules in `rules::registry`).
+#[cfg(test)]
+pub(crate) struct NoRules;
+
+#[cfg(test)]
+impl KnownRules for NoRules {
+    fn all(&self) -> impl Iterator<Item = ConfigurableRule> {
+        std::iter::empty()
+    }
+
+    fn find(&self, _id: &str) -> Option<ConfigurableRule> {
+        None
+    }
+
+    fn did_you_mean(&self, _id: &str) -> Option<&'static str> {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    /// No rules: these tests read the configuration's own keys (the rules' keys are read with
-    /// the real rules in `rules::registry`).
-    struct NoRules;
-
-    impl KnownRules for NoRules {
-        fn all(&self) -> impl Iterator<Item = ConfigurableRule> {
-            std::iter::empty()
-        }
-
-        fn find(&self, _id: &str) -> Option<ConfigurableRule> {
-            None
-        }
-
-        fn did_you_mean(&self, _id: &str) -> Option<&'static str> {
-            None
-        }
-    }
 
     fn read(value: &Value) -> (Config, Vec<ConfigError>) {
         Config::from_json(value, &NoRules)

@@ -179,6 +179,7 @@ pub fn config_schema() -> Vec<ConfigKey> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::NoRules;
 
     #[test]
     fn every_key_with_its_default_is_a_valid_configuration() {
@@ -187,7 +188,7 @@ mod tests {
                 (Value::Null, ValueType::Path) => json!("somewhere"),
                 (default, _) => default.clone(),
             };
-            let (_, errors) = Config::from_json(&json!({ key.key: value }));
+            let (_, errors) = Config::from_json(&json!({ key.key: value }), &NoRules);
             assert!(errors.is_empty(), "{}: {errors:?}", key.key);
         }
     }
@@ -213,7 +214,7 @@ mod tests {
 
     #[test]
     fn a_key_outside_the_schema_is_unknown() {
-        let (_, errors) = Config::from_json(&json!({ "exposedSchema": ["public"] }));
+        let (_, errors) = Config::from_json(&json!({ "exposedSchema": ["public"] }), &NoRules);
         assert_eq!(errors.len(), 1);
         assert!(config_schema().iter().all(|key| key.key != "exposedSchema"));
     }
