@@ -1,4 +1,5 @@
-//! Object names as Postgres resolves them: unquoted parts fold to lower case.
+//! Object names as Postgres resolves them (unquoted parts fold to lower case), and type names
+//! as rules compare them.
 
 use serde::Serialize;
 
@@ -13,6 +14,17 @@ pub struct ObjectName {
 }
 
 impl ObjectName {
+    /// The name dotted `parts` give: the last is the name, the one before it the schema (a
+    /// database in front is dropped).
+    pub fn from_parts(mut parts: Vec<String>, span: Span) -> Self {
+        let name = parts.pop().unwrap_or_default();
+        ObjectName {
+            schema: parts.pop(),
+            name,
+            span,
+        }
+    }
+
     /// `schema.name`, or `name` when unqualified.
     pub fn qualified(&self) -> String {
         match &self.schema {
@@ -78,4 +90,15 @@ pub fn string_literal(token: &Token, source: &str) -> Option<String> {
     let inner = &text[start + 1..];
     let inner = inner.strip_suffix('\'').unwrap_or(inner);
     Some(inner.replace("''", "'"))
+}
+
+/// Lower case with single spaces, without spaces around punctuation: `character varying(20)`.
+pub fn normalize_type(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .to_ascii_lowercase()
+        .replace(" (", "(")
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .replace(" ,", ",")
 }
