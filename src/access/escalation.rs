@@ -75,7 +75,7 @@ fn function_reads(db: &Database, function: &FunctionRecord) -> Vec<TableRead> {
     let Some(body) = &definition.def.body else {
         return Vec::new();
     };
-    body.queries
+    body.queries(definition.at.source)
         .iter()
         .flat_map(|query| query.queries())
         .flat_map(|query| query_reads(query, db))
