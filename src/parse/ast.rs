@@ -1,5 +1,5 @@
 //! What each statement does, as our parser reads it from tokens: [`StatementKind`] and its
-//! clauses. `facts` wraps each in a [`crate::facts::Statement`] with its place in the file, and
+//! clauses. `facts` wraps each in a `Statement` with its place in the file, and
 //! rules read these types through `facts`.
 //!
 //! Token index ranges (`Range<usize>`) index the statement's own significant tokens (with

@@ -102,3 +102,29 @@ pub fn normalize_type(text: &str) -> String {
         .replace(" )", ")")
         .replace(" ,", ",")
 }
+
+/// Where the text inside a `$tag$…$tag$` or `'…'` literal token is in the file.
+pub fn literal_inner(token: &Token, source: &str) -> Option<Span> {
+    let text = token.text(source);
+    match token.kind {
+        TokenKind::DollarString => {
+            let tag_len = text[1..].find('$')? + 2;
+            if text.len() < tag_len * 2 {
+                return Some(Span::empty_at(token.span().end));
+            }
+            Some(Span::new(
+                token.span().start + tag_len,
+                token.span().end - tag_len,
+            ))
+        }
+        TokenKind::String => {
+            let open = text.find('\'')? + 1;
+            let close = if token.error.is_none() { 1 } else { 0 };
+            Some(Span::new(
+                token.span().start + open,
+                (token.span().end - close).max(token.span().start + open),
+            ))
+        }
+        _ => None,
+    }
+}

@@ -2,8 +2,7 @@
 //! shared [`Cursor`]. Tolerant and bounded, as the [`super`] module says.
 
 use crate::parse::cursor::Cursor;
-use crate::parse::name::normalize_type;
-use crate::parse::name::{identifier, string_literal, ObjectName};
+use crate::parse::name::{identifier, literal_inner, normalize_type, string_literal, ObjectName};
 use crate::source::{Span, TokenKind};
 
 use super::{Call, Expr, ExprKind, Literal, MAX_DEPTH};
@@ -516,7 +515,8 @@ impl<'a> Cursor<'a> {
             }
             TokenKind::DollarString => {
                 self.pos += 1;
-                let inner = dollar_inner(text);
+                let inner =
+                    literal_inner(token, self.source).map_or("", |span| span.text(self.source));
                 Expr::new(
                     ExprKind::Literal(Literal::String(inner.into())),
                     token.span(),
@@ -660,28 +660,7 @@ impl<'a> Cursor<'a> {
     /// A column reference `a.b.c` / `t.*`, or a call `s.f(args)`.
     pub(super) fn name_or_call(&mut self, depth: usize) -> Expr {
         let start = self.pos;
-        let mut parts = Vec::new();
-        if let Some(first) = self.peek().and_then(|t| identifier(t, self.source)) {
-            parts.push(first);
-            self.pos += 1;
-        }
-        while self.is_punct(".") {
-            match self.peek_at(1) {
-                Some(next) if next.is_operator(self.source, "*") => {
-                    parts.push("*".into());
-                    self.pos += 2;
-                    break;
-                }
-                Some(next) => match identifier(next, self.source) {
-                    Some(part) => {
-                        parts.push(part);
-                        self.pos += 2;
-                    }
-                    None => break,
-                },
-                None => break,
-            }
-        }
+        let parts = self.name_parts(true);
         let name_span = self.span_from(start);
         let is_keyword_call = parts.len() == 1
             && self
@@ -840,13 +819,4 @@ struct Op {
     bp: u8,
     /// Tokens the operator takes (`NOT LIKE` takes two; `[` is consumed by the subscript).
     len: usize,
-}
-
-/// The inside of a `$tag$…$tag$` literal.
-fn dollar_inner(text: &str) -> &str {
-    let Some(tag_len) = text.get(1..).and_then(|t| t.find('$')).map(|i| i + 2) else {
-        return "";
-    };
-    text.get(tag_len..text.len().saturating_sub(tag_len))
-        .unwrap_or("")
 }

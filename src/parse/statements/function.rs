@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::parse::ast::*;
 use crate::parse::body::FunctionBody;
 use crate::parse::cursor::{split_top_level_commas, Cursor};
-use crate::parse::name::{identifier, normalize_type, string_literal};
+use crate::parse::name::{identifier, literal_inner, normalize_type, string_literal};
 use crate::source::{tokenize, Span, Token, TokenKind};
 
 pub(super) fn function_def(c: &mut Cursor) -> FunctionDef {
@@ -71,7 +71,7 @@ pub(super) fn function_def(c: &mut Cursor) -> FunctionDef {
             }
             c.pos += 1;
             if let Some(body) = c.peek() {
-                body_span = literal_body(body, source);
+                body_span = literal_inner(body, source);
                 c.pos += 1;
             }
         } else if c.is_word("begin") && c.is_word_at(1, "atomic") {
@@ -99,32 +99,6 @@ pub(super) fn function_def(c: &mut Cursor) -> FunctionDef {
     }
     def.body = body_span.map(|span| FunctionBody::read(c.source, span, def.language.as_deref()));
     def
-}
-
-/// The text inside a `$$…$$` or `'…'` body token.
-pub(super) fn literal_body(token: &Token, source: &str) -> Option<Span> {
-    let text = token.text(source);
-    match token.kind {
-        TokenKind::DollarString => {
-            let tag_len = text[1..].find('$')? + 2;
-            if text.len() < tag_len * 2 {
-                return Some(Span::empty_at(token.span().end));
-            }
-            Some(Span::new(
-                token.span().start + tag_len,
-                token.span().end - tag_len,
-            ))
-        }
-        TokenKind::String => {
-            let open = text.find('\'')? + 1;
-            let close = if token.error.is_none() { 1 } else { 0 };
-            Some(Span::new(
-                token.span().start + open,
-                (token.span().end - close).max(token.span().start + open),
-            ))
-        }
-        _ => None,
-    }
 }
 
 /// Reads `= a, b` / `TO a, b` / `FROM CURRENT` after a setting name.
@@ -276,7 +250,7 @@ pub(super) fn do_block(c: &mut Cursor) -> StatementKind {
     let mut body = None;
     while let Some(token) = c.advance() {
         if matches!(token.kind, TokenKind::DollarString | TokenKind::String) {
-            body = literal_body(token, c.source);
+            body = literal_inner(token, c.source);
         }
     }
     let tokens = body.map_or_else(Vec::new, |span| tokenize(span.text(c.source), span.start));
