@@ -1,11 +1,12 @@
 //! The parser: what each statement does, read from `source`'s tokens.
 //!
-//! Everything here walks tokens with one [`cursor::Cursor`]: statement reading
-//! ([`statements`], one file per statement family, returning the [`ast`] types), the
-//! expression parser ([`expr`]: one tree for policy clauses, defaults, views and function
-//! bodies), names ([`name`]) and function bodies ([`body`]). Each statement is parsed once,
-//! when `facts` reads it, along with the parts later stages read: function bodies, policy
-//! clauses, the `WHERE` and `SET` values of an `UPDATE`.
+//! Everything here walks tokens with one `Cursor` (`cursor.rs`): statement reading
+//! (`statements/`, one file per statement family, returning the [`ast`] types), the
+//! expression parser ([`expr`]: one tree and its queries), names ([`name`]) and function
+//! bodies ([`body`]). A statement is parsed once, when `facts` reads it, with the parts later
+//! stages read: policy clauses, the `WHERE` and `SET` values of an `UPDATE`, the values of an
+//! insert into `storage.buckets`, the calls of a column's `DEFAULT`. A function body is read
+//! with its statement and lexed and parsed once, the first time a later stage asks for it.
 //!
 //! sqlparser has one job, in [`validation`]: judging whether a statement is valid PostgreSQL
 //! for the `syntax-error` rule, where its verdict can be trusted. Structure and positions never
