@@ -2,9 +2,8 @@
 //! (`user_id = (select auth.uid())`), which tables it reads to admit them (`EXISTS (SELECT …
 //! FROM members m WHERE m.user_id = auth.uid() …)`), and which functions it calls.
 
-use crate::facts::expr::{parse_query, Expr, ExprKind, Query};
+use crate::facts::expr::{Expr, ExprKind, Query};
 use crate::history::{Database, QualifiedName};
-use crate::source::Token;
 
 /// Whether `expr` is the caller's identity: `auth.uid()`, `(select auth.uid())`, a cast of
 /// either, `auth.jwt() ->> 'sub'`, or `current_setting('request.jwt.claim.sub')`.
@@ -184,27 +183,6 @@ fn reads_of(query: &Query, with_items: bool, db: &Database) -> Vec<TableRead> {
         });
     }
     reads
-}
-
-/// The queries of a function body's tokens: every `SELECT …` up to the end of its statement,
-/// for SQL and PL/pgSQL bodies alike.
-pub fn body_queries(source: &str, tokens: &[Token]) -> Vec<Query> {
-    let mut queries = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
-        let is_select = tokens[start].is_word(source, "select");
-        if !is_select {
-            start += 1;
-            continue;
-        }
-        let end = tokens[start..]
-            .iter()
-            .position(|t| t.is_punct(source, ";"))
-            .map_or(tokens.len(), |i| start + i);
-        queries.push(parse_query(source, &tokens[start..end]));
-        start = end;
-    }
-    queries
 }
 
 /// The functions `expr` calls, qualified (`public` for unqualified calls).

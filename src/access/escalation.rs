@@ -14,13 +14,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::config::Config;
-use crate::facts::body::FunctionBody;
 use crate::facts::{ConstraintKind, PolicyCommand};
 use crate::history::{Database, FunctionRecord, PolicyRecord, QualifiedName, TableRecord};
 
 use super::conditions::{
-    body_queries, called_functions, mentions_column, owner_columns, query_reads, tables_read,
-    TableRead,
+    called_functions, mentions_column, owner_columns, query_reads, tables_read, TableRead,
 };
 use super::{check_clause, deciding_clause};
 
@@ -74,10 +72,10 @@ fn function_reads(db: &Database, function: &FunctionRecord) -> Vec<TableRead> {
     let Some(definition) = function.definitions.last() else {
         return Vec::new();
     };
-    let Some(body) = FunctionBody::new(definition.at.source, definition.def) else {
+    let Some(body) = &definition.def.body else {
         return Vec::new();
     };
-    body_queries(definition.at.source, &body.tokens)
+    body.queries(definition.at.source)
         .iter()
         .flat_map(|query| query.queries())
         .flat_map(|query| query_reads(query, db))

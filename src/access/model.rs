@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::config::Config;
-use crate::facts::body::FunctionBody;
 use crate::facts::expr::{required_values, Expr};
 use crate::facts::PolicyCommand;
 use crate::history::{Database, LiveClause, PolicyRecord, QualifiedName, TableRecord};
@@ -266,7 +265,7 @@ impl<'h, 'a> AccessModel<'h, 'a> {
                 &f.name == function
                     && f.is_security_definer(last)
                     && f.definitions.last().is_some_and(|d| {
-                        FunctionBody::new(d.at.source, d.def).is_some_and(|body| {
+                        d.def.body.as_ref().is_some_and(|body| {
                             body.reads_caller_identity(d.at.source)
                                 || body.calls(d.at.source, "auth.uid")
                                 || body.calls(d.at.source, "auth.jwt")

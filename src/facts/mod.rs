@@ -1,33 +1,35 @@
 //! Facts: what each statement of a file does, as rules read it.
+//!
+//! `parse` reads each statement; this module reads a file into [`FileFacts`]: its statements in
+//! order with where they are, whether sqlparser accepted them (within a budget), and the
+//! statements nested in `DO` blocks. The statement types rules read are re-exported here, so a
+//! rule imports its facts from one place.
 
 #[cfg(test)]
 mod access_tests;
-pub mod body;
-mod cursor;
-pub mod expr;
-mod extract;
-mod name;
 mod statement;
 mod tokens;
+#[cfg(test)]
+mod validation_corpus_tests;
 
-pub use cursor::{matching_close, split_top_level_commas, Cursor};
-pub use extract::{column_def, normalize_type};
-pub use name::{identifier, string_literal, ObjectName};
-pub use statement::*;
+pub use crate::parse::ast::*;
+pub use crate::parse::name::{identifier, string_literal, ObjectName};
+pub use crate::parse::{body, expr};
+pub use statement::Statement;
 pub use tokens::StatementTokens;
 
 use std::ops::Range;
 
-use crate::parse;
+use crate::parse::{parse_statement, validation};
 use crate::source::{split_statements, tokenize, LexError, SourceFile, Span, Token};
 use tokens::TokenStore;
 
-/// Statements larger than this skip sqlparser (the token extractor still reads them), so one
+/// Statements larger than this skip sqlparser (our parser still reads them), so one
 /// pathological statement cannot cost seconds.
 const MAX_PARSED_STATEMENT_BYTES: usize = 256 * 1024;
 
 /// sqlparser reads at most this much of one file (the largest corpus migration is 83 KB);
-/// the statements after it are read by the token extractor alone, so a 10 MB seed file
+/// the statements after it are read by our parser alone, so a 10 MB seed file
 /// costs seconds of lexing, not minutes of parsing.
 const MAX_PARSED_FILE_BYTES: usize = 1024 * 1024;
 
@@ -41,7 +43,7 @@ impl ParseBudget {
             return false;
         }
         self.0 -= span.len();
-        parse::is_valid_sql(source, span, tokens)
+        validation::is_valid_sql(source, span, tokens)
     }
 }
 
@@ -156,7 +158,7 @@ impl Reader<'_> {
             Nesting::TopLevel => &self.tokens[tokens.clone()],
             Nesting::DoBlock { .. } => self.do_block_tokens.get(tokens.clone()),
         };
-        let kind = extract::extract(self.source, statement_tokens);
+        let kind = parse_statement(self.source, statement_tokens);
         let do_body = match &kind {
             StatementKind::Do(block) => block.body.map(|body| (body, block.catches_duplicates)),
             _ => None,

@@ -8,9 +8,9 @@ use crate::source::Token;
 
 /// A statement's significant tokens (no comments, no `;`), with spans in the file. It is a
 /// range of a store its neighbours share: the file's [`crate::source::SourceFile::tokens`]
-/// (or a [`TokenStore`] for statements inside a DO block or a function body). The history
-/// keeps every file's statements for the whole run, and one copy of the tokens per
-/// statement was most of that memory. Derefs to the token slice.
+/// (or a [`TokenStore`] for statements inside a DO block). The history keeps every file's
+/// statements for the whole run, and one copy of the tokens per statement was most of that
+/// memory. Derefs to the token slice.
 #[derive(Clone)]
 pub struct StatementTokens {
     store: Arc<[Token]>,
@@ -59,18 +59,6 @@ pub struct TokenStore {
 }
 
 impl TokenStore {
-    /// Appends the significant tokens of `tokens` (a raw statement's, trivia and `;`
-    /// included) and returns their range in the store.
-    pub fn push_significant(&mut self, source: &str, tokens: &[Token]) -> Range<usize> {
-        let start = self.tokens.len();
-        self.tokens.extend(
-            tokens
-                .iter()
-                .filter(|t| !t.is_trivia() && !t.is_punct(source, ";")),
-        );
-        start..self.tokens.len()
-    }
-
     /// Appends tokens that are already significant and returns their range in the store.
     pub fn push(&mut self, tokens: &[Token]) -> Range<usize> {
         let start = self.tokens.len();
@@ -82,8 +70,7 @@ impl TokenStore {
         &self.tokens[range]
     }
 
-    /// The store, to share between the [`StatementTokens`] of the ranges `push` and
-    /// `push_significant` returned.
+    /// The store, to share between the [`StatementTokens`] of the ranges `push` returned.
     pub fn finish(self) -> Arc<[Token]> {
         self.tokens.into()
     }

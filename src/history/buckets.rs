@@ -1,6 +1,6 @@
 //! Storage buckets: rows inserted into `storage.buckets` and the updates that change them.
 
-use crate::facts::expr::{parse_expr, required_values, Expr};
+use crate::facts::expr::{required_values, Expr};
 use crate::facts::{Insert, Update};
 use crate::source::Span;
 
@@ -69,7 +69,7 @@ impl<'a> Database<'a> {
             "file_size_limit",
             "allowed_mime_types",
         ];
-        for row in &insert.rows {
+        for row in &insert.bucket_values {
             let column_of = |i: usize| -> Option<&str> {
                 if insert.columns.is_empty() {
                     COLUMNS.get(i).copied()
@@ -88,12 +88,8 @@ impl<'a> Database<'a> {
                 has_allowed_mime_types: false,
             };
             let mut found_id = false;
-            for (i, value) in row.iter().enumerate() {
+            for (i, expr) in row.iter().enumerate() {
                 let Some(column) = column_of(i) else { continue };
-                let Some(tokens) = at.statement.tokens.get(value.clone()) else {
-                    continue;
-                };
-                let expr = parse_expr(at.source, tokens);
                 match column {
                     // `'avatars'` or `'avatars'::text`.
                     "id" => {
@@ -107,8 +103,8 @@ impl<'a> Database<'a> {
                         bucket.public = expr.bool_value();
                         bucket.public_span = Some(expr.span);
                     }
-                    "file_size_limit" => bucket.has_file_size_limit = sets_a_limit(&expr),
-                    "allowed_mime_types" => bucket.has_allowed_mime_types = sets_a_limit(&expr),
+                    "file_size_limit" => bucket.has_file_size_limit = sets_a_limit(expr),
+                    "allowed_mime_types" => bucket.has_allowed_mime_types = sets_a_limit(expr),
                     _ => {}
                 }
             }
@@ -125,14 +121,10 @@ impl<'a> Database<'a> {
         }
         let ids = match &update.where_clause {
             None => None,
-            Some(range) => {
-                let Some(tokens) = at.statement.tokens.get(range.clone()) else {
-                    return;
-                };
-                let condition = parse_expr(at.source, tokens);
+            Some(condition) => {
                 // `name` is the bucket's display name, which migrations set to its id.
-                match required_values(&condition, "id")
-                    .or_else(|| required_values(&condition, "name"))
+                match required_values(&condition.expr, "id")
+                    .or_else(|| required_values(&condition.expr, "name"))
                 {
                     Some(ids) => Some(ids),
                     None => return,
@@ -147,18 +139,14 @@ impl<'a> Database<'a> {
             allowed_mime_types: None,
         };
         for assignment in &update.assignments {
-            let Some(tokens) = assignment
-                .value
-                .clone()
-                .and_then(|range| at.statement.tokens.get(range))
-            else {
+            let Some(value) = &assignment.value else {
                 continue;
             };
-            let expr = parse_expr(at.source, tokens);
+            let expr = &value.expr;
             match assignment.column.as_str() {
                 "public" => change.public = expr.bool_value().map(|value| (value, expr.span)),
-                "file_size_limit" => change.file_size_limit = Some(sets_a_limit(&expr)),
-                "allowed_mime_types" => change.allowed_mime_types = Some(sets_a_limit(&expr)),
+                "file_size_limit" => change.file_size_limit = Some(sets_a_limit(expr)),
+                "allowed_mime_types" => change.allowed_mime_types = Some(sets_a_limit(expr)),
                 _ => {}
             }
         }

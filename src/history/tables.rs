@@ -20,7 +20,7 @@ pub enum RlsChange {
 #[derive(Clone, Debug)]
 pub struct Column<'a> {
     pub name: String,
-    /// As written, normalised by [`crate::facts::normalize_type`].
+    /// As written, normalised by [`crate::parse::name::normalize_type`].
     pub data_type: String,
     /// The statement that added it (`CREATE TABLE` or `ADD COLUMN`).
     pub added: At<'a>,

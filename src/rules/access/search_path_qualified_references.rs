@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::facts::body::{temporary_tables, BodyLanguage, FunctionBody, ReferenceKind};
+use crate::facts::body::{BodyLanguage, ReferenceKind};
 use crate::history::Database;
 use crate::rules::support::function::{function_statements, is_locked_search_path};
 use crate::rules::{Findings, Rule, RuleContext};
@@ -144,8 +144,7 @@ impl Rule for SearchPathQualifiedReferences {
                 continue;
             }
             // A SQL-standard body binds its names when created, under the session's path.
-            let Some(body) = FunctionBody::new(text, function.def).filter(|b| !b.is_standard)
-            else {
+            let Some(body) = function.def.body.as_ref().filter(|b| !b.is_standard) else {
                 continue;
             };
             // A SQL body is checked when it is created, so every definition must resolve;
@@ -155,7 +154,7 @@ impl Rule for SearchPathQualifiedReferences {
                 BodyLanguage::PlPgSql if function.is_current() => "each time it runs",
                 BodyLanguage::PlPgSql | BodyLanguage::Other => continue,
             };
-            let temporary = temporary_tables(text, &body.tokens);
+            let temporary = body.temporary_tables(text);
             for reference in body.references(text) {
                 let name = &reference.name;
                 if name.schema.is_some() {

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::facts::body::{FunctionBody, ReferenceKind};
+use crate::facts::body::ReferenceKind;
 use crate::history::{Database, FunctionRecord, QualifiedName};
 use crate::rules::support::access::is_exposed;
 use crate::rules::support::function::function_statements;
@@ -78,7 +78,7 @@ fn checks_caller(
     let Some(definition) = record.definitions.get(index) else {
         return false;
     };
-    let Some(body) = FunctionBody::new(definition.at.source, definition.def) else {
+    let Some(body) = &definition.def.body else {
         return false;
     };
     if body.reads_caller_identity(definition.at.source) {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::facts::{AlterTableActionKind, CreateDetail, ObjectKind, Statement, StatementKind};
-use crate::parse::{syntax_error_at, Rejection};
+use crate::parse::validation::{syntax_error_at, Rejection};
 use crate::rules::{Findings, Rule, RuleContext};
 use crate::source::{Span, Token};
 

@@ -91,10 +91,8 @@ impl Rule for AddingFieldWithDefault {
                         column.type_span,
                         data(Some(("type", column.data_type.clone()))),
                     );
-                } else if let Some(call) = column
-                    .default
-                    .clone()
-                    .and_then(|range| first_volatile_call(ctx, statement, range))
+                } else if let Some(call) =
+                    first_volatile_call(ctx, statement, &column.default_calls)
                 {
                     findings.report(
                         "volatileDefault",

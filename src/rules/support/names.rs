@@ -7,7 +7,7 @@ use crate::facts::{
     identifier, string_literal, AlterTableActionKind, CreateDetail, ObjectKind, ObjectName,
     Statement, StatementKind,
 };
-use crate::source::{tokenize, Token, TokenKind};
+use crate::source::{Token, TokenKind};
 
 use super::volatility::NON_VOLATILE_BUILT_INS;
 
@@ -363,12 +363,7 @@ impl NameResolver {
                 }
             }
             StatementKind::Do(block) => {
-                let runs_dynamic_sql = block.body.is_some_and(|body| {
-                    tokenize(body.text(source), body.start)
-                        .iter()
-                        .any(|t| t.is_word(source, "execute"))
-                });
-                self.is_lost |= runs_dynamic_sql;
+                self.is_lost |= block.runs_dynamic_sql;
             }
             _ => {}
         }

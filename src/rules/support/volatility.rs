@@ -7,11 +7,9 @@
 //! (the list below was read from `pg_proc` of PostgreSQL 15), a Supabase `auth` helper, or a
 //! function the history created `STABLE` or `IMMUTABLE`.
 
-use std::ops::Range;
-
-use crate::facts::{Cursor, ObjectName, Statement, Volatility};
+use crate::facts::{CallSite, ObjectName, Statement, Volatility};
 use crate::rules::RuleContext;
-use crate::source::{Span, TokenKind};
+use crate::source::Span;
 
 /// `select proname from pg_proc where pronamespace = 'pg_catalog'::regnamespace group by
 /// proname having bool_and(provolatile <> 'v')`, without internal-only functions.
@@ -66,48 +64,19 @@ pub struct Call {
     pub span: Span,
 }
 
-/// The first call in tokens `range` of `statement` that may be volatile.
+/// The first of `calls` (a fact's calls, in order) that may be volatile.
 pub fn first_volatile_call(
     ctx: &RuleContext,
     statement: &Statement,
-    range: Range<usize>,
+    calls: &[CallSite],
 ) -> Option<Call> {
-    let text = ctx.text();
-    let tokens = &statement.tokens[..range.end.min(statement.tokens.len())];
-    let mut index = range.start;
-    while index < tokens.len() {
-        let token = &tokens[index];
-        let starts_name = matches!(token.kind, TokenKind::Word | TokenKind::QuotedIdent)
-            && !(index > 0 && tokens[index - 1].is_punct(text, "."));
-        if !starts_name {
-            index += 1;
-            continue;
-        }
-        // A type name after `::` or `AS` may carry modifiers: `::numeric(10, 2)`.
-        let is_type = index > 0
-            && (tokens[index - 1].is_punct(text, "::") || tokens[index - 1].is_word(text, "as"));
-        let mut cursor = Cursor::new(text, tokens);
-        cursor.pos = index;
-        let name = cursor.name();
-        let after_name = cursor.pos.max(index + 1);
-        match name {
-            Some(name) if !is_type && cursor.is_punct("(") => {
-                let open = cursor.pos;
-                cursor.skip_group();
-                let close = cursor.pos.saturating_sub(1).max(open);
-                if !is_non_volatile(ctx, statement, &name) {
-                    return Some(Call {
-                        name: name.qualified(),
-                        span: name.span.cover(tokens[close.min(tokens.len() - 1)].span()),
-                    });
-                }
-                // Arguments are checked too: step inside the parentheses.
-                index = open + 1;
-            }
-            _ => index = after_name,
-        }
-    }
-    None
+    calls
+        .iter()
+        .find(|call| !is_non_volatile(ctx, statement, &call.name))
+        .map(|call| Call {
+            name: call.name.qualified(),
+            span: call.span,
+        })
 }
 
 fn is_non_volatile(ctx: &RuleContext, statement: &Statement, name: &ObjectName) -> bool {

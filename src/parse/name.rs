@@ -1,4 +1,5 @@
-//! Object names as Postgres resolves them: unquoted parts fold to lower case.
+//! Object names as Postgres resolves them (unquoted parts fold to lower case), and type names
+//! as rules compare them.
 
 use serde::Serialize;
 
@@ -13,6 +14,17 @@ pub struct ObjectName {
 }
 
 impl ObjectName {
+    /// The name dotted `parts` give: the last is the name, the one before it the schema (a
+    /// database in front is dropped).
+    pub fn from_parts(mut parts: Vec<String>, span: Span) -> Self {
+        let name = parts.pop().unwrap_or_default();
+        ObjectName {
+            schema: parts.pop(),
+            name,
+            span,
+        }
+    }
+
     /// `schema.name` as written, or `name` when unqualified: how a call names its function
     /// (an unqualified call resolves through `pg_catalog` first, so no schema is filled in).
     pub fn qualified(&self) -> String {
@@ -76,4 +88,41 @@ pub fn string_literal(token: &Token, source: &str) -> Option<String> {
     let inner = &text[start + 1..];
     let inner = inner.strip_suffix('\'').unwrap_or(inner);
     Some(inner.replace("''", "'"))
+}
+
+/// Lower case with single spaces, without spaces around punctuation: `character varying(20)`.
+pub fn normalize_type(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .to_ascii_lowercase()
+        .replace(" (", "(")
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .replace(" ,", ",")
+}
+
+/// Where the text inside a `$tag$…$tag$` or `'…'` literal token is in the file.
+pub fn literal_inner(token: &Token, source: &str) -> Option<Span> {
+    let text = token.text(source);
+    match token.kind {
+        TokenKind::DollarString => {
+            let tag_len = text[1..].find('$')? + 2;
+            if text.len() < tag_len * 2 {
+                return Some(Span::empty_at(token.span().end));
+            }
+            Some(Span::new(
+                token.span().start + tag_len,
+                token.span().end - tag_len,
+            ))
+        }
+        TokenKind::String => {
+            let open = text.find('\'')? + 1;
+            let close = if token.error.is_none() { 1 } else { 0 };
+            Some(Span::new(
+                token.span().start + open,
+                (token.span().end - close).max(token.span().start + open),
+            ))
+        }
+        _ => None,
+    }
 }

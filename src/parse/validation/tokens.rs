@@ -230,7 +230,7 @@ fn operator(text: &str) -> Option<SqlToken> {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::source::tokenize;
     use sqlparser::dialect::PostgreSqlDialect;

@@ -1,12 +1,14 @@
-//! Function bodies, with positions in the file: PL/pgSQL bodies are scanned as tokens,
-//! `LANGUAGE sql` bodies are also split into statements and read by the facts extractor.
+//! Function bodies, with positions in the file: read with the `CREATE FUNCTION`, lexed and
+//! their queries parsed once, when first asked for; the names they refer to are read from
+//! those tokens.
 
-use crate::source::{split_statements, tokenize, Span, Token, TokenKind};
+use std::sync::OnceLock;
 
-use super::extract;
-use super::name::{identifier, ObjectName};
-use super::statement::{FunctionDef, Statement};
-use super::tokens::{StatementTokens, TokenStore};
+use crate::source::{tokenize, Span, Token, TokenKind};
+
+use super::cursor::Cursor;
+use super::expr::{parse_query, Query};
+use super::name::{identifier, string_literal, ObjectName};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BodyLanguage {
@@ -16,7 +18,10 @@ pub enum BodyLanguage {
     Other,
 }
 
-/// The body of a `CREATE FUNCTION`, lexed where it sits in the file.
+/// The body of a `CREATE FUNCTION`, read with the statement. Its tokens and queries are
+/// lexed and parsed the first time they are asked for, once: most bodies are never looked
+/// into, and keeping every body's tokens for the whole run made the analysis heap a quarter
+/// larger. The `source` each method takes is the text of the file the statement was read from.
 #[derive(Clone, Debug)]
 pub struct FunctionBody {
     pub language: BodyLanguage,
@@ -24,10 +29,8 @@ pub struct FunctionBody {
     /// binds its names when the function is created, under the session's `search_path`.
     pub is_standard: bool,
     pub span: Span,
-    /// The body's significant tokens, with spans in the file.
-    pub tokens: Vec<Token>,
-    /// For `LANGUAGE sql`: its statements, read by the same extractor as the file's.
-    pub statements: Vec<Statement>,
+    tokens: OnceLock<Vec<Token>>,
+    queries: OnceLock<Vec<Query>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,33 +51,40 @@ pub struct BodyReference {
 }
 
 impl FunctionBody {
-    /// The body of `def`, when it has one; `source` is the whole file.
-    pub fn new(source: &str, def: &FunctionDef) -> Option<Self> {
-        let span = def.body?;
+    /// Reads the body `span` of `source` (the whole file) of a function declared in `language`.
+    pub(super) fn read(source: &str, span: Span, language: Option<&str>) -> Self {
         let is_standard = !is_literal_body(source, span);
-        let language = match def.language.as_deref() {
+        let language = match language {
             // `BEGIN ATOMIC … END` and `RETURN …` bodies are SQL whatever the LANGUAGE says.
             _ if is_standard => BodyLanguage::Sql,
             Some("plpgsql") => BodyLanguage::PlPgSql,
             Some("sql") | None => BodyLanguage::Sql,
             Some(_) => BodyLanguage::Other,
         };
-        let tokens: Vec<Token> = tokenize(span.text(source), span.start)
-            .into_iter()
-            .filter(|t| !t.is_trivia())
-            .collect();
-        let statements = if language == BodyLanguage::Sql {
-            sql_statements(source, span)
-        } else {
-            Vec::new()
-        };
-        Some(FunctionBody {
+        FunctionBody {
             language,
             is_standard,
             span,
-            tokens,
-            statements,
+            tokens: OnceLock::new(),
+            queries: OnceLock::new(),
+        }
+    }
+
+    /// The body's significant tokens, with spans in the file.
+    pub fn tokens(&self, source: &str) -> &[Token] {
+        self.tokens.get_or_init(|| {
+            tokenize(self.span.text(source), self.span.start)
+                .into_iter()
+                .filter(|t| !t.is_trivia())
+                .collect()
         })
+    }
+
+    /// Every `SELECT …` of the body up to the end of its statement, for SQL and PL/pgSQL
+    /// bodies alike.
+    pub fn queries(&self, source: &str) -> &[Query] {
+        self.queries
+            .get_or_init(|| select_queries(source, self.tokens(source)))
     }
 
     /// The tables, views, row types and functions the body names, in order.
@@ -82,7 +92,7 @@ impl FunctionBody {
         if self.language == BodyLanguage::Other {
             return Vec::new();
         }
-        body_references(source, &self.tokens)
+        body_references(source, self.tokens(source))
     }
 
     /// Whether the body reads who is calling without going through a function of the
@@ -92,7 +102,8 @@ impl FunctionBody {
         if self.language == BodyLanguage::Other {
             return false;
         }
-        self.tokens.iter().enumerate().any(|(i, token)| {
+        let tokens = self.tokens(source);
+        tokens.iter().enumerate().any(|(i, token)| {
             if ["current_user", "session_user", "current_role"]
                 .iter()
                 .any(|w| token.is_word(source, w))
@@ -100,15 +111,11 @@ impl FunctionBody {
                 return true;
             }
             let is_setting_call = token.is_word(source, "current_setting")
-                && self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.is_punct(source, "("));
+                && tokens.get(i + 1).is_some_and(|t| t.is_punct(source, "("));
             is_setting_call
-                && self
-                    .tokens
+                && tokens
                     .get(i + 2)
-                    .and_then(|t| super::name::string_literal(t, source))
+                    .and_then(|t| string_literal(t, source))
                     .is_some_and(|setting| {
                         let setting = setting.to_ascii_lowercase();
                         setting == "role" || setting.starts_with("request.jwt")
@@ -129,6 +136,33 @@ impl FunctionBody {
                     .eq_ignore_ascii_case(schema)
         })
     }
+
+    /// Names of the temporary tables the body creates (`CREATE TEMP TABLE x`); Postgres finds
+    /// them through `pg_temp` whatever the `search_path`.
+    pub fn temporary_tables(&self, source: &str) -> Vec<String> {
+        let tokens = self.tokens(source);
+        let mut names = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            let is_temp = token.is_word(source, "temp") || token.is_word(source, "temporary");
+            if !is_temp
+                || !tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_word(source, "table"))
+            {
+                continue;
+            }
+            let mut at = i + 2;
+            for word in ["if", "not", "exists"] {
+                if tokens.get(at).is_some_and(|t| t.is_word(source, word)) {
+                    at += 1;
+                }
+            }
+            if let Some(name) = tokens.get(at).and_then(|t| identifier(t, source)) {
+                names.push(name);
+            }
+        }
+        names
+    }
 }
 
 /// Whether the body span is the inside of a quoted literal (not `BEGIN ATOMIC`/`RETURN`).
@@ -137,34 +171,24 @@ fn is_literal_body(source: &str, span: Span) -> bool {
     before.ends_with('$') || before.ends_with('\'')
 }
 
-/// The statements of a SQL body, read by the facts extractor, spans in the file.
-pub fn sql_statements(source: &str, body: Span) -> Vec<Statement> {
-    let tokens = tokenize(body.text(source), body.start);
-    let raws = split_statements(&tokens, source);
-    let mut store = TokenStore::default();
-    let ranges: Vec<_> = raws
-        .iter()
-        .map(|raw| store.push_significant(source, &tokens[raw.tokens.clone()]))
-        .collect();
-    let kinds: Vec<_> = ranges
-        .iter()
-        .map(|range| extract::extract(source, store.get(range.clone())))
-        .collect();
-    let store = store.finish();
-    raws.into_iter()
-        .zip(ranges)
-        .zip(kinds)
-        .enumerate()
-        .map(|(index, ((raw, range), kind))| Statement {
-            index,
-            span: raw.span,
-            kind,
-            tokens: StatementTokens::new(&store, range),
-            parsed: false,
-            in_do_block: false,
-            guarded: false,
-        })
-        .collect()
+/// Every `SELECT …` of `tokens` up to the end of its statement.
+fn select_queries(source: &str, tokens: &[Token]) -> Vec<Query> {
+    let mut queries = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let is_select = tokens[start].is_word(source, "select");
+        if !is_select {
+            start += 1;
+            continue;
+        }
+        let end = tokens[start..]
+            .iter()
+            .position(|t| t.is_punct(source, ";"))
+            .map_or(tokens.len(), |i| start + i);
+        queries.push(parse_query(source, &tokens[start..end]));
+        start = end;
+    }
+    queries
 }
 
 /// Functions whose arguments use `FROM` without naming a table.
@@ -440,12 +464,14 @@ pub fn body_references(source: &str, tokens: &[Token]) -> Vec<BodyReference> {
             i += 1;
             continue;
         }
-        let (name, end) = qualified_name(source, tokens, i);
-        let is_call = tokens.get(end).is_some_and(|t| t.is_punct(source, "("))
-            && !(name.schema.is_none()
-                && tokens[i].kind == TokenKind::Word
-                && NOT_A_CALL.contains(&name.name.as_str()));
-        if is_call {
+        let (name, end) = name_at(source, tokens, i);
+        let is_call = tokens.get(end).is_some_and(|t| t.is_punct(source, "("));
+        if let Some(name) = name.filter(|name| {
+            is_call
+                && !(name.schema.is_none()
+                    && tokens[i].kind == TokenKind::Word
+                    && NOT_A_CALL.contains(&name.name.as_str()))
+        }) {
             references.push(BodyReference {
                 kind: ReferenceKind::Function,
                 name,
@@ -457,63 +483,35 @@ pub fn body_references(source: &str, tokens: &[Token]) -> Vec<BodyReference> {
     references
 }
 
-/// Names of the temporary tables the body creates (`CREATE TEMP TABLE x`); Postgres finds
-/// them through `pg_temp` whatever the `search_path`.
-pub fn temporary_tables(source: &str, tokens: &[Token]) -> Vec<String> {
-    let mut names = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let is_temp = token.is_word(source, "temp") || token.is_word(source, "temporary");
-        if !is_temp
-            || !tokens
-                .get(i + 1)
-                .is_some_and(|t| t.is_word(source, "table"))
-        {
-            continue;
-        }
-        let mut at = i + 2;
-        for word in ["if", "not", "exists"] {
-            if tokens.get(at).is_some_and(|t| t.is_word(source, word)) {
-                at += 1;
-            }
-        }
-        if let Some(name) = tokens.get(at).and_then(|t| identifier(t, source)) {
-            names.push(name);
-        }
-    }
-    names
-}
-
 /// Reads one relation at `at` (after `FROM`, `JOIN`, `INTO`, …), recording it unless it
 /// is a subquery, a function call (when `allow_columns` is false) or a CTE. Returns the
 /// index after the item and its alias, or `None` when nothing relation-like is there.
 fn relation_item(
     source: &str,
     tokens: &[Token],
-    mut at: usize,
+    at: usize,
     ctes: &[String],
     allow_columns: bool,
     references: &mut Vec<BodyReference>,
     in_relation: &mut [bool],
 ) -> Option<usize> {
-    while tokens
-        .get(at)
-        .is_some_and(|t| t.is_word(source, "only") || t.is_word(source, "lateral"))
-    {
-        at += 1;
-    }
-    let first = tokens.get(at)?;
-    if identifier(first, source).is_none()
-        || (first.kind == TokenKind::Word
-            && NOT_AN_ALIAS.contains(&first.text(source).to_ascii_lowercase().as_str()))
+    let mut cursor = Cursor::new(source, tokens);
+    cursor.pos = at;
+    while cursor.eat_word("only") || cursor.eat_word("lateral") {}
+    let first = cursor.peek()?;
+    if first.kind == TokenKind::Word
+        && NOT_AN_ALIAS.contains(&first.text(source).to_ascii_lowercase().as_str())
     {
         return None;
     }
-    let (name, end) = qualified_name(source, tokens, at);
-    let is_call = tokens.get(end).is_some_and(|t| t.is_punct(source, "("));
-    if is_call && !allow_columns {
-        return Some(skip_alias(source, tokens, skip_group(source, tokens, end)));
+    let start = cursor.pos;
+    let name = cursor.name()?;
+    if cursor.is_punct("(") && !allow_columns {
+        cursor.skip_group();
+        cursor.skip_alias(is_body_alias);
+        return Some(cursor.pos);
     }
-    for flag in in_relation.iter_mut().take(end).skip(at) {
+    for flag in in_relation.iter_mut().take(cursor.pos).skip(start) {
         *flag = true;
     }
     let is_cte = name.schema.is_none() && ctes.contains(&name.name);
@@ -523,75 +521,22 @@ fn relation_item(
             name,
         });
     }
-    let mut next = end;
-    if tokens.get(next).is_some_and(|t| t.is_operator(source, "*")) {
-        next += 1;
-    }
-    Some(skip_alias(source, tokens, next))
+    cursor.eat_operator("*");
+    cursor.skip_alias(is_body_alias);
+    Some(cursor.pos)
 }
 
-/// `[AS] alias [(columns)]` at `at`; returns the index after it.
-fn skip_alias(source: &str, tokens: &[Token], mut at: usize) -> usize {
-    let had_as = tokens.get(at).is_some_and(|t| t.is_word(source, "as"));
-    if had_as {
-        at += 1;
-    }
-    let is_alias = tokens.get(at).is_some_and(|t| {
-        t.kind == TokenKind::QuotedIdent
-            || (t.kind == TokenKind::Word
-                && (had_as
-                    || !NOT_AN_ALIAS.contains(&t.text(source).to_ascii_lowercase().as_str())))
-    });
-    if is_alias {
-        at += 1;
-        if tokens.get(at).is_some_and(|t| t.is_punct(source, "(")) {
-            at = skip_group(source, tokens, at);
-        }
-    }
-    at
+/// Whether `word` (lower case) after a relation in a body is its alias.
+fn is_body_alias(word: &str, had_as: bool) -> bool {
+    had_as || !NOT_AN_ALIAS.contains(&word)
 }
 
-/// The index after the group opening at `open`.
-fn skip_group(source: &str, tokens: &[Token], open: usize) -> usize {
-    if !tokens.get(open).is_some_and(|t| t.is_punct(source, "(")) {
-        return open;
-    }
-    (super::cursor::matching_close(source, tokens, open) + 1).min(tokens.len())
-}
-
-/// `a.b.c` starting at `start`: the name (last two parts) and the index after it.
-fn qualified_name(source: &str, tokens: &[Token], start: usize) -> (ObjectName, usize) {
-    let mut parts = Vec::new();
-    let mut end = start;
-    if let Some(first) = tokens.get(start).and_then(|t| identifier(t, source)) {
-        parts.push(first);
-        end = start + 1;
-    }
-    while tokens.get(end).is_some_and(|t| t.is_punct(source, ".")) {
-        match tokens.get(end + 1).and_then(|t| identifier(t, source)) {
-            Some(part) => {
-                parts.push(part);
-                end += 2;
-            }
-            None => break,
-        }
-    }
-    let span = match (
-        tokens.get(start),
-        end.checked_sub(1).and_then(|i| tokens.get(i)),
-    ) {
-        (Some(first), Some(last)) => first.span().cover(last.span()),
-        _ => Span::default(),
-    };
-    let name = parts.pop().unwrap_or_default();
-    (
-        ObjectName {
-            schema: parts.pop(),
-            name,
-            span,
-        },
-        end,
-    )
+/// The name starting at token `start` (an identifier) and the index after it.
+fn name_at(source: &str, tokens: &[Token], start: usize) -> (Option<ObjectName>, usize) {
+    let mut cursor = Cursor::new(source, tokens);
+    cursor.pos = start;
+    let name = cursor.name();
+    (name, cursor.pos)
 }
 
 /// The name ending just before token `end` (for `name%ROWTYPE`).
@@ -604,8 +549,7 @@ fn name_ending_at(source: &str, tokens: &[Token], end: usize) -> Option<ObjectNa
     {
         start -= 2;
     }
-    let (name, _) = qualified_name(source, tokens, start);
-    Some(name)
+    name_at(source, tokens, start).0
 }
 
 /// Names defined by `WITH name [(cols)] AS [NOT] [MATERIALIZED] (`.
@@ -751,21 +695,7 @@ mod tests {
             let text = format!("create function f() returns void language plpgsql as $$ {body} $$");
             let start = text.find("$$").unwrap() + 2;
             let end = text.rfind("$$").unwrap();
-            let def = crate::facts::FunctionDef {
-                args: 0..0,
-                arg_types: Vec::new(),
-                returns: None,
-                is_trigger: false,
-                language: Some("plpgsql".into()),
-                is_security_definer: true,
-                search_path: None,
-                search_path_span: None,
-                volatility: crate::facts::Volatility::Volatile,
-                body: Some(Span::new(start, end)),
-                options_insert_at: 0,
-            };
-            FunctionBody::new(&text, &def)
-                .unwrap()
+            FunctionBody::read(&text, Span::new(start, end), Some("plpgsql"))
                 .reads_caller_identity(&text)
         };
         assert!(reads("begin if current_setting('role') != 'service_role' then raise exception 'no'; end if; end"));
@@ -778,16 +708,13 @@ mod tests {
     }
 
     #[test]
-    fn sql_body_statements_keep_file_positions() {
-        let text = "create function f() returns int language sql as $$ select 1; insert into t values (1) $$;";
+    fn body_queries_keep_file_positions() {
+        let text = "create function f() returns int language sql as $$ insert into t values (1); select a from t $$;";
         let start = text.find("$$").unwrap() + 2;
         let end = text.rfind("$$").unwrap();
-        let statements = sql_statements(text, Span::new(start, end));
-        assert_eq!(statements.len(), 2);
-        assert_eq!(statements[1].span.text(text), "insert into t values (1)");
-        assert!(matches!(
-            statements[1].kind,
-            super::super::StatementKind::Insert(_)
-        ));
+        let body = FunctionBody::read(text, Span::new(start, end), Some("sql"));
+        let queries = body.queries(text);
+        assert_eq!(queries.len(), 1);
+        assert_eq!(queries[0].span.text(text), "select a from t");
     }
 }

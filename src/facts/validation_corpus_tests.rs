@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::is_valid_sql_text;
-use super::tokens::tests::{converted, reference};
-use crate::facts::FileFacts;
+use super::FileFacts;
+use crate::parse::validation::is_valid_sql_text;
+use crate::parse::validation::tokens::tests::{converted, reference};
 use crate::source::{tokenize, SourceFile};
 
 fn sql_files(dir: &Path, out: &mut Vec<PathBuf>) {
