@@ -379,21 +379,15 @@ pub fn body_references(source: &str, tokens: &[Token]) -> Vec<BodyReference> {
                 if !NOT_A_FROM_CLAUSE.contains(&previous)
                     && !from_in_arguments.last().copied().unwrap_or(false) =>
             {
-                let mut at = i + 1;
-                while let Some(next) = relation_item(
+                relation_list(
                     source,
                     tokens,
-                    at,
+                    i + 1,
                     &ctes,
                     false,
                     &mut references,
                     &mut in_relation,
-                ) {
-                    if !tokens.get(next).is_some_and(|t| t.is_punct(source, ",")) {
-                        break;
-                    }
-                    at = next + 1;
-                }
+                );
             }
             "join" => {
                 relation_item(
@@ -436,7 +430,7 @@ pub fn body_references(source: &str, tokens: &[Token]) -> Vec<BodyReference> {
                 if word(at).as_deref() == Some("table") {
                     at += 1;
                 }
-                while let Some(next) = relation_item(
+                relation_list(
                     source,
                     tokens,
                     at,
@@ -444,12 +438,7 @@ pub fn body_references(source: &str, tokens: &[Token]) -> Vec<BodyReference> {
                     true,
                     &mut references,
                     &mut in_relation,
-                ) {
-                    if !tokens.get(next).is_some_and(|t| t.is_punct(source, ",")) {
-                        break;
-                    }
-                    at = next + 1;
-                }
+                );
             }
             _ => {}
         }
@@ -481,6 +470,33 @@ pub fn body_references(source: &str, tokens: &[Token]) -> Vec<BodyReference> {
     }
     references.sort_by_key(|r| r.name.span.start);
     references
+}
+
+/// Reads the comma-separated relations from `at` (after `FROM` or `TRUNCATE`), as
+/// [`relation_item`] reads each.
+fn relation_list(
+    source: &str,
+    tokens: &[Token],
+    mut at: usize,
+    ctes: &[String],
+    allow_columns: bool,
+    references: &mut Vec<BodyReference>,
+    in_relation: &mut [bool],
+) {
+    while let Some(next) = relation_item(
+        source,
+        tokens,
+        at,
+        ctes,
+        allow_columns,
+        references,
+        in_relation,
+    ) {
+        if !tokens.get(next).is_some_and(|t| t.is_punct(source, ",")) {
+            break;
+        }
+        at = next + 1;
+    }
 }
 
 /// Reads one relation at `at` (after `FROM`, `JOIN`, `INTO`, …), recording it unless it

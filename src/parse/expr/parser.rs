@@ -5,7 +5,7 @@ use crate::parse::cursor::Cursor;
 use crate::parse::name::{identifier, literal_inner, normalize_type, string_literal, ObjectName};
 use crate::source::{Span, TokenKind};
 
-use super::{Call, Expr, ExprKind, Literal, MAX_DEPTH};
+use super::{Call, Expr, ExprKind, Literal, Query, MAX_DEPTH};
 
 // Binding powers, loosest first, as in PostgreSQL's operator precedence table.
 const BP_OR: u8 = 1;
@@ -428,15 +428,22 @@ impl<'a> Cursor<'a> {
     fn subscript(&mut self, depth: usize) -> Vec<Expr> {
         let mut items = Vec::new();
         while !self.at_end() {
-            let before = self.pos;
-            let item = self.expr(depth);
-            if self.pos == before {
-                self.pos += 1;
-            } else {
-                items.push(item);
-            }
+            items.extend(self.expr_or_skip(depth));
         }
         items
+    }
+
+    /// One expression, or `None` after skipping a token no expression starts with, so a loop
+    /// over items always moves on.
+    pub(super) fn expr_or_skip(&mut self, depth: usize) -> Option<Expr> {
+        let before = self.pos;
+        let item = self.expr(depth);
+        if self.pos == before {
+            self.pos += 1;
+            None
+        } else {
+            Some(item)
+        }
     }
 
     /// A type name after `::` or `AS`: `text`, `public.my_type`, `character varying(20)[]`,
@@ -582,32 +589,16 @@ impl<'a> Cursor<'a> {
                 Expr::new(ExprKind::Not(Box::new(inner)), self.span_from(start))
             }
             "exists" if self.is_punct_at(1, "(") => {
-                self.pos += 1;
-                match self.in_group(|p| p.query(depth + 1)) {
-                    Some(query) => {
-                        Expr::new(ExprKind::Exists(Box::new(query)), self.span_from(start))
-                    }
-                    None => self.opaque_rest(),
-                }
+                self.keyword_then_query(start, depth, ExprKind::Exists)
             }
             "array" if self.is_punct_at(1, "[") => {
-                self.pos += 1;
-                let items = self.in_group(|p| p.list(depth + 1)).unwrap_or_default();
-                Expr::new(ExprKind::Array(items), self.span_from(start))
+                self.keyword_then_list(start, depth, ExprKind::Array)
             }
             "array" if self.is_punct_at(1, "(") && self.is_query_start_at(2) => {
-                self.pos += 1;
-                match self.in_group(|p| p.query(depth + 1)) {
-                    Some(query) => {
-                        Expr::new(ExprKind::Subquery(Box::new(query)), self.span_from(start))
-                    }
-                    None => self.opaque_rest(),
-                }
+                self.keyword_then_query(start, depth, ExprKind::Subquery)
             }
             "row" if self.is_punct_at(1, "(") => {
-                self.pos += 1;
-                let items = self.in_group(|p| p.list(depth + 1)).unwrap_or_default();
-                Expr::new(ExprKind::Row(items), self.span_from(start))
+                self.keyword_then_list(start, depth, ExprKind::Row)
             }
             "case" => self.case(depth + 1),
             "cast" if self.is_punct_at(1, "(") => {
@@ -655,6 +646,34 @@ impl<'a> Cursor<'a> {
                 self.name_or_call(depth)
             }
         }
+    }
+
+    /// `EXISTS (query)` or `ARRAY (query)`: the keyword, then a parenthesized query wrapped as
+    /// `kind`; a group that is not one is read as opaque.
+    fn keyword_then_query(
+        &mut self,
+        start: usize,
+        depth: usize,
+        kind: fn(Box<Query>) -> ExprKind,
+    ) -> Expr {
+        self.pos += 1;
+        match self.in_group(|p| p.query(depth + 1)) {
+            Some(query) => Expr::new(kind(Box::new(query)), self.span_from(start)),
+            None => self.opaque_rest(),
+        }
+    }
+
+    /// `ARRAY[…]` or `ROW(…)`: the keyword, then a bracketed list of expressions wrapped as
+    /// `kind`.
+    fn keyword_then_list(
+        &mut self,
+        start: usize,
+        depth: usize,
+        kind: fn(Vec<Expr>) -> ExprKind,
+    ) -> Expr {
+        self.pos += 1;
+        let items = self.in_group(|p| p.list(depth + 1)).unwrap_or_default();
+        Expr::new(kind(items), self.span_from(start))
     }
 
     /// A column reference `a.b.c` / `t.*`, or a call `s.f(args)`.

@@ -149,13 +149,7 @@ impl Cursor<'_> {
     fn clause_list(&mut self, depth: usize) -> Vec<Expr> {
         let mut items = Vec::new();
         while !self.at_end() && !self.is_any_word(CLAUSE_WORDS) {
-            let before = self.pos;
-            let item = self.expr(depth);
-            if self.pos == before {
-                self.pos += 1;
-            } else {
-                items.push(item);
-            }
+            items.extend(self.expr_or_skip(depth));
             self.eat_punct(",");
             self.eat_word("asc");
             self.eat_word("desc");

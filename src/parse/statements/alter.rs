@@ -102,15 +102,7 @@ pub(super) fn alter_table_action_kind(c: &mut Cursor, item: Range<usize>) -> Alt
         keyword: c.tokens[item.start].text(source).to_ascii_lowercase(),
     };
     if c.eat_word("add") {
-        let constraint_words = [
-            "constraint",
-            "primary",
-            "unique",
-            "check",
-            "foreign",
-            "exclude",
-        ];
-        if constraint_words.iter().any(|w| c.is_word(w)) {
+        if TABLE_CONSTRAINT_WORDS.iter().any(|w| c.is_word(w)) {
             return AlterTableActionKind::AddConstraint(constraint_def(
                 source,
                 c.tokens,

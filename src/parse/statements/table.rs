@@ -37,16 +37,9 @@ pub(super) fn table_element(
     let Some(first) = tokens.get(item.start) else {
         return;
     };
-    let is_constraint = [
-        "constraint",
-        "primary",
-        "unique",
-        "check",
-        "foreign",
-        "exclude",
-    ]
-    .iter()
-    .any(|w| first.is_word(source, w));
+    let is_constraint = TABLE_CONSTRAINT_WORDS
+        .iter()
+        .any(|w| first.is_word(source, w));
     if is_constraint {
         def.constraints.push(constraint_def(source, tokens, item));
     } else if first.is_word(source, "like") {
@@ -55,6 +48,17 @@ pub(super) fn table_element(
         def.columns.push(column);
     }
 }
+
+/// Words that start a table constraint rather than a column, in `CREATE TABLE (…)` and
+/// `ALTER TABLE … ADD`.
+pub(super) const TABLE_CONSTRAINT_WORDS: &[&str] = &[
+    "constraint",
+    "primary",
+    "unique",
+    "check",
+    "foreign",
+    "exclude",
+];
 
 pub(super) const COLUMN_OPTION_WORDS: &[&str] = &[
     "not",
