@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
-use crate::rules::support::exposure::{reader_role_span, select_granted_since};
+use crate::rules::support::exposure::{exposure_span, select_granted_since};
 use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
@@ -82,15 +82,7 @@ fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
         else {
             continue;
         };
-        let span = if since.point == table.created.point {
-            table
-                .create
-                .name
-                .as_ref()
-                .map_or(table.created.statement.head_span(), |n| n.span)
-        } else {
-            reader_role_span(&since)
-        };
+        let span = exposure_span(&since, table.created, table.create);
         findings.report(
             since.point.file,
             "selectable",

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::support::access::is_exposed;
-use crate::rules::support::exposure::{reader_role_span, select_granted_since};
+use crate::rules::support::exposure::{exposure_span, select_granted_since};
 use crate::rules::{EndStateFindings, Findings, Rule, RuleContext};
 
 declare_rule! {
@@ -78,15 +78,7 @@ fn walk(ctx: &RuleContext, findings: &mut EndStateFindings) {
         let Some(since) = select_granted_since(db, &view.name.schema, created, &view.grants) else {
             continue;
         };
-        let span = if since.point == created.point {
-            view.definitions[0]
-                .create
-                .name
-                .as_ref()
-                .map_or(created.statement.head_span(), |n| n.span)
-        } else {
-            reader_role_span(&since)
-        };
+        let span = exposure_span(&since, created, view.definitions[0].create);
         findings.report(
             since.point.file,
             "selectable",

@@ -1,6 +1,5 @@
 use crate::declare_rule;
-use crate::facts::{ObjectKind, StatementKind};
-use crate::rules::support::access::{is_exposed, point_of, quoted_list};
+use crate::rules::support::access::{exposed_tables_created, quoted_list};
 use crate::rules::{Findings, Rule, RuleContext};
 
 declare_rule! {
@@ -61,21 +60,7 @@ declare_rule! {
 impl Rule for RevokeDefaultPrivileges {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
-        for statement in ctx.statements() {
-            let StatementKind::Create(create) = &statement.kind else {
-                continue;
-            };
-            if create.object != ObjectKind::Table || create.is_temporary {
-                continue;
-            }
-            let (Some(name), Some(table)) =
-                (&create.name, db.table_created_at(point_of(ctx, statement)))
-            else {
-                continue;
-            };
-            if table.dropped.is_some() || !is_exposed(ctx.config, &table.current_name().schema) {
-                continue;
-            }
+        for (_, name, table) in exposed_tables_created(ctx) {
             let kept: Vec<&String> = ctx
                 .config
                 .revoke_roles

@@ -1,7 +1,6 @@
 use crate::declare_rule;
-use crate::facts::{ObjectKind, StatementKind};
 use crate::history::RlsChange;
-use crate::rules::support::access::{append_statement, first_keyword, is_exposed, point_of};
+use crate::rules::support::access::{append_statement, exposed_tables_created, first_keyword};
 use crate::rules::support::text::keyword_case;
 use crate::rules::{Findings, Rule, RuleContext};
 
@@ -63,22 +62,8 @@ declare_rule! {
 impl Rule for RlsEnabled {
     fn check(&self, ctx: &RuleContext, findings: &mut Findings) {
         let db = &ctx.history.database;
-        for statement in ctx.statements() {
-            let StatementKind::Create(create) = &statement.kind else {
-                continue;
-            };
-            if create.object != ObjectKind::Table || create.is_temporary {
-                continue;
-            }
-            let (Some(name), Some(table)) =
-                (&create.name, db.table_created_at(point_of(ctx, statement)))
-            else {
-                continue;
-            };
-            if table.dropped.is_some()
-                || !is_exposed(ctx.config, &table.current_name().schema)
-                || db.rls_enabled_later(table, table.created.point)
-            {
+        for (statement, name, table) in exposed_tables_created(ctx) {
+            if db.rls_enabled_later(table, table.created.point) {
                 continue;
             }
             let written = name.span.text(ctx.text());

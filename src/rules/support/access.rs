@@ -3,8 +3,8 @@
 
 use crate::config::Config;
 use crate::diagnostic::Edit;
-use crate::facts::Statement;
-use crate::history::Point;
+use crate::facts::{ObjectKind, ObjectName, Statement, StatementKind};
+use crate::history::{Point, TableRecord};
 use crate::rules::RuleContext;
 use crate::source::Span;
 
@@ -59,6 +59,29 @@ pub fn point_of(ctx: &RuleContext, statement: &Statement) -> Point {
         file: ctx.file_index,
         statement: statement.index,
     }
+}
+
+/// The tables this file creates (not `TEMPORARY` ones) that still exist at the end of the
+/// history in a schema the Data API serves: each with its `CREATE TABLE`, the name as written
+/// there and the table's record.
+pub fn exposed_tables_created<'c, 'a>(
+    ctx: &'c RuleContext<'a>,
+) -> impl Iterator<Item = (&'a Statement, &'a ObjectName, &'a TableRecord<'a>)> + 'c {
+    let db = &ctx.history.database;
+    ctx.statements().iter().filter_map(move |statement| {
+        let StatementKind::Create(create) = &statement.kind else {
+            return None;
+        };
+        if create.object != ObjectKind::Table || create.is_temporary {
+            return None;
+        }
+        let name = create.name.as_ref()?;
+        let table = db.table_created_at(point_of(ctx, statement))?;
+        if table.dropped.is_some() || !is_exposed(ctx.config, &table.current_name().schema) {
+            return None;
+        }
+        Some((statement, name, table))
+    })
 }
 
 /// An edit that adds `new_statement` (with its `;`) on its own line after `statement`: after

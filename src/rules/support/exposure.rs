@@ -2,7 +2,7 @@
 //! `authenticated` (or PUBLIC, which every role is a member of) holding `SELECT` on them, and
 //! the statement that made it so.
 
-use crate::facts::GrantObjectKind;
+use crate::facts::{Create, GrantObjectKind};
 use crate::history::{At, Database, GrantEvent};
 use crate::source::Span;
 
@@ -65,9 +65,23 @@ fn grants_table_wide_select(event: &GrantEvent) -> bool {
         })
 }
 
+/// Where to point a finding that API roles can read a relation since `since`: its name in
+/// `create` (made at `created`) when creating it gave them access, else the grant's first
+/// reader role.
+pub fn exposure_span(since: &At, created: At, create: &Create) -> Span {
+    if since.point == created.point {
+        create
+            .name
+            .as_ref()
+            .map_or(created.statement.head_span(), |n| n.span)
+    } else {
+        reader_role_span(since)
+    }
+}
+
 /// Where to point a finding about the grant `at`: the first reader role it names, else its
 /// first keyword.
-pub fn reader_role_span(at: &At) -> Span {
+fn reader_role_span(at: &At) -> Span {
     if let crate::facts::StatementKind::Grant(grant) = &at.statement.kind {
         let named = grant
             .roles
