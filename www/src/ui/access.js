@@ -6,7 +6,8 @@
  * condition admits, with the columns they may write.
  */
 
-import { h, plural, renderMessage } from "./dom.js";
+import { h, plural } from "./dom.js";
+import { renderNoAnswer } from "./no-answer.js";
 
 /** @import { AccessCell, AccessRelation } from "supalint" */
 
@@ -31,19 +32,7 @@ const CONDITION_CHARS = 140;
  */
 export function renderAccess(container, view) {
     container.replaceChildren();
-    if (view.error !== null) {
-        container.append(h("div", { class: "callout callout-error" }, h("strong", { text: "The engine failed. " }), view.error));
-        return;
-    }
-    if (view.configErrors.length > 0) {
-        container.append(
-            h(
-                "div",
-                { class: "callout callout-error", role: "alert" },
-                h("strong", { text: "The configuration has problems; there is no access matrix." }),
-                h("ul", {}, view.configErrors.map(({ key, message }) => h("li", {}, key ? h("code", { text: key }) : null, key ? " " : null, ...renderMessage(message)))),
-            ),
-        );
+    if (renderNoAnswer(container, view, "there is no access matrix")) {
         return;
     }
     if (view.relations === null) {

@@ -4,6 +4,7 @@
  */
 
 import { h, plural, renderMessage } from "./dom.js";
+import { renderNoAnswer } from "./no-answer.js";
 
 /** @import { LintMessage } from "supalint" */
 
@@ -25,19 +26,7 @@ import { h, plural, renderMessage } from "./dom.js";
  */
 export function renderProblems(container, view) {
     container.replaceChildren();
-    if (view.error !== null) {
-        container.append(h("div", { class: "callout callout-error" }, h("strong", { text: "The engine failed. " }), view.error));
-        return;
-    }
-    if (view.configErrors.length > 0) {
-        container.append(
-            h(
-                "div",
-                { class: "callout callout-error", role: "alert" },
-                h("strong", { text: "The configuration has problems; nothing was linted." }),
-                h("ul", {}, view.configErrors.map(({ key, message }) => h("li", {}, key ? h("code", { text: key }) : null, key ? " " : null, ...renderMessage(message)))),
-            ),
-        );
+    if (renderNoAnswer(container, view, "nothing was linted")) {
         return;
     }
     if (view.loading) {

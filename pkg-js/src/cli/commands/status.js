@@ -12,14 +12,14 @@
 /** @import { CommandIo } from "./command-io.js" */
 
 import path from "node:path";
-import { parseCommandArgs } from "../parse-args.js";
 import { loadConfig } from "../../config/load-config.js";
 import { checkDatabaseUrl, connect } from "../../db/connect.js";
 import { listMigrations } from "../../db/migration-files.js";
-import { createRedactor, redactUrl } from "../../db/redact.js";
+import { redactUrl } from "../../db/redact.js";
 import { formatStatusJson, formatStatusTable, STATUS_FORMATS } from "../../db/status-report.js";
 import { appliedNotFrozen, compareStatus, hasDriftOrDisorder, readAppliedMigrations } from "../../db/status.js";
-import { chooseFormat, colorOption, dbUrlOf, rejectPaths, reportFailure, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, rejectPaths, useColor, writeReport } from "./command-io.js";
+import { parseDatabaseCommandArgs, runDatabaseCommand } from "./database-command.js";
 import { SupalintError } from "../../errors.js";
 
 /** The text of `supalint status --help`. */
@@ -49,24 +49,8 @@ out-of-order migrations with --strict, 2 usage, configuration or database error.
  * @param {CommandIo} given
  * @returns {Promise<0 | 1 | 2>} the exit code
  */
-export async function runStatus(argv, given) {
-    // Everything the command prints passes through one redaction: the URL's password never shows.
-    const io = withRedaction(given, createRedactor(dbUrlOf(argv), given.env));
-    let options;
-    try {
-        options = parseStatusArgs(argv);
-    } catch (error) {
-        return reportFailure(error, io, { command: "status", usageHint: true });
-    }
-    if (options.help) {
-        io.stdout.write(STATUS_HELP);
-        return 0;
-    }
-    try {
-        return await status(options, io);
-    } catch (error) {
-        return reportFailure(error, io, { command: "status" });
-    }
+export function runStatus(argv, given) {
+    return runDatabaseCommand(argv, given, { name: "status", help: STATUS_HELP, parseArgs: parseStatusArgs, run: status });
 }
 
 /**
@@ -85,15 +69,8 @@ export async function runStatus(argv, given) {
  * @returns {StatusArgs}
  */
 function parseStatusArgs(argv) {
-    const { values, positionals } = parseCommandArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-            "db-url": { type: "string" },
-            strict: { type: "boolean" },
-            ...REPORT_OPTIONS,
-        },
+    const { values, positionals } = parseDatabaseCommandArgs(argv, {
+        strict: { type: "boolean" },
     });
     if (values.help) {
         return { help: true, dbUrl: "", strict: false, config: undefined, format: "table", outputFile: undefined, color: undefined };

@@ -8,19 +8,18 @@
  */
 
 import path from "node:path";
-import { parseCommandArgs } from "../parse-args.js";
 import { loadConfig } from "../../config/load-config.js";
 import { cleanUpOnInterrupt } from "../../db/cleanup.js";
 import { checkDatabaseUrl } from "../../db/connect.js";
 import { listMigrations } from "../../db/migration-files.js";
-import { createRedactor } from "../../db/redact.js";
 import { openVerifyDatabase, prepareDatabase } from "../../db/verify-database.js";
 import { toLintResults, verifySummary } from "../../db/verify-report.js";
 import { REAPPLY_MODES, verifyMigrations } from "../../db/verify.js";
 import { readSource } from "../../files/read-source.js";
 import { readRegularFile } from "../../files/regular-file.js";
 import { formatStylish } from "../../formatters/stylish.js";
-import { chooseFormat, colorOption, dbUrlOf, messageOf, rejectPaths, reportFailure, REPORT_OPTIONS, useColor, withRedaction, writeReport } from "./command-io.js";
+import { chooseFormat, colorOption, messageOf, rejectPaths, useColor, writeReport } from "./command-io.js";
+import { parseDatabaseCommandArgs, runDatabaseCommand } from "./database-command.js";
 import { SupalintError } from "../../errors.js";
 
 /** @import { CommandIo } from "./command-io.js" */
@@ -74,24 +73,8 @@ const BASE_FILE_LIMIT = 64 * 1024 * 1024;
  * @param {CommandIo} given
  * @returns {Promise<0 | 1 | 2>} the exit code
  */
-export async function runVerify(argv, given) {
-    // Everything the command prints passes through one redaction: the URL's password never shows.
-    const io = withRedaction(given, createRedactor(dbUrlOf(argv), given.env));
-    let options;
-    try {
-        options = parseVerifyArgs(argv);
-    } catch (error) {
-        return reportFailure(error, io, { command: "verify", usageHint: true });
-    }
-    if (options.help) {
-        io.stdout.write(VERIFY_HELP);
-        return 0;
-    }
-    try {
-        return await verify(options, io);
-    } catch (error) {
-        return reportFailure(error, io, { command: "verify" });
-    }
+export function runVerify(argv, given) {
+    return runDatabaseCommand(argv, given, { name: "verify", help: VERIFY_HELP, parseArgs: parseVerifyArgs, run: verify });
 }
 
 /**
@@ -113,18 +96,11 @@ export async function runVerify(argv, given) {
  * @returns {VerifyArgs}
  */
 function parseVerifyArgs(argv) {
-    const { values, positionals } = parseCommandArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-            "db-url": { type: "string" },
-            "create-db": { type: "boolean" },
-            force: { type: "boolean" },
-            base: { type: "string", multiple: true },
-            reapply: { type: "string" },
-            ...REPORT_OPTIONS,
-        },
+    const { values, positionals } = parseDatabaseCommandArgs(argv, {
+        "create-db": { type: "boolean" },
+        force: { type: "boolean" },
+        base: { type: "string", multiple: true },
+        reapply: { type: "string" },
     });
     rejectPaths(positionals, "it verifies");
     const format = chooseFormat(values.format, VERIFY_FORMATS);
