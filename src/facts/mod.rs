@@ -21,7 +21,7 @@ pub use tokens::StatementTokens;
 use std::ops::Range;
 
 use crate::parse::{parse_statement, validation};
-use crate::source::{split_statements, tokenize, LexError, SourceFile, Span, Token};
+use crate::source::{LexError, SourceFile, Span, Token};
 use tokens::TokenStore;
 
 /// Statements larger than this skip sqlparser (our parser still reads them), so one
@@ -158,9 +158,13 @@ impl Reader<'_> {
             Nesting::TopLevel => &self.tokens[tokens.clone()],
             Nesting::DoBlock { .. } => self.do_block_tokens.get(tokens.clone()),
         };
-        let kind = parse_statement(self.source, statement_tokens);
-        let do_body = match &kind {
-            StatementKind::Do(block) => block.body.map(|body| (body, block.catches_duplicates)),
+        let mut kind = parse_statement(self.source, statement_tokens);
+        // Nested DO blocks are rare; one level is what migrations use.
+        let do_block = match (&mut kind, nesting) {
+            (StatementKind::Do(block), Nesting::TopLevel) => Some((
+                std::mem::take(&mut block.statements),
+                block.catches_duplicates,
+            )),
             _ => None,
         };
         let (in_do_block, guarded) = match nesting {
@@ -175,70 +179,15 @@ impl Reader<'_> {
             guarded,
             kind,
         });
-        // Nested DO blocks are rare; one level is what migrations use.
-        if let (Some((body, catches)), Nesting::TopLevel) = (do_body, nesting) {
-            self.push_do_block_statements(body, catches);
-        }
-    }
-
-    /// Reads the SQL statements of a PL/pgSQL `DO` body: each `CREATE/ALTER/DROP/…` that
-    /// follows `BEGIN`, `THEN`, `ELSE`, `LOOP` or `;`. One under `IF … THEN` or in a block
-    /// with an `EXCEPTION WHEN` handler is guarded.
-    fn push_do_block_statements(&mut self, body: Span, catches_duplicates: bool) {
-        let source = self.source;
-        let tokens = tokenize(body.text(source), body.start);
-        let mut if_depth = 0usize;
-        let mut chunk: Vec<Token> = Vec::new();
-        for raw in split_statements(&tokens, source) {
-            chunk.clear();
-            chunk.extend(
-                tokens[raw.tokens.clone()]
-                    .iter()
-                    .filter(|t| !t.is_trivia() && !t.is_punct(source, ";")),
-            );
-            let mut start = None;
-            let mut depth = 0usize;
-            for (i, token) in chunk.iter().enumerate() {
-                if token.is_punct(source, "(") {
-                    depth += 1;
-                } else if token.is_punct(source, ")") {
-                    depth = depth.saturating_sub(1);
-                }
-                if depth > 0 {
-                    continue;
-                }
-                let after_end = i > 0 && chunk[i - 1].is_word(source, "end");
-                if token.is_word(source, "if") && !after_end {
-                    if_depth += 1;
-                } else if token.is_word(source, "if") && after_end {
-                    if_depth = if_depth.saturating_sub(1);
-                }
-                let follows_block_word = i == 0
-                    || ["begin", "then", "else", "loop"]
-                        .iter()
-                        .any(|w| chunk[i - 1].is_word(source, w));
-                let is_sql_start = [
-                    "create", "alter", "drop", "insert", "grant", "revoke", "comment", "truncate",
-                    "update",
-                ]
-                .iter()
-                .any(|w| token.is_word(source, w));
-                if follows_block_word && is_sql_start {
-                    start = Some(i);
-                    break;
-                }
+        if let Some((nested, catches_duplicates)) = do_block {
+            for statement in nested {
+                let parsed = self
+                    .budget
+                    .parse(self.source, statement.span, &statement.tokens);
+                let guarded = catches_duplicates || statement.under_if;
+                let range = self.do_block_tokens.push(&statement.tokens);
+                self.push(range, statement.span, parsed, Nesting::DoBlock { guarded });
             }
-            let Some(start) = start else { continue };
-            let statement_tokens = &chunk[start..];
-            let (Some(first), Some(last)) = (statement_tokens.first(), statement_tokens.last())
-            else {
-                continue;
-            };
-            let span = first.span().cover(last.span());
-            let parsed = self.budget.parse(source, span, statement_tokens);
-            let guarded = catches_duplicates || if_depth > 0;
-            let range = self.do_block_tokens.push(statement_tokens);
-            self.push(range, span, parsed, Nesting::DoBlock { guarded });
         }
     }
 }

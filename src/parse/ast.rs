@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::source::Span;
+use crate::source::{Span, Token};
 
 use super::body::FunctionBody;
 use super::expr::Expr;
@@ -559,6 +559,20 @@ pub struct DoBlock {
     pub catches_duplicates: bool,
     /// `EXECUTE` somewhere in the block: it runs SQL built at run time.
     pub runs_dynamic_sql: bool,
+    /// The SQL statements the body runs, in order. `facts` moves them into the file's
+    /// statements (marked `in_do_block`), so this is empty once a file is read: rules see them
+    /// there.
+    pub statements: Vec<NestedStatement>,
+}
+
+/// A SQL statement inside a `DO` body.
+#[derive(Clone, Debug)]
+pub struct NestedStatement {
+    /// Its significant tokens, positions in the file.
+    pub tokens: Vec<Token>,
+    pub span: Span,
+    /// Under `IF … THEN`: guarded by the condition.
+    pub under_if: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

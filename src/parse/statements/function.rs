@@ -1,5 +1,5 @@
 //! `CREATE FUNCTION` / `PROCEDURE` (the body is read with it), `CREATE TRIGGER`, `ALTER
-//! FUNCTION`, `DO`.
+//! FUNCTION`.
 
 use std::ops::Range;
 
@@ -7,7 +7,7 @@ use crate::parse::ast::*;
 use crate::parse::body::FunctionBody;
 use crate::parse::cursor::{split_top_level_commas, Cursor};
 use crate::parse::name::{identifier, literal_inner, normalize_type, string_literal};
-use crate::source::{tokenize, Span, Token, TokenKind};
+use crate::source::{Span, Token, TokenKind};
 
 pub(super) fn function_def(c: &mut Cursor) -> FunctionDef {
     let args = c.skip_group().unwrap_or(c.pos..c.pos);
@@ -242,30 +242,5 @@ pub(super) fn alter_function(c: &mut Cursor) -> StatementKind {
         arg_types,
         is_security_definer,
         search_path,
-    })
-}
-
-pub(super) fn do_block(c: &mut Cursor) -> StatementKind {
-    c.pos += 1;
-    let mut body = None;
-    while let Some(token) = c.advance() {
-        if matches!(token.kind, TokenKind::DollarString | TokenKind::String) {
-            body = literal_inner(token, c.source);
-        }
-    }
-    let tokens = body.map_or_else(Vec::new, |span| tokenize(span.text(c.source), span.start));
-    let catches_duplicates = tokens.iter().enumerate().any(|(i, t)| {
-        t.is_word(c.source, "exception")
-            && tokens[i..]
-                .iter()
-                .filter(|t| !t.is_trivia())
-                .nth(1)
-                .is_some_and(|t| t.is_word(c.source, "when"))
-    });
-    let runs_dynamic_sql = tokens.iter().any(|t| t.is_word(c.source, "execute"));
-    StatementKind::Do(DoBlock {
-        body,
-        catches_duplicates,
-        runs_dynamic_sql,
     })
 }

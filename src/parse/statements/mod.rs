@@ -4,6 +4,7 @@
 
 mod alter;
 mod dml;
+mod do_block;
 mod function;
 mod grant;
 mod maintenance;
@@ -23,6 +24,7 @@ use crate::source::{Span, Token};
 
 use alter::*;
 use dml::*;
+use do_block::*;
 use function::*;
 use grant::*;
 use maintenance::*;
