@@ -2,7 +2,7 @@
  * @file The one error class for a failure the user can act on: a bad
  * configuration or command line, a path that matches nothing, git or a
  * database that cannot answer. Its message is all the user needs, and the
- * CLI turns it into exit code 2 (`cli/failure.js`); anything else that
+ * CLI turns it into exit code 2 (`reportFailure`, `cli/commands/command-io.js`); anything else that
  * escapes is a bug, reported as an internal error. `kind` tells the failures
  * apart, and some carry fields of their own.
  */
